@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Frontline builds and tests with; skips what is present.
+# Usage: scripts/setup.sh [--test]   (--test adds what only the test suite needs)
+set -euo pipefail
+packages=(cmake ninja-build ccache g++ pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(libgtest-dev clang libclang-rt-14-dev python3 curl clang-format)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(wrk nginx-light)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo_cmd=""
+  [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

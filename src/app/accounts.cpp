@@ -1,0 +1,247 @@
+// Account administration (see header).
+#include "app/accounts.hpp"
+
+#include <algorithm>
+
+#include "app/credentials.hpp"
+#include "app/event_data.hpp"
+#include "core/text.hpp"
+#include "core/ticket_policy.hpp"
+
+namespace frontline::app {
+namespace {
+
+using core::Errc;
+using core::Id;
+using core::make_error;
+using core::Result;
+
+constexpr std::size_t kMinPasswordBytes = 8;
+
+core::Error admins_only() { return make_error(Errc::forbidden, "only an admin may do this"); }
+
+core::Error invalid(std::string field, std::string message) {
+  std::string text = field + ": " + message;
+  return make_error(Errc::invalid, text, {{std::move(field), std::move(message)}});
+}
+
+Result<std::string> checked_name(std::string_view field, std::string_view raw) {
+  std::string name(core::trim(raw));
+  if (name.empty() || name.size() > 200 || !core::is_valid_utf8(name)) {
+    return invalid(std::string(field), "is required (1 to 200 characters)");
+  }
+  return name;
+}
+
+void audit(store::Tx& tx, const core::Actor& actor, std::string type, std::string data,
+           core::UnixTime now) {
+  core::Event e;
+  if (actor.id > 0) e.actor_id = actor.id;
+  e.type = std::move(type);
+  e.data = std::move(data);
+  e.internal = true;
+  e.created_at = now;
+  tx.append_event(e);
+}
+
+}  // namespace
+
+core::Actor system_actor() {
+  core::Actor a;
+  a.id = 0;
+  a.role = core::Role::admin;
+  a.name = "system";
+  return a;
+}
+
+Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser& in) {
+  if (!core::can_administer(actor)) return admins_only();
+  std::string email = core::to_lower_ascii(core::trim(in.email));
+  if (!core::looks_like_email(email)) return invalid("email", "is not an email address");
+  auto name = checked_name("name", in.name);
+  if (!name) return name.take_error();
+  if (!in.password.empty() && in.password.size() < kMinPasswordBytes) {
+    return invalid("password", "must be at least 8 characters");
+  }
+  // Hash before the transaction: it is slow and needs no database.
+  std::string hash = in.password.empty() ? "" : hash_password(in.password);
+  const auto now = ctx_.clock.now();
+  return in_write<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
+    if (tx.user_by_email(email)) {
+      return make_error(Errc::conflict, "a user with email " + email + " already exists",
+                        {{"email", "already taken"}});
+    }
+    core::User u;
+    u.email = email;
+    u.name = *name;
+    u.role = in.role;
+    u.timezone = in.timezone.empty() ? "UTC" : in.timezone;
+    u.created_at = now;
+    if (in.organization && !core::trim(*in.organization).empty()) {
+      std::string org_name(core::trim(*in.organization));
+      if (auto org = tx.organization_by_name(org_name)) {
+        u.organization_id = org->id;
+      } else {
+        u.organization_id = tx.insert_organization({0, org_name, false});
+      }
+    }
+    u.id = tx.insert_user(u, hash);
+    audit(tx, actor, "user.created",
+          EventData().add("user_id", u.id).add("role", core::to_string(u.role)).str(), now);
+    return u;
+  });
+}
+
+Result<core::User> Accounts::user(const core::Actor& actor, Id id) {
+  if (!actor.is_staff() && actor.id != id) return make_error(Errc::not_found, "user not found");
+  return in_read<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
+    auto u = tx.user_by_id(id);
+    if (!u) return make_error(Errc::not_found, "user not found");
+    return std::move(*u);
+  });
+}
+
+Result<std::vector<core::User>> Accounts::users(const core::Actor& actor,
+                                                std::optional<core::Role> role, int limit,
+                                                Id after_id) {
+  if (!actor.is_staff()) return make_error(Errc::forbidden, "the directory is for staff");
+  return in_read<std::vector<core::User>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<core::User>>(tx.list_users(role, std::clamp(limit, 1, 500), after_id));
+  });
+}
+
+Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const UserChanges& c) {
+  if (!core::can_administer(actor)) return admins_only();
+  std::optional<std::string> name;
+  if (c.name) {
+    auto checked = checked_name("name", *c.name);
+    if (!checked) return checked.take_error();
+    name = std::move(*checked);
+  }
+  const auto now = ctx_.clock.now();
+  return in_write<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
+    auto u = tx.user_by_id(id);
+    if (!u) return make_error(Errc::not_found, "user not found");
+    if (c.organization_id && *c.organization_id && !tx.organization_by_id(**c.organization_id)) {
+      return invalid("organization_id", "no such organisation");
+    }
+    if (name) u->name = *name;
+    if (c.role) u->role = *c.role;
+    if (c.organization_id) u->organization_id = *c.organization_id;
+    if (c.timezone) u->timezone = *c.timezone;
+    if (c.disabled) u->disabled = *c.disabled;
+    tx.update_user(*u);
+    if (u->disabled) tx.delete_sessions_of(id);
+    audit(tx, actor, "user.updated", EventData().add("user_id", id).str(), now);
+    return std::move(*u);
+  });
+}
+
+Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_view email,
+                                          std::string_view password) {
+  if (password.size() < kMinPasswordBytes) return invalid("password", "must be at least 8 characters");
+  std::string hash = hash_password(password);
+  const auto now = ctx_.clock.now();
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
+    auto u = tx.user_by_email(email);
+    if (!u) return make_error(Errc::not_found, "no user with email " + std::string(email));
+    if (!core::can_administer(actor) && actor.id != u->id) return admins_only();
+    tx.set_password_hash(u->id, hash);
+    tx.delete_sessions_of(u->id);
+    audit(tx, actor, "user.password_reset", EventData().add("user_id", u->id).str(), now);
+    return core::Unit{};
+  });
+}
+
+Result<core::Organization> Accounts::create_organization(const core::Actor& actor,
+                                                         std::string raw_name, bool share) {
+  if (!core::can_administer(actor)) return admins_only();
+  auto name = checked_name("name", raw_name);
+  if (!name) return name.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<core::Organization>(ctx_.db, [&](store::Tx& tx) -> Result<core::Organization> {
+    if (tx.organization_by_name(*name)) {
+      return make_error(Errc::conflict, "organisation " + *name + " already exists",
+                        {{"name", "already taken"}});
+    }
+    core::Organization org{0, *name, share};
+    org.id = tx.insert_organization(org);
+    audit(tx, actor, "organization.created", EventData().add("organization_id", org.id).str(), now);
+    return org;
+  });
+}
+
+Result<core::Organization> Accounts::update_organization(const core::Actor& actor, Id id,
+                                                         std::optional<std::string> raw_name,
+                                                         std::optional<bool> share) {
+  if (!core::can_administer(actor)) return admins_only();
+  std::optional<std::string> name;
+  if (raw_name) {
+    auto checked = checked_name("name", *raw_name);
+    if (!checked) return checked.take_error();
+    name = std::move(*checked);
+  }
+  const auto now = ctx_.clock.now();
+  return in_write<core::Organization>(ctx_.db, [&](store::Tx& tx) -> Result<core::Organization> {
+    auto org = tx.organization_by_id(id);
+    if (!org) return make_error(Errc::not_found, "organisation not found");
+    if (name) org->name = *name;
+    if (share) org->share_tickets = *share;
+    tx.update_organization(*org);
+    audit(tx, actor, "organization.updated", EventData().add("organization_id", id).str(), now);
+    return std::move(*org);
+  });
+}
+
+Result<std::vector<core::Organization>> Accounts::organizations(const core::Actor& actor) {
+  if (!actor.is_staff()) return make_error(Errc::forbidden, "organisations are for staff");
+  return in_read<std::vector<core::Organization>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<core::Organization>>(tx.list_organizations());
+  });
+}
+
+Result<core::Team> Accounts::create_team(const core::Actor& actor, std::string raw_name,
+                                         std::vector<Id> members) {
+  if (!core::can_administer(actor)) return admins_only();
+  auto name = checked_name("name", raw_name);
+  if (!name) return name.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<core::Team>(ctx_.db, [&](store::Tx& tx) -> Result<core::Team> {
+    if (tx.team_by_name(*name)) {
+      return make_error(Errc::conflict, "team " + *name + " already exists", {{"name", "already taken"}});
+    }
+    for (Id m : members) {
+      auto u = tx.user_by_id(m);
+      if (!u || u->role == core::Role::customer) return invalid("member_ids", "members are agents");
+    }
+    core::Team team{0, *name, members};
+    team.id = tx.insert_team(team);
+    audit(tx, actor, "team.created", EventData().add("team_id", team.id).str(), now);
+    return *tx.team_by_id(team.id);
+  });
+}
+
+Result<core::Team> Accounts::set_team_members(const core::Actor& actor, Id team_id,
+                                              std::vector<Id> members) {
+  if (!core::can_administer(actor)) return admins_only();
+  const auto now = ctx_.clock.now();
+  return in_write<core::Team>(ctx_.db, [&](store::Tx& tx) -> Result<core::Team> {
+    if (!tx.team_by_id(team_id)) return make_error(Errc::not_found, "team not found");
+    for (Id m : members) {
+      auto u = tx.user_by_id(m);
+      if (!u || u->role == core::Role::customer) return invalid("member_ids", "members are agents");
+    }
+    tx.set_team_members(team_id, members);
+    audit(tx, actor, "team.members_changed", EventData().add("team_id", team_id).str(), now);
+    return *tx.team_by_id(team_id);
+  });
+}
+
+Result<std::vector<core::Team>> Accounts::teams(const core::Actor& actor) {
+  if (!actor.is_staff()) return make_error(Errc::forbidden, "teams are for staff");
+  return in_read<std::vector<core::Team>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<core::Team>>(tx.list_teams());
+  });
+}
+
+}  // namespace frontline::app

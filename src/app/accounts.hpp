@@ -1,0 +1,68 @@
+// Account administration: users, organisations (with their sharing flag) and teams. Changing
+// anyone but yourself needs an admin; the CLI acts as the built-in system admin. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/model.hpp"
+#include "core/result.hpp"
+
+namespace frontline::app {
+
+// The identity the command line acts as (an admin that is not a row in users).
+core::Actor system_actor();
+
+struct NewUser {
+  std::string email;
+  std::string name;
+  core::Role role = core::Role::customer;
+  std::string password;  // empty: no password login until one is set
+  std::optional<std::string> organization;  // name; created when unknown
+  std::string timezone = "UTC";
+};
+
+struct UserChanges {
+  std::optional<std::string> name;
+  std::optional<core::Role> role;
+  std::optional<std::optional<core::Id>> organization_id;
+  std::optional<std::string> timezone;
+  std::optional<bool> disabled;
+};
+
+class Accounts {
+ public:
+  explicit Accounts(Context& ctx) : ctx_(ctx) {}
+
+  core::Result<core::User> create_user(const core::Actor& actor, const NewUser& input);
+  core::Result<core::User> user(const core::Actor& actor, core::Id id);
+  // Staff see the directory; customers see only themselves.
+  core::Result<std::vector<core::User>> users(const core::Actor& actor,
+                                              std::optional<core::Role> role, int limit,
+                                              core::Id after_id);
+  core::Result<core::User> update_user(const core::Actor& actor, core::Id id,
+                                       const UserChanges& changes);
+  // Sets a new password and ends the user's sessions.
+  core::Result<core::Unit> set_password(const core::Actor& actor, std::string_view email,
+                                        std::string_view password);
+
+  core::Result<core::Organization> create_organization(const core::Actor& actor,
+                                                       std::string name, bool share_tickets);
+  core::Result<core::Organization> update_organization(const core::Actor& actor, core::Id id,
+                                                       std::optional<std::string> name,
+                                                       std::optional<bool> share_tickets);
+  core::Result<std::vector<core::Organization>> organizations(const core::Actor& actor);
+
+  core::Result<core::Team> create_team(const core::Actor& actor, std::string name,
+                                       std::vector<core::Id> member_ids);
+  core::Result<core::Team> set_team_members(const core::Actor& actor, core::Id team_id,
+                                            std::vector<core::Id> member_ids);
+  core::Result<std::vector<core::Team>> teams(const core::Actor& actor);
+
+ private:
+  Context& ctx_;
+};
+
+}  // namespace frontline::app

@@ -1,0 +1,139 @@
+// Sign-in, sessions and tokens (see header).
+#include "app/auth.hpp"
+
+#include "app/credentials.hpp"
+#include "core/text.hpp"
+#include "core/ticket_policy.hpp"
+
+namespace frontline::app {
+namespace {
+
+using core::Errc;
+using core::make_error;
+using core::Result;
+
+core::Error bad_credentials() {
+  return make_error(Errc::unauthenticated, "email or password is not right");
+}
+
+// Verified against when the account does not exist, so both cases take the same time.
+const std::string& decoy_hash() {
+  static const std::string hash = hash_password("decoy password, never valid");
+  return hash;
+}
+
+}  // namespace
+
+core::UnixTime LoginThrottle::retry_after(const std::string& key, core::UnixTime now) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return 0;
+  if (now - it->second.first >= kWindowSeconds) {
+    entries_.erase(it);
+    return 0;
+  }
+  if (it->second.failures < kMaxFailures) return 0;
+  return it->second.first + kWindowSeconds - now;
+}
+
+void LoginThrottle::failed(const std::string& key, core::UnixTime now) {
+  std::lock_guard lock(mu_);
+  auto& e = entries_[key];
+  if (e.failures == 0 || now - e.first >= kWindowSeconds) e = {0, now};
+  ++e.failures;
+  if (entries_.size() > 100000) entries_.clear();  // bound memory under a spray of addresses
+}
+
+void LoginThrottle::succeeded(const std::string& key) {
+  std::lock_guard lock(mu_);
+  entries_.erase(key);
+}
+
+Result<NewSession> Auth::login(std::string_view raw_email, std::string_view password,
+                               std::string_view remote_address) {
+  const auto now = ctx_.clock.now();
+  const std::string email = core::to_lower_ascii(core::trim(raw_email));
+  const std::string account_key = "account:" + email;
+  const std::string address_key = "address:" + std::string(remote_address);
+  auto wait = std::max(throttle_.retry_after(account_key, now),
+                       throttle_.retry_after(address_key, now));
+  if (wait > 0) {
+    return make_error(Errc::throttled, "too many failed sign-ins; try again in " +
+                                           std::to_string(wait) + " seconds");
+  }
+  struct Found {
+    core::Actor actor;
+    std::string hash;
+  };
+  auto found = in_read<std::optional<Found>>(ctx_.db, [&](store::Tx& tx) {
+    std::optional<Found> out;
+    auto user = tx.user_by_email(email);
+    if (!user) return Result<std::optional<Found>>(out);
+    auto actor = tx.actor_by_user_id(user->id);  // nullopt when disabled
+    auto hash = tx.password_hash(user->id);
+    if (actor && hash) out = Found{std::move(*actor), std::move(*hash)};
+    return Result<std::optional<Found>>(out);
+  });
+  if (!found) return found.take_error();
+  bool ok = verify_password(password, *found ? (*found)->hash : decoy_hash()) && found->has_value();
+  if (!ok) {
+    throttle_.failed(account_key, now);
+    throttle_.failed(address_key, now);
+    return bad_credentials();
+  }
+  throttle_.succeeded(account_key);
+  NewSession s;
+  s.token = random_token("fls_");
+  s.csrf_token = random_token("");
+  s.actor = (*found)->actor;
+  s.expires_at = now + static_cast<core::UnixTime>(ctx_.limits.session_days) * 86400;
+  auto stored = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) {
+    tx.insert_session(token_hash(s.token), s.actor.id, s.csrf_token, s.expires_at);
+    return Result<core::Unit>(core::Unit{});
+  });
+  if (!stored) return stored.take_error();
+  return s;
+}
+
+Result<ResolvedSession> Auth::session(std::string_view token) {
+  const auto now = ctx_.clock.now();
+  return in_read<ResolvedSession>(ctx_.db, [&](store::Tx& tx) -> Result<ResolvedSession> {
+    auto s = tx.session_by_hash(token_hash(token));
+    if (!s || s->expires_at <= now) {
+      return make_error(Errc::unauthenticated, "session expired; sign in again");
+    }
+    return ResolvedSession{std::move(s->actor), std::move(s->csrf_token)};
+  });
+}
+
+Result<core::Unit> Auth::logout(std::string_view token) {
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) {
+    tx.delete_session(token_hash(token));
+    return Result<core::Unit>(core::Unit{});
+  });
+}
+
+Result<core::Actor> Auth::bearer(std::string_view token) {
+  return in_read<core::Actor>(ctx_.db, [&](store::Tx& tx) -> Result<core::Actor> {
+    auto actor = tx.actor_by_token_hash(token_hash(token));
+    if (!actor) return make_error(Errc::unauthenticated, "unknown or revoked API token");
+    return std::move(*actor);
+  });
+}
+
+Result<std::string> Auth::issue_token(const core::Actor& actor, std::string_view email,
+                                      std::string_view name) {
+  std::string token = random_token("flt_");
+  const auto now = ctx_.clock.now();
+  return in_write<std::string>(ctx_.db, [&](store::Tx& tx) -> Result<std::string> {
+    auto user = tx.user_by_email(core::to_lower_ascii(email));
+    if (!user) return make_error(Errc::not_found, "no user with email " + std::string(email));
+    if (!core::can_administer(actor) && actor.id != user->id) {
+      return make_error(Errc::forbidden, "only an admin may issue tokens for others");
+    }
+    tx.insert_api_token(user->id, token_hash(token), name.empty() ? "api" : name, now);
+    return token;
+  });
+}
+
+}  // namespace frontline::app

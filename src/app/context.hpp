@@ -1,0 +1,61 @@
+// What every use case needs: the database, the attachment blobs, the clock and the limits.
+// Also the two helpers that run a use case's body in a read or write transaction and turn a
+// database failure into an Error. Thread-safe (the pieces are).
+#pragma once
+
+#include <optional>
+#include <utility>
+
+#include "app/clock.hpp"
+#include "core/result.hpp"
+#include "store/blob_store.hpp"
+#include "store/database.hpp"
+
+namespace frontline::app {
+
+struct Limits {
+  std::size_t max_attachment_bytes = 25 * 1024 * 1024;
+  int auto_close_after_days = 7;
+  int session_days = 14;
+};
+
+struct Context {
+  store::Database& db;
+  store::BlobStore& blobs;
+  const Clock& clock;
+  Limits limits;
+};
+
+inline core::Error store_failure(const store::StoreError& e) {
+  return core::make_error(core::Errc::unavailable, std::string("database: ") + e.what());
+}
+
+// Runs body(tx) -> Result<T> in a read transaction.
+template <typename T, typename Body>
+core::Result<T> in_read(store::Database& db, Body&& body) {
+  std::optional<core::Result<T>> out;
+  try {
+    db.read([&](store::Tx& tx) { out.emplace(body(tx)); });
+  } catch (const store::StoreError& e) {
+    return store_failure(e);
+  }
+  return std::move(*out);
+}
+
+// Runs body(tx) -> Result<T> in a write transaction; an Error rolls the unit back. Returns once
+// the change is durable.
+template <typename T, typename Body>
+core::Result<T> in_write(store::Database& db, Body&& body) {
+  std::optional<core::Result<T>> out;
+  try {
+    db.write([&](store::Tx& tx) {
+      out.emplace(body(tx));
+      return out->ok();
+    });
+  } catch (const store::StoreError& e) {
+    return store_failure(e);
+  }
+  return std::move(*out);
+}
+
+}  // namespace frontline::app

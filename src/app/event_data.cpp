@@ -1,0 +1,68 @@
+// JSON text for event data (see header).
+#include "app/event_data.hpp"
+
+#include <cstdio>
+
+namespace frontline::app {
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+void EventData::key(std::string_view k) {
+  if (!body_.empty()) body_ += ',';
+  append_json_string(body_, k);
+  body_ += ':';
+}
+
+EventData& EventData::add(std::string_view k, std::string_view value) {
+  key(k);
+  append_json_string(body_, value);
+  return *this;
+}
+
+EventData& EventData::add(std::string_view k, std::int64_t value) {
+  key(k);
+  body_ += std::to_string(value);
+  return *this;
+}
+
+EventData& EventData::add(std::string_view k, const std::optional<std::int64_t>& value) {
+  if (!value) {
+    key(k);
+    body_ += "null";
+    return *this;
+  }
+  return add(k, *value);
+}
+
+EventData& EventData::add(std::string_view k, const std::vector<std::string>& values) {
+  key(k);
+  body_ += '[';
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) body_ += ',';
+    append_json_string(body_, values[i]);
+  }
+  body_ += ']';
+  return *this;
+}
+
+}  // namespace frontline::app

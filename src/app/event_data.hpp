@@ -1,0 +1,29 @@
+// Builds the small JSON objects stored as event data ({"from":"open","to":"resolved"}).
+// The app layer stays free of Boost.JSON; the http codecs embed this text as raw JSON.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frontline::app {
+
+class EventData {
+ public:
+  EventData& add(std::string_view key, std::string_view value);
+  EventData& add(std::string_view key, std::int64_t value);
+  EventData& add(std::string_view key, const std::optional<std::int64_t>& value);
+  EventData& add(std::string_view key, const std::vector<std::string>& values);
+  std::string str() const { return "{" + body_ + "}"; }
+
+ private:
+  void key(std::string_view k);
+  std::string body_;
+};
+
+// Appends s to out as a JSON string literal (quotes and escapes included).
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace frontline::app

@@ -1,0 +1,39 @@
+// The auto-close job (see header): closes in batches so each write transaction stays short.
+#include "app/ticket_jobs.hpp"
+
+#include "app/event_data.hpp"
+#include "core/ticket_lifecycle.hpp"
+
+namespace frontline::app {
+
+core::Result<int> auto_close_resolved(Context& ctx) {
+  const auto now = ctx.clock.now();
+  const int days = ctx.limits.auto_close_after_days;
+  int closed = 0;
+  for (;;) {
+    auto batch = in_write<int>(ctx.db, [&](store::Tx& tx) -> core::Result<int> {
+      int n = 0;
+      for (auto number : tx.tickets_resolved_before(now - days * 86400LL, 200)) {
+        auto t = tx.ticket_by_number(number);
+        if (!t || !core::due_for_auto_close(*t, now, days)) continue;
+        if (!core::change_status(*t, core::Status::closed, now)) continue;
+        t->updated_at = now;
+        t->version += 1;
+        if (!tx.update_ticket(*t)) continue;
+        core::Event e;
+        e.ticket_number = number;
+        e.type = "ticket.status_changed";
+        e.data = EventData().add("from", "resolved").add("to", "closed").add("reason", "auto_close").str();
+        e.created_at = now;
+        tx.append_event(e);
+        ++n;
+      }
+      return n;
+    });
+    if (!batch) return batch.take_error();
+    closed += *batch;
+    if (*batch == 0) return closed;
+  }
+}
+
+}  // namespace frontline::app

@@ -1,0 +1,608 @@
+// Ticket use cases (see header). Pattern of every write: load inside the write transaction,
+// authorize, apply the core rule, save with a version bump, append events.
+#include "app/tickets.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "app/event_data.hpp"
+#include "core/search_query.hpp"
+#include "core/text.hpp"
+#include "core/ticket_lifecycle.hpp"
+#include "core/ticket_policy.hpp"
+
+namespace frontline::app {
+namespace {
+
+using core::Errc;
+using core::Error;
+using core::Id;
+using core::make_error;
+using core::Result;
+
+constexpr std::size_t kMaxSubjectBytes = 250;
+constexpr std::size_t kMaxBodyBytes = 512 * 1024;
+constexpr std::size_t kMaxTagBytes = 50;
+constexpr std::size_t kMaxTags = 20;
+
+Error not_found(Id number) {
+  return make_error(Errc::not_found, "ticket #" + std::to_string(number) + " not found");
+}
+
+Error invalid(std::string field, std::string message) {
+  std::string text = field + ": " + message;
+  return make_error(Errc::invalid, text, {{std::move(field), std::move(message)}});
+}
+
+std::optional<Id> parse_id(std::string_view s) {
+  Id v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+// Tags are short lower-case labels: letters, digits, '-', '_', '.', ':'.
+Result<std::vector<std::string>> normalise_tags(const std::vector<std::string>& raw) {
+  std::vector<std::string> tags;
+  for (const auto& r : raw) {
+    std::string tag = core::to_lower_ascii(core::trim(r));
+    if (tag.empty() || tag.size() > kMaxTagBytes) {
+      return invalid("tags", "each tag is 1 to 50 characters");
+    }
+    for (char c : tag) {
+      bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
+      if (!ok) return invalid("tags", "tag '" + tag + "' has a character other than letters, "
+                                      "digits, '-', '_', '.' or ':'");
+    }
+    if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
+  }
+  if (tags.size() > kMaxTags) return invalid("tags", "at most 20 tags");
+  std::sort(tags.begin(), tags.end());
+  return tags;
+}
+
+Result<core::Unit> check_text(std::string_view field, std::string_view text, std::size_t max) {
+  if (!core::is_valid_utf8(text)) return invalid(std::string(field), "is not valid UTF-8");
+  if (text.size() > max) {
+    return invalid(std::string(field), "is longer than " + std::to_string(max) + " bytes");
+  }
+  return core::Unit{};
+}
+
+void record(store::Tx& tx, const core::Actor& actor, std::optional<Id> number, std::string type,
+            std::string data, bool internal, core::UnixTime now) {
+  core::Event e;
+  e.ticket_number = number;
+  if (actor.id > 0) e.actor_id = actor.id;
+  e.type = std::move(type);
+  e.data = std::move(data);
+  e.internal = internal;
+  e.created_at = now;
+  tx.append_event(e);
+}
+
+// Loads a ticket the actor may see, or not_found.
+Result<core::Ticket> load_visible(store::Tx& tx, const core::Actor& actor, Id number) {
+  auto t = tx.ticket_by_number(number);
+  if (!t || !core::can_view_ticket(actor, *t)) return not_found(number);
+  return std::move(*t);
+}
+
+Result<core::Unit> require(const core::Actor& actor, core::TicketAction action,
+                           const core::Ticket& t, std::string_view what) {
+  if (core::can(actor, action, t)) return core::Unit{};
+  return make_error(Errc::forbidden, "you may not " + std::string(what) + " on this ticket");
+}
+
+// Cursor forms: "k<updated_at>.<number>" for keyset listing, "o<offset>" for ranked search.
+bool decode_cursor(std::string_view c, store::TicketFilter& f) {
+  if (c.empty()) return true;
+  if (c[0] == 'o') {
+    auto v = parse_id(c.substr(1));
+    if (!v) return false;
+    f.offset = *v;
+    return true;
+  }
+  auto dot = c.find('.');
+  if (c[0] != 'k' || dot == std::string_view::npos) return false;
+  core::UnixTime at = 0;
+  auto s = c.substr(1, dot - 1);
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), at);
+  auto number = parse_id(c.substr(dot + 1));
+  if (ec != std::errc() || p != s.data() + s.size() || !number) return false;
+  f.after = std::make_pair(at, *number);
+  return true;
+}
+
+}  // namespace
+
+Result<std::vector<core::Attachment>> Tickets::store_blobs(std::vector<NewAttachment>& files) {
+  std::vector<core::Attachment> out;
+  for (auto& f : files) {
+    if (f.bytes.size() > ctx_.limits.max_attachment_bytes) {
+      return make_error(Errc::too_large, "attachment " + f.filename + " is larger than " +
+                                             std::to_string(ctx_.limits.max_attachment_bytes) +
+                                             " bytes");
+    }
+    core::Attachment a;
+    a.filename = f.filename.empty() ? "attachment" : f.filename;
+    if (!core::is_valid_utf8(a.filename) || a.filename.size() > 255) a.filename = "attachment";
+    a.content_type = f.content_type.empty() ? "application/octet-stream" : f.content_type;
+    a.size = static_cast<std::int64_t>(f.bytes.size());
+    try {
+      a.sha256 = ctx_.blobs.put(f.bytes);
+    } catch (const store::StoreError& e) {
+      return store_failure(e);
+    }
+    f.bytes.clear();
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
+  std::string subject(core::trim(in.subject));
+  if (subject.empty()) return invalid("subject", "is required");
+  if (auto r = check_text("subject", subject, kMaxSubjectBytes); !r) return r.take_error();
+  if (core::trim(in.body).empty()) return invalid("body", "is required");
+  if (auto r = check_text("body", in.body, kMaxBodyBytes); !r) return r.take_error();
+  if (auto r = check_text("category", in.category, 100); !r) return r.take_error();
+  auto tags = normalise_tags(in.tags);
+  if (!tags) return tags.take_error();
+  if (!actor.is_staff()) {
+    if (in.requester_email && core::to_lower_ascii(*in.requester_email) !=
+                                  core::to_lower_ascii(actor.email)) {
+      return make_error(Errc::forbidden, "customers open tickets for themselves only",
+                        {{"requester_email", "must be your own address"}});
+    }
+    if (in.priority || !tags->empty()) {
+      return make_error(Errc::forbidden, "priority and tags are set by the support team");
+    }
+    if (in.channel && *in.channel != core::Channel::web && *in.channel != core::Channel::api) {
+      return invalid("channel", "customers open tickets on the web or through the API");
+    }
+  }
+  if (in.requester_email && !core::looks_like_email(*in.requester_email)) {
+    return invalid("requester_email", "is not an email address");
+  }
+  auto files = store_blobs(in.attachments);
+  if (!files) return files.take_error();
+
+  const auto now = ctx_.clock.now();
+  return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
+    if (!in.idempotency_key.empty()) {
+      if (auto first = tx.idempotent_ticket(actor.id, in.idempotency_key)) {
+        auto t = tx.ticket_by_number(*first);
+        if (t) return std::move(*t);
+      }
+    }
+    core::User requester;
+    if (actor.is_staff() && in.requester_email) {
+      auto found = tx.user_by_email(*in.requester_email);
+      if (found) {
+        requester = std::move(*found);
+      } else {
+        requester.email = core::to_lower_ascii(*in.requester_email);
+        requester.name = in.requester_name.value_or(requester.email.substr(0, requester.email.find('@')));
+        requester.role = core::Role::customer;
+        requester.verified = false;
+        requester.created_at = now;
+        requester.id = tx.insert_user(requester, "");
+        record(tx, actor, std::nullopt, "user.created", EventData().add("user_id", requester.id).str(), true,
+               now);
+      }
+    } else {
+      auto self = tx.user_by_id(actor.id);
+      if (!self) return make_error(Errc::unauthenticated, "your account no longer exists");
+      requester = std::move(*self);
+    }
+    core::Ticket t;
+    t.subject = subject;
+    t.status = core::Status::new_;
+    t.priority = in.priority.value_or(core::Priority::normal);
+    t.requester_id = requester.id;
+    t.requester_email = requester.email;
+    t.requester_name = requester.name;
+    t.organization_id = requester.organization_id;
+    t.category = in.category;
+    t.channel = in.channel.value_or(core::Channel::web);
+    t.tags = std::move(*tags);
+    t.created_at = t.updated_at = now;
+    tx.insert_ticket(t, "");
+    core::Message m;
+    m.ticket_number = t.number;
+    m.kind = core::MessageKind::public_reply;
+    m.author_id = actor.id > 0 ? actor.id : requester.id;
+    m.body = std::move(in.body);
+    m.created_at = now;
+    Id message_id = tx.insert_message(m);
+    for (auto& a : *files) {
+      a.ticket_number = t.number;
+      a.message_id = message_id;
+      a.created_at = now;
+      tx.insert_attachment(a);
+    }
+    record(tx, actor, t.number, "ticket.created",
+           EventData()
+               .add("subject", t.subject)
+               .add("channel", core::to_string(t.channel))
+               .add("requester_id", t.requester_id)
+               .str(),
+           false, now);
+    record(tx, actor, t.number, "message.added",
+           EventData().add("message_id", message_id).add("kind", "public").str(), false, now);
+    if (!in.idempotency_key.empty()) {
+      tx.remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
+    }
+    return t;
+  });
+}
+
+Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
+  return in_read<core::Ticket>(ctx_.db, [&](store::Tx& tx) { return load_visible(tx, actor, number); });
+}
+
+Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery& query) {
+  auto parsed = core::parse_search_query(query.q);
+  if (!parsed) return parsed.take_error();
+  auto& q = parsed.value();
+  store::TicketFilter f;
+  f.limit = std::clamp(query.limit, 1, 200);
+  if (!decode_cursor(query.cursor, f)) {
+    return make_error(Errc::bad_input, "cursor is not one this server issued",
+                      {{"cursor", "unknown cursor"}});
+  }
+  auto statuses = q.statuses;
+  statuses.insert(statuses.end(), query.statuses.begin(), query.statuses.end());
+  for (const auto& s : statuses) {
+    auto v = core::parse_status(s);
+    if (!v) return make_error(Errc::bad_input, "unknown status " + s, {{"status", "unknown"}});
+    f.statuses.push_back(*v);
+  }
+  auto priorities = q.priorities;
+  priorities.insert(priorities.end(), query.priorities.begin(), query.priorities.end());
+  for (const auto& p : priorities) {
+    auto v = core::parse_priority(p);
+    if (!v) return make_error(Errc::bad_input, "unknown priority " + p, {{"priority", "unknown"}});
+    f.priorities.push_back(*v);
+  }
+  auto tags = q.tags;
+  tags.insert(tags.end(), query.tags.begin(), query.tags.end());
+  for (auto& t : tags) f.tags.push_back(core::to_lower_ascii(t));
+  f.updated_since = query.updated_since;
+  f.created_after = q.created_after;
+  f.created_before = q.created_before;
+  f.text_match = core::to_fts5_match(q);
+  f.text_includes_internal = actor.is_staff();
+
+  auto assignee = query.assignee ? query.assignee : q.assignee;
+  auto team = query.team ? query.team : q.team;
+  auto requester = query.requester ? query.requester : q.requester;
+  auto organization = query.organization ? query.organization : q.organization;
+  if (!actor.is_staff()) {
+    if (assignee || team) {
+      return make_error(Errc::forbidden, "assignee and team filters are for the support team",
+                        {{assignee ? "assignee" : "team", "not available to customers"}});
+    }
+    f.visible_requester_id = actor.id;
+    if (actor.organization_shares_tickets) f.visible_organization_id = actor.organization_id;
+  }
+
+  return in_read<TicketList>(ctx_.db, [&](store::Tx& tx) -> Result<TicketList> {
+    // A filter naming nobody matches nothing (never everything).
+    bool matches_nothing = false;
+    auto user_id = [&](const std::string& s) -> std::optional<Id> {
+      if (auto id = parse_id(s)) return id;
+      if (auto u = tx.user_by_email(s)) return u->id;
+      matches_nothing = true;
+      return std::nullopt;
+    };
+    if (assignee) {
+      if (*assignee == "me") {
+        f.assignee_id = actor.id;
+      } else if (*assignee == "none") {
+        f.unassigned = true;
+      } else {
+        f.assignee_id = user_id(*assignee);
+      }
+    }
+    if (requester) f.requester_id = user_id(*requester);
+    if (team) {
+      if (auto id = parse_id(*team)) {
+        f.team_id = id;
+      } else if (auto t = tx.team_by_name(*team)) {
+        f.team_id = t->id;
+      } else {
+        matches_nothing = true;
+      }
+    }
+    if (organization) {
+      if (auto id = parse_id(*organization)) {
+        f.organization_id = id;
+      } else if (auto o = tx.organization_by_name(*organization)) {
+        f.organization_id = o->id;
+      } else {
+        matches_nothing = true;
+      }
+    }
+    TicketList out;
+    if (matches_nothing) return out;
+    auto page = tx.list_tickets(f);
+    if (page.has_more && !page.items.empty()) {
+      if (f.text_match.empty()) {
+        const auto& last = page.items.back();
+        out.next_cursor = "k" + std::to_string(last.updated_at) + "." + std::to_string(last.number);
+      } else {
+        out.next_cursor = "o" + std::to_string(f.offset + static_cast<std::int64_t>(page.items.size()));
+      }
+    }
+    out.items = std::move(page.items);
+    return out;
+  });
+}
+
+Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number,
+                                     const TicketChanges& c, std::optional<std::int64_t> if_match) {
+  std::optional<std::vector<std::string>> tags;
+  if (c.tags) {
+    auto normalised = normalise_tags(*c.tags);
+    if (!normalised) return normalised.take_error();
+    tags = std::move(*normalised);
+  }
+  if (c.category) {
+    if (auto r = check_text("category", *c.category, 100); !r) return r.take_error();
+  }
+  const auto now = ctx_.clock.now();
+  return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
+    auto loaded = load_visible(tx, actor, number);
+    if (!loaded) return loaded;
+    core::Ticket t = std::move(*loaded);
+    if (if_match && *if_match != t.version) {
+      return make_error(Errc::stale, "ticket #" + std::to_string(number) +
+                                         " was changed by someone else; reload and try again");
+    }
+    const bool agent_fields = c.priority || c.assignee_id || c.team_id || c.category || tags;
+    if (agent_fields) {
+      if (auto r = require(actor, core::TicketAction::edit_properties, t, "change properties"); !r) {
+        return r.take_error();
+      }
+    }
+    const core::Ticket before = t;
+    struct Change {
+      std::string type;
+      std::string data;
+      bool internal;
+    };
+    std::vector<Change> changes;
+    if (c.status && *c.status != t.status) {
+      if (!actor.is_staff() && !core::customer_may_set_status(t.status, *c.status)) {
+        return make_error(Errc::forbidden, "customers may mark a ticket resolved or reopen it",
+                          {{"status", "not allowed"}});
+      }
+      if (auto r = core::change_status(t, *c.status, now); !r) return r.take_error();
+      changes.push_back({"ticket.status_changed",
+                         EventData()
+                             .add("from", core::to_string(before.status))
+                             .add("to", core::to_string(t.status))
+                             .str(),
+                         false});
+    }
+    if (c.priority && *c.priority != t.priority) {
+      t.priority = *c.priority;
+      changes.push_back({"ticket.priority_changed",
+                         EventData()
+                             .add("from", core::to_string(before.priority))
+                             .add("to", core::to_string(t.priority))
+                             .str(),
+                         true});
+    }
+    if (c.assignee_id && *c.assignee_id != t.assignee_id) {
+      if (*c.assignee_id) {
+        auto user = tx.user_by_id(**c.assignee_id);
+        if (!user || user->role == core::Role::customer || user->disabled) {
+          return invalid("assignee_id", "is not an active agent");
+        }
+      }
+      t.assignee_id = *c.assignee_id;
+      changes.push_back({"ticket.assigned",
+                         EventData()
+                             .add("from", before.assignee_id)
+                             .add("to", t.assignee_id)
+                             .str(),
+                         true});
+    }
+    if (c.team_id && *c.team_id != t.team_id) {
+      if (*c.team_id && !tx.team_by_id(**c.team_id)) return invalid("team_id", "no such team");
+      t.team_id = *c.team_id;
+      changes.push_back(
+          {"ticket.team_changed", EventData().add("from", before.team_id).add("to", t.team_id).str(),
+           true});
+    }
+    if (c.category && *c.category != t.category) {
+      t.category = *c.category;
+      changes.push_back({"ticket.category_changed",
+                         EventData().add("from", before.category).add("to", t.category).str(),
+                         false});
+    }
+    if (tags && *tags != t.tags) {
+      t.tags = *tags;
+      changes.push_back({"ticket.tags_changed",
+                         EventData().add("from", before.tags).add("to", t.tags).str(), true});
+    }
+    if (changes.empty()) return t;
+    t.updated_at = now;
+    t.version += 1;
+    if (!tx.update_ticket(t)) {
+      return make_error(Errc::stale, "ticket #" + std::to_string(number) + " changed meanwhile");
+    }
+    for (auto& ch : changes) record(tx, actor, number, ch.type, ch.data, ch.internal, now);
+    return t;
+  });
+}
+
+Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
+                                           core::MessageKind kind, std::string body,
+                                           std::vector<NewAttachment> attachments) {
+  if (kind == core::MessageKind::system) return invalid("kind", "must be public or internal");
+  if (core::trim(body).empty() && attachments.empty()) return invalid("body", "is required");
+  if (auto r = check_text("body", body, kMaxBodyBytes); !r) return r.take_error();
+  // Customers learn nothing from an internal-note attempt beyond "not allowed".
+  if (kind == core::MessageKind::internal_note && !actor.is_staff()) {
+    auto visible = get(actor, number);
+    if (!visible) return visible.take_error();
+    return make_error(Errc::forbidden, "internal notes are for the support team");
+  }
+  auto files = store_blobs(attachments);
+  if (!files) return files.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<core::Message>(ctx_.db, [&](store::Tx& tx) -> Result<core::Message> {
+    auto loaded = load_visible(tx, actor, number);
+    if (!loaded) return loaded.take_error();
+    core::Ticket t = std::move(*loaded);
+    const bool internal = kind == core::MessageKind::internal_note;
+    auto action = internal ? core::TicketAction::add_internal_note : core::TicketAction::reply;
+    if (auto r = require(actor, action, t, internal ? "add an internal note" : "reply"); !r) {
+      return r.take_error();
+    }
+    const auto before = t.status;
+    std::optional<core::Status> reopened;
+    if (!internal) {
+      auto applied = core::apply_public_reply(t, actor.is_staff(), now);
+      if (!applied) return applied.take_error();
+      reopened = *applied;
+    }
+    core::Message m;
+    m.ticket_number = number;
+    m.kind = kind;
+    m.author_id = actor.id;
+    m.author_name = actor.name;
+    m.body = std::move(body);
+    m.created_at = now;
+    m.id = tx.insert_message(m);
+    for (auto& a : *files) {
+      a.ticket_number = number;
+      a.message_id = m.id;
+      a.created_at = now;
+      a.id = tx.insert_attachment(a);
+      m.attachments.push_back(a);
+    }
+    t.updated_at = now;
+    t.version += 1;
+    if (!tx.update_ticket(t)) return make_error(Errc::stale, "ticket changed meanwhile; retry");
+    record(tx, actor, number, "message.added",
+           EventData().add("message_id", m.id).add("kind", core::to_string(kind)).str(), internal,
+           now);
+    if (reopened) {
+      record(tx, actor, number, "ticket.status_changed",
+             EventData().add("from", core::to_string(before)).add("to", core::to_string(*reopened)).str(),
+             false, now);
+    }
+    return m;
+  });
+}
+
+Result<std::vector<core::Message>> Tickets::messages(const core::Actor& actor, Id number) {
+  return in_read<std::vector<core::Message>>(
+      ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Message>> {
+        auto t = load_visible(tx, actor, number);
+        if (!t) return t.take_error();
+        return tx.list_messages(number, core::can(actor, core::TicketAction::view_internal, *t));
+      });
+}
+
+Result<std::vector<core::Event>> Tickets::events(const core::Actor& actor, Id number, Id after_id,
+                                                 int limit) {
+  return in_read<std::vector<core::Event>>(
+      ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Event>> {
+        auto t = load_visible(tx, actor, number);
+        if (!t) return t.take_error();
+        auto events = tx.ticket_events(number, core::can(actor, core::TicketAction::view_internal, *t),
+                                       after_id, std::clamp(limit, 1, 1000));
+        // The store already filtered; the policy has the last word on every row.
+        std::erase_if(events, [&](const core::Event& e) { return !core::can_see_event(actor, e); });
+        return events;
+      });
+}
+
+Result<AttachmentContent> Tickets::attachment(const core::Actor& actor, Id attachment_id) {
+  auto meta = in_read<core::Attachment>(ctx_.db, [&](store::Tx& tx) -> Result<core::Attachment> {
+    auto a = tx.attachment_by_id(attachment_id);
+    Error missing = make_error(Errc::not_found, "attachment not found");
+    if (!a) return missing;
+    auto t = load_visible(tx, actor, a->ticket_number);
+    if (!t) return missing;
+    if (a->message_id && !core::can(actor, core::TicketAction::view_internal, *t)) {
+      auto visible = tx.list_messages(a->ticket_number, false);
+      bool found = std::any_of(visible.begin(), visible.end(),
+                               [&](const core::Message& m) { return m.id == *a->message_id; });
+      if (!found) return missing;
+    }
+    return std::move(*a);
+  });
+  if (!meta) return meta.take_error();
+  auto bytes = ctx_.blobs.get(meta->sha256);
+  if (!bytes) return make_error(Errc::internal, "attachment file is missing from the data folder");
+  return AttachmentContent{std::move(*meta), std::move(*bytes)};
+}
+
+Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id target) {
+  if (source == target) return invalid("target", "a ticket cannot be merged into itself");
+  const auto now = ctx_.clock.now();
+  return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
+    auto from = load_visible(tx, actor, source);
+    if (!from) return from;
+    auto into = load_visible(tx, actor, target);
+    if (!into) return into;
+    if (auto r = require(actor, core::TicketAction::merge, *from, "merge"); !r) return r.take_error();
+    if (from->merged_into) return make_error(Errc::conflict, "ticket is already merged");
+    if (into->merged_into || into->status == core::Status::closed) {
+      return invalid("target", "cannot merge into a merged or closed ticket");
+    }
+    tx.move_messages(source, target);
+    from->merged_into = target;
+    if (from->status != core::Status::closed) {
+      if (auto r = core::change_status(*from, core::Status::closed, now); !r) return r.take_error();
+    }
+    from->updated_at = now;
+    from->version += 1;
+    into->updated_at = now;
+    into->version += 1;
+    if (!tx.update_ticket(*from) || !tx.update_ticket(*into)) {
+      return make_error(Errc::stale, "ticket changed meanwhile; retry");
+    }
+    record(tx, actor, source, "ticket.merged", EventData().add("into", target).str(), false, now);
+    record(tx, actor, target, "ticket.merged_from", EventData().add("from", source).str(), false,
+           now);
+    return std::move(*into);
+  });
+}
+
+Result<std::vector<Id>> Tickets::link(const core::Actor& actor, Id number, Id other) {
+  if (number == other) return invalid("ticket", "a ticket cannot be linked to itself");
+  const auto now = ctx_.clock.now();
+  return in_write<std::vector<Id>>(ctx_.db, [&](store::Tx& tx) -> Result<std::vector<Id>> {
+    auto a = load_visible(tx, actor, number);
+    if (!a) return a.take_error();
+    auto b = load_visible(tx, actor, other);
+    if (!b) return b.take_error();
+    if (auto r = require(actor, core::TicketAction::link, *a, "link tickets"); !r) {
+      return r.take_error();
+    }
+    tx.link_tickets(number, other);
+    record(tx, actor, number, "ticket.linked", EventData().add("ticket", other).str(), true, now);
+    record(tx, actor, other, "ticket.linked", EventData().add("ticket", number).str(), true, now);
+    return tx.linked_tickets(number);
+  });
+}
+
+Result<std::vector<Id>> Tickets::links(const core::Actor& actor, Id number) {
+  return in_read<std::vector<Id>>(ctx_.db, [&](store::Tx& tx) -> Result<std::vector<Id>> {
+    auto t = load_visible(tx, actor, number);
+    if (!t) return t.take_error();
+    if (auto r = require(actor, core::TicketAction::link, *t, "see links"); !r) return r.take_error();
+    return tx.linked_tickets(number);
+  });
+}
+
+}  // namespace frontline::app

@@ -1,0 +1,106 @@
+// The ticket use cases: open, read, list and search, update, reply and note, attachments,
+// merge and link, history. Each call authorizes with core policy, applies core lifecycle rules
+// and writes the change and its events in one transaction. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/model.hpp"
+#include "core/result.hpp"
+
+namespace frontline::app {
+
+struct NewAttachment {
+  std::string filename;
+  std::string content_type;
+  std::string bytes;
+};
+
+struct OpenTicket {
+  std::string subject;
+  std::string body;
+  std::optional<std::string> requester_email;  // staff open on behalf of a requester
+  std::optional<std::string> requester_name;   // for a requester not yet known
+  std::optional<core::Channel> channel;
+  std::optional<core::Priority> priority;
+  std::string category;
+  std::vector<std::string> tags;
+  std::vector<NewAttachment> attachments;
+  std::string idempotency_key;
+};
+
+// Fields to change; absent fields stay as they are. assignee_id / team_id: an inner nullopt
+// clears the field.
+struct TicketChanges {
+  std::optional<core::Status> status;
+  std::optional<core::Priority> priority;
+  std::optional<std::optional<core::Id>> assignee_id;
+  std::optional<std::optional<core::Id>> team_id;
+  std::optional<std::string> category;
+  std::optional<std::vector<std::string>> tags;
+};
+
+struct TicketListQuery {
+  std::string q;  // the search language
+  std::vector<std::string> statuses;
+  std::vector<std::string> priorities;
+  std::optional<std::string> assignee;  // "me", "none", an id or an email
+  std::optional<std::string> team;      // id or name
+  std::optional<std::string> requester; // id or email
+  std::optional<std::string> organization;  // id or name
+  std::vector<std::string> tags;
+  std::optional<core::UnixTime> updated_since;
+  std::string cursor;
+  int limit = 50;
+};
+
+struct TicketList {
+  std::vector<core::Ticket> items;
+  std::string next_cursor;  // empty at the end
+};
+
+struct AttachmentContent {
+  core::Attachment meta;
+  std::string bytes;
+};
+
+class Tickets {
+ public:
+  explicit Tickets(Context& ctx) : ctx_(ctx) {}
+
+  // Opens a ticket. A customer opens for themself; staff may name a requester (created as an
+  // unverified customer when unknown). With an idempotency key, a retry returns the first ticket.
+  core::Result<core::Ticket> open(const core::Actor& actor, OpenTicket input);
+
+  // not_found also when the caller may not see the ticket.
+  core::Result<core::Ticket> get(const core::Actor& actor, core::Id number);
+  core::Result<TicketList> list(const core::Actor& actor, const TicketListQuery& query);
+
+  // stale when if_match is set and no longer the ticket's version.
+  core::Result<core::Ticket> update(const core::Actor& actor, core::Id number,
+                                    const TicketChanges& changes,
+                                    std::optional<std::int64_t> if_match);
+
+  core::Result<core::Message> add_message(const core::Actor& actor, core::Id number,
+                                          core::MessageKind kind, std::string body,
+                                          std::vector<NewAttachment> attachments);
+  core::Result<std::vector<core::Message>> messages(const core::Actor& actor, core::Id number);
+  core::Result<std::vector<core::Event>> events(const core::Actor& actor, core::Id number,
+                                                core::Id after_id, int limit);
+  core::Result<AttachmentContent> attachment(const core::Actor& actor, core::Id attachment_id);
+
+  // Merges source into target: messages move, source is closed and points at target.
+  core::Result<core::Ticket> merge(const core::Actor& actor, core::Id source, core::Id target);
+  core::Result<std::vector<core::Id>> link(const core::Actor& actor, core::Id number,
+                                           core::Id other);
+  core::Result<std::vector<core::Id>> links(const core::Actor& actor, core::Id number);
+
+ private:
+  core::Result<std::vector<core::Attachment>> store_blobs(std::vector<NewAttachment>& files);
+  Context& ctx_;
+};
+
+}  // namespace frontline::app

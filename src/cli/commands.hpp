@@ -1,0 +1,14 @@
+// Each subcommand registers itself on the CLI11 app; main.cpp runs the chosen one.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace frontline::cli {
+
+void add_serve_command(CLI::App& app);
+void add_admin_commands(CLI::App& app);
+void add_seed_command(CLI::App& app);
+
+}  // namespace frontline::cli

@@ -1,0 +1,70 @@
+// Configuration loading (see header).
+#include "cli/config.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+namespace frontline::cli {
+namespace {
+
+const char* env(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : nullptr;
+}
+
+std::size_t to_size(const std::string& name, const std::string& v) {
+  try {
+    std::size_t pos = 0;
+    auto n = std::stoull(v, &pos);
+    if (pos != v.size()) throw std::invalid_argument(v);
+    return n;
+  } catch (const std::exception&) {
+    throw std::runtime_error(name + " must be a number, got '" + v + "'");
+  }
+}
+
+bool to_bool(const std::string& v) { return !(v == "0" || v == "off" || v == "false" || v == "no"); }
+
+}  // namespace
+
+Config load_config(const std::string& path) {
+  Config c;
+  if (!path.empty()) {
+    toml::table t;
+    try {
+      t = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+      throw std::runtime_error("config file " + path + ": " + std::string(e.description()));
+    }
+    c.data_dir = t["data"].value_or(c.data_dir);
+    c.listen = t["listen"].value_or(c.listen);
+    c.web_root = t["web_root"].value_or(c.web_root);
+    c.max_json_bytes = t["max_json_bytes"].value_or(c.max_json_bytes);
+    c.max_upload_bytes = t["max_upload_bytes"].value_or(c.max_upload_bytes);
+    c.access_log = t["access_log"].value_or(c.access_log);
+    c.auto_close_days = t["auto_close_days"].value_or(c.auto_close_days);
+    c.admin_email = t["admin_email"].value_or(c.admin_email);
+  }
+  if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
+  if (auto v = env("FRONTLINE_LISTEN")) c.listen = v;
+  if (auto v = env("FRONTLINE_WEB_ROOT")) c.web_root = v;
+  if (auto v = env("FRONTLINE_MAX_JSON_BYTES")) c.max_json_bytes = to_size("FRONTLINE_MAX_JSON_BYTES", v);
+  if (auto v = env("FRONTLINE_MAX_UPLOAD_BYTES")) c.max_upload_bytes = to_size("FRONTLINE_MAX_UPLOAD_BYTES", v);
+  if (auto v = env("FRONTLINE_ACCESS_LOG")) c.access_log = to_bool(v);
+  if (auto v = env("FRONTLINE_AUTO_CLOSE_DAYS")) c.auto_close_days = static_cast<int>(to_size("FRONTLINE_AUTO_CLOSE_DAYS", v));
+  if (auto v = env("FRONTLINE_ADMIN_EMAIL")) c.admin_email = v;
+  if (auto v = env("FRONTLINE_THREADS")) c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));
+  return c;
+}
+
+void split_listen(const std::string& listen, std::string& host, unsigned short& port) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT, got " + listen);
+  host = listen.substr(0, colon);
+  auto p = to_size("port", listen.substr(colon + 1));
+  if (p > 65535) throw std::runtime_error("port out of range in " + listen);
+  port = static_cast<unsigned short>(p);
+}
+
+}  // namespace frontline::cli

@@ -1,0 +1,29 @@
+// Server configuration: defaults, then a TOML file (--config), then FRONTLINE_* environment
+// variables, then command-line flags — later sources win.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace frontline::cli {
+
+struct Config {
+  std::string data_dir = "./data";
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root;  // default: web/dist under the working directory, when present
+  std::size_t max_json_bytes = 1024 * 1024;
+  std::size_t max_upload_bytes = 25 * 1024 * 1024;
+  bool access_log = true;
+  int auto_close_days = 7;
+  std::string admin_email = "admin@example.com";
+  int network_threads = 0;
+};
+
+// Reads the file (when path is not empty) and the environment over the defaults.
+// Throws std::runtime_error on an unreadable file or a bad value.
+Config load_config(const std::string& path);
+
+// Splits "host:port"; throws std::runtime_error when malformed.
+void split_listen(const std::string& listen, std::string& host, unsigned short& port);
+
+}  // namespace frontline::cli

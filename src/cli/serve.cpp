@@ -1,0 +1,93 @@
+// frontline serve: opens the data folder, creates the first admin, starts the scheduler and
+// the HTTP server, and prints where to sign in.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "app/accounts.hpp"
+#include "app/credentials.hpp"
+#include "cli/commands.hpp"
+#include "cli/config.hpp"
+#include "cli/runtime.hpp"
+#include "http/routes.hpp"
+#include "http/server.hpp"
+#include "jobs/scheduler.hpp"
+
+namespace frontline::cli {
+namespace {
+
+struct ServeFlags {
+  std::string config_path;
+  std::string data_dir;
+  std::string listen;
+  std::string web_root;
+};
+
+// On first start there is no admin: create one, with FRONTLINE_ADMIN_PASSWORD or a generated
+// password printed once.
+void ensure_admin(app::Context& ctx, const Config& config) {
+  bool has_admin = false;
+  ctx.db.read([&](store::Tx& tx) { has_admin = !tx.list_users(core::Role::admin, 1, 0).empty(); });
+  if (has_admin) return;
+  const char* env_password = std::getenv("FRONTLINE_ADMIN_PASSWORD");
+  std::string password = env_password && *env_password ? env_password : app::random_token("").substr(0, 20);
+  app::Accounts accounts(ctx);
+  app::NewUser admin{config.admin_email, "Administrator", core::Role::admin, password, std::nullopt, "UTC"};
+  auto created = accounts.create_user(app::system_actor(), admin);
+  if (!created) throw std::runtime_error("cannot create the first admin: " + created.error().message);
+  std::cout << "Created the first admin: " << config.admin_email;
+  if (env_password && *env_password) {
+    std::cout << " (password from FRONTLINE_ADMIN_PASSWORD)\n";
+  } else {
+    std::cout << " with password " << password << " (shown once; change it after signing in)\n";
+  }
+}
+
+void serve(const ServeFlags& flags) {
+  Config config = load_config(flags.config_path);
+  if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
+  if (!flags.listen.empty()) config.listen = flags.listen;
+  if (!flags.web_root.empty()) config.web_root = flags.web_root;
+  if (config.web_root.empty() && std::filesystem::is_directory("web/dist")) config.web_root = "web/dist";
+  http::ListenOptions listen;
+  split_listen(config.listen, listen.address, listen.port);
+  listen.access_log = config.access_log;
+  listen.web_root = config.web_root;
+  listen.network_threads = config.network_threads;
+
+  app::Limits limits;
+  limits.max_attachment_bytes = config.max_upload_bytes;
+  limits.auto_close_after_days = config.auto_close_days;
+  Runtime rt(config.data_dir, limits);
+  ensure_admin(*rt.ctx, config);
+
+  http::Services services(*rt.ctx);
+  services.settings.max_json_bytes = config.max_json_bytes;
+  services.settings.max_upload_bytes = config.max_upload_bytes;
+  http::Router router(http::api_routes());
+  http::Server server(router, services, listen);
+  unsigned short port = server.listen();
+  jobs::Scheduler scheduler(*rt.ctx, std::chrono::minutes(10));
+  scheduler.start();
+  std::cout << "Frontline is listening on http://" << listen.address << ":" << port
+            << "/ (data in " << config.data_dir << ")" << std::endl;
+  server.run();
+  scheduler.stop();
+  spdlog::info("stopped");
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app) {
+  auto flags = std::make_shared<ServeFlags>();
+  auto* cmd = app.add_subcommand("serve", "Serve the help desk over HTTP");
+  cmd->add_option("--config", flags->config_path, "TOML configuration file");
+  cmd->add_option("--data", flags->data_dir, "Data folder (database, attachments)");
+  cmd->add_option("--listen", flags->listen, "HOST:PORT to listen on (port 0: any free port)");
+  cmd->add_option("--web-root", flags->web_root, "Folder of the built web app");
+  cmd->callback([flags] { serve(*flags); });
+}
+
+}  // namespace frontline::cli

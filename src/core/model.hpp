@@ -1,0 +1,126 @@
+// The help desk's domain values: roles, ticket status/priority/channel, and the plain records
+// the store loads and the app returns. Value types only; no I/O.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frontline::core {
+
+using Id = std::int64_t;
+using UnixTime = std::int64_t;  // seconds since the epoch, UTC
+
+enum class Role { customer, agent, admin };
+enum class Status { new_, open, pending, on_hold, resolved, closed };
+enum class Priority { low, normal, high, urgent };
+enum class Channel { web, email, chat, phone, api };
+enum class MessageKind { public_reply, internal_note, system };
+
+std::string_view to_string(Role r);
+std::string_view to_string(Status s);
+std::string_view to_string(Priority p);
+std::string_view to_string(Channel c);
+std::string_view to_string(MessageKind k);
+std::optional<Role> parse_role(std::string_view s);
+std::optional<Status> parse_status(std::string_view s);
+std::optional<Priority> parse_priority(std::string_view s);
+std::optional<Channel> parse_channel(std::string_view s);
+std::optional<MessageKind> parse_message_kind(std::string_view s);
+
+// Who is acting. Built by http auth from a session or token; the policy decides on it alone.
+struct Actor {
+  Id id = 0;
+  Role role = Role::customer;
+  std::optional<Id> organization_id;
+  bool organization_shares_tickets = false;  // "members see each other's tickets"
+  std::string email;
+  std::string name;
+  bool is_staff() const { return role != Role::customer; }
+};
+
+struct User {
+  Id id = 0;
+  std::string email;
+  std::string name;
+  Role role = Role::customer;
+  std::optional<Id> organization_id;
+  std::string timezone = "UTC";
+  bool disabled = false;
+  bool verified = true;
+  UnixTime created_at = 0;
+};
+
+struct Organization {
+  Id id = 0;
+  std::string name;
+  bool share_tickets = false;
+};
+
+struct Team {
+  Id id = 0;
+  std::string name;
+  std::vector<Id> member_ids;
+};
+
+struct Ticket {
+  Id number = 0;
+  std::string subject;
+  Status status = Status::new_;
+  Priority priority = Priority::normal;
+  Id requester_id = 0;
+  std::optional<Id> organization_id;
+  std::optional<Id> assignee_id;
+  std::optional<Id> team_id;
+  std::string category;
+  Channel channel = Channel::web;
+  std::vector<std::string> tags;
+  UnixTime created_at = 0;
+  UnixTime updated_at = 0;
+  std::optional<UnixTime> first_response_at;
+  std::optional<UnixTime> resolved_at;
+  std::optional<UnixTime> closed_at;
+  std::optional<Id> merged_into;
+  std::int64_t version = 1;  // bumps on every change; the ETag
+  // Denormalised for display; filled by the store on reads.
+  std::string requester_email;
+  std::string requester_name;
+};
+
+struct Attachment {
+  Id id = 0;
+  Id ticket_number = 0;
+  std::optional<Id> message_id;
+  std::string filename;
+  std::string content_type;
+  std::int64_t size = 0;
+  std::string sha256;  // hex; the file name under data/attachments/
+  UnixTime created_at = 0;
+};
+
+struct Message {
+  Id id = 0;
+  Id ticket_number = 0;
+  MessageKind kind = MessageKind::public_reply;
+  Id author_id = 0;
+  std::string author_name;
+  std::string body;
+  UnixTime created_at = 0;
+  std::vector<Attachment> attachments;
+};
+
+// One row of the event log: the audit history and the outbox at once.
+// data is a small JSON object text, written by the app layer.
+struct Event {
+  Id id = 0;
+  std::optional<Id> ticket_number;
+  std::optional<Id> actor_id;
+  std::string type;
+  std::string data;
+  bool internal = false;  // true when only staff may see it (internal notes, agent-only fields)
+  UnixTime created_at = 0;
+};
+
+}  // namespace frontline::core

@@ -1,0 +1,363 @@
+// Search query parsing: validate the whole text (size, UTF-8), then scan it term by term.
+// A term is a quoted phrase, a key:value or created<op>date filter, or a bare word.
+#include "core/search_query.hpp"
+
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <utility>
+
+namespace frontline::core {
+namespace {
+
+constexpr std::array<std::string_view, 6> kStatuses = {"new",     "open",     "pending",
+                                                       "on_hold", "resolved", "closed"};
+constexpr std::array<std::string_view, 4> kPriorities = {"low", "normal", "high", "urgent"};
+constexpr std::size_t kMaxEchoedBytes = 40;  // how much of a bad value an error message repeats
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+Error bad_query(std::string message) {
+  std::vector<FieldError> fields{FieldError{"q", message}};
+  return make_error(Errc::bad_input, std::move(message), std::move(fields));
+}
+
+// Quotes a user-supplied value for an error message, cut at a code point boundary if long.
+std::string echo(std::string_view value) {
+  if (value.size() <= kMaxEchoedBytes) return "'" + std::string(value) + "'";
+  std::size_t cut = kMaxEchoedBytes;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(value.substr(0, cut)) + "...'";
+}
+
+bool is_control(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x20 || u == 0x7F;
+}
+
+bool is_space(char c) { return c == ' '; }  // the text is normalized first: controls are spaces
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ascii_lower(x) == ascii_lower(y);
+         });
+}
+
+// Whether the FTS5 tokenizer can find a token in s: an ASCII letter/digit or any non-ASCII byte.
+bool has_searchable_char(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+unsigned days_in_month(int y, unsigned m) {
+  constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return (m == 2 && is_leap_year(y)) ? 29 : kDays[m - 1];
+}
+
+// Strict YYYY-MM-DD with a real calendar day; returns days since the epoch.
+std::optional<std::int64_t> parse_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const std::pair<std::size_t, std::size_t> spans[3] = {{0, 4}, {5, 2}, {8, 2}};
+  for (int f = 0; f < 3; ++f) {
+    for (std::size_t k = 0; k < spans[f].second; ++k) {
+      const char c = s[spans[f].first + k];
+      if (c < '0' || c > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (c - '0');
+    }
+  }
+  const int y = fields[0];
+  const auto m = static_cast<unsigned>(fields[1]);
+  const auto d = static_cast<unsigned>(fields[2]);
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+  return days_from_civil(y, m, d);
+}
+
+bool is_email(std::string_view s) {
+  const auto at = s.find('@');
+  return at != std::string_view::npos && at > 0 && at + 1 < s.size() &&
+         s.find('@', at + 1) == std::string_view::npos;
+}
+
+// Adds the comma-separated alternatives in value to out (deduplicated), each checked against
+// allowed. `what` names the filter in error messages.
+Result<Unit> add_alternatives(std::string_view what, std::string_view value,
+                              std::span<const std::string_view> allowed,
+                              std::vector<std::string>& out) {
+  std::size_t start = 0;
+  while (true) {
+    const auto comma = value.find(',', start);
+    const auto item =
+        value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
+    if (item.empty())
+      return bad_query(std::string(what) + ": empty value in a comma-separated list");
+    std::string lowered = lower(item);
+    if (std::find(allowed.begin(), allowed.end(), lowered) == allowed.end()) {
+      std::string expected;
+      for (const auto name : allowed) {
+        if (!expected.empty()) expected += ", ";
+        expected += name;
+      }
+      return bad_query("unknown " + std::string(what) + " " + echo(item) + " (expected one of " +
+                       expected + ")");
+    }
+    if (std::find(out.begin(), out.end(), lowered) == out.end()) out.push_back(std::move(lowered));
+    if (comma == std::string_view::npos) return Unit{};
+    start = comma + 1;
+  }
+}
+
+Result<Unit> set_once(std::string_view key, std::string value, std::optional<std::string>& slot) {
+  if (slot) return bad_query(std::string(key) + ": may be given only once");
+  slot = std::move(value);
+  return Unit{};
+}
+
+enum class Filter { status, priority, assignee, team, requester, org, tag };
+
+std::optional<Filter> filter_for_key(std::string_view key) {
+  constexpr std::array<std::pair<std::string_view, Filter>, 7> kKeys = {{
+      {"status", Filter::status},
+      {"priority", Filter::priority},
+      {"assignee", Filter::assignee},
+      {"team", Filter::team},
+      {"requester", Filter::requester},
+      {"org", Filter::org},
+      {"tag", Filter::tag},
+  }};
+  for (const auto& [name, filter] : kKeys) {
+    if (iequals(key, name)) return filter;
+  }
+  return std::nullopt;
+}
+
+enum class DateOp { after, at_or_after, before, at_or_before };
+
+// Recognises the "created>", "created>=", "created<", "created<=" prefix of a term.
+std::optional<std::pair<DateOp, std::size_t>> date_op_for_term(std::string_view term) {
+  constexpr std::string_view kCreated = "created";
+  if (term.size() <= kCreated.size() || !iequals(term.substr(0, kCreated.size()), kCreated)) {
+    return std::nullopt;
+  }
+  const auto op = term.substr(kCreated.size());
+  const bool eq = op.size() >= 2 && op[1] == '=';
+  const std::size_t len = kCreated.size() + (eq ? 2 : 1);
+  if (op[0] == '>') return std::pair{eq ? DateOp::at_or_after : DateOp::after, len};
+  if (op[0] == '<') return std::pair{eq ? DateOp::at_or_before : DateOp::before, len};
+  return std::nullopt;
+}
+
+Result<Unit> apply_filter(Filter filter, std::string_view key, std::string_view value,
+                          SearchQuery& q) {
+  switch (filter) {
+    case Filter::status:
+      return add_alternatives("status", value, kStatuses, q.statuses);
+    case Filter::priority:
+      return add_alternatives("priority", value, kPriorities, q.priorities);
+    case Filter::assignee: {
+      std::string lowered = lower(value);
+      if (lowered != "me" && lowered != "none" && !is_email(lowered)) {
+        return bad_query("assignee: expected me, none or an email address, got " + echo(value));
+      }
+      return set_once(key, std::move(lowered), q.assignee);
+    }
+    case Filter::requester: {
+      if (!is_email(value)) {
+        return bad_query("requester: expected an email address, got " + echo(value));
+      }
+      return set_once(key, lower(value), q.requester);
+    }
+    case Filter::team:
+      return set_once(key, std::string(value), q.team);
+    case Filter::org:
+      return set_once(key, std::string(value), q.organization);
+    case Filter::tag: {
+      std::string lowered = lower(value);
+      if (std::find(q.tags.begin(), q.tags.end(), lowered) == q.tags.end()) {
+        q.tags.push_back(std::move(lowered));
+      }
+      return Unit{};
+    }
+  }
+  return Unit{};
+}
+
+Result<Unit> apply_date(DateOp op, std::string_view key, std::string_view value, SearchQuery& q) {
+  const auto day = parse_date(value);
+  if (!day) {
+    return bad_query(std::string(key) + ": expected a real date as YYYY-MM-DD, got " + echo(value));
+  }
+  // Both bounds are stored half-open on day starts: after is inclusive, before is exclusive.
+  switch (op) {
+    case DateOp::after:
+    case DateOp::at_or_after: {
+      const std::int64_t at = (*day + (op == DateOp::after ? 1 : 0)) * kSecondsPerDay;
+      q.created_after = q.created_after ? std::max(*q.created_after, at) : at;
+      break;
+    }
+    case DateOp::before:
+    case DateOp::at_or_before: {
+      const std::int64_t at = (*day + (op == DateOp::at_or_before ? 1 : 0)) * kSecondsPerDay;
+      q.created_before = q.created_before ? std::min(*q.created_before, at) : at;
+      break;
+    }
+  }
+  return Unit{};
+}
+
+void add_text(std::string_view text, std::vector<std::string>& out) {
+  if (has_searchable_char(text)) out.push_back(lower(text));
+}
+
+void append_fts5_string(std::string_view s, std::string& out) {
+  out += '"';
+  for (const char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text) {}
+
+  Result<SearchQuery> run() {
+    while (true) {
+      while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
+      if (pos_ >= text_.size()) return std::move(query_);
+      auto step = next_term();
+      if (!step) return step.take_error();
+    }
+  }
+
+ private:
+  Result<Unit> next_term() {
+    if (text_[pos_] == '"') {
+      auto phrase = quoted();
+      if (!phrase) return phrase.take_error();
+      add_text(*phrase, query_.phrases);
+      return Unit{};
+    }
+    const std::string_view term = bare();
+    if (const auto date_op = date_op_for_term(term)) {
+      const std::string_view key = term.substr(0, date_op->second);
+      auto value = filter_value(key, term.substr(date_op->second));
+      if (!value) return value.take_error();
+      return apply_date(date_op->first, lower(key), *value, query_);
+    }
+    if (const auto colon = term.find(':'); colon != std::string_view::npos) {
+      const std::string_view key = term.substr(0, colon);
+      if (const auto filter = filter_for_key(key)) {
+        auto value = filter_value(key, term.substr(colon + 1));
+        if (!value) return value.take_error();
+        return apply_filter(*filter, lower(key), *value, query_);
+      }
+    }
+    add_text(term, query_.words);
+    return Unit{};
+  }
+
+  // A run of characters up to whitespace or a '"'.
+  std::string_view bare() {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size() && !is_space(text_[pos_]) && text_[pos_] != '"') ++pos_;
+    return text_.substr(start, pos_ - start);
+  }
+
+  // The text between the '"' at pos_ and the next '"'.
+  Result<std::string_view> quoted() {
+    const std::size_t start = pos_ + 1;
+    const std::size_t end = text_.find('"', start);
+    if (end == std::string_view::npos) {
+      return bad_query("unterminated quote starting at byte " + std::to_string(pos_));
+    }
+    pos_ = end + 1;
+    return text_.substr(start, end - start);
+  }
+
+  // The value after "key:" or "created<op>": the rest of the bare term, or a quoted string
+  // that follows immediately. Blank values are rejected.
+  Result<std::string_view> filter_value(std::string_view key, std::string_view rest) {
+    std::string_view value = rest;
+    if (rest.empty() && pos_ < text_.size() && text_[pos_] == '"') {
+      auto q = quoted();
+      if (!q) return q.take_error();
+      value = *q;
+    }
+    while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
+    while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
+    if (value.empty()) return bad_query(lower(key) + ": empty value");
+    return value;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  SearchQuery query_;
+};
+
+}  // namespace
+
+bool SearchQuery::empty_text() const { return words.empty() && phrases.empty(); }
+
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  // Howard Hinnant's days_from_civil: eras of 400 years, March-based years.
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);                 // [0, 399]
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+Result<SearchQuery> parse_search_query(std::string_view text) {
+  if (text.size() > kMaxSearchQueryBytes) {
+    return bad_query("search text is longer than " + std::to_string(kMaxSearchQueryBytes) +
+                     " bytes");
+  }
+  if (!is_valid_utf8(text)) return bad_query("search text is not valid UTF-8");
+  // Control characters become spaces, so none of them reach a word, phrase or filter value.
+  std::string normalized(text);
+  std::replace_if(normalized.begin(), normalized.end(), is_control, ' ');
+  return Scanner(normalized).run();
+}
+
+std::string to_fts5_match(const SearchQuery& q) {
+  std::string out;
+  auto separate = [&out] {
+    if (!out.empty()) out += " AND ";
+  };
+  for (const auto& word : q.words) {
+    std::string_view stem = word;
+    const bool prefix = !stem.empty() && stem.back() == '*';
+    while (!stem.empty() && stem.back() == '*') stem.remove_suffix(1);
+    if (stem.empty()) continue;  // "*" alone would be an empty FTS5 phrase
+    separate();
+    append_fts5_string(stem, out);
+    if (prefix) out += '*';
+  }
+  for (const auto& phrase : q.phrases) {
+    if (phrase.empty()) continue;
+    separate();
+    append_fts5_string(phrase, out);
+  }
+  return out;
+}
+
+}  // namespace frontline::core

@@ -1,0 +1,17 @@
+// Text helpers shared by the core rules: UTF-8 validation, trimming, ASCII case folding and a
+// plausibility check for email addresses. Pure and thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace frontline::core {
+
+// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+bool is_valid_utf8(std::string_view s);
+std::string_view trim(std::string_view s);
+std::string to_lower_ascii(std::string_view s);
+// One '@' with text on both sides, no spaces or angle brackets, at most 254 bytes.
+bool looks_like_email(std::string_view s);
+
+}  // namespace frontline::core

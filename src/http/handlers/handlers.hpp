@@ -1,0 +1,37 @@
+// The API's handlers, one per resource and verb. Each decodes its input, calls one app use case
+// and encodes the result or a problem. Registered in http/routes.cpp.
+#pragma once
+
+#include "http/request.hpp"
+#include "http/services.hpp"
+
+namespace frontline::http::handlers {
+
+Response tickets_post(Request& req, Services& s);
+Response tickets_get(Request& req, Services& s);
+Response ticket_get(Request& req, Services& s);
+Response ticket_patch(Request& req, Services& s);
+Response ticket_messages_post(Request& req, Services& s);
+Response ticket_messages_get(Request& req, Services& s);
+Response ticket_events_get(Request& req, Services& s);
+Response ticket_merge_post(Request& req, Services& s);
+Response ticket_links_get(Request& req, Services& s);
+Response ticket_links_post(Request& req, Services& s);
+Response attachment_get(Request& req, Services& s);
+Response session_post(Request& req, Services& s);
+Response session_delete(Request& req, Services& s);
+Response me_get(Request& req, Services& s);
+Response users_get(Request& req, Services& s);
+Response users_post(Request& req, Services& s);
+Response user_patch(Request& req, Services& s);
+Response organizations_get(Request& req, Services& s);
+Response organizations_post(Request& req, Services& s);
+Response organization_patch(Request& req, Services& s);
+Response teams_get(Request& req, Services& s);
+Response teams_post(Request& req, Services& s);
+Response team_patch(Request& req, Services& s);
+Response tokens_post(Request& req, Services& s);
+Response healthz_get(Request& req, Services& s);
+Response metrics_get(Request& req, Services& s);
+
+}  // namespace frontline::http::handlers

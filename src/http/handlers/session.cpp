@@ -1,0 +1,46 @@
+// POST /api/v1/session {"email","password"} signs in: sets the HttpOnly, SameSite=Lax session
+// cookie and returns the caller with the CSRF token for later writes. DELETE signs out.
+#include "http/handlers/common.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json_codec.hpp"
+#include "http/router.hpp"
+
+namespace frontline::http::handlers {
+namespace {
+
+std::string cookie(const std::string& value, long max_age, bool secure) {
+  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+         std::to_string(max_age) + (secure ? "; Secure" : "");
+}
+
+}  // namespace
+
+Response session_post(Request& req, Services& s) {
+  auto input = decode_login(req.body);
+  if (!input) return problem(input.error());
+  auto session = s.auth.login(input->email, input->password, req.remote_address);
+  if (!session) {
+    Response r = problem(session.error());
+    if (session.error().code == core::Errc::throttled) r.header("Retry-After", "60");
+    return r;
+  }
+  auto res = Response::json(200, me_json(session->actor, session->csrf_token));
+  res.header("Set-Cookie", cookie(session->token, static_cast<long>(s.ctx.limits.session_days) * 86400,
+                                  s.settings.secure_cookies));
+  res.header("Cache-Control", "no-store");
+  return res;
+}
+
+Response session_delete(Request& req, Services& s) {
+  if (req.via_session) {
+    auto out = s.auth.logout(req.session_token);
+    if (!out) return problem(out.error());
+  }
+  Response res;
+  res.status = 204;
+  res.content_type = "text/plain";
+  res.header("Set-Cookie", cookie("", 0, s.settings.secure_cookies));
+  return res;
+}
+
+}  // namespace frontline::http::handlers

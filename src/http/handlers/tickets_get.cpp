@@ -1,0 +1,86 @@
+// GET /api/v1/tickets — list and search (q= search language plus filter parameters).
+#include <charconv>
+
+#include "http/handlers/common.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json_codec.hpp"
+
+namespace frontline::http::handlers {
+namespace {
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    auto end = s.find(',', start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// ISO-8601 "2026-01-02T03:04:05Z" or "2026-01-02", or unix seconds.
+std::optional<core::UnixTime> parse_time(const std::string& s) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) >= 3) {
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+    std::tm tm{};
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = se;
+    return static_cast<core::UnixTime>(timegm(&tm));
+  }
+  core::UnixTime v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec == std::errc() && p == s.data() + s.size()) return v;
+  return std::nullopt;
+}
+
+constexpr const char* kKnownParams[] = {"q",   "status",       "priority",      "assignee",
+                                        "team", "requester",   "organization",  "tag",
+                                        "updated_since", "limit", "cursor"};
+
+}  // namespace
+
+Response tickets_get(Request& req, Services& s) {
+  for (const auto& [key, value] : req.query) {
+    if (std::find(std::begin(kKnownParams), std::end(kKnownParams), key) == std::end(kKnownParams)) {
+      return problem(core::make_error(core::Errc::bad_input, "unknown query parameter " + key,
+                                      {{key, "unknown parameter"}}));
+    }
+  }
+  app::TicketListQuery q;
+  q.q = req.query_param("q").value_or("");
+  if (auto v = req.query_param("status")) q.statuses = split_commas(*v);
+  if (auto v = req.query_param("priority")) q.priorities = split_commas(*v);
+  if (auto v = req.query_param("tag")) q.tags = split_commas(*v);
+  q.assignee = req.query_param("assignee");
+  q.team = req.query_param("team");
+  q.requester = req.query_param("requester");
+  q.organization = req.query_param("organization");
+  q.cursor = req.query_param("cursor").value_or("");
+  if (auto v = req.query_param("updated_since")) {
+    q.updated_since = parse_time(*v);
+    if (!q.updated_since) {
+      return problem(core::make_error(core::Errc::bad_input, "updated_since is not a time",
+                                      {{"updated_since", "use 2026-01-31T12:00:00Z"}}));
+    }
+  }
+  if (auto v = req.query_param("limit")) {
+    auto n = parse_positive_id(*v);
+    if (!n || *n > 200) {
+      return problem(core::make_error(core::Errc::bad_input, "limit must be 1 to 200",
+                                      {{"limit", "must be 1 to 200"}}));
+    }
+    q.limit = static_cast<int>(*n);
+  }
+  const auto& actor = req.caller();
+  return reply(s.tickets.list(actor, q), 200,
+               [&](const app::TicketList& l) { return ticket_list_json(l, actor); });
+}
+
+}  // namespace frontline::http::handlers

@@ -1,0 +1,34 @@
+// /api/v1/users — the directory for staff; creating and changing users is for admins.
+#include "http/handlers/common.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json_codec.hpp"
+
+namespace frontline::http::handlers {
+
+Response users_get(Request& req, Services& s) {
+  std::optional<core::Role> role;
+  if (auto v = req.query_param("role")) {
+    role = core::parse_role(*v);
+    if (!role) return problem(core::make_error(core::Errc::bad_input, "unknown role", {{"role", "unknown"}}));
+  }
+  core::Id after = 0;
+  if (auto v = req.query_param("cursor")) after = parse_positive_id(*v).value_or(0);
+  auto users = s.accounts.users(req.caller(), role, 200, after);
+  return reply(users, 200, users_json);
+}
+
+Response users_post(Request& req, Services& s) {
+  auto input = decode_new_user(req.body);
+  if (!input) return problem(input.error());
+  return reply(s.accounts.create_user(req.caller(), *input), 201, user_json);
+}
+
+Response user_patch(Request& req, Services& s) {
+  auto id = path_id(req);
+  if (!id) return no_such("user");
+  auto changes = decode_user_changes(req.body);
+  if (!changes) return problem(changes.error());
+  return reply(s.accounts.update_user(req.caller(), *id, *changes), 200, user_json);
+}
+
+}  // namespace frontline::http::handlers

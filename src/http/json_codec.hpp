@@ -1,0 +1,30 @@
+// JSON encodings of the API's resources. What a customer receives never holds agent-only
+// fields (priority, assignee, team, tags) — the viewer decides the shape.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/tickets.hpp"
+#include "core/model.hpp"
+
+namespace frontline::http {
+
+std::string iso8601(core::UnixTime t);
+
+std::string ticket_json(const core::Ticket& t, const core::Actor& viewer);
+std::string ticket_list_json(const app::TicketList& list, const core::Actor& viewer);
+std::string message_json(const core::Message& m);
+std::string messages_json(const std::vector<core::Message>& ms);
+std::string events_json(const std::vector<core::Event>& es);
+std::string links_json(core::Id number, const std::vector<core::Id>& linked);
+std::string user_json(const core::User& u);
+std::string users_json(const std::vector<core::User>& us);
+std::string me_json(const core::Actor& a, const std::string& csrf_token);
+std::string organization_json(const core::Organization& o);
+std::string organizations_json(const std::vector<core::Organization>& os);
+std::string team_json(const core::Team& t);
+std::string teams_json(const std::vector<core::Team>& ts);
+std::string token_json(const std::string& token);
+
+}  // namespace frontline::http

@@ -1,0 +1,22 @@
+// multipart/form-data (RFC 7578) parsing for uploads: text fields and files. Pure; thread-safe.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/tickets.hpp"
+#include "core/result.hpp"
+
+namespace frontline::http {
+
+struct FormData {
+  std::map<std::string, std::string> fields;  // parts without a filename
+  std::vector<app::NewAttachment> files;      // parts with a filename
+};
+
+// bad_input for a missing boundary, an unterminated body or a part without a name.
+core::Result<FormData> parse_multipart(std::string_view content_type, std::string_view body);
+
+}  // namespace frontline::http

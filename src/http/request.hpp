@@ -1,0 +1,61 @@
+// The transport-neutral request and response the handlers see: the server (Beast) fills a
+// Request and writes a Response, so handlers never include Beast. One request per instance.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace frontline::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // decoded, without the query
+  std::map<std::string, std::string> query;  // decoded; a repeated key keeps its values comma-joined
+  std::vector<std::string> path_params;      // the {placeholders} of the matched route, in order
+  std::string body;
+  std::string remote_address;
+  // The headers handlers use.
+  std::string authorization;
+  std::string cookie;
+  std::string content_type;
+  std::string if_match;
+  std::string idempotency_key;
+  std::string csrf_token;
+  // Set by the router's authentication step.
+  std::optional<core::Actor> actor;
+  bool via_session = false;
+  std::string session_token;
+
+  const core::Actor& caller() const { return *actor; }
+  std::optional<std::string> query_param(const std::string& key) const {
+    auto it = query.find(key);
+    if (it == query.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+struct Response {
+  unsigned status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string file_path;  // when set, the server streams this file as the body
+
+  static Response json(unsigned status, std::string body) {
+    Response r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+  }
+  Response& header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+}  // namespace frontline::http

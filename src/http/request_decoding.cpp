@@ -1,0 +1,271 @@
+// Strict JSON request decoding (see header). FieldReader walks one object: each read marks its
+// key as known; finish() reports the first problem, including any key nobody read.
+#include "http/request_decoding.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <charconv>
+#include <set>
+
+namespace frontline::http {
+namespace json = boost::json;
+namespace {
+
+using core::Errc;
+using core::Error;
+using core::make_error;
+using core::Result;
+
+Result<json::object> parse_object(std::string_view body) {
+  if (body.empty()) return make_error(Errc::bad_input, "request body is empty; send a JSON object");
+  boost::system::error_code ec;
+  json::parse_options opts;
+  opts.max_depth = 32;
+  json::value v = json::parse(body, ec, {}, opts);
+  if (ec) return make_error(Errc::bad_input, "malformed JSON: " + ec.message());
+  if (!v.is_object()) return make_error(Errc::bad_input, "request body must be a JSON object");
+  return std::move(v.as_object());
+}
+
+class FieldReader {
+ public:
+  explicit FieldReader(const json::object& o) : o_(o) {}
+
+  std::optional<std::string> string(const char* key, bool required = false) {
+    auto* v = find(key, required);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_string()) return type_error(key, "must be a string"), std::nullopt;
+    return std::string(v->as_string());
+  }
+
+  std::optional<bool> boolean(const char* key) {
+    auto* v = find(key, false);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_bool()) return type_error(key, "must be true or false"), std::nullopt;
+    return v->as_bool();
+  }
+
+  // Absent: nullopt. null: an inner nullopt (clears the field). Number: the id.
+  std::optional<std::optional<core::Id>> nullable_id(const char* key) {
+    auto* v = find(key, false);
+    if (!v) return std::nullopt;
+    if (v->is_null()) return std::optional<core::Id>();
+    if (v->is_int64() && v->as_int64() > 0) return std::optional<core::Id>(v->as_int64());
+    if (v->is_uint64() && v->as_uint64() <= INT64_MAX && v->as_uint64() > 0) {
+      return std::optional<core::Id>(static_cast<core::Id>(v->as_uint64()));
+    }
+    return type_error(key, "must be a positive integer id or null"), std::nullopt;
+  }
+
+  std::optional<core::Id> id(const char* key, bool required) {
+    auto v = nullable_id(key);
+    if (!v) {
+      if (required && !error_) missing(key);
+      return std::nullopt;
+    }
+    if (!*v) return type_error(key, "must be a positive integer id"), std::nullopt;
+    return **v;
+  }
+
+  std::optional<std::vector<std::string>> strings(const char* key) {
+    auto* v = find(key, false);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_array()) return type_error(key, "must be an array of strings"), std::nullopt;
+    std::vector<std::string> out;
+    for (const auto& item : v->as_array()) {
+      if (!item.is_string()) return type_error(key, "must be an array of strings"), std::nullopt;
+      out.emplace_back(item.as_string());
+    }
+    return out;
+  }
+
+  std::optional<std::vector<core::Id>> ids(const char* key) {
+    auto* v = find(key, false);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_array()) return type_error(key, "must be an array of ids"), std::nullopt;
+    std::vector<core::Id> out;
+    for (const auto& item : v->as_array()) {
+      if (!item.is_int64() || item.as_int64() <= 0) {
+        return type_error(key, "must be an array of positive integer ids"), std::nullopt;
+      }
+      out.push_back(item.as_int64());
+    }
+    return out;
+  }
+
+  // A string that must be one of an enum's names.
+  template <typename E, typename Parse>
+  std::optional<E> choice(const char* key, Parse parse, const char* allowed) {
+    auto s = string(key);
+    if (!s) return std::nullopt;
+    auto v = parse(*s);
+    if (!v) type_error(key, std::string("must be one of ") + allowed);
+    return v;
+  }
+
+  void type_error(const char* key, std::string message) {
+    if (error_) return;
+    error_ = make_error(Errc::bad_input, std::string(key) + " " + message, {{key, message}});
+  }
+
+  Result<core::Unit> finish() {
+    if (error_) return *error_;
+    for (const auto& kv : o_) {
+      std::string key(kv.key());
+      if (!known_.count(key)) {
+        return make_error(Errc::bad_input, "unknown field \"" + key + "\"",
+                          {{key, "unknown field"}});
+      }
+    }
+    return core::Unit{};
+  }
+
+ private:
+  const json::value* find(const char* key, bool required) {
+    known_.insert(key);
+    auto* v = o_.if_contains(key);
+    if (!v && required) missing(key);
+    return v;
+  }
+  void missing(const char* key) {
+    if (!error_) error_ = make_error(Errc::bad_input, std::string(key) + " is required", {{key, "is required"}});
+  }
+
+  const json::object& o_;
+  std::set<std::string> known_;
+  std::optional<Error> error_;
+};
+
+// Parses body, runs read(FieldReader&) -> T, and checks for unknown fields and type errors.
+template <typename T, typename Read>
+Result<T> decode(std::string_view body, Read&& read) {
+  auto obj = parse_object(body);
+  if (!obj) return obj.take_error();
+  FieldReader r(*obj);
+  T out = read(r);
+  if (auto done = r.finish(); !done) return done.take_error();
+  return out;
+}
+
+constexpr const char* kStatuses = "new, open, pending, on_hold, resolved, closed";
+constexpr const char* kPriorities = "low, normal, high, urgent";
+
+}  // namespace
+
+std::optional<core::Id> parse_positive_id(std::string_view s) {
+  core::Id v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+Result<app::OpenTicket> decode_open_ticket(std::string_view body) {
+  return decode<app::OpenTicket>(body, [](FieldReader& r) {
+    app::OpenTicket t;
+    t.subject = r.string("subject", true).value_or("");
+    t.body = r.string("body", true).value_or("");
+    t.requester_email = r.string("requester_email");
+    t.requester_name = r.string("requester_name");
+    t.channel = r.choice<core::Channel>("channel", core::parse_channel, "web, email, chat, phone, api");
+    t.priority = r.choice<core::Priority>("priority", core::parse_priority, kPriorities);
+    t.category = r.string("category").value_or("");
+    t.tags = r.strings("tags").value_or(std::vector<std::string>{});
+    return t;
+  });
+}
+
+Result<app::TicketChanges> decode_ticket_changes(std::string_view body) {
+  return decode<app::TicketChanges>(body, [](FieldReader& r) {
+    app::TicketChanges c;
+    c.status = r.choice<core::Status>("status", core::parse_status, kStatuses);
+    c.priority = r.choice<core::Priority>("priority", core::parse_priority, kPriorities);
+    c.assignee_id = r.nullable_id("assignee_id");
+    c.team_id = r.nullable_id("team_id");
+    c.category = r.string("category");
+    c.tags = r.strings("tags");
+    return c;
+  });
+}
+
+Result<NewMessageInput> decode_new_message(std::string_view body) {
+  return decode<NewMessageInput>(body, [](FieldReader& r) {
+    NewMessageInput m;
+    auto kind = r.string("kind");
+    if (kind && *kind != "public" && *kind != "internal") {
+      r.type_error("kind", "must be public or internal");
+    }
+    m.kind = kind && *kind == "internal" ? core::MessageKind::internal_note
+                                         : core::MessageKind::public_reply;
+    m.body = r.string("body", true).value_or("");
+    return m;
+  });
+}
+
+Result<LoginInput> decode_login(std::string_view body) {
+  return decode<LoginInput>(body, [](FieldReader& r) {
+    LoginInput in;
+    in.email = r.string("email", true).value_or("");
+    in.password = r.string("password", true).value_or("");
+    return in;
+  });
+}
+
+Result<core::Id> decode_ticket_reference(std::string_view body, const char* key) {
+  return decode<core::Id>(body, [key](FieldReader& r) { return r.id(key, true).value_or(0); });
+}
+
+Result<app::NewUser> decode_new_user(std::string_view body) {
+  return decode<app::NewUser>(body, [](FieldReader& r) {
+    app::NewUser u;
+    u.email = r.string("email", true).value_or("");
+    u.name = r.string("name", true).value_or("");
+    u.role = r.choice<core::Role>("role", core::parse_role, "customer, agent, admin")
+                 .value_or(core::Role::customer);
+    u.password = r.string("password").value_or("");
+    u.organization = r.string("organization");
+    u.timezone = r.string("timezone").value_or("UTC");
+    return u;
+  });
+}
+
+Result<app::UserChanges> decode_user_changes(std::string_view body) {
+  return decode<app::UserChanges>(body, [](FieldReader& r) {
+    app::UserChanges c;
+    c.name = r.string("name");
+    c.role = r.choice<core::Role>("role", core::parse_role, "customer, agent, admin");
+    c.organization_id = r.nullable_id("organization_id");
+    c.timezone = r.string("timezone");
+    c.disabled = r.boolean("disabled");
+    return c;
+  });
+}
+
+Result<OrganizationInput> decode_organization(std::string_view body) {
+  return decode<OrganizationInput>(body, [](FieldReader& r) {
+    OrganizationInput o;
+    o.name = r.string("name");
+    o.share_tickets = r.boolean("share_tickets");
+    return o;
+  });
+}
+
+Result<TeamInput> decode_team(std::string_view body) {
+  return decode<TeamInput>(body, [](FieldReader& r) {
+    TeamInput t;
+    t.name = r.string("name");
+    t.member_ids = r.ids("member_ids");
+    return t;
+  });
+}
+
+Result<TokenInput> decode_token_request(std::string_view body) {
+  if (body.empty()) return TokenInput{};
+  return decode<TokenInput>(body, [](FieldReader& r) {
+    TokenInput t;
+    t.email = r.string("email").value_or("");
+    t.name = r.string("name").value_or("");
+    return t;
+  });
+}
+
+}  // namespace frontline::http

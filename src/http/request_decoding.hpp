@@ -1,0 +1,57 @@
+// Strict decoding of request bodies into app inputs: malformed JSON, invalid UTF-8, a non-object
+// body, an unknown field (named in the error) or a wrongly typed field is a bad_input Error.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/accounts.hpp"
+#include "app/tickets.hpp"
+#include "core/result.hpp"
+
+namespace frontline::http {
+
+struct NewMessageInput {
+  core::MessageKind kind = core::MessageKind::public_reply;
+  std::string body;
+};
+
+struct LoginInput {
+  std::string email;
+  std::string password;
+};
+
+struct OrganizationInput {
+  std::optional<std::string> name;
+  std::optional<bool> share_tickets;
+};
+
+struct TeamInput {
+  std::optional<std::string> name;
+  std::optional<std::vector<core::Id>> member_ids;
+};
+
+struct TokenInput {
+  std::string email;  // empty: the caller
+  std::string name;
+};
+
+core::Result<app::OpenTicket> decode_open_ticket(std::string_view body);
+core::Result<app::TicketChanges> decode_ticket_changes(std::string_view body);
+core::Result<NewMessageInput> decode_new_message(std::string_view body);
+core::Result<LoginInput> decode_login(std::string_view body);
+// {"<key>": N} with a positive ticket number (merge: "into", link: "ticket").
+core::Result<core::Id> decode_ticket_reference(std::string_view body, const char* key);
+core::Result<app::NewUser> decode_new_user(std::string_view body);
+core::Result<app::UserChanges> decode_user_changes(std::string_view body);
+core::Result<OrganizationInput> decode_organization(std::string_view body);
+core::Result<TeamInput> decode_team(std::string_view body);
+core::Result<TokenInput> decode_token_request(std::string_view body);
+
+// A positive decimal id from a path segment or query value, or nullopt.
+std::optional<core::Id> parse_positive_id(std::string_view s);
+
+}  // namespace frontline::http

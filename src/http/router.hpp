@@ -1,0 +1,51 @@
+// Routes requests to handlers: matches method and path pattern, authenticates the caller
+// (session cookie or bearer token), enforces CSRF on cookie-authenticated writes, and turns any
+// unexpected exception into a 500. Immutable after construction; thread-safe.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/request.hpp"
+#include "http/services.hpp"
+
+namespace frontline::http {
+
+using Handler = std::function<Response(Request&, Services&)>;
+
+enum class Access { anyone, signed_in };
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/tickets/{number}/messages"
+  Access access = Access::signed_in;
+  // Runs on the blocking pool: writes (group commit waits for fsync) and password hashing.
+  bool blocking = false;
+  Handler handler;
+  std::string name;  // for metrics; defaults to "METHOD pattern"
+};
+
+struct RouteMatch {
+  int index = -1;             // -1: no route
+  bool path_matched = false;  // some route has this path (for 405)
+  bool blocking = false;
+};
+
+class Router {
+ public:
+  explicit Router(std::vector<Route> routes);
+
+  RouteMatch match(Request& req) const;  // fills req.path_params
+  Response dispatch(const RouteMatch& m, Request& req, Services& services) const;
+  std::vector<std::string> route_names() const;
+
+ private:
+  std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;
+};
+
+// The session cookie's name.
+inline constexpr const char* kSessionCookie = "fl_session";
+
+}  // namespace frontline::http

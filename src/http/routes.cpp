@@ -1,0 +1,45 @@
+// The API's route table: method, path, who may call, and whether the handler may block (writes
+// wait for the group commit's fsync; sign-in hashes a password) and so runs off the network
+// threads.
+#include "http/routes.hpp"
+
+#include "http/handlers/handlers.hpp"
+
+namespace frontline::http {
+
+std::vector<Route> api_routes() {
+  namespace h = handlers;
+  constexpr bool kBlocks = true;
+  constexpr bool kFast = false;
+  const Access in = Access::signed_in;
+  return {
+      {"GET", "/healthz", Access::anyone, kFast, h::healthz_get, "healthz"},
+      {"GET", "/metrics", Access::anyone, kFast, h::metrics_get, "metrics"},
+      {"POST", "/api/v1/session", Access::anyone, kBlocks, h::session_post, ""},
+      {"DELETE", "/api/v1/session", Access::anyone, kBlocks, h::session_delete, ""},
+      {"GET", "/api/v1/me", in, kFast, h::me_get, ""},
+      {"POST", "/api/v1/tickets", in, kBlocks, h::tickets_post, ""},
+      {"GET", "/api/v1/tickets", in, kFast, h::tickets_get, ""},
+      {"GET", "/api/v1/tickets/{number}", in, kFast, h::ticket_get, ""},
+      {"PATCH", "/api/v1/tickets/{number}", in, kBlocks, h::ticket_patch, ""},
+      {"POST", "/api/v1/tickets/{number}/messages", in, kBlocks, h::ticket_messages_post, ""},
+      {"GET", "/api/v1/tickets/{number}/messages", in, kFast, h::ticket_messages_get, ""},
+      {"GET", "/api/v1/tickets/{number}/events", in, kFast, h::ticket_events_get, ""},
+      {"POST", "/api/v1/tickets/{number}/merge", in, kBlocks, h::ticket_merge_post, ""},
+      {"GET", "/api/v1/tickets/{number}/links", in, kFast, h::ticket_links_get, ""},
+      {"POST", "/api/v1/tickets/{number}/links", in, kBlocks, h::ticket_links_post, ""},
+      {"GET", "/api/v1/attachments/{id}", in, kFast, h::attachment_get, ""},
+      {"GET", "/api/v1/users", in, kFast, h::users_get, ""},
+      {"POST", "/api/v1/users", in, kBlocks, h::users_post, ""},
+      {"PATCH", "/api/v1/users/{id}", in, kBlocks, h::user_patch, ""},
+      {"GET", "/api/v1/organizations", in, kFast, h::organizations_get, ""},
+      {"POST", "/api/v1/organizations", in, kBlocks, h::organizations_post, ""},
+      {"PATCH", "/api/v1/organizations/{id}", in, kBlocks, h::organization_patch, ""},
+      {"GET", "/api/v1/teams", in, kFast, h::teams_get, ""},
+      {"POST", "/api/v1/teams", in, kBlocks, h::teams_post, ""},
+      {"PATCH", "/api/v1/teams/{id}", in, kBlocks, h::team_patch, ""},
+      {"POST", "/api/v1/tokens", in, kBlocks, h::tokens_post, ""},
+  };
+}
+
+}  // namespace frontline::http

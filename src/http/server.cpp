@@ -1,0 +1,341 @@
+// Beast listener and sessions (see header). One coroutine per connection; requests on one
+// connection are handled in order.
+#include "http/server.hpp"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <chrono>
+#include <thread>
+
+#include "app/event_data.hpp"
+#include "http/metrics.hpp"
+#include "http/problem.hpp"
+#include "http/static_files.hpp"
+
+namespace frontline::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
+
+bool is_multipart(std::string_view content_type) {
+  return content_type.substr(0, 19) == "multipart/form-data";
+}
+
+// Decodes the request target into path and query parameters; false when malformed.
+bool decode_target(std::string_view target, Request& req) {
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return false;
+  req.path = std::string(parsed->path());
+  for (auto param : parsed->params()) {
+    auto& slot = req.query[std::string(param.key)];
+    if (!slot.empty()) slot += ',';
+    slot += std::string(param.value);
+  }
+  return true;
+}
+
+std::string header(const bhttp::request_parser<bhttp::string_body>::value_type& msg,
+                   std::string_view name) {
+  auto it = msg.find(name);
+  return it == msg.end() ? std::string() : std::string(it->value());
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(const Router& r, Services& s, ListenOptions o)
+      : router(r),
+        services(s),
+        options(std::move(o)),
+        metrics(router.route_names()),
+        pool(static_cast<std::size_t>(options.blocking_threads)),
+        acceptor(ioc) {
+    services.metrics = &metrics;
+    if (options.access_log) {
+      access = spdlog::get("access");
+      if (!access) access = spdlog::stderr_logger_mt("access");
+      access->set_pattern("%v");
+    }
+  }
+
+  const Router& router;
+  Services& services;
+  ListenOptions options;
+  Metrics metrics;
+  asio::io_context ioc;
+  asio::thread_pool pool;
+  tcp::acceptor acceptor;
+  std::shared_ptr<spdlog::logger> access;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> draining{false};
+
+  asio::awaitable<void> accept_loop() {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor.async_accept(use_nothrow);
+      if (ec) {
+        if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+        continue;  // e.g. EMFILE: keep serving the connections we have
+      }
+      socket.set_option(tcp::no_delay(true));
+      asio::co_spawn(acceptor.get_executor(), session(beast::tcp_stream(std::move(socket))),
+                     asio::detached);
+    }
+  }
+
+  // Runs the handler on the blocking pool and resumes this coroutine with its response.
+  asio::awaitable<Response> dispatch_blocking(RouteMatch m, Request& req) {
+    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
+        [this, m, &req](auto handler) {
+          asio::post(pool, [this, m, &req, handler = std::move(handler)]() mutable {
+            Response res = router.dispatch(m, req, services);
+            auto ex = asio::get_associated_executor(handler);
+            asio::post(ex, [handler = std::move(handler), res = std::move(res)]() mutable {
+              handler(std::move(res));
+            });
+          });
+        },
+        asio::use_awaitable);
+  }
+
+  asio::awaitable<bool> write(beast::tcp_stream& stream, Response& res, unsigned version,
+                              bool keep_alive, bool head) {
+    auto set_headers = [&](auto& msg) {
+      msg.result(res.status);
+      msg.version(version);
+      msg.set(bhttp::field::content_type, res.content_type);
+      for (auto& [name, value] : res.headers) msg.set(name, value);
+      msg.keep_alive(keep_alive);
+    };
+    stream.expires_after(std::chrono::seconds(services.settings.body_timeout_seconds));
+    if (!res.file_path.empty()) {
+      bhttp::response<bhttp::file_body> msg;
+      beast::error_code ec;
+      msg.body().open(res.file_path.c_str(), beast::file_mode::scan, ec);
+      if (!ec) {
+        set_headers(msg);
+        msg.prepare_payload();
+        if (head) {
+          bhttp::response_serializer<bhttp::file_body> sr(msg);
+          sr.split(true);
+          auto [wec, n] = co_await bhttp::async_write_header(stream, sr, use_nothrow);
+          co_return !wec;
+        }
+        auto [wec, n] = co_await bhttp::async_write(stream, msg, use_nothrow);
+        co_return !wec;
+      }
+      res = problem(core::Errc::not_found, "file not found");
+    }
+    bhttp::response<bhttp::string_body> msg;
+    set_headers(msg);
+    msg.body() = head ? std::string() : std::move(res.body);
+    msg.prepare_payload();
+    if (head) msg.content_length(res.body.size());
+    auto [wec, n] = co_await bhttp::async_write(stream, msg, use_nothrow);
+    co_return !wec;
+  }
+
+  void log_access(const Request& req, unsigned status, double seconds, std::size_t bytes) {
+    if (!access) return;
+    std::string line = "{\"ts\":";
+    line += std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count());
+    line += ",\"method\":";
+    app::append_json_string(line, req.method);
+    line += ",\"path\":";
+    app::append_json_string(line, req.path);
+    line += ",\"status\":" + std::to_string(status);
+    line += ",\"ms\":" + std::to_string(seconds * 1000.0);
+    line += ",\"bytes\":" + std::to_string(bytes);
+    line += ",\"remote\":";
+    app::append_json_string(line, req.remote_address);
+    if (req.actor) line += ",\"user_id\":" + std::to_string(req.actor->id);
+    line += '}';
+    access->info(line);
+  }
+
+  // Answers an unreadable request and closes the connection.
+  asio::awaitable<void> reject(beast::tcp_stream& stream, core::Errc code, std::string message,
+                               Request& req, std::chrono::steady_clock::time_point start) {
+    Response res = problem(code, std::move(message));
+    unsigned status = res.status;
+    std::size_t bytes = res.body.size();
+    co_await write(stream, res, 11, false, false);
+    metrics.observe(metrics.unmatched_index(), status,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    log_access(req, status, 0, bytes);
+  }
+
+  asio::awaitable<void> session(beast::tcp_stream stream) {
+    beast::flat_buffer buffer;
+    std::string remote;
+    {
+      beast::error_code ec;
+      auto ep = stream.socket().remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string();
+    }
+    const auto& settings = services.settings;
+    for (;;) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(16 * 1024);
+      parser.body_limit(settings.max_json_bytes);
+      stream.expires_after(std::chrono::seconds(buffer.size() ? settings.header_timeout_seconds
+                                                              : settings.idle_timeout_seconds));
+      auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, use_nothrow);
+      const auto start = std::chrono::steady_clock::now();
+      Request req;
+      req.remote_address = remote;
+      if (hec) {
+        if (hec == bhttp::error::end_of_stream || hec == beast::error::timeout ||
+            hec == asio::error::eof || hec == asio::error::connection_reset ||
+            hec == asio::error::operation_aborted) {
+          break;
+        }
+        co_await reject(stream, hec == bhttp::error::header_limit ? core::Errc::too_large
+                                                                 : core::Errc::bad_input,
+                        "malformed HTTP request: " + hec.message(), req, start);
+        break;
+      }
+      auto& head = parser.get();
+      req.method = std::string(head.method_string());
+      req.content_type = header(head, "Content-Type");
+      const std::size_t limit = is_multipart(req.content_type)
+                                    ? settings.max_upload_bytes + 1024 * 1024
+                                    : settings.max_json_bytes;
+      parser.body_limit(limit);
+      if (auto len = parser.content_length(); len && *len > limit) {
+        co_await reject(stream, core::Errc::too_large,
+                        "request body is larger than " + std::to_string(limit) + " bytes", req,
+                        start);
+        break;
+      }
+      if (beast::iequals(header(head, "Expect"), "100-continue")) {
+        bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, head.version()};
+        co_await bhttp::async_write(stream, cont, use_nothrow);
+      }
+      stream.expires_after(std::chrono::seconds(settings.body_timeout_seconds));
+      auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, use_nothrow);
+      if (bec) {
+        if (bec == bhttp::error::body_limit) {
+          co_await reject(stream, core::Errc::too_large,
+                          "request body is larger than " + std::to_string(limit) + " bytes", req,
+                          start);
+        } else if (bec != beast::error::timeout && bec != asio::error::eof &&
+                   bec != bhttp::error::partial_message &&
+                   bec != asio::error::connection_reset) {
+          co_await reject(stream, core::Errc::bad_input, "malformed HTTP request: " + bec.message(),
+                          req, start);
+        }
+        break;
+      }
+      auto msg = parser.release();
+      const bool keep_alive = msg.keep_alive() && !draining;
+      const bool is_head = msg.method() == bhttp::verb::head;
+      in_flight.fetch_add(1);
+      Response res;
+      RouteMatch m;
+      if (!decode_target(msg.target(), req)) {
+        res = problem(core::Errc::bad_input, "malformed request target");
+      } else {
+        req.body = std::move(msg.body());
+        req.authorization = header(msg, "Authorization");
+        req.cookie = header(msg, "Cookie");
+        req.if_match = header(msg, "If-Match");
+        req.idempotency_key = header(msg, "Idempotency-Key");
+        req.csrf_token = header(msg, "X-CSRF-Token");
+        m = router.match(req);
+        if (m.index < 0 && !m.path_matched && !options.web_root.empty() &&
+            (req.method == "GET" || req.method == "HEAD")) {
+          res = serve_static(options.web_root, req.path);
+        } else if (m.blocking) {
+          res = co_await dispatch_blocking(m, req);
+        } else {
+          res = router.dispatch(m, req, services);
+        }
+      }
+      const unsigned status = res.status;
+      const std::size_t bytes = res.body.size();
+      bool written = co_await write(stream, res, msg.version(), keep_alive, is_head);
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      metrics.observe(m.index >= 0 ? static_cast<std::size_t>(m.index) : metrics.unmatched_index(),
+                      status, seconds);
+      log_access(req, status, seconds, bytes);
+      in_flight.fetch_sub(1);
+      if (!written || !keep_alive) break;
+    }
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  asio::awaitable<void> drain_then_stop() {
+    asio::steady_timer timer(ioc);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+      timer.expires_after(std::chrono::milliseconds(20));
+      co_await timer.async_wait(use_nothrow);
+    }
+    ioc.stop();
+  }
+};
+
+Server::Server(const Router& router, Services& services, ListenOptions options)
+    : impl_(std::make_unique<Impl>(router, services, std::move(options))) {}
+
+Server::~Server() {
+  impl_->pool.join();
+}
+
+unsigned short Server::listen() {
+  auto& acc = impl_->acceptor;
+  tcp::endpoint ep(asio::ip::make_address(impl_->options.address), impl_->options.port);
+  acc.open(ep.protocol());
+  acc.set_option(asio::socket_base::reuse_address(true));
+  acc.bind(ep);
+  acc.listen(asio::socket_base::max_listen_connections);
+  return acc.local_endpoint().port();
+}
+
+void Server::run() {
+  auto& impl = *impl_;
+  asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+  asio::signal_set signals(impl.ioc, SIGINT, SIGTERM);
+  signals.async_wait([&impl](const beast::error_code& ec, int) {
+    if (ec) return;
+    spdlog::info("stopping: no new connections; draining requests in flight");
+    impl.draining = true;
+    beast::error_code ignored;
+    impl.acceptor.close(ignored);
+    asio::co_spawn(impl.ioc, impl.drain_then_stop(), asio::detached);
+  });
+  int threads = impl.options.network_threads > 0
+                    ? impl.options.network_threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> workers;
+  for (int i = 1; i < threads; ++i) workers.emplace_back([&impl] { impl.ioc.run(); });
+  impl.ioc.run();
+  for (auto& w : workers) w.join();
+  impl.pool.join();
+}
+
+}  // namespace frontline::http

@@ -1,0 +1,35 @@
+// What the HTTP handlers call: the app use cases and the server's own settings.
+// Constructed once by `frontline serve`; shared by all threads (the parts are thread-safe).
+#pragma once
+
+#include <string>
+
+#include "app/accounts.hpp"
+#include "app/auth.hpp"
+#include "app/context.hpp"
+#include "app/tickets.hpp"
+
+namespace frontline::http {
+
+class Metrics;
+
+struct ServerSettings {
+  std::size_t max_json_bytes = 1024 * 1024;
+  std::size_t max_upload_bytes = 25 * 1024 * 1024;  // per attachment; a request may add 1 MiB
+  int header_timeout_seconds = 10;
+  int body_timeout_seconds = 60;
+  int idle_timeout_seconds = 30;
+  bool secure_cookies = false;  // set the Secure flag (behind TLS)
+};
+
+struct Services {
+  explicit Services(app::Context& c) : ctx(c), tickets(c), accounts(c), auth(c) {}
+  app::Context& ctx;
+  app::Tickets tickets;
+  app::Accounts accounts;
+  app::Auth auth;
+  ServerSettings settings;
+  Metrics* metrics = nullptr;
+};
+
+}  // namespace frontline::http

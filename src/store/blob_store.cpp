@@ -1,0 +1,90 @@
+// Content-addressed blob files (see header). Layout: ROOT/ab/abcdef… (two-character fan-out).
+#include "store/blob_store.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "store/tx.hpp"
+
+namespace frontline::store {
+namespace {
+
+std::string hex(const unsigned char* data, std::size_t n) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(n * 2, '0');
+  for (std::size_t i = 0; i < n; ++i) {
+    out[2 * i] = kDigits[data[i] >> 4];
+    out[2 * i + 1] = kDigits[data[i] & 0xf];
+  }
+  return out;
+}
+
+bool is_hex_sha256(std::string_view s) {
+  if (s.size() != 64) return false;
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+void write_all_and_sync(const std::string& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  if (fd < 0) throw StoreError("cannot create " + path);
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n <= 0) {
+      ::close(fd);
+      throw StoreError("cannot write " + path);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) throw StoreError("cannot sync " + path);
+}
+
+}  // namespace
+
+BlobStore::BlobStore(std::string root) : root_(std::move(root)) {
+  std::filesystem::create_directories(root_);
+}
+
+std::string BlobStore::path_for(std::string_view sha256) const {
+  return root_ + "/" + std::string(sha256.substr(0, 2)) + "/" + std::string(sha256);
+}
+
+std::string BlobStore::put(std::string_view bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  std::string sha = hex(digest, sizeof digest);
+  std::string path = path_for(sha);
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) return sha;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  static std::atomic<unsigned> counter{0};
+  std::string tmp = path + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(++counter);
+  write_all_and_sync(tmp, bytes);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    throw StoreError("cannot store blob " + sha);
+  }
+  return sha;
+}
+
+std::optional<std::string> BlobStore::get(std::string_view sha256) const {
+  if (!is_hex_sha256(sha256)) return std::nullopt;
+  std::ifstream in(path_for(sha256), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return std::move(out).str();
+}
+
+}  // namespace frontline::store

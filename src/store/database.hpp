@@ -1,0 +1,41 @@
+// A database handle: runs read and write transactions against one backend.
+// Thread-safe. read() runs on the calling thread against a consistent snapshot; write() queues
+// the unit of work for the single writer, which commits waiting units together (group commit)
+// and returns once the commit is durable.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "store/tx.hpp"
+
+namespace frontline::store {
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // Runs fn inside a read-only transaction. Throws StoreError if the database fails.
+  virtual void read(const std::function<void(Tx&)>& fn) = 0;
+
+  // Runs fn inside a write transaction; blocks until the change is durable on disk. When fn
+  // returns false its changes are rolled back (other units in the same batch are unaffected).
+  // Throws StoreError if the database fails; an exception from fn rolls back only fn's unit and
+  // is rethrown to the caller.
+  virtual void write(const std::function<bool(Tx&)>& fn) = 0;
+
+  // Copies the live database to path (online backup).
+  virtual void backup_to(const std::string& path) = 0;
+};
+
+struct DatabaseOptions {
+  std::string path;        // the database file
+  int reader_connections = 8;
+  int max_batch = 256;     // write units per commit
+};
+
+// Opens (creating and migrating as needed) the embedded SQLite database.
+std::unique_ptr<Database> open_sqlite(const DatabaseOptions& options);
+
+}  // namespace frontline::store

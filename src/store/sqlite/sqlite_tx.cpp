@@ -1,0 +1,696 @@
+// SQLite repository calls. Queries are named constants next to the code that runs them; list
+// queries are assembled from fixed fragments, with every value bound as a parameter.
+#include "store/sqlite/sqlite_tx.hpp"
+
+#include <string>
+#include <variant>
+
+namespace frontline::store::sqlite {
+namespace {
+
+using core::Id;
+
+constexpr char kTagSeparator = '\x1f';
+
+constexpr const char* kUserColumns =
+    "SELECT id, email, name, role, organization_id, timezone, disabled, verified, created_at "
+    "FROM users ";
+
+core::User read_user(const Stmt& s) {
+  core::User u;
+  u.id = s.int64(0);
+  u.email = s.text(1);
+  u.name = s.text(2);
+  u.role = core::parse_role(s.text(3)).value_or(core::Role::customer);
+  u.organization_id = s.opt_int64(4);
+  u.timezone = s.text(5);
+  u.disabled = s.int64(6) != 0;
+  u.verified = s.int64(7) != 0;
+  u.created_at = s.int64(8);
+  return u;
+}
+
+constexpr const char* kActorColumns =
+    "SELECT u.id, u.role, u.organization_id, coalesce(o.share_tickets, 0), u.email, u.name, "
+    "u.disabled FROM users u LEFT JOIN organizations o ON o.id = u.organization_id ";
+
+constexpr const char* kTicketColumns =
+    "SELECT t.number, t.subject, t.status, t.priority, t.requester_id, t.organization_id, "
+    "t.assignee_id, t.team_id, t.category, t.channel, t.created_at, t.updated_at, "
+    "t.first_response_at, t.resolved_at, t.closed_at, t.merged_into, t.version, u.email, u.name, "
+    "(SELECT group_concat(tag, char(31)) FROM ticket_tags WHERE ticket_number = t.number) ";
+
+core::Ticket read_ticket(const Stmt& s) {
+  core::Ticket t;
+  t.number = s.int64(0);
+  t.subject = s.text(1);
+  t.status = core::parse_status(s.text(2)).value_or(core::Status::open);
+  t.priority = core::parse_priority(s.text(3)).value_or(core::Priority::normal);
+  t.requester_id = s.int64(4);
+  t.organization_id = s.opt_int64(5);
+  t.assignee_id = s.opt_int64(6);
+  t.team_id = s.opt_int64(7);
+  t.category = s.text(8);
+  t.channel = core::parse_channel(s.text(9)).value_or(core::Channel::web);
+  t.created_at = s.int64(10);
+  t.updated_at = s.int64(11);
+  t.first_response_at = s.opt_int64(12);
+  t.resolved_at = s.opt_int64(13);
+  t.closed_at = s.opt_int64(14);
+  t.merged_into = s.opt_int64(15);
+  t.version = s.int64(16);
+  t.requester_email = s.text(17);
+  t.requester_name = s.text(18);
+  std::string tags = s.text(19);
+  std::size_t start = 0;
+  while (start < tags.size()) {
+    std::size_t end = tags.find(kTagSeparator, start);
+    if (end == std::string::npos) end = tags.size();
+    t.tags.push_back(tags.substr(start, end - start));
+    start = end + 1;
+  }
+  return t;
+}
+
+core::Event read_event(const Stmt& s) {
+  core::Event e;
+  e.id = s.int64(0);
+  e.ticket_number = s.opt_int64(1);
+  e.actor_id = s.opt_int64(2);
+  e.type = s.text(3);
+  e.data = s.text(4);
+  e.internal = s.int64(5) != 0;
+  e.created_at = s.int64(6);
+  return e;
+}
+
+constexpr const char* kEventColumns =
+    "SELECT id, ticket_number, actor_id, type, data, internal, created_at FROM events ";
+
+core::Attachment read_attachment(const Stmt& s) {
+  core::Attachment a;
+  a.id = s.int64(0);
+  a.ticket_number = s.int64(1);
+  a.message_id = s.opt_int64(2);
+  a.filename = s.text(3);
+  a.content_type = s.text(4);
+  a.size = s.int64(5);
+  a.sha256 = s.text(6);
+  a.created_at = s.int64(7);
+  return a;
+}
+
+constexpr const char* kAttachmentColumns =
+    "SELECT id, ticket_number, message_id, filename, content_type, size, sha256, created_at "
+    "FROM attachments ";
+
+std::string requester_search_text(const core::User& u) { return u.name + " " + u.email; }
+
+}  // namespace
+
+// ---------------------------------------------------------------- users
+
+std::optional<core::User> SqliteTx::user_by_id(Id id) {
+  auto s = db_.prepare(std::string(kUserColumns) + "WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_user(s);
+}
+
+std::optional<core::User> SqliteTx::user_by_email(std::string_view email) {
+  auto s = db_.prepare(std::string(kUserColumns) + "WHERE email = ?");
+  s.bind(1, email);
+  if (!s.step()) return std::nullopt;
+  return read_user(s);
+}
+
+std::vector<core::User> SqliteTx::list_users(std::optional<core::Role> role, int limit,
+                                             Id after_id) {
+  auto s = db_.prepare(std::string(kUserColumns) +
+                       "WHERE id > ? AND (?2 IS NULL OR role = ?2) ORDER BY id LIMIT ?3");
+  s.bind(1, after_id);
+  if (role) {
+    s.bind(2, core::to_string(*role));
+  } else {
+    s.bind_null(2);
+  }
+  s.bind(3, static_cast<std::int64_t>(limit));
+  std::vector<core::User> out;
+  while (s.step()) out.push_back(read_user(s));
+  return out;
+}
+
+Id SqliteTx::insert_user(const core::User& u, std::string_view password_hash) {
+  auto s = db_.prepare(
+      "INSERT INTO users(email, name, role, organization_id, timezone, password_hash, disabled, "
+      "verified, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, u.email).bind(2, u.name).bind(3, core::to_string(u.role)).bind(4, u.organization_id);
+  s.bind(5, u.timezone);
+  if (password_hash.empty()) {
+    s.bind_null(6);
+  } else {
+    s.bind(6, password_hash);
+  }
+  s.bind(7, std::int64_t{u.disabled}).bind(8, std::int64_t{u.verified}).bind(9, u.created_at);
+  s.run();
+  return db_.last_insert_rowid();
+}
+
+void SqliteTx::update_user(const core::User& u) {
+  auto s = db_.prepare(
+      "UPDATE users SET email = ?, name = ?, role = ?, organization_id = ?, timezone = ?, "
+      "disabled = ?, verified = ? WHERE id = ?");
+  s.bind(1, u.email).bind(2, u.name).bind(3, core::to_string(u.role)).bind(4, u.organization_id);
+  s.bind(5, u.timezone).bind(6, std::int64_t{u.disabled}).bind(7, std::int64_t{u.verified});
+  s.bind(8, u.id).run();
+}
+
+std::optional<std::string> SqliteTx::password_hash(Id user_id) {
+  auto s = db_.prepare("SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL");
+  s.bind(1, user_id);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+void SqliteTx::set_password_hash(Id user_id, std::string_view hash) {
+  db_.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(1, hash).bind(2, user_id).run();
+}
+
+// ---------------------------------------------------------------- organisations and teams
+
+std::optional<core::Organization> SqliteTx::organization_by_id(Id id) {
+  auto s = db_.prepare("SELECT id, name, share_tickets FROM organizations WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return core::Organization{s.int64(0), s.text(1), s.int64(2) != 0};
+}
+
+std::optional<core::Organization> SqliteTx::organization_by_name(std::string_view name) {
+  auto s = db_.prepare("SELECT id, name, share_tickets FROM organizations WHERE name = ?");
+  s.bind(1, name);
+  if (!s.step()) return std::nullopt;
+  return core::Organization{s.int64(0), s.text(1), s.int64(2) != 0};
+}
+
+std::vector<core::Organization> SqliteTx::list_organizations() {
+  auto s = db_.prepare("SELECT id, name, share_tickets FROM organizations ORDER BY name");
+  std::vector<core::Organization> out;
+  while (s.step()) out.push_back({s.int64(0), s.text(1), s.int64(2) != 0});
+  return out;
+}
+
+Id SqliteTx::insert_organization(const core::Organization& org) {
+  db_.prepare("INSERT INTO organizations(name, share_tickets, created_at) VALUES(?, ?, "
+              "unixepoch())")
+      .bind(1, org.name)
+      .bind(2, std::int64_t{org.share_tickets})
+      .run();
+  return db_.last_insert_rowid();
+}
+
+void SqliteTx::update_organization(const core::Organization& org) {
+  db_.prepare("UPDATE organizations SET name = ?, share_tickets = ? WHERE id = ?")
+      .bind(1, org.name)
+      .bind(2, std::int64_t{org.share_tickets})
+      .bind(3, org.id)
+      .run();
+}
+
+std::optional<core::Team> SqliteTx::team_by_id(Id id) {
+  auto s = db_.prepare("SELECT id, name FROM teams WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  core::Team team{s.int64(0), s.text(1), {}};
+  auto m = db_.prepare("SELECT user_id FROM team_members WHERE team_id = ? ORDER BY user_id");
+  m.bind(1, id);
+  while (m.step()) team.member_ids.push_back(m.int64(0));
+  return team;
+}
+
+std::optional<core::Team> SqliteTx::team_by_name(std::string_view name) {
+  auto s = db_.prepare("SELECT id FROM teams WHERE name = ?");
+  s.bind(1, name);
+  if (!s.step()) return std::nullopt;
+  return team_by_id(s.int64(0));
+}
+
+std::vector<core::Team> SqliteTx::list_teams() {
+  std::vector<Id> ids;
+  {
+    auto s = db_.prepare("SELECT id FROM teams ORDER BY name");
+    while (s.step()) ids.push_back(s.int64(0));
+  }
+  std::vector<core::Team> out;
+  for (Id id : ids) {
+    if (auto t = team_by_id(id)) out.push_back(std::move(*t));
+  }
+  return out;
+}
+
+Id SqliteTx::insert_team(const core::Team& team) {
+  db_.prepare("INSERT INTO teams(name, created_at) VALUES(?, unixepoch())").bind(1, team.name).run();
+  Id id = db_.last_insert_rowid();
+  set_team_members(id, team.member_ids);
+  return id;
+}
+
+void SqliteTx::set_team_members(Id team_id, const std::vector<Id>& user_ids) {
+  db_.prepare("DELETE FROM team_members WHERE team_id = ?").bind(1, team_id).run();
+  for (Id user : user_ids) {
+    db_.prepare("INSERT OR IGNORE INTO team_members(team_id, user_id) VALUES(?, ?)")
+        .bind(1, team_id)
+        .bind(2, user)
+        .run();
+  }
+}
+
+// ---------------------------------------------------------------- actors and credentials
+
+std::optional<core::Actor> SqliteTx::actor_from(Stmt& s) {
+  if (!s.step()) return std::nullopt;
+  if (s.int64(6) != 0) return std::nullopt;  // disabled accounts have no identity
+  core::Actor a;
+  a.id = s.int64(0);
+  a.role = core::parse_role(s.text(1)).value_or(core::Role::customer);
+  a.organization_id = s.opt_int64(2);
+  a.organization_shares_tickets = s.int64(3) != 0;
+  a.email = s.text(4);
+  a.name = s.text(5);
+  return a;
+}
+
+std::optional<core::Actor> SqliteTx::actor_by_user_id(Id user_id) {
+  auto s = db_.prepare(std::string(kActorColumns) + "WHERE u.id = ?");
+  s.bind(1, user_id);
+  return actor_from(s);
+}
+
+Id SqliteTx::insert_api_token(Id user_id, std::string_view token_hash, std::string_view name,
+                              UnixTime now) {
+  db_.prepare("INSERT INTO api_tokens(user_id, token_hash, name, created_at) VALUES(?, ?, ?, ?)")
+      .bind(1, user_id)
+      .bind(2, token_hash)
+      .bind(3, name)
+      .bind(4, now)
+      .run();
+  return db_.last_insert_rowid();
+}
+
+std::optional<core::Actor> SqliteTx::actor_by_token_hash(std::string_view token_hash) {
+  auto s = db_.prepare(std::string(kActorColumns) +
+                       "JOIN api_tokens k ON k.user_id = u.id WHERE k.token_hash = ?");
+  s.bind(1, token_hash);
+  return actor_from(s);
+}
+
+std::vector<ApiTokenRecord> SqliteTx::list_api_tokens(std::optional<Id> user_id) {
+  auto s = db_.prepare(
+      "SELECT id, user_id, name, created_at, last_used_at FROM api_tokens "
+      "WHERE ?1 IS NULL OR user_id = ?1 ORDER BY id");
+  s.bind(1, user_id);
+  std::vector<ApiTokenRecord> out;
+  while (s.step()) {
+    out.push_back({s.int64(0), s.int64(1), s.text(2), s.int64(3), s.opt_int64(4)});
+  }
+  return out;
+}
+
+bool SqliteTx::delete_api_token(Id token_id) {
+  db_.prepare("DELETE FROM api_tokens WHERE id = ?").bind(1, token_id).run();
+  return db_.changes() > 0;
+}
+
+void SqliteTx::insert_session(std::string_view session_hash, Id user_id,
+                              std::string_view csrf_token, UnixTime expires_at) {
+  db_.prepare(
+         "INSERT INTO sessions(session_hash, user_id, csrf_token, expires_at) VALUES(?, ?, ?, ?)")
+      .bind(1, session_hash)
+      .bind(2, user_id)
+      .bind(3, csrf_token)
+      .bind(4, expires_at)
+      .run();
+}
+
+std::optional<SessionRecord> SqliteTx::session_by_hash(std::string_view session_hash) {
+  auto s = db_.prepare("SELECT user_id, csrf_token, expires_at FROM sessions WHERE session_hash = ?");
+  s.bind(1, session_hash);
+  if (!s.step()) return std::nullopt;
+  Id user_id = s.int64(0);
+  SessionRecord record;
+  record.csrf_token = s.text(1);
+  record.expires_at = s.int64(2);
+  auto actor = actor_by_user_id(user_id);
+  if (!actor) return std::nullopt;
+  record.actor = std::move(*actor);
+  return record;
+}
+
+void SqliteTx::delete_session(std::string_view session_hash) {
+  db_.prepare("DELETE FROM sessions WHERE session_hash = ?").bind(1, session_hash).run();
+}
+
+void SqliteTx::delete_sessions_of(Id user_id) {
+  db_.prepare("DELETE FROM sessions WHERE user_id = ?").bind(1, user_id).run();
+}
+
+// ---------------------------------------------------------------- tickets
+
+void SqliteTx::write_tags(Id number, const std::vector<std::string>& tags) {
+  db_.prepare("DELETE FROM ticket_tags WHERE ticket_number = ?").bind(1, number).run();
+  for (const auto& tag : tags) {
+    db_.prepare("INSERT OR IGNORE INTO ticket_tags(ticket_number, tag) VALUES(?, ?)")
+        .bind(1, number)
+        .bind(2, tag)
+        .run();
+  }
+}
+
+void SqliteTx::insert_ticket(core::Ticket& t, std::string_view first_body) {
+  auto s = db_.prepare(
+      "INSERT INTO tickets(subject, status, priority, requester_id, organization_id, "
+      "assignee_id, team_id, category, channel, created_at, updated_at, first_response_at, "
+      "resolved_at, closed_at, merged_into, version) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, t.subject).bind(2, core::to_string(t.status)).bind(3, core::to_string(t.priority));
+  s.bind(4, t.requester_id).bind(5, t.organization_id).bind(6, t.assignee_id).bind(7, t.team_id);
+  s.bind(8, t.category).bind(9, core::to_string(t.channel)).bind(10, t.created_at);
+  s.bind(11, t.updated_at).bind(12, t.first_response_at).bind(13, t.resolved_at);
+  s.bind(14, t.closed_at).bind(15, t.merged_into).bind(16, t.version);
+  s.run();
+  t.number = db_.last_insert_rowid();
+  if (!t.tags.empty()) write_tags(t.number, t.tags);
+  std::string requester = t.requester_name + " " + t.requester_email;
+  db_.prepare(
+         "INSERT INTO ticket_search(rowid, subject, public_text, internal_text, requester) "
+         "VALUES(?, ?, ?, '', ?)")
+      .bind(1, t.number)
+      .bind(2, t.subject)
+      .bind(3, first_body)
+      .bind(4, requester)
+      .run();
+}
+
+std::optional<core::Ticket> SqliteTx::ticket_by_number(Id number) {
+  auto s = db_.prepare(std::string(kTicketColumns) +
+                       "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = ?");
+  s.bind(1, number);
+  if (!s.step()) return std::nullopt;
+  return read_ticket(s);
+}
+
+bool SqliteTx::update_ticket(const core::Ticket& t) {
+  auto s = db_.prepare(
+      "UPDATE tickets SET status = ?, priority = ?, assignee_id = ?, team_id = ?, category = ?, "
+      "updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ?, merged_into = ?, "
+      "organization_id = ?, version = ? WHERE number = ? AND version = ?");
+  s.bind(1, core::to_string(t.status)).bind(2, core::to_string(t.priority));
+  s.bind(3, t.assignee_id).bind(4, t.team_id).bind(5, t.category).bind(6, t.updated_at);
+  s.bind(7, t.first_response_at).bind(8, t.resolved_at).bind(9, t.closed_at);
+  s.bind(10, t.merged_into).bind(11, t.organization_id).bind(12, t.version).bind(13, t.number);
+  s.bind(14, t.version - 1);
+  s.run();
+  if (db_.changes() == 0) return false;
+  write_tags(t.number, t.tags);
+  return true;
+}
+
+TicketPage SqliteTx::list_tickets(const TicketFilter& f) {
+  const bool ranked = !f.text_match.empty();
+  std::string sql = kTicketColumns;
+  if (ranked) {
+    sql +=
+        "FROM ticket_search JOIN tickets t ON t.number = ticket_search.rowid "
+        "JOIN users u ON u.id = t.requester_id WHERE ticket_search MATCH ?";
+  } else {
+    sql += "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE 1";
+  }
+  // Parameters are bound in the order their fragments are appended.
+  std::vector<std::variant<std::int64_t, std::string>> params;
+  if (ranked) {
+    params.emplace_back(f.text_includes_internal
+                            ? f.text_match
+                            : "{subject public_text requester} : (" + f.text_match + ")");
+  }
+  auto in_list = [&](const char* column, const auto& values) {
+    sql += std::string(" AND ") + column + " IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      sql += i ? ",?" : "?";
+      params.emplace_back(std::string(core::to_string(values[i])));
+    }
+    sql += ")";
+  };
+  if (!f.statuses.empty()) in_list("t.status", f.statuses);
+  if (!f.priorities.empty()) in_list("t.priority", f.priorities);
+  auto equals = [&](const char* fragment, std::int64_t value) {
+    sql += fragment;
+    params.emplace_back(value);
+  };
+  if (f.unassigned) sql += " AND t.assignee_id IS NULL";
+  if (f.assignee_id) equals(" AND t.assignee_id = ?", *f.assignee_id);
+  if (f.team_id) equals(" AND t.team_id = ?", *f.team_id);
+  if (f.requester_id) equals(" AND t.requester_id = ?", *f.requester_id);
+  if (f.organization_id) equals(" AND t.organization_id = ?", *f.organization_id);
+  if (f.updated_since) equals(" AND t.updated_at >= ?", *f.updated_since);
+  if (f.created_after) equals(" AND t.created_at >= ?", *f.created_after);
+  if (f.created_before) equals(" AND t.created_at < ?", *f.created_before);
+  for (const auto& tag : f.tags) {
+    sql += " AND EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_number = t.number AND g.tag = ?)";
+    params.emplace_back(tag);
+  }
+  if (f.visible_requester_id) {
+    if (f.visible_organization_id) {
+      sql += " AND (t.requester_id = ? OR t.organization_id = ?)";
+      params.emplace_back(*f.visible_requester_id);
+      params.emplace_back(*f.visible_organization_id);
+    } else {
+      equals(" AND t.requester_id = ?", *f.visible_requester_id);
+    }
+  }
+  if (ranked) {
+    sql += " ORDER BY bm25(ticket_search, 10.0, 1.0, 1.0, 2.0), t.number DESC LIMIT ? OFFSET ?";
+  } else {
+    if (f.after) {
+      sql += " AND (t.updated_at, t.number) < (?, ?)";
+      params.emplace_back(f.after->first);
+      params.emplace_back(f.after->second);
+    }
+    sql += " ORDER BY t.updated_at DESC, t.number DESC LIMIT ?";
+  }
+  params.emplace_back(static_cast<std::int64_t>(f.limit) + 1);
+  if (ranked) params.emplace_back(f.offset);
+
+  auto s = db_.prepare(sql);
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    int index = static_cast<int>(i) + 1;
+    std::visit([&](const auto& v) { s.bind(index, v); }, params[i]);
+  }
+  TicketPage page;
+  while (s.step()) {
+    if (static_cast<int>(page.items.size()) == f.limit) {
+      page.has_more = true;
+      break;
+    }
+    page.items.push_back(read_ticket(s));
+  }
+  return page;
+}
+
+std::vector<Id> SqliteTx::tickets_resolved_before(UnixTime before, int limit) {
+  auto s = db_.prepare(
+      "SELECT number FROM tickets WHERE status = 'resolved' AND resolved_at <= ? "
+      "ORDER BY resolved_at LIMIT ?");
+  s.bind(1, before).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<Id> out;
+  while (s.step()) out.push_back(s.int64(0));
+  return out;
+}
+
+void SqliteTx::link_tickets(Id a, Id b) {
+  db_.prepare("INSERT OR IGNORE INTO ticket_links(a, b) VALUES(min(?1, ?2), max(?1, ?2))")
+      .bind(1, a)
+      .bind(2, b)
+      .run();
+}
+
+std::vector<Id> SqliteTx::linked_tickets(Id number) {
+  auto s = db_.prepare(
+      "SELECT b FROM ticket_links WHERE a = ?1 UNION SELECT a FROM ticket_links WHERE b = ?1 "
+      "ORDER BY 1");
+  s.bind(1, number);
+  std::vector<Id> out;
+  while (s.step()) out.push_back(s.int64(0));
+  return out;
+}
+
+// ---------------------------------------------------------------- messages and attachments
+
+Id SqliteTx::insert_message_unindexed(const core::Message& m) {
+  db_.prepare(
+         "INSERT INTO messages(ticket_number, kind, author_id, body, created_at) "
+         "VALUES(?, ?, ?, ?, ?)")
+      .bind(1, m.ticket_number)
+      .bind(2, core::to_string(m.kind))
+      .bind(3, m.author_id)
+      .bind(4, m.body)
+      .bind(5, m.created_at)
+      .run();
+  return db_.last_insert_rowid();
+}
+
+Id SqliteTx::insert_message(const core::Message& m) {
+  Id id = insert_message_unindexed(m);
+  const char* sql = m.kind == core::MessageKind::internal_note
+                        ? "UPDATE ticket_search SET internal_text = internal_text || char(10) || ? "
+                          "WHERE rowid = ?"
+                        : "UPDATE ticket_search SET public_text = public_text || char(10) || ? "
+                          "WHERE rowid = ?";
+  db_.prepare(sql).bind(1, m.body).bind(2, m.ticket_number).run();
+  return id;
+}
+
+std::vector<core::Message> SqliteTx::list_messages(Id ticket_number, bool include_internal) {
+  auto s = db_.prepare(
+      "SELECT m.id, m.ticket_number, m.kind, m.author_id, u.name, m.body, m.created_at "
+      "FROM messages m JOIN users u ON u.id = m.author_id "
+      "WHERE m.ticket_number = ? AND (? OR m.kind <> 'internal') ORDER BY m.id");
+  s.bind(1, ticket_number).bind(2, std::int64_t{include_internal});
+  std::vector<core::Message> out;
+  while (s.step()) {
+    core::Message m;
+    m.id = s.int64(0);
+    m.ticket_number = s.int64(1);
+    m.kind = core::parse_message_kind(s.text(2)).value_or(core::MessageKind::system);
+    m.author_id = s.int64(3);
+    m.author_name = s.text(4);
+    m.body = s.text(5);
+    m.created_at = s.int64(6);
+    out.push_back(std::move(m));
+  }
+  auto a = db_.prepare(std::string(kAttachmentColumns) +
+                       "WHERE ticket_number = ? AND message_id IS NOT NULL ORDER BY id");
+  a.bind(1, ticket_number);
+  while (a.step()) {
+    auto att = read_attachment(a);
+    for (auto& m : out) {
+      if (att.message_id == m.id) m.attachments.push_back(att);
+    }
+  }
+  return out;
+}
+
+void SqliteTx::move_messages(Id from_ticket, Id to_ticket) {
+  db_.prepare("UPDATE messages SET ticket_number = ? WHERE ticket_number = ?")
+      .bind(1, to_ticket)
+      .bind(2, from_ticket)
+      .run();
+  db_.prepare("UPDATE attachments SET ticket_number = ? WHERE ticket_number = ?")
+      .bind(1, to_ticket)
+      .bind(2, from_ticket)
+      .run();
+  // The merged ticket's words now belong to the target's document too.
+  db_.prepare(
+         "UPDATE ticket_search SET "
+         "public_text = public_text || char(10) || (SELECT subject || char(10) || public_text "
+         "FROM ticket_search WHERE rowid = ?1), "
+         "internal_text = internal_text || char(10) || (SELECT internal_text FROM ticket_search "
+         "WHERE rowid = ?1) WHERE rowid = ?2")
+      .bind(1, from_ticket)
+      .bind(2, to_ticket)
+      .run();
+}
+
+Id SqliteTx::insert_attachment(const core::Attachment& a) {
+  db_.prepare(
+         "INSERT INTO attachments(ticket_number, message_id, filename, content_type, size, sha256, "
+         "created_at) VALUES(?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, a.ticket_number)
+      .bind(2, a.message_id)
+      .bind(3, a.filename)
+      .bind(4, a.content_type)
+      .bind(5, a.size)
+      .bind(6, a.sha256)
+      .bind(7, a.created_at)
+      .run();
+  return db_.last_insert_rowid();
+}
+
+std::optional<core::Attachment> SqliteTx::attachment_by_id(Id id) {
+  auto s = db_.prepare(std::string(kAttachmentColumns) + "WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_attachment(s);
+}
+
+// ---------------------------------------------------------------- events
+
+Id SqliteTx::append_event(const core::Event& e) {
+  db_.prepare(
+         "INSERT INTO events(ticket_number, actor_id, type, data, internal, created_at) "
+         "VALUES(?, ?, ?, ?, ?, ?)")
+      .bind(1, e.ticket_number)
+      .bind(2, e.actor_id)
+      .bind(3, e.type)
+      .bind(4, e.data)
+      .bind(5, std::int64_t{e.internal})
+      .bind(6, e.created_at)
+      .run();
+  return db_.last_insert_rowid();
+}
+
+std::vector<core::Event> SqliteTx::ticket_events(Id ticket_number, bool include_internal,
+                                                 Id after_id, int limit) {
+  auto s = db_.prepare(std::string(kEventColumns) +
+                       "WHERE ticket_number = ? AND id > ? AND (? OR internal = 0) "
+                       "ORDER BY id LIMIT ?");
+  s.bind(1, ticket_number).bind(2, after_id).bind(3, std::int64_t{include_internal});
+  s.bind(4, static_cast<std::int64_t>(limit));
+  std::vector<core::Event> out;
+  while (s.step()) out.push_back(read_event(s));
+  return out;
+}
+
+std::vector<core::Event> SqliteTx::events_after(Id after_id, int limit) {
+  auto s = db_.prepare(std::string(kEventColumns) + "WHERE id > ? ORDER BY id LIMIT ?");
+  s.bind(1, after_id).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<core::Event> out;
+  while (s.step()) out.push_back(read_event(s));
+  return out;
+}
+
+Id SqliteTx::consumer_cursor(std::string_view consumer) {
+  auto s = db_.prepare("SELECT last_event_id FROM consumer_cursors WHERE consumer = ?");
+  s.bind(1, consumer);
+  return s.step() ? s.int64(0) : 0;
+}
+
+void SqliteTx::set_consumer_cursor(std::string_view consumer, Id last_event_id) {
+  db_.prepare(
+         "INSERT INTO consumer_cursors(consumer, last_event_id) VALUES(?, ?) "
+         "ON CONFLICT(consumer) DO UPDATE SET last_event_id = excluded.last_event_id")
+      .bind(1, consumer)
+      .bind(2, last_event_id)
+      .run();
+}
+
+// ---------------------------------------------------------------- idempotency
+
+std::optional<Id> SqliteTx::idempotent_ticket(Id user_id, std::string_view key) {
+  auto s = db_.prepare("SELECT ticket_number FROM idempotency_keys WHERE user_id = ? AND key = ?");
+  s.bind(1, user_id).bind(2, key);
+  if (!s.step()) return std::nullopt;
+  return s.int64(0);
+}
+
+void SqliteTx::remember_idempotent_ticket(Id user_id, std::string_view key, Id number,
+                                          UnixTime now) {
+  db_.prepare(
+         "INSERT INTO idempotency_keys(user_id, key, ticket_number, created_at) "
+         "VALUES(?, ?, ?, ?)")
+      .bind(1, user_id)
+      .bind(2, key)
+      .bind(3, number)
+      .bind(4, now)
+      .run();
+}
+
+}  // namespace frontline::store::sqlite

@@ -1,0 +1,80 @@
+// The SQLite implementation of store::Tx, over one Connection. Transaction boundaries belong
+// to SqliteDatabase; this class only runs the statements inside them.
+#pragma once
+
+#include "store/sqlite/connection.hpp"
+#include "store/tx.hpp"
+
+namespace frontline::store::sqlite {
+
+class SqliteTx final : public Tx {
+ public:
+  explicit SqliteTx(Connection& conn) : db_(conn) {}
+
+  std::optional<core::User> user_by_id(Id id) override;
+  std::optional<core::User> user_by_email(std::string_view email) override;
+  std::vector<core::User> list_users(std::optional<core::Role> role, int limit,
+                                     Id after_id) override;
+  Id insert_user(const core::User& user, std::string_view password_hash) override;
+  void update_user(const core::User& user) override;
+  std::optional<std::string> password_hash(Id user_id) override;
+  void set_password_hash(Id user_id, std::string_view hash) override;
+
+  std::optional<core::Organization> organization_by_id(Id id) override;
+  std::optional<core::Organization> organization_by_name(std::string_view name) override;
+  std::vector<core::Organization> list_organizations() override;
+  Id insert_organization(const core::Organization& org) override;
+  void update_organization(const core::Organization& org) override;
+
+  std::optional<core::Team> team_by_id(Id id) override;
+  std::optional<core::Team> team_by_name(std::string_view name) override;
+  std::vector<core::Team> list_teams() override;
+  Id insert_team(const core::Team& team) override;
+  void set_team_members(Id team_id, const std::vector<Id>& user_ids) override;
+
+  std::optional<core::Actor> actor_by_user_id(Id user_id) override;
+
+  Id insert_api_token(Id user_id, std::string_view token_hash, std::string_view name,
+                      UnixTime now) override;
+  std::optional<core::Actor> actor_by_token_hash(std::string_view token_hash) override;
+  std::vector<ApiTokenRecord> list_api_tokens(std::optional<Id> user_id) override;
+  bool delete_api_token(Id token_id) override;
+  void insert_session(std::string_view session_hash, Id user_id, std::string_view csrf_token,
+                      UnixTime expires_at) override;
+  std::optional<SessionRecord> session_by_hash(std::string_view session_hash) override;
+  void delete_session(std::string_view session_hash) override;
+  void delete_sessions_of(Id user_id) override;
+
+  void insert_ticket(core::Ticket& ticket, std::string_view first_body) override;
+  std::optional<core::Ticket> ticket_by_number(Id number) override;
+  bool update_ticket(const core::Ticket& ticket) override;
+  TicketPage list_tickets(const TicketFilter& filter) override;
+  std::vector<Id> tickets_resolved_before(UnixTime before, int limit) override;
+  void link_tickets(Id a, Id b) override;
+  std::vector<Id> linked_tickets(Id number) override;
+
+  Id insert_message(const core::Message& message) override;
+  Id insert_message_unindexed(const core::Message& message) override;
+  std::vector<core::Message> list_messages(Id ticket_number, bool include_internal) override;
+  void move_messages(Id from_ticket, Id to_ticket) override;
+  Id insert_attachment(const core::Attachment& attachment) override;
+  std::optional<core::Attachment> attachment_by_id(Id id) override;
+
+  Id append_event(const core::Event& event) override;
+  std::vector<core::Event> ticket_events(Id ticket_number, bool include_internal, Id after_id,
+                                         int limit) override;
+  std::vector<core::Event> events_after(Id after_id, int limit) override;
+  Id consumer_cursor(std::string_view consumer) override;
+  void set_consumer_cursor(std::string_view consumer, Id last_event_id) override;
+
+  std::optional<Id> idempotent_ticket(Id user_id, std::string_view key) override;
+  void remember_idempotent_ticket(Id user_id, std::string_view key, Id number,
+                                  UnixTime now) override;
+
+ private:
+  std::optional<core::Actor> actor_from(Stmt& s);
+  void write_tags(Id number, const std::vector<std::string>& tags);
+  Connection& db_;
+};
+
+}  // namespace frontline::store::sqlite

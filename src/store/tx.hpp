@@ -1,0 +1,147 @@
+// The Store interface: a transaction object with typed repository calls. The app layer talks
+// only to this; store/sqlite (and later store/postgres) implement it. A Tx is used by one
+// thread at a time, for the duration of one Database::read or Database::write call.
+// Failures of the database itself surface as StoreError (translated to Errc by the app layer).
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace frontline::store {
+
+using core::Id;
+using core::UnixTime;
+
+// The database failed (I/O error, full disk, corrupt file, busy past its timeout).
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A stored session: its owner and the CSRF token bound to it.
+struct SessionRecord {
+  core::Actor actor;
+  std::string csrf_token;
+  UnixTime expires_at = 0;
+};
+
+struct ApiTokenRecord {
+  Id id = 0;
+  Id user_id = 0;
+  std::string name;
+  UnixTime created_at = 0;
+  std::optional<UnixTime> last_used_at;
+};
+
+// Which tickets to list. Empty fields do not filter.
+struct TicketFilter {
+  std::vector<core::Status> statuses;
+  std::vector<core::Priority> priorities;
+  std::optional<Id> assignee_id;
+  bool unassigned = false;
+  std::optional<Id> team_id;
+  std::optional<Id> requester_id;
+  std::optional<Id> organization_id;
+  std::vector<std::string> tags;  // all must be present
+  std::optional<UnixTime> updated_since;
+  std::optional<UnixTime> created_after;   // inclusive
+  std::optional<UnixTime> created_before;  // exclusive
+  // Customer visibility: requester is this user, or (when set) the ticket's organisation.
+  std::optional<Id> visible_requester_id;
+  std::optional<Id> visible_organization_id;
+  // Full-text: an FTS5 MATCH expression; when set, results are ranked by relevance.
+  std::string text_match;
+  bool text_includes_internal = false;  // staff search internal notes too
+  // Keyset cursor (updated_at, number) for listing; an offset for ranked search.
+  std::optional<std::pair<UnixTime, Id>> after;
+  std::int64_t offset = 0;
+  int limit = 50;
+};
+
+struct TicketPage {
+  std::vector<core::Ticket> items;
+  bool has_more = false;
+};
+
+class Tx {
+ public:
+  virtual ~Tx() = default;
+
+  // --- users, organisations, teams ---
+  virtual std::optional<core::User> user_by_id(Id id) = 0;
+  virtual std::optional<core::User> user_by_email(std::string_view email) = 0;  // case-insensitive
+  virtual std::vector<core::User> list_users(std::optional<core::Role> role, int limit,
+                                             Id after_id) = 0;
+  virtual Id insert_user(const core::User& user, std::string_view password_hash) = 0;
+  virtual void update_user(const core::User& user) = 0;
+  virtual std::optional<std::string> password_hash(Id user_id) = 0;
+  virtual void set_password_hash(Id user_id, std::string_view hash) = 0;
+
+  virtual std::optional<core::Organization> organization_by_id(Id id) = 0;
+  virtual std::optional<core::Organization> organization_by_name(std::string_view name) = 0;
+  virtual std::vector<core::Organization> list_organizations() = 0;
+  virtual Id insert_organization(const core::Organization& org) = 0;
+  virtual void update_organization(const core::Organization& org) = 0;
+
+  virtual std::optional<core::Team> team_by_id(Id id) = 0;
+  virtual std::optional<core::Team> team_by_name(std::string_view name) = 0;
+  virtual std::vector<core::Team> list_teams() = 0;
+  virtual Id insert_team(const core::Team& team) = 0;
+  virtual void set_team_members(Id team_id, const std::vector<Id>& user_ids) = 0;
+
+  // An Actor as the policy needs it (with the organisation's sharing flag), if the user exists.
+  virtual std::optional<core::Actor> actor_by_user_id(Id user_id) = 0;
+
+  // --- credentials: only hashes are stored ---
+  virtual Id insert_api_token(Id user_id, std::string_view token_hash, std::string_view name,
+                              UnixTime now) = 0;
+  virtual std::optional<core::Actor> actor_by_token_hash(std::string_view token_hash) = 0;
+  virtual std::vector<ApiTokenRecord> list_api_tokens(std::optional<Id> user_id) = 0;
+  virtual bool delete_api_token(Id token_id) = 0;
+  virtual void insert_session(std::string_view session_hash, Id user_id,
+                              std::string_view csrf_token, UnixTime expires_at) = 0;
+  virtual std::optional<SessionRecord> session_by_hash(std::string_view session_hash) = 0;
+  virtual void delete_session(std::string_view session_hash) = 0;
+  virtual void delete_sessions_of(Id user_id) = 0;
+
+  // --- tickets ---
+  // Assigns ticket.number (the next sequential number) and stores tags.
+  virtual void insert_ticket(core::Ticket& ticket, std::string_view first_body) = 0;
+  virtual std::optional<core::Ticket> ticket_by_number(Id number) = 0;
+  // Writes every mutable field and tags; returns false when ticket.version - 1 is no longer
+  // the stored version (someone else changed it first).
+  virtual bool update_ticket(const core::Ticket& ticket) = 0;
+  virtual TicketPage list_tickets(const TicketFilter& filter) = 0;
+  virtual std::vector<Id> tickets_resolved_before(UnixTime before, int limit) = 0;
+  virtual void link_tickets(Id a, Id b) = 0;
+  virtual std::vector<Id> linked_tickets(Id number) = 0;
+
+  // --- messages and attachments ---
+  virtual Id insert_message(const core::Message& message) = 0;  // also feeds the search index
+  // For bulk loading (seed): the caller puts the text into insert_ticket's first_body instead.
+  virtual Id insert_message_unindexed(const core::Message& message) = 0;
+  virtual std::vector<core::Message> list_messages(Id ticket_number, bool include_internal) = 0;
+  virtual void move_messages(Id from_ticket, Id to_ticket) = 0;  // merge
+  virtual Id insert_attachment(const core::Attachment& attachment) = 0;
+  virtual std::optional<core::Attachment> attachment_by_id(Id id) = 0;
+
+  // --- events: the audit history and the outbox ---
+  virtual Id append_event(const core::Event& event) = 0;
+  virtual std::vector<core::Event> ticket_events(Id ticket_number, bool include_internal,
+                                                 Id after_id, int limit) = 0;
+  virtual std::vector<core::Event> events_after(Id after_id, int limit) = 0;
+  virtual Id consumer_cursor(std::string_view consumer) = 0;
+  virtual void set_consumer_cursor(std::string_view consumer, Id last_event_id) = 0;
+
+  // --- idempotent creates ---
+  virtual std::optional<Id> idempotent_ticket(Id user_id, std::string_view key) = 0;
+  virtual void remember_idempotent_ticket(Id user_id, std::string_view key, Id number,
+                                          UnixTime now) = 0;
+};
+
+}  // namespace frontline::store
