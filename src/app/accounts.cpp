@@ -106,7 +106,8 @@ Result<std::vector<core::User>> Accounts::users(const core::Actor& actor,
                                                 Id after_id) {
   if (!actor.is_staff()) return make_error(Errc::forbidden, "the directory is for staff");
   return in_read<std::vector<core::User>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::vector<core::User>>(tx.list_users(role, std::clamp(limit, 1, 500), after_id));
+    return Result<std::vector<core::User>>(
+        tx.list_users(role, std::clamp(limit, 1, 500), after_id));
   });
 }
 
@@ -139,7 +140,8 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
 
 Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_view email,
                                           std::string_view password) {
-  if (password.size() < kMinPasswordBytes) return invalid("password", "must be at least 8 characters");
+  if (password.size() < kMinPasswordBytes)
+    return invalid("password", "must be at least 8 characters");
   std::string hash = hash_password(password);
   const auto now = ctx_.clock.now();
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
@@ -208,7 +210,8 @@ Result<core::Team> Accounts::create_team(const core::Actor& actor, std::string r
   const auto now = ctx_.clock.now();
   return in_write<core::Team>(ctx_.db, [&](store::Tx& tx) -> Result<core::Team> {
     if (tx.team_by_name(*name)) {
-      return make_error(Errc::conflict, "team " + *name + " already exists", {{"name", "already taken"}});
+      return make_error(Errc::conflict, "team " + *name + " already exists",
+                        {{"name", "already taken"}});
     }
     for (Id m : members) {
       auto u = tx.user_by_id(m);
@@ -239,9 +242,8 @@ Result<core::Team> Accounts::set_team_members(const core::Actor& actor, Id team_
 
 Result<std::vector<core::Team>> Accounts::teams(const core::Actor& actor) {
   if (!actor.is_staff()) return make_error(Errc::forbidden, "teams are for staff");
-  return in_read<std::vector<core::Team>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::vector<core::Team>>(tx.list_teams());
-  });
+  return in_read<std::vector<core::Team>>(
+      ctx_.db, [&](store::Tx& tx) { return Result<std::vector<core::Team>>(tx.list_teams()); });
 }
 
 }  // namespace frontline::app

@@ -19,7 +19,7 @@ struct NewUser {
   std::string email;
   std::string name;
   core::Role role = core::Role::customer;
-  std::string password;  // empty: no password login until one is set
+  std::string password;                     // empty: no password login until one is set
   std::optional<std::string> organization;  // name; created when unknown
   std::string timezone = "UTC";
 };
@@ -48,8 +48,8 @@ class Accounts {
   core::Result<core::Unit> set_password(const core::Actor& actor, std::string_view email,
                                         std::string_view password);
 
-  core::Result<core::Organization> create_organization(const core::Actor& actor,
-                                                       std::string name, bool share_tickets);
+  core::Result<core::Organization> create_organization(const core::Actor& actor, std::string name,
+                                                       bool share_tickets);
   core::Result<core::Organization> update_organization(const core::Actor& actor, core::Id id,
                                                        std::optional<std::string> name,
                                                        std::optional<bool> share_tickets);

@@ -55,8 +55,8 @@ Result<NewSession> Auth::login(std::string_view raw_email, std::string_view pass
   const std::string email = core::to_lower_ascii(core::trim(raw_email));
   const std::string account_key = "account:" + email;
   const std::string address_key = "address:" + std::string(remote_address);
-  auto wait = std::max(throttle_.retry_after(account_key, now),
-                       throttle_.retry_after(address_key, now));
+  auto wait =
+      std::max(throttle_.retry_after(account_key, now), throttle_.retry_after(address_key, now));
   if (wait > 0) {
     return make_error(Errc::throttled, "too many failed sign-ins; try again in " +
                                            std::to_string(wait) + " seconds");

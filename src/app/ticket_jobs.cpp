@@ -23,7 +23,11 @@ core::Result<int> auto_close_resolved(Context& ctx) {
         core::Event e;
         e.ticket_number = number;
         e.type = "ticket.status_changed";
-        e.data = EventData().add("from", "resolved").add("to", "closed").add("reason", "auto_close").str();
+        e.data = EventData()
+                     .add("from", "resolved")
+                     .add("to", "closed")
+                     .add("reason", "auto_close")
+                     .str();
         e.created_at = now;
         tx.append_event(e);
         ++n;

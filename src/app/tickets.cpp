@@ -52,8 +52,10 @@ Result<std::vector<std::string>> normalise_tags(const std::vector<std::string>& 
     for (char c : tag) {
       bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
                 c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
-      if (!ok) return invalid("tags", "tag '" + tag + "' has a character other than letters, "
-                                      "digits, '-', '_', '.' or ':'");
+      if (!ok)
+        return invalid("tags", "tag '" + tag +
+                                   "' has a character other than letters, "
+                                   "digits, '-', '_', '.' or ':'");
     }
     if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
   }
@@ -151,8 +153,8 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
   auto tags = normalise_tags(in.tags);
   if (!tags) return tags.take_error();
   if (!actor.is_staff()) {
-    if (in.requester_email && core::to_lower_ascii(*in.requester_email) !=
-                                  core::to_lower_ascii(actor.email)) {
+    if (in.requester_email &&
+        core::to_lower_ascii(*in.requester_email) != core::to_lower_ascii(actor.email)) {
       return make_error(Errc::forbidden, "customers open tickets for themselves only",
                         {{"requester_email", "must be your own address"}});
     }
@@ -184,13 +186,14 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
         requester = std::move(*found);
       } else {
         requester.email = core::to_lower_ascii(*in.requester_email);
-        requester.name = in.requester_name.value_or(requester.email.substr(0, requester.email.find('@')));
+        requester.name =
+            in.requester_name.value_or(requester.email.substr(0, requester.email.find('@')));
         requester.role = core::Role::customer;
         requester.verified = false;
         requester.created_at = now;
         requester.id = tx.insert_user(requester, "");
-        record(tx, actor, std::nullopt, "user.created", EventData().add("user_id", requester.id).str(), true,
-               now);
+        record(tx, actor, std::nullopt, "user.created",
+               EventData().add("user_id", requester.id).str(), true, now);
       }
     } else {
       auto self = tx.user_by_id(actor.id);
@@ -240,7 +243,8 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
 }
 
 Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
-  return in_read<core::Ticket>(ctx_.db, [&](store::Tx& tx) { return load_visible(tx, actor, number); });
+  return in_read<core::Ticket>(ctx_.db,
+                               [&](store::Tx& tx) { return load_visible(tx, actor, number); });
 }
 
 Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery& query) {
@@ -334,7 +338,8 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
         const auto& last = page.items.back();
         out.next_cursor = "k" + std::to_string(last.updated_at) + "." + std::to_string(last.number);
       } else {
-        out.next_cursor = "o" + std::to_string(f.offset + static_cast<std::int64_t>(page.items.size()));
+        out.next_cursor =
+            "o" + std::to_string(f.offset + static_cast<std::int64_t>(page.items.size()));
       }
     }
     out.items = std::move(page.items);
@@ -342,8 +347,8 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
   });
 }
 
-Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number,
-                                     const TicketChanges& c, std::optional<std::int64_t> if_match) {
+Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const TicketChanges& c,
+                                     std::optional<std::int64_t> if_match) {
   std::optional<std::vector<std::string>> tags;
   if (c.tags) {
     auto normalised = normalise_tags(*c.tags);
@@ -364,7 +369,8 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number,
     }
     const bool agent_fields = c.priority || c.assignee_id || c.team_id || c.category || tags;
     if (agent_fields) {
-      if (auto r = require(actor, core::TicketAction::edit_properties, t, "change properties"); !r) {
+      if (auto r = require(actor, core::TicketAction::edit_properties, t, "change properties");
+          !r) {
         return r.take_error();
       }
     }
@@ -406,18 +412,14 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number,
       }
       t.assignee_id = *c.assignee_id;
       changes.push_back({"ticket.assigned",
-                         EventData()
-                             .add("from", before.assignee_id)
-                             .add("to", t.assignee_id)
-                             .str(),
+                         EventData().add("from", before.assignee_id).add("to", t.assignee_id).str(),
                          true});
     }
     if (c.team_id && *c.team_id != t.team_id) {
       if (*c.team_id && !tx.team_by_id(**c.team_id)) return invalid("team_id", "no such team");
       t.team_id = *c.team_id;
-      changes.push_back(
-          {"ticket.team_changed", EventData().add("from", before.team_id).add("to", t.team_id).str(),
-           true});
+      changes.push_back({"ticket.team_changed",
+                         EventData().add("from", before.team_id).add("to", t.team_id).str(), true});
     }
     if (c.category && *c.category != t.category) {
       t.category = *c.category;
@@ -495,7 +497,10 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
            now);
     if (reopened) {
       record(tx, actor, number, "ticket.status_changed",
-             EventData().add("from", core::to_string(before)).add("to", core::to_string(*reopened)).str(),
+             EventData()
+                 .add("from", core::to_string(before))
+                 .add("to", core::to_string(*reopened))
+                 .str(),
              false, now);
     }
     return m;
@@ -517,8 +522,9 @@ Result<std::vector<core::Event>> Tickets::events(const core::Actor& actor, Id nu
       ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Event>> {
         auto t = load_visible(tx, actor, number);
         if (!t) return t.take_error();
-        auto events = tx.ticket_events(number, core::can(actor, core::TicketAction::view_internal, *t),
-                                       after_id, std::clamp(limit, 1, 1000));
+        auto events =
+            tx.ticket_events(number, core::can(actor, core::TicketAction::view_internal, *t),
+                             after_id, std::clamp(limit, 1, 1000));
         // The store already filtered; the policy has the last word on every row.
         std::erase_if(events, [&](const core::Event& e) { return !core::can_see_event(actor, e); });
         return events;
@@ -554,7 +560,8 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
     if (!from) return from;
     auto into = load_visible(tx, actor, target);
     if (!into) return into;
-    if (auto r = require(actor, core::TicketAction::merge, *from, "merge"); !r) return r.take_error();
+    if (auto r = require(actor, core::TicketAction::merge, *from, "merge"); !r)
+      return r.take_error();
     if (from->merged_into) return make_error(Errc::conflict, "ticket is already merged");
     if (into->merged_into || into->status == core::Status::closed) {
       return invalid("target", "cannot merge into a merged or closed ticket");
@@ -600,7 +607,8 @@ Result<std::vector<Id>> Tickets::links(const core::Actor& actor, Id number) {
   return in_read<std::vector<Id>>(ctx_.db, [&](store::Tx& tx) -> Result<std::vector<Id>> {
     auto t = load_visible(tx, actor, number);
     if (!t) return t.take_error();
-    if (auto r = require(actor, core::TicketAction::link, *t, "see links"); !r) return r.take_error();
+    if (auto r = require(actor, core::TicketAction::link, *t, "see links"); !r)
+      return r.take_error();
     return tx.linked_tickets(number);
   });
 }

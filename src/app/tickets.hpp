@@ -47,9 +47,9 @@ struct TicketListQuery {
   std::string q;  // the search language
   std::vector<std::string> statuses;
   std::vector<std::string> priorities;
-  std::optional<std::string> assignee;  // "me", "none", an id or an email
-  std::optional<std::string> team;      // id or name
-  std::optional<std::string> requester; // id or email
+  std::optional<std::string> assignee;      // "me", "none", an id or an email
+  std::optional<std::string> team;          // id or name
+  std::optional<std::string> requester;     // id or email
   std::optional<std::string> organization;  // id or name
   std::vector<std::string> tags;
   std::optional<core::UnixTime> updated_since;

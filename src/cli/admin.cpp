@@ -30,9 +30,9 @@ void create_user(const AdminFlags& f) {
   if (!role) throw std::runtime_error("--role must be customer, agent or admin");
   Runtime rt(f.data_dir);
   app::Accounts accounts(*rt.ctx);
-  app::NewUser u{f.email, f.name.empty() ? f.email.substr(0, f.email.find('@')) : f.name, *role,
-                 f.password, f.organization.empty() ? std::nullopt : std::optional(f.organization),
-                 "UTC"};
+  app::NewUser u{
+      f.email,    f.name.empty() ? f.email.substr(0, f.email.find('@')) : f.name,        *role,
+      f.password, f.organization.empty() ? std::nullopt : std::optional(f.organization), "UTC"};
   auto created = accounts.create_user(app::system_actor(), u);
   if (!created) fail(created.error());
   std::cout << created->id << "\n";

@@ -1,9 +1,10 @@
 // Configuration loading (see header).
 #include "cli/config.hpp"
 
+#include <toml++/toml.h>
+
 #include <cstdlib>
 #include <stdexcept>
-#include <toml++/toml.h>
 
 namespace frontline::cli {
 namespace {
@@ -24,7 +25,9 @@ std::size_t to_size(const std::string& name, const std::string& v) {
   }
 }
 
-bool to_bool(const std::string& v) { return !(v == "0" || v == "off" || v == "false" || v == "no"); }
+bool to_bool(const std::string& v) {
+  return !(v == "0" || v == "off" || v == "false" || v == "no");
+}
 
 }  // namespace
 
@@ -49,18 +52,23 @@ Config load_config(const std::string& path) {
   if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
   if (auto v = env("FRONTLINE_LISTEN")) c.listen = v;
   if (auto v = env("FRONTLINE_WEB_ROOT")) c.web_root = v;
-  if (auto v = env("FRONTLINE_MAX_JSON_BYTES")) c.max_json_bytes = to_size("FRONTLINE_MAX_JSON_BYTES", v);
-  if (auto v = env("FRONTLINE_MAX_UPLOAD_BYTES")) c.max_upload_bytes = to_size("FRONTLINE_MAX_UPLOAD_BYTES", v);
+  if (auto v = env("FRONTLINE_MAX_JSON_BYTES"))
+    c.max_json_bytes = to_size("FRONTLINE_MAX_JSON_BYTES", v);
+  if (auto v = env("FRONTLINE_MAX_UPLOAD_BYTES"))
+    c.max_upload_bytes = to_size("FRONTLINE_MAX_UPLOAD_BYTES", v);
   if (auto v = env("FRONTLINE_ACCESS_LOG")) c.access_log = to_bool(v);
-  if (auto v = env("FRONTLINE_AUTO_CLOSE_DAYS")) c.auto_close_days = static_cast<int>(to_size("FRONTLINE_AUTO_CLOSE_DAYS", v));
+  if (auto v = env("FRONTLINE_AUTO_CLOSE_DAYS"))
+    c.auto_close_days = static_cast<int>(to_size("FRONTLINE_AUTO_CLOSE_DAYS", v));
   if (auto v = env("FRONTLINE_ADMIN_EMAIL")) c.admin_email = v;
-  if (auto v = env("FRONTLINE_THREADS")) c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));
+  if (auto v = env("FRONTLINE_THREADS"))
+    c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));
   return c;
 }
 
 void split_listen(const std::string& listen, std::string& host, unsigned short& port) {
   auto colon = listen.rfind(':');
-  if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT, got " + listen);
+  if (colon == std::string::npos)
+    throw std::runtime_error("--listen must be HOST:PORT, got " + listen);
   host = listen.substr(0, colon);
   auto p = to_size("port", listen.substr(colon + 1));
   if (p > 65535) throw std::runtime_error("port out of range in " + listen);

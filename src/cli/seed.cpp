@@ -23,17 +23,36 @@ struct SeedFlags {
   int days = 365;
 };
 
-constexpr std::array<const char*, 24> kThings{
-    "printer",  "VPN",       "Outlook",   "laptop",    "monitor",  "Wi-Fi",
-    "password", "Teams",     "SharePoint", "docking station", "keyboard", "phone",
-    "CRM",      "invoice portal", "backup", "firewall", "DNS",      "email",
-    "calendar", "scanner",   "database",  "website",   "SSL certificate", "file share"};
+constexpr std::array<const char*, 24> kThings{"printer",
+                                              "VPN",
+                                              "Outlook",
+                                              "laptop",
+                                              "monitor",
+                                              "Wi-Fi",
+                                              "password",
+                                              "Teams",
+                                              "SharePoint",
+                                              "docking station",
+                                              "keyboard",
+                                              "phone",
+                                              "CRM",
+                                              "invoice portal",
+                                              "backup",
+                                              "firewall",
+                                              "DNS",
+                                              "email",
+                                              "calendar",
+                                              "scanner",
+                                              "database",
+                                              "website",
+                                              "SSL certificate",
+                                              "file share"};
 constexpr std::array<const char*, 16> kProblems{
     "not working",   "keeps disconnecting", "very slow",        "shows an error",
     "cannot log in", "stopped syncing",     "crashes on start", "not printing",
     "locked out",    "needs an upgrade",    "access request",   "intermittent failures",
     "out of space",  "certificate expired", "not reachable",    "requests a password reset"};
-constexpr std::array<const char*, 8> kPlaces{"on the 3rd floor", "in the London office",
+constexpr std::array<const char*, 8> kPlaces{"on the 3rd floor",     "in the London office",
                                              "for the finance team", "since this morning",
                                              "after the update",     "at home",
                                              "in meeting room B",    "for a new starter"};
@@ -132,7 +151,8 @@ void seed(const SeedFlags& f) {
 
   // Skewed assignment: agent i is picked with weight 1/(i+1) (a few do most of the work).
   std::vector<double> weights;
-  for (std::size_t i = 0; i < agents.size(); ++i) weights.push_back(1.0 / static_cast<double>(i + 1));
+  for (std::size_t i = 0; i < agents.size(); ++i)
+    weights.push_back(1.0 / static_cast<double>(i + 1));
   std::discrete_distribution<std::size_t> pick_agent(weights.begin(), weights.end());
   const long batch = 5000;
   for (long done = 0; done < f.tickets; done += batch) {
@@ -168,7 +188,8 @@ void seed(const SeedFlags& f) {
         const core::UnixTime replied = created + 600 + static_cast<core::UnixTime>(rng() % 14400);
         if (!unassigned && replied < now) t.first_response_at = last = replied;
         if (roll < p_done && !unassigned) {
-          const core::UnixTime resolved = created + 3600 + static_cast<core::UnixTime>(rng() % (5 * 86400));
+          const core::UnixTime resolved =
+              created + 3600 + static_cast<core::UnixTime>(rng() % (5 * 86400));
           if (resolved < now) {
             last = resolved;
             t.resolved_at = resolved;

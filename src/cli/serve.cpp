@@ -32,11 +32,14 @@ void ensure_admin(app::Context& ctx, const Config& config) {
   ctx.db.read([&](store::Tx& tx) { has_admin = !tx.list_users(core::Role::admin, 1, 0).empty(); });
   if (has_admin) return;
   const char* env_password = std::getenv("FRONTLINE_ADMIN_PASSWORD");
-  std::string password = env_password && *env_password ? env_password : app::random_token("").substr(0, 20);
+  std::string password =
+      env_password && *env_password ? env_password : app::random_token("").substr(0, 20);
   app::Accounts accounts(ctx);
-  app::NewUser admin{config.admin_email, "Administrator", core::Role::admin, password, std::nullopt, "UTC"};
+  app::NewUser admin{config.admin_email, "Administrator", core::Role::admin,
+                     password,           std::nullopt,    "UTC"};
   auto created = accounts.create_user(app::system_actor(), admin);
-  if (!created) throw std::runtime_error("cannot create the first admin: " + created.error().message);
+  if (!created)
+    throw std::runtime_error("cannot create the first admin: " + created.error().message);
   std::cout << "Created the first admin: " << config.admin_email;
   if (env_password && *env_password) {
     std::cout << " (password from FRONTLINE_ADMIN_PASSWORD)\n";
@@ -50,7 +53,8 @@ void serve(const ServeFlags& flags) {
   if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
   if (!flags.listen.empty()) config.listen = flags.listen;
   if (!flags.web_root.empty()) config.web_root = flags.web_root;
-  if (config.web_root.empty() && std::filesystem::is_directory("web/dist")) config.web_root = "web/dist";
+  if (config.web_root.empty() && std::filesystem::is_directory("web/dist"))
+    config.web_root = "web/dist";
   http::ListenOptions listen;
   split_listen(config.listen, listen.address, listen.port);
   listen.access_log = config.access_log;
@@ -71,8 +75,8 @@ void serve(const ServeFlags& flags) {
   unsigned short port = server.listen();
   jobs::Scheduler scheduler(*rt.ctx, std::chrono::minutes(10));
   scheduler.start();
-  std::cout << "Frontline is listening on http://" << listen.address << ":" << port
-            << "/ (data in " << config.data_dir << ")" << std::endl;
+  std::cout << "Frontline is listening on http://" << listen.address << ":" << port << "/ (data in "
+            << config.data_dir << ")" << std::endl;
   server.run();
   scheduler.stop();
   spdlog::info("stopped");

@@ -33,9 +33,7 @@ std::optional<Status> parse_status(std::string_view s) { return parse_in<Status>
 std::optional<Priority> parse_priority(std::string_view s) {
   return parse_in<Priority>(kPriorities, s);
 }
-std::optional<Channel> parse_channel(std::string_view s) {
-  return parse_in<Channel>(kChannels, s);
-}
+std::optional<Channel> parse_channel(std::string_view s) { return parse_in<Channel>(kChannels, s); }
 std::optional<MessageKind> parse_message_kind(std::string_view s) {
   return parse_in<MessageKind>(kMessageKinds, s);
 }

@@ -11,17 +11,17 @@
 namespace frontline::core {
 
 enum class Errc {
-  bad_input,     // malformed or wrongly typed request (400)
+  bad_input,        // malformed or wrongly typed request (400)
   unauthenticated,  // no identity (401)
-  forbidden,     // identity known, action not allowed (403)
-  not_found,     // missing, or not visible to the caller (404)
-  conflict,      // clashes with the current state (409)
-  stale,         // If-Match no longer matches (412)
-  too_large,     // body or attachment over its limit (413)
-  invalid,       // well-formed but breaks a rule (422)
-  throttled,     // slow down (429)
-  unavailable,   // try again later (503)
-  internal,      // a bug or an unexpected store failure (500)
+  forbidden,        // identity known, action not allowed (403)
+  not_found,        // missing, or not visible to the caller (404)
+  conflict,         // clashes with the current state (409)
+  stale,            // If-Match no longer matches (412)
+  too_large,        // body or attachment over its limit (413)
+  invalid,          // well-formed but breaks a rule (422)
+  throttled,        // slow down (429)
+  unavailable,      // try again later (503)
+  internal,         // a bug or an unexpected store failure (500)
 };
 
 struct FieldError {
@@ -43,8 +43,8 @@ inline Error make_error(Errc code, std::string message, std::vector<FieldError> 
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
-  Result(Error error) : data_(std::move(error)) {}    // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return data_.index() == 0; }
   explicit operator bool() const { return ok(); }

@@ -2,12 +2,12 @@
 // A term is a quoted phrase, a key:value or created<op>date filter, or a bare word.
 #include "core/search_query.hpp"
 
-#include "core/text.hpp"
-
 #include <algorithm>
 #include <array>
 #include <span>
 #include <utility>
+
+#include "core/text.hpp"
 
 namespace frontline::core {
 namespace {

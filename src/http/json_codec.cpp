@@ -25,7 +25,8 @@ json::object ticket_object(const core::Ticket& t, const core::Actor& viewer) {
   o["number"] = t.number;
   o["subject"] = t.subject;
   o["status"] = core::to_string(t.status);
-  o["requester"] = {{"id", t.requester_id}, {"email", t.requester_email}, {"name", t.requester_name}};
+  o["requester"] = {
+      {"id", t.requester_id}, {"email", t.requester_email}, {"name", t.requester_name}};
   o["organization_id"] = opt_id(t.organization_id);
   o["category"] = t.category;
   o["channel"] = core::to_string(t.channel);
@@ -114,9 +115,10 @@ std::string ticket_json(const core::Ticket& t, const core::Actor& viewer) {
 std::string ticket_list_json(const app::TicketList& list, const core::Actor& viewer) {
   json::array arr;
   for (const auto& t : list.items) arr.push_back(ticket_object(t, viewer));
-  return json::serialize(json::object{
-      {"items", std::move(arr)},
-      {"next_cursor", list.next_cursor.empty() ? json::value(nullptr) : json::value(list.next_cursor)}});
+  return json::serialize(
+      json::object{{"items", std::move(arr)},
+                   {"next_cursor", list.next_cursor.empty() ? json::value(nullptr)
+                                                            : json::value(list.next_cursor)}});
 }
 
 std::string message_json(const core::Message& m) { return json::serialize(message_object(m)); }

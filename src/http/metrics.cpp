@@ -30,7 +30,8 @@ std::string Metrics::prometheus_text() const {
     for (std::size_t c = 0; c < 6; ++c) {
       auto n = stats_[r].by_status_class[c].load(std::memory_order_relaxed);
       if (n == 0) continue;
-      std::snprintf(line, sizeof line, "frontline_http_requests_total{route=\"%s\",status=\"%s\"} %llu\n",
+      std::snprintf(line, sizeof line,
+                    "frontline_http_requests_total{route=\"%s\",status=\"%s\"} %llu\n",
                     names_[r].c_str(), kClasses[c], static_cast<unsigned long long>(n));
       out += line;
     }
@@ -42,13 +43,15 @@ std::string Metrics::prometheus_text() const {
     for (std::size_t b = 0; b <= kBuckets.size(); ++b) {
       cumulative += stats_[r].buckets[b].load(std::memory_order_relaxed);
       if (b < kBuckets.size()) {
-        std::snprintf(line, sizeof line,
-                      "frontline_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n",
-                      names_[r].c_str(), kBuckets[b], static_cast<unsigned long long>(cumulative));
+        std::snprintf(
+            line, sizeof line,
+            "frontline_http_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n",
+            names_[r].c_str(), kBuckets[b], static_cast<unsigned long long>(cumulative));
       } else {
-        std::snprintf(line, sizeof line,
-                      "frontline_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %llu\n",
-                      names_[r].c_str(), static_cast<unsigned long long>(cumulative));
+        std::snprintf(
+            line, sizeof line,
+            "frontline_http_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %llu\n",
+            names_[r].c_str(), static_cast<unsigned long long>(cumulative));
       }
       out += line;
     }

@@ -26,7 +26,8 @@ std::string header_param(std::string_view value, std::string_view param) {
       return std::string(value.substr(start + 1, end - start - 1));
     }
     std::size_t end = value.find(';', start);
-    return std::string(core::trim(value.substr(start, end == std::string_view::npos ? value.size() - start : end - start)));
+    return std::string(core::trim(
+        value.substr(start, end == std::string_view::npos ? value.size() - start : end - start)));
   }
   return {};
 }
@@ -41,18 +42,22 @@ core::Result<FormData> parse_multipart(std::string_view content_type, std::strin
   const std::string delimiter = "--" + boundary;
   FormData form;
   std::size_t pos = body.find(delimiter);
-  if (pos == std::string_view::npos) return make_error(Errc::bad_input, "multipart body has no parts");
+  if (pos == std::string_view::npos)
+    return make_error(Errc::bad_input, "multipart body has no parts");
   for (;;) {
     pos += delimiter.size();
     if (body.substr(pos, 2) == "--") return form;  // the closing delimiter
-    if (body.substr(pos, 2) != "\r\n") return make_error(Errc::bad_input, "malformed multipart delimiter");
+    if (body.substr(pos, 2) != "\r\n")
+      return make_error(Errc::bad_input, "malformed multipart delimiter");
     pos += 2;
     std::size_t headers_end = body.find("\r\n\r\n", pos);
-    if (headers_end == std::string_view::npos) return make_error(Errc::bad_input, "multipart part without headers");
+    if (headers_end == std::string_view::npos)
+      return make_error(Errc::bad_input, "multipart part without headers");
     std::string_view headers = body.substr(pos, headers_end - pos);
     std::size_t content_start = headers_end + 4;
     std::size_t next = body.find("\r\n" + delimiter, content_start);
-    if (next == std::string_view::npos) return make_error(Errc::bad_input, "unterminated multipart body");
+    if (next == std::string_view::npos)
+      return make_error(Errc::bad_input, "unterminated multipart body");
     std::string_view content = body.substr(content_start, next - content_start);
 
     std::string name, filename, part_type;

@@ -9,33 +9,55 @@ namespace {
 
 const char* title(unsigned status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 413: return "Content Too Large";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "Precondition Failed";
+    case 413:
+      return "Content Too Large";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Internal Server Error";
   }
 }
 
 const char* type_slug(core::Errc code) {
   switch (code) {
-    case core::Errc::bad_input: return "bad-input";
-    case core::Errc::unauthenticated: return "unauthenticated";
-    case core::Errc::forbidden: return "forbidden";
-    case core::Errc::not_found: return "not-found";
-    case core::Errc::conflict: return "conflict";
-    case core::Errc::stale: return "stale";
-    case core::Errc::too_large: return "too-large";
-    case core::Errc::invalid: return "invalid";
-    case core::Errc::throttled: return "throttled";
-    case core::Errc::unavailable: return "unavailable";
-    case core::Errc::internal: return "internal";
+    case core::Errc::bad_input:
+      return "bad-input";
+    case core::Errc::unauthenticated:
+      return "unauthenticated";
+    case core::Errc::forbidden:
+      return "forbidden";
+    case core::Errc::not_found:
+      return "not-found";
+    case core::Errc::conflict:
+      return "conflict";
+    case core::Errc::stale:
+      return "stale";
+    case core::Errc::too_large:
+      return "too-large";
+    case core::Errc::invalid:
+      return "invalid";
+    case core::Errc::throttled:
+      return "throttled";
+    case core::Errc::unavailable:
+      return "unavailable";
+    case core::Errc::internal:
+      return "internal";
   }
   return "internal";
 }
@@ -44,17 +66,28 @@ const char* type_slug(core::Errc code) {
 
 unsigned http_status(core::Errc code) {
   switch (code) {
-    case core::Errc::bad_input: return 400;
-    case core::Errc::unauthenticated: return 401;
-    case core::Errc::forbidden: return 403;
-    case core::Errc::not_found: return 404;
-    case core::Errc::conflict: return 409;
-    case core::Errc::stale: return 412;
-    case core::Errc::too_large: return 413;
-    case core::Errc::invalid: return 422;
-    case core::Errc::throttled: return 429;
-    case core::Errc::unavailable: return 503;
-    case core::Errc::internal: return 500;
+    case core::Errc::bad_input:
+      return 400;
+    case core::Errc::unauthenticated:
+      return 401;
+    case core::Errc::forbidden:
+      return 403;
+    case core::Errc::not_found:
+      return 404;
+    case core::Errc::conflict:
+      return 409;
+    case core::Errc::stale:
+      return 412;
+    case core::Errc::too_large:
+      return 413;
+    case core::Errc::invalid:
+      return 422;
+    case core::Errc::throttled:
+      return 429;
+    case core::Errc::unavailable:
+      return 503;
+    case core::Errc::internal:
+      return 500;
   }
   return 500;
 }

@@ -15,8 +15,9 @@ namespace frontline::http {
 struct Request {
   std::string method;  // "GET", "POST", ...
   std::string path;    // decoded, without the query
-  std::map<std::string, std::string> query;  // decoded; a repeated key keeps its values comma-joined
-  std::vector<std::string> path_params;      // the {placeholders} of the matched route, in order
+  std::map<std::string, std::string>
+      query;                             // decoded; a repeated key keeps its values comma-joined
+  std::vector<std::string> path_params;  // the {placeholders} of the matched route, in order
   std::string body;
   std::string remote_address;
   // The headers handlers use.

@@ -128,7 +128,9 @@ class FieldReader {
     return v;
   }
   void missing(const char* key) {
-    if (!error_) error_ = make_error(Errc::bad_input, std::string(key) + " is required", {{key, "is required"}});
+    if (!error_)
+      error_ =
+          make_error(Errc::bad_input, std::string(key) + " is required", {{key, "is required"}});
   }
 
   const json::object& o_;
@@ -166,7 +168,8 @@ Result<app::OpenTicket> decode_open_ticket(std::string_view body) {
     t.body = r.string("body", true).value_or("");
     t.requester_email = r.string("requester_email");
     t.requester_name = r.string("requester_name");
-    t.channel = r.choice<core::Channel>("channel", core::parse_channel, "web, email, chat, phone, api");
+    t.channel =
+        r.choice<core::Channel>("channel", core::parse_channel, "web, email, chat, phone, api");
     t.priority = r.choice<core::Priority>("priority", core::parse_priority, kPriorities);
     t.category = r.string("category").value_or("");
     t.tags = r.strings("tags").value_or(std::vector<std::string>{});

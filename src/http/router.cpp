@@ -102,8 +102,7 @@ RouteMatch Router::match(Request& req) const {
     }
     if (!ok) continue;
     m.path_matched = true;
-    if (routes_[i].method != req.method &&
-        !(req.method == "HEAD" && routes_[i].method == "GET")) {
+    if (routes_[i].method != req.method && !(req.method == "HEAD" && routes_[i].method == "GET")) {
       continue;
     }
     m.index = static_cast<int>(i);

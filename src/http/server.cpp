@@ -181,8 +181,9 @@ struct Server::Impl {
     unsigned status = res.status;
     std::size_t bytes = res.body.size();
     co_await write(stream, res, 11, false, false);
-    metrics.observe(metrics.unmatched_index(), status,
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    metrics.observe(
+        metrics.unmatched_index(), status,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     log_access(req, status, 0, bytes);
   }
 
@@ -211,9 +212,10 @@ struct Server::Impl {
             hec == asio::error::operation_aborted) {
           break;
         }
-        co_await reject(stream, hec == bhttp::error::header_limit ? core::Errc::too_large
-                                                                 : core::Errc::bad_input,
-                        "malformed HTTP request: " + hec.message(), req, start);
+        co_await reject(
+            stream,
+            hec == bhttp::error::header_limit ? core::Errc::too_large : core::Errc::bad_input,
+            "malformed HTTP request: " + hec.message(), req, start);
         break;
       }
       auto& head = parser.get();
@@ -241,8 +243,7 @@ struct Server::Impl {
                           "request body is larger than " + std::to_string(limit) + " bytes", req,
                           start);
         } else if (bec != beast::error::timeout && bec != asio::error::eof &&
-                   bec != bhttp::error::partial_message &&
-                   bec != asio::error::connection_reset) {
+                   bec != bhttp::error::partial_message && bec != asio::error::connection_reset) {
           co_await reject(stream, core::Errc::bad_input, "malformed HTTP request: " + bec.message(),
                           req, start);
         }
@@ -302,9 +303,7 @@ struct Server::Impl {
 Server::Server(const Router& router, Services& services, ListenOptions options)
     : impl_(std::make_unique<Impl>(router, services, std::move(options))) {}
 
-Server::~Server() {
-  impl_->pool.join();
-}
+Server::~Server() { impl_->pool.join(); }
 
 unsigned short Server::listen() {
   auto& acc = impl_->acceptor;

@@ -18,7 +18,7 @@ struct ListenOptions {
   int network_threads = 0;     // 0: one per core
   int blocking_threads = 64;   // waits on group commit; mostly asleep
   bool access_log = true;
-  std::string web_root;        // static files for the web app; empty: none
+  std::string web_root;  // static files for the web app; empty: none
 };
 
 class Server {

@@ -7,7 +7,9 @@
 
 namespace frontline::jobs {
 
-void Scheduler::start() { thread_ = std::thread([this] { loop(); }); }
+void Scheduler::start() {
+  thread_ = std::thread([this] { loop(); });
+}
 
 void Scheduler::stop() {
   {

@@ -30,9 +30,9 @@ class Database {
 };
 
 struct DatabaseOptions {
-  std::string path;        // the database file
+  std::string path;  // the database file
   int reader_connections = 8;
-  int max_batch = 256;     // write units per commit
+  int max_batch = 256;  // write units per commit
 };
 
 // Opens (creating and migrating as needed) the embedded SQLite database.

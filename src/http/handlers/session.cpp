@@ -9,8 +9,9 @@ namespace frontline::http::handlers {
 namespace {
 
 std::string cookie(const std::string& value, long max_age, bool secure) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-         std::to_string(max_age) + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) +
+         (secure ? "; Secure" : "");
 }
 
 }  // namespace
@@ -25,8 +26,9 @@ Response session_post(Request& req, Services& s) {
     return r;
   }
   auto res = Response::json(200, me_json(session->actor, session->csrf_token));
-  res.header("Set-Cookie", cookie(session->token, static_cast<long>(s.ctx.limits.session_days) * 86400,
-                                  s.settings.secure_cookies));
+  res.header("Set-Cookie",
+             cookie(session->token, static_cast<long>(s.ctx.limits.session_days) * 86400,
+                    s.settings.secure_cookies));
   res.header("Cache-Control", "no-store");
   return res;
 }

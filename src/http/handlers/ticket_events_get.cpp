@@ -11,7 +11,8 @@ Response ticket_events_get(Request& req, Services& s) {
   core::Id after = 0;
   if (auto v = req.query_param("after")) after = parse_positive_id(*v).value_or(0);
   int limit = 500;
-  if (auto v = req.query_param("limit")) limit = static_cast<int>(parse_positive_id(*v).value_or(500));
+  if (auto v = req.query_param("limit"))
+    limit = static_cast<int>(parse_positive_id(*v).value_or(500));
   return reply(s.tickets.events(req.caller(), *number, after, limit), 200, events_json);
 }
 

@@ -22,7 +22,8 @@ Response ticket_messages_post(Request& req, Services& s) {
         input.kind = value == "internal" ? core::MessageKind::internal_note
                                          : core::MessageKind::public_reply;
       } else {
-        return problem(core::make_error(core::Errc::bad_input, "unknown or invalid field \"" + name + "\"",
+        return problem(core::make_error(core::Errc::bad_input,
+                                        "unknown or invalid field \"" + name + "\"",
                                         {{name, "unknown or invalid"}}));
       }
     }

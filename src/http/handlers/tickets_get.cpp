@@ -40,15 +40,16 @@ std::optional<core::UnixTime> parse_time(const std::string& s) {
   return std::nullopt;
 }
 
-constexpr const char* kKnownParams[] = {"q",   "status",       "priority",      "assignee",
-                                        "team", "requester",   "organization",  "tag",
-                                        "updated_since", "limit", "cursor"};
+constexpr const char* kKnownParams[] = {
+    "q",   "status",        "priority", "assignee", "team", "requester", "organization",
+    "tag", "updated_since", "limit",    "cursor"};
 
 }  // namespace
 
 Response tickets_get(Request& req, Services& s) {
   for (const auto& [key, value] : req.query) {
-    if (std::find(std::begin(kKnownParams), std::end(kKnownParams), key) == std::end(kKnownParams)) {
+    if (std::find(std::begin(kKnownParams), std::end(kKnownParams), key) ==
+        std::end(kKnownParams)) {
       return problem(core::make_error(core::Errc::bad_input, "unknown query parameter " + key,
                                       {{key, "unknown parameter"}}));
     }

@@ -12,12 +12,18 @@ core::Result<app::OpenTicket> from_form(const Request& req) {
   if (!form) return form.take_error();
   app::OpenTicket t;
   for (auto& [name, value] : form->fields) {
-    if (name == "subject") t.subject = value;
-    else if (name == "body") t.body = value;
-    else if (name == "requester_email") t.requester_email = value;
-    else if (name == "requester_name") t.requester_name = value;
-    else if (name == "category") t.category = value;
-    else if (name == "channel") t.channel = core::parse_channel(value);
+    if (name == "subject")
+      t.subject = value;
+    else if (name == "body")
+      t.body = value;
+    else if (name == "requester_email")
+      t.requester_email = value;
+    else if (name == "requester_name")
+      t.requester_name = value;
+    else if (name == "category")
+      t.category = value;
+    else if (name == "channel")
+      t.channel = core::parse_channel(value);
     else {
       return core::make_error(core::Errc::bad_input, "unknown field \"" + name + "\"",
                               {{name, "unknown field"}});

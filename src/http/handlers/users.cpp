@@ -9,7 +9,9 @@ Response users_get(Request& req, Services& s) {
   std::optional<core::Role> role;
   if (auto v = req.query_param("role")) {
     role = core::parse_role(*v);
-    if (!role) return problem(core::make_error(core::Errc::bad_input, "unknown role", {{"role", "unknown"}}));
+    if (!role)
+      return problem(
+          core::make_error(core::Errc::bad_input, "unknown role", {{"role", "unknown"}}));
   }
   core::Id after = 0;
   if (auto v = req.query_param("cursor")) after = parse_positive_id(*v).value_or(0);

@@ -22,8 +22,9 @@ using sqlite::Connection;
 using sqlite::SqliteTx;
 
 void migrate(Connection& conn) {
-  conn.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-            "name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+  conn.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
   for (const auto& m : sqlite::migrations()) {
     auto s = conn.prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
     s.bind(1, std::int64_t{m.version});
@@ -31,8 +32,9 @@ void migrate(Connection& conn) {
     conn.exec("BEGIN IMMEDIATE");
     try {
       conn.exec(std::string(m.sql).c_str());
-      conn.prepare("INSERT INTO schema_migrations(version, name, applied_at) "
-                   "VALUES(?, ?, unixepoch())")
+      conn.prepare(
+              "INSERT INTO schema_migrations(version, name, applied_at) "
+              "VALUES(?, ?, unixepoch())")
           .bind(1, std::int64_t{m.version})
           .bind(2, m.name)
           .run();

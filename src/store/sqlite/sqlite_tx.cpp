@@ -166,14 +166,18 @@ void SqliteTx::update_user(const core::User& u) {
 }
 
 std::optional<std::string> SqliteTx::password_hash(Id user_id) {
-  auto s = db_.prepare("SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL");
+  auto s =
+      db_.prepare("SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL");
   s.bind(1, user_id);
   if (!s.step()) return std::nullopt;
   return s.text(0);
 }
 
 void SqliteTx::set_password_hash(Id user_id, std::string_view hash) {
-  db_.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(1, hash).bind(2, user_id).run();
+  db_.prepare("UPDATE users SET password_hash = ? WHERE id = ?")
+      .bind(1, hash)
+      .bind(2, user_id)
+      .run();
 }
 
 // ---------------------------------------------------------------- organisations and teams
@@ -200,8 +204,9 @@ std::vector<core::Organization> SqliteTx::list_organizations() {
 }
 
 Id SqliteTx::insert_organization(const core::Organization& org) {
-  db_.prepare("INSERT INTO organizations(name, share_tickets, created_at) VALUES(?, ?, "
-              "unixepoch())")
+  db_.prepare(
+         "INSERT INTO organizations(name, share_tickets, created_at) VALUES(?, ?, "
+         "unixepoch())")
       .bind(1, org.name)
       .bind(2, std::int64_t{org.share_tickets})
       .run();
@@ -248,7 +253,9 @@ std::vector<core::Team> SqliteTx::list_teams() {
 }
 
 Id SqliteTx::insert_team(const core::Team& team) {
-  db_.prepare("INSERT INTO teams(name, created_at) VALUES(?, unixepoch())").bind(1, team.name).run();
+  db_.prepare("INSERT INTO teams(name, created_at) VALUES(?, unixepoch())")
+      .bind(1, team.name)
+      .run();
   Id id = db_.last_insert_rowid();
   set_team_members(id, team.member_ids);
   return id;
@@ -332,7 +339,8 @@ void SqliteTx::insert_session(std::string_view session_hash, Id user_id,
 }
 
 std::optional<SessionRecord> SqliteTx::session_by_hash(std::string_view session_hash) {
-  auto s = db_.prepare("SELECT user_id, csrf_token, expires_at FROM sessions WHERE session_hash = ?");
+  auto s =
+      db_.prepare("SELECT user_id, csrf_token, expires_at FROM sessions WHERE session_hash = ?");
   s.bind(1, session_hash);
   if (!s.step()) return std::nullopt;
   Id user_id = s.int64(0);
@@ -454,7 +462,8 @@ TicketPage SqliteTx::list_tickets(const TicketFilter& f) {
   if (f.created_after) equals(" AND t.created_at >= ?", *f.created_after);
   if (f.created_before) equals(" AND t.created_at < ?", *f.created_before);
   for (const auto& tag : f.tags) {
-    sql += " AND EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_number = t.number AND g.tag = ?)";
+    sql +=
+        " AND EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_number = t.number AND g.tag = ?)";
     params.emplace_back(tag);
   }
   if (f.visible_requester_id) {

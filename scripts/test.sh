@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `make test`: installs what the tests need, builds with AddressSanitizer and
+# UndefinedBehaviorSanitizer, and runs every test: unit (GoogleTest), store tests on a real
+# SQLite file, integration tests against the real binary on an ephemeral port, the libFuzzer
+# targets briefly, and the format check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh --test
+./scripts/build.sh asan >/dev/null
+echo "== format check"
+files=$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+if [[ -n "$files" ]]; then
+  clang-format --dry-run -Werror $files
+fi
+echo "== unit and integration tests"
+ctest --test-dir build/asan --output-on-failure -j2 --timeout 300
+echo "== fuzz targets"
+tests/fuzz/run.sh "${FUZZ_SECONDS:-20}"
+echo "== all tests passed"

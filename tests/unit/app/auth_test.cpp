@@ -1,0 +1,87 @@
+// Focus of this file: sign-in, throttling, sessions and tokens stored only as hashes.
+#include "app/auth.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+#include "app/credentials.hpp"
+
+namespace frontline::app {
+namespace {
+
+class AuthTest : public ::testing::Test {
+ protected:
+  AuthTest() : auth_(*app_.ctx) {
+    Accounts accounts(*app_.ctx);
+    auto u = accounts.create_user(system_actor(), {"tech@x.com", "Tech", core::Role::agent,
+                                                   "correct horse", std::nullopt, "UTC"});
+    EXPECT_TRUE(u);
+  }
+  testing::TestApp app_;
+  Auth auth_;
+};
+
+TEST_F(AuthTest, PasswordsAreStoredAsArgon2id) {
+  app_.db->read([&](store::Tx& tx) {
+    auto hash = tx.password_hash(tx.user_by_email("tech@x.com")->id);
+    ASSERT_TRUE(hash);
+    EXPECT_EQ(hash->rfind("$argon2id$", 0), 0u);
+  });
+}
+
+TEST_F(AuthTest, LoginWithRightPasswordGivesASessionThatResolves) {
+  auto s = auth_.login("TECH@x.com", "correct horse", "10.0.0.1");
+  ASSERT_TRUE(s);
+  auto resolved = auth_.session(s->token);
+  ASSERT_TRUE(resolved);
+  EXPECT_EQ(resolved->actor.email, "tech@x.com");
+  EXPECT_EQ(resolved->csrf_token, s->csrf_token);
+  ASSERT_TRUE(auth_.logout(s->token));
+  EXPECT_FALSE(auth_.session(s->token));
+}
+
+TEST_F(AuthTest, WrongPasswordAndUnknownEmailGiveTheSameError) {
+  auto wrong = auth_.login("tech@x.com", "nope", "10.0.0.1");
+  auto unknown = auth_.login("ghost@x.com", "nope", "10.0.0.2");
+  ASSERT_FALSE(wrong);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(wrong.error().message, unknown.error().message);
+}
+
+TEST_F(AuthTest, RepeatedFailuresThrottleTheAccountUntilTheWindowPasses) {
+  for (int i = 0; i < LoginThrottle::kMaxFailures; ++i) {
+    EXPECT_EQ(auth_.login("tech@x.com", "bad", "10.0.0." + std::to_string(i)).error().code,
+              core::Errc::unauthenticated);
+  }
+  auto blocked = auth_.login("tech@x.com", "correct horse", "10.9.9.9");
+  ASSERT_FALSE(blocked);
+  EXPECT_EQ(blocked.error().code, core::Errc::throttled);
+  app_.clock.advance(LoginThrottle::kWindowSeconds);
+  EXPECT_TRUE(auth_.login("tech@x.com", "correct horse", "10.9.9.9"));
+}
+
+TEST_F(AuthTest, ApiTokenResolvesAndOnlyItsHashIsStored) {
+  auto token = auth_.issue_token(system_actor(), "tech@x.com", "ci");
+  ASSERT_TRUE(token);
+  EXPECT_TRUE(auth_.bearer(*token));
+  EXPECT_FALSE(auth_.bearer(*token + "x"));
+  app_.db->read([&](store::Tx& tx) {
+    EXPECT_FALSE(tx.actor_by_token_hash(*token));
+    EXPECT_TRUE(tx.actor_by_token_hash(token_hash(*token)));
+  });
+}
+
+TEST_F(AuthTest, DisabledUserLosesSessionsAndTokens) {
+  auto token = auth_.issue_token(system_actor(), "tech@x.com", "ci");
+  auto s = auth_.login("tech@x.com", "correct horse", "10.0.0.1");
+  ASSERT_TRUE(token && s);
+  Accounts accounts(*app_.ctx);
+  UserChanges off;
+  off.disabled = true;
+  ASSERT_TRUE(accounts.update_user(system_actor(), s->actor.id, off));
+  EXPECT_FALSE(auth_.bearer(*token));
+  EXPECT_FALSE(auth_.session(s->token));
+}
+
+}  // namespace
+}  // namespace frontline::app

@@ -1,0 +1,214 @@
+// Focus of this file: the ticket use cases end to end on a real SQLite file — authorization,
+// lifecycle, events in the same transaction, idempotent create, merge and search visibility.
+#include "app/tickets.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+#include "app/ticket_jobs.hpp"
+
+namespace frontline::app {
+namespace {
+
+class TicketsTest : public ::testing::Test {
+ protected:
+  TicketsTest()
+      : tickets_(*app_.ctx),
+        agent_(app_.make_user("agent@x.com", core::Role::agent)),
+        alice_(app_.make_user("alice@acme.example", core::Role::customer, "Acme")),
+        bob_(app_.make_user("bob@acme.example", core::Role::customer, "Acme")) {}
+
+  core::Ticket open_as(const core::Actor& who, std::string subject = "Printer jam") {
+    OpenTicket in;
+    in.subject = std::move(subject);
+    in.body = "It jams on page two";
+    auto t = tickets_.open(who, std::move(in));
+    EXPECT_TRUE(t) << (t ? "" : t.error().message);
+    return *t;
+  }
+
+  testing::TestApp app_;
+  Tickets tickets_;
+  core::Actor agent_, alice_, bob_;
+};
+
+TEST_F(TicketsTest, CustomerOpensTicketForThemselfWithCreatedEvent) {
+  auto t = open_as(alice_);
+  EXPECT_EQ(t.requester_id, alice_.id);
+  EXPECT_EQ(t.status, core::Status::new_);
+  auto events = tickets_.events(alice_, t.number, 0, 100);
+  ASSERT_TRUE(events);
+  ASSERT_GE(events->size(), 2u);
+  EXPECT_EQ((*events)[0].type, "ticket.created");
+  EXPECT_EQ((*events)[1].type, "message.added");
+}
+
+TEST_F(TicketsTest, CustomerCannotOpenTicketForSomeoneElse) {
+  OpenTicket in{"s", "b", std::string("bob@acme.example")};
+  auto r = tickets_.open(alice_, in);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::forbidden);
+}
+
+TEST_F(TicketsTest, AgentOpensForUnknownRequesterWhoBecomesUnverifiedCustomer) {
+  OpenTicket in{"Phone call: VPN", "Caller cannot connect", std::string("new.person@corp.example")};
+  in.channel = core::Channel::phone;
+  auto t = tickets_.open(agent_, in);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->channel, core::Channel::phone);
+  app_.db->read([&](store::Tx& tx) {
+    auto u = tx.user_by_email("new.person@corp.example");
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->role, core::Role::customer);
+    EXPECT_FALSE(u->verified);
+  });
+}
+
+TEST_F(TicketsTest, IdempotencyKeyReturnsTheFirstTicketOnRetry) {
+  OpenTicket in{"s", "b"};
+  in.idempotency_key = "retry-1";
+  auto first = tickets_.open(alice_, in);
+  auto second = tickets_.open(alice_, in);
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->number, second->number);
+  auto list = tickets_.list(alice_, {});
+  EXPECT_EQ(list->items.size(), 1u);
+}
+
+TEST_F(TicketsTest, CustomerGetsNotFoundForAnotherPersonsTicket) {
+  auto t = open_as(bob_);
+  auto r = tickets_.get(alice_, t.number);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::not_found);
+}
+
+TEST_F(TicketsTest, CustomerNeverSeesInternalNotesOrTheirEvents) {
+  auto t = open_as(alice_);
+  ASSERT_TRUE(
+      tickets_.add_message(agent_, t.number, core::MessageKind::internal_note, "secret", {}));
+  auto msgs = tickets_.messages(alice_, t.number);
+  ASSERT_TRUE(msgs);
+  for (auto& m : *msgs) EXPECT_NE(m.kind, core::MessageKind::internal_note);
+  auto events = tickets_.events(alice_, t.number, 0, 100);
+  for (auto& e : *events) EXPECT_FALSE(e.internal) << e.type;
+  auto staff_msgs = tickets_.messages(agent_, t.number);
+  EXPECT_EQ(staff_msgs->size(), msgs->size() + 1);
+}
+
+TEST_F(TicketsTest, CustomerCannotAddInternalNote) {
+  auto t = open_as(alice_);
+  auto r = tickets_.add_message(alice_, t.number, core::MessageKind::internal_note, "x", {});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::forbidden);
+}
+
+TEST_F(TicketsTest, AgentReplySetsFirstResponseAndCustomerReplyReopens) {
+  auto t = open_as(alice_);
+  app_.clock.advance(60);
+  ASSERT_TRUE(
+      tickets_.add_message(agent_, t.number, core::MessageKind::public_reply, "try this", {}));
+  auto after_reply = tickets_.get(agent_, t.number);
+  EXPECT_EQ(after_reply->first_response_at, app_.clock.now());
+  EXPECT_EQ(after_reply->status, core::Status::open);
+  TicketChanges resolve;
+  resolve.status = core::Status::resolved;
+  ASSERT_TRUE(tickets_.update(alice_, t.number, resolve, std::nullopt));
+  ASSERT_TRUE(tickets_.add_message(alice_, t.number, core::MessageKind::public_reply, "again", {}));
+  EXPECT_EQ(tickets_.get(agent_, t.number)->status, core::Status::open);
+}
+
+TEST_F(TicketsTest, StaleIfMatchIsRejectedAndNothingChanges) {
+  auto t = open_as(alice_);
+  TicketChanges c;
+  c.priority = core::Priority::high;
+  ASSERT_TRUE(tickets_.update(agent_, t.number, c, t.version));
+  c.priority = core::Priority::low;
+  auto stale = tickets_.update(agent_, t.number, c, t.version);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, core::Errc::stale);
+  EXPECT_EQ(tickets_.get(agent_, t.number)->priority, core::Priority::high);
+}
+
+TEST_F(TicketsTest, CustomerCannotChangeAgentFields) {
+  auto t = open_as(alice_);
+  TicketChanges c;
+  c.assignee_id = std::optional<core::Id>(agent_.id);
+  auto r = tickets_.update(alice_, t.number, c, std::nullopt);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::forbidden);
+}
+
+TEST_F(TicketsTest, AssigningToACustomerIsInvalid) {
+  auto t = open_as(alice_);
+  TicketChanges c;
+  c.assignee_id = std::optional<core::Id>(bob_.id);
+  auto r = tickets_.update(agent_, t.number, c, std::nullopt);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::invalid);
+}
+
+TEST_F(TicketsTest, MergeMovesMessagesAndClosesTheDuplicate) {
+  auto a = open_as(alice_, "Printer jam");
+  auto b = open_as(alice_, "Printer jam again");
+  auto merged = tickets_.merge(agent_, b.number, a.number);
+  ASSERT_TRUE(merged) << merged.error().message;
+  auto dup = tickets_.get(agent_, b.number);
+  EXPECT_EQ(dup->status, core::Status::closed);
+  EXPECT_EQ(dup->merged_into, a.number);
+  EXPECT_EQ(tickets_.messages(agent_, a.number)->size(), 2u);
+}
+
+TEST_F(TicketsTest, SearchFindsOnlyVisibleTicketsForCustomers) {
+  open_as(alice_, "Laptop battery drains");
+  open_as(bob_, "Laptop battery swollen");
+  TicketListQuery q;
+  q.q = "laptop battery";
+  EXPECT_EQ(tickets_.list(alice_, q)->items.size(), 1u);
+  EXPECT_EQ(tickets_.list(agent_, q)->items.size(), 2u);
+}
+
+TEST_F(TicketsTest, CustomerFilteringByAssigneeIsForbidden) {
+  TicketListQuery q;
+  q.q = "assignee:me";
+  auto r = tickets_.list(alice_, q);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::forbidden);
+}
+
+TEST_F(TicketsTest, FilterNamingUnknownUserMatchesNothing) {
+  open_as(alice_);
+  TicketListQuery q;
+  q.requester = "nobody@nowhere.example";
+  EXPECT_TRUE(tickets_.list(agent_, q)->items.empty());
+}
+
+TEST_F(TicketsTest, AttachmentOfInternalNoteIsHiddenFromCustomer) {
+  auto t = open_as(alice_);
+  std::vector<NewAttachment> files{{"log.txt", "text/plain", "private log"}};
+  auto note = tickets_.add_message(agent_, t.number, core::MessageKind::internal_note, "see log",
+                                   std::move(files));
+  ASSERT_TRUE(note);
+  auto id = note->attachments.at(0).id;
+  EXPECT_FALSE(tickets_.attachment(alice_, id));
+  auto content = tickets_.attachment(agent_, id);
+  ASSERT_TRUE(content);
+  EXPECT_EQ(content->bytes, "private log");
+}
+
+TEST_F(TicketsTest, AutoCloseClosesOnlyTicketsResolvedLongEnoughAgo) {
+  auto old_one = open_as(alice_, "old");
+  TicketChanges resolve;
+  resolve.status = core::Status::resolved;
+  ASSERT_TRUE(tickets_.update(agent_, old_one.number, resolve, std::nullopt));
+  app_.clock.advance(8 * 86400);
+  auto recent = open_as(alice_, "recent");
+  ASSERT_TRUE(tickets_.update(agent_, recent.number, resolve, std::nullopt));
+  auto closed = auto_close_resolved(*app_.ctx);
+  ASSERT_TRUE(closed);
+  EXPECT_EQ(*closed, 1);
+  EXPECT_EQ(tickets_.get(agent_, old_one.number)->status, core::Status::closed);
+  EXPECT_EQ(tickets_.get(agent_, recent.number)->status, core::Status::resolved);
+}
+
+}  // namespace
+}  // namespace frontline::app

@@ -1,0 +1,27 @@
+// Focus of this file: shared text helpers (UTF-8 validation, trimming, email plausibility).
+#include "core/text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace frontline::core {
+namespace {
+
+TEST(Text, AcceptsValidUtf8AndRejectsOverlongAndSurrogates) {
+  EXPECT_TRUE(is_valid_utf8("héllo wörld ✓ 😀"));
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(is_valid_utf8("abc\xE2\x82"));   // truncated
+}
+
+TEST(Text, TrimRemovesSurroundingWhitespaceOnly) { EXPECT_EQ(trim("  a b \r\n"), "a b"); }
+
+TEST(Text, EmailNeedsOneAtWithTextAround) {
+  EXPECT_TRUE(looks_like_email("a@b.c"));
+  EXPECT_FALSE(looks_like_email("@b.c"));
+  EXPECT_FALSE(looks_like_email("a@"));
+  EXPECT_FALSE(looks_like_email("a b@c.d"));
+  EXPECT_FALSE(looks_like_email("a@b@c"));
+}
+
+}  // namespace
+}  // namespace frontline::core

@@ -1,0 +1,233 @@
+// Focus of this file: the store contract on a real SQLite file — tickets, tags, messages,
+// search visibility, keyset pagination, events and cursors, group commit and rollback of one
+// unit. Written against store::Database so the PostgreSQL adapter can run the same suite.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "../test_support.hpp"
+#include "store/database.hpp"
+
+namespace frontline::store {
+namespace {
+
+using testing::TempDir;
+
+class StoreContract : public ::testing::Test {
+ protected:
+  void SetUp() override { db_ = open_sqlite({dir_.path() + "/frontline.db"}); }
+
+  core::Id user(const std::string& email, core::Role role = core::Role::customer) {
+    core::Id id = 0;
+    db_->write([&](Tx& tx) {
+      core::User u;
+      u.email = email;
+      u.name = email;
+      u.role = role;
+      id = tx.insert_user(u, "");
+      return true;
+    });
+    return id;
+  }
+
+  core::Ticket ticket(core::Id requester, const std::string& subject, core::UnixTime at,
+                      std::vector<std::string> tags = {}) {
+    core::Ticket t;
+    db_->write([&](Tx& tx) {
+      t.subject = subject;
+      t.requester_id = requester;
+      t.requester_email = "r@x";
+      t.requester_name = "R";
+      t.created_at = t.updated_at = at;
+      t.tags = tags;
+      tx.insert_ticket(t, "");
+      return true;
+    });
+    return t;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(StoreContract, TicketNumbersAreSequentialAndRoundTrip) {
+  auto requester = user("a@x.com");
+  auto first = ticket(requester, "Printer jam", 100, {"vip", "hardware"});
+  auto second = ticket(requester, "VPN down", 200);
+  EXPECT_EQ(second.number, first.number + 1);
+  db_->read([&](Tx& tx) {
+    auto t = tx.ticket_by_number(first.number);
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->subject, "Printer jam");
+    EXPECT_EQ(t->tags, (std::vector<std::string>{"hardware", "vip"}));
+    EXPECT_EQ(t->requester_email, "a@x.com");
+    EXPECT_FALSE(tx.ticket_by_number(999));
+  });
+}
+
+TEST_F(StoreContract, UpdateFailsWhenVersionIsStale) {
+  auto t = ticket(user("a@x.com"), "s", 1);
+  db_->write([&](Tx& tx) {
+    auto fresh = *tx.ticket_by_number(t.number);
+    fresh.version += 1;
+    EXPECT_TRUE(tx.update_ticket(fresh));
+    EXPECT_FALSE(tx.update_ticket(fresh));  // same expected version again: stale
+    return true;
+  });
+}
+
+TEST_F(StoreContract, ListingIsNewestFirstAndCursorVisitsEachTicketOnce) {
+  auto r = user("a@x.com");
+  for (int i = 0; i < 25; ++i) ticket(r, "t" + std::to_string(i), 1000 + i / 3);  // ties on time
+  std::vector<core::Id> seen;
+  TicketFilter f;
+  f.limit = 7;
+  for (;;) {
+    TicketPage page;
+    db_->read([&](Tx& tx) { page = tx.list_tickets(f); });
+    for (auto& t : page.items) seen.push_back(t.number);
+    if (!page.has_more) break;
+    f.after = std::make_pair(page.items.back().updated_at, page.items.back().number);
+  }
+  ASSERT_EQ(seen.size(), 25u);
+  for (std::size_t i = 1; i < seen.size(); ++i) EXPECT_GT(seen[i - 1], seen[i]);
+}
+
+TEST_F(StoreContract, CustomerVisibilityFilterLimitsToOwnOrOrganisation) {
+  auto mine = user("me@x.com");
+  auto other = user("other@x.com");
+  ticket(mine, "mine", 1);
+  ticket(other, "theirs", 2);
+  TicketFilter f;
+  f.visible_requester_id = mine;
+  TicketPage page;
+  db_->read([&](Tx& tx) { page = tx.list_tickets(f); });
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].subject, "mine");
+}
+
+TEST_F(StoreContract, SearchWithoutInternalColumnNeverMatchesInternalNoteWords) {
+  auto r = user("a@x.com");
+  auto agent = user("agent@x.com", core::Role::agent);
+  auto t = ticket(r, "Laptop battery", 1);
+  db_->write([&](Tx& tx) {
+    core::Message note;
+    note.ticket_number = t.number;
+    note.kind = core::MessageKind::internal_note;
+    note.author_id = agent;
+    note.body = "suspect warranty fraud";
+    tx.insert_message(note);
+    return true;
+  });
+  TicketFilter customer;
+  customer.text_match = "\"fraud\"";
+  TicketFilter staff = customer;
+  staff.text_includes_internal = true;
+  db_->read([&](Tx& tx) {
+    EXPECT_TRUE(tx.list_tickets(customer).items.empty());
+    EXPECT_EQ(tx.list_tickets(staff).items.size(), 1u);
+  });
+}
+
+TEST_F(StoreContract, SearchMatchesSubjectMessagesAndRequester) {
+  auto r = user("zelda@hyrule.example");
+  auto t = ticket(r, "Monitor flickers", 1);
+  db_->write([&](Tx& tx) {
+    core::Message m;
+    m.ticket_number = t.number;
+    m.author_id = r;
+    m.body = "it happens after lunch";
+    tx.insert_message(m);
+    return true;
+  });
+  for (const char* q : {"\"monitor\"", "\"lunch\"", "\"r\""}) {
+    TicketFilter f;
+    f.text_match = q;
+    db_->read([&](Tx& tx) { EXPECT_EQ(tx.list_tickets(f).items.size(), 1u) << q; });
+  }
+}
+
+TEST_F(StoreContract, FailedUnitRollsBackWithoutHarmingOthersInTheBatch) {
+  auto r = user("a@x.com");
+  std::atomic<int> done{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      db_->write([&](Tx& tx) {
+        core::Ticket t;
+        t.subject = "unit " + std::to_string(i);
+        t.requester_id = r;
+        tx.insert_ticket(t, "");
+        return i % 2 == 0;  // odd units roll back
+      });
+      ++done;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(done.load(), 8);
+  TicketFilter f;
+  f.limit = 100;
+  db_->read([&](Tx& tx) { EXPECT_EQ(tx.list_tickets(f).items.size(), 4u); });
+}
+
+TEST_F(StoreContract, ExceptionInUnitIsRethrownAndRolledBack) {
+  auto r = user("a@x.com");
+  EXPECT_THROW(db_->write([&](Tx& tx) -> bool {
+    core::Ticket t;
+    t.subject = "doomed";
+    t.requester_id = r;
+    tx.insert_ticket(t, "");
+    throw StoreError("boom");
+  }),
+               StoreError);
+  db_->read([&](Tx& tx) { EXPECT_FALSE(tx.ticket_by_number(1)); });
+}
+
+TEST_F(StoreContract, EventsAreOrderedAndConsumerCursorPersists) {
+  db_->write([&](Tx& tx) {
+    for (int i = 0; i < 3; ++i) {
+      core::Event e;
+      e.type = "test." + std::to_string(i);
+      e.data = "{}";
+      tx.append_event(e);
+    }
+    tx.set_consumer_cursor("mail", 2);
+    return true;
+  });
+  db_.reset();
+  db_ = open_sqlite({dir_.path() + "/frontline.db"});  // survives reopening
+  db_->read([&](Tx& tx) {
+    EXPECT_EQ(tx.consumer_cursor("mail"), 2);
+    auto after = tx.events_after(tx.consumer_cursor("mail"), 10);
+    ASSERT_EQ(after.size(), 1u);
+    EXPECT_EQ(after[0].type, "test.2");
+  });
+}
+
+TEST_F(StoreContract, TokensAreFoundOnlyByTheirHash) {
+  auto u = user("a@x.com", core::Role::agent);
+  db_->write([&](Tx& tx) {
+    tx.insert_api_token(u, "hash-abc", "ci", 1);
+    return true;
+  });
+  db_->read([&](Tx& tx) {
+    EXPECT_TRUE(tx.actor_by_token_hash("hash-abc"));
+    EXPECT_FALSE(tx.actor_by_token_hash("hash-abd"));
+  });
+}
+
+TEST_F(StoreContract, BackupCopiesTheLiveDatabase) {
+  ticket(user("a@x.com"), "kept in backup", 1);
+  const std::string copy = dir_.path() + "/backup.db";
+  db_->backup_to(copy);
+  auto restored = open_sqlite({copy});
+  restored->read([&](Tx& tx) {
+    auto t = tx.ticket_by_number(1);
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->subject, "kept in backup");
+  });
+}
+
+}  // namespace
+}  // namespace frontline::store
