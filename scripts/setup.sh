@@ -9,7 +9,7 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev python3 curl clang-format)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(wrk nginx-light)
+  packages+=(wrk nginx-light python3 curl)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -212,14 +212,16 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     t.channel = in.channel.value_or(core::Channel::web);
     t.tags = std::move(*tags);
     t.created_at = t.updated_at = now;
-    tx.insert_ticket(t, "");
+    // The first message's text goes into the search document with the ticket row, saving
+    // a second full-text write per create.
+    tx.insert_ticket(t, in.body);
     core::Message m;
     m.ticket_number = t.number;
     m.kind = core::MessageKind::public_reply;
     m.author_id = actor.id > 0 ? actor.id : requester.id;
     m.body = std::move(in.body);
     m.created_at = now;
-    Id message_id = tx.insert_message(m);
+    Id message_id = tx.insert_message_unindexed(m);
     for (auto& a : *files) {
       a.ticket_number = t.number;
       a.message_id = message_id;
@@ -563,6 +565,12 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
     if (auto r = require(actor, core::TicketAction::merge, *from, "merge"); !r)
       return r.take_error();
     if (from->merged_into) return make_error(Errc::conflict, "ticket is already merged");
+    // Merging moves the conversation; across requesters it would show one customer another's
+    // messages.
+    if (from->requester_id != into->requester_id) {
+      return invalid("target",
+                     "only tickets of the same requester can be merged; link them instead");
+    }
     if (into->merged_into || into->status == core::Status::closed) {
       return invalid("target", "cannot merge into a merged or closed ticket");
     }

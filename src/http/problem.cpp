@@ -92,10 +92,11 @@ unsigned http_status(core::Errc code) {
   return 500;
 }
 
-Response problem(const core::Error& error) {
-  unsigned status = http_status(error.code);
+namespace {
+
+Response problem_response(unsigned status, const char* slug, const core::Error& error) {
   boost::json::object body;
-  body["type"] = std::string("https://frontline.invalid/problems/") + type_slug(error.code);
+  body["type"] = std::string("https://frontline.invalid/problems/") + slug;
   body["title"] = title(status);
   body["status"] = status;
   body["detail"] = error.message;
@@ -106,6 +107,21 @@ Response problem(const core::Error& error) {
   r.status = status;
   r.content_type = "application/problem+json";
   r.body = boost::json::serialize(body);
+  return r;
+}
+
+}  // namespace
+
+Response problem(const core::Error& error) {
+  return problem_response(http_status(error.code), type_slug(error.code), error);
+}
+
+Response method_not_allowed(const std::string& method, const std::string& allow) {
+  Response r =
+      problem_response(405, "method-not-allowed",
+                       core::make_error(core::Errc::bad_input,
+                                        "method " + method + " is not allowed here; use " + allow));
+  r.header("Allow", allow);
   return r;
 }
 

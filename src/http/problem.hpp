@@ -9,5 +9,7 @@ namespace frontline::http {
 unsigned http_status(core::Errc code);
 Response problem(const core::Error& error);
 Response problem(core::Errc code, std::string message);
+// 405 with an Allow header listing the methods the path does accept.
+Response method_not_allowed(const std::string& method, const std::string& allow);
 
 }  // namespace frontline::http

@@ -85,22 +85,38 @@ std::vector<std::string> Router::route_names() const {
   return names;
 }
 
+bool Router::pattern_matches(std::size_t route, const std::vector<std::string>& parts,
+                             std::vector<std::string>* params) const {
+  const auto& pattern = segments_[route];
+  if (pattern.size() != parts.size()) return false;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (pattern[k].size() > 1 && pattern[k].front() == '{') {
+      if (params) params->push_back(parts[k]);
+    } else if (pattern[k] != parts[k]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string Router::allowed_methods(const std::string& path) const {
+  auto parts = split_path(path);
+  std::string allow;
+  for (std::size_t i = 0; i < routes_.size(); ++i) {
+    if (!pattern_matches(i, parts, nullptr)) continue;
+    if (!allow.empty()) allow += ", ";
+    allow += routes_[i].method;
+  }
+  return allow;
+}
+
+// RouteMatch stays trivially copyable: it crosses into a coroutine on the blocking path.
 RouteMatch Router::match(Request& req) const {
   RouteMatch m;
   auto parts = split_path(req.path);
   for (std::size_t i = 0; i < routes_.size(); ++i) {
-    const auto& pattern = segments_[i];
-    if (pattern.size() != parts.size()) continue;
     std::vector<std::string> params;
-    bool ok = true;
-    for (std::size_t k = 0; k < parts.size() && ok; ++k) {
-      if (pattern[k].size() > 1 && pattern[k].front() == '{') {
-        params.push_back(parts[k]);
-      } else {
-        ok = pattern[k] == parts[k];
-      }
-    }
-    if (!ok) continue;
+    if (!pattern_matches(i, parts, &params)) continue;
     m.path_matched = true;
     if (routes_[i].method != req.method && !(req.method == "HEAD" && routes_[i].method == "GET")) {
       continue;
@@ -115,11 +131,7 @@ RouteMatch Router::match(Request& req) const {
 
 Response Router::dispatch(const RouteMatch& m, Request& req, Services& s) const {
   if (m.index < 0) {
-    if (m.path_matched) {
-      Response r = problem(core::Errc::bad_input, "method " + req.method + " is not allowed here");
-      r.status = 405;
-      return r;
-    }
+    if (m.path_matched) return method_not_allowed(req.method, allowed_methods(req.path));
     return problem(core::Errc::not_found, "no such resource: " + req.path);
   }
   const Route& route = routes_[static_cast<std::size_t>(m.index)];

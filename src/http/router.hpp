@@ -41,6 +41,12 @@ class Router {
   std::vector<std::string> route_names() const;
 
  private:
+  // Which routes' patterns match these path segments; fills params for the first one.
+  bool pattern_matches(std::size_t route, const std::vector<std::string>& parts,
+                       std::vector<std::string>* params) const;
+  // The methods a path accepts, comma-separated (the Allow header of a 405).
+  std::string allowed_methods(const std::string& path) const;
+
   std::vector<Route> routes_;
   std::vector<std::vector<std::string>> segments_;
 };

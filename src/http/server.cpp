@@ -69,7 +69,8 @@ struct Server::Impl {
         options(std::move(o)),
         metrics(router.route_names()),
         pool(static_cast<std::size_t>(options.blocking_threads)),
-        acceptor(ioc) {
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM) {
     services.metrics = &metrics;
     if (options.access_log) {
       access = spdlog::get("access");
@@ -85,6 +86,7 @@ struct Server::Impl {
   asio::io_context ioc;
   asio::thread_pool pool;
   tcp::acceptor acceptor;
+  asio::signal_set signals;
   std::shared_ptr<spdlog::logger> access;
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
@@ -175,9 +177,10 @@ struct Server::Impl {
   }
 
   // Answers an unreadable request and closes the connection.
-  asio::awaitable<void> reject(beast::tcp_stream& stream, core::Errc code, std::string message,
-                               Request& req, std::chrono::steady_clock::time_point start) {
-    Response res = problem(code, std::move(message));
+  // Callers build `res` before co_await: GCC 12 miscompiles string temporaries (double free)
+  // in the arguments of a co_await expression, seen here under AddressSanitizer.
+  asio::awaitable<void> reject(beast::tcp_stream& stream, Response& res, Request& req,
+                               std::chrono::steady_clock::time_point start) {
     unsigned status = res.status;
     std::size_t bytes = res.body.size();
     co_await write(stream, res, 11, false, false);
@@ -196,12 +199,32 @@ struct Server::Impl {
       if (!ec) remote = ep.address().to_string();
     }
     const auto& settings = services.settings;
+    bool first_request = true;
     for (;;) {
+      // Wait for the first bytes of the next request: a new connection gets the header
+      // timeout, an idle keep-alive connection the (longer) idle timeout.
+      if (buffer.size() == 0) {
+        stream.expires_after(std::chrono::seconds(first_request ? settings.header_timeout_seconds
+                                                                : settings.idle_timeout_seconds));
+        auto [rec, rn] = co_await stream.async_read_some(buffer.prepare(16 * 1024), use_nothrow);
+        if (rec) break;
+        buffer.commit(rn);
+      }
+      first_request = false;
+      // From its first byte a request counts as in flight, so SIGTERM waits for it.
+      in_flight.fetch_add(1);
+      struct InFlight {
+        std::atomic<int>& n;
+        ~InFlight() { n.fetch_sub(1); }
+      } in_flight_guard{in_flight};
+
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(16 * 1024);
-      parser.body_limit(settings.max_json_bytes);
-      stream.expires_after(std::chrono::seconds(buffer.size() ? settings.header_timeout_seconds
-                                                              : settings.idle_timeout_seconds));
+      // The largest body any route accepts; the per-request limit is set once the headers say
+      // what the body is (Beast checks Content-Length against this while reading the header).
+      const std::size_t upload_limit = settings.max_upload_bytes + 1024 * 1024;
+      parser.body_limit(std::max(upload_limit, settings.max_json_bytes));
+      stream.expires_after(std::chrono::seconds(settings.header_timeout_seconds));
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, use_nothrow);
       const auto start = std::chrono::steady_clock::now();
       Request req;
@@ -212,23 +235,23 @@ struct Server::Impl {
             hec == asio::error::operation_aborted) {
           break;
         }
-        co_await reject(
-            stream,
-            hec == bhttp::error::header_limit ? core::Errc::too_large : core::Errc::bad_input,
-            "malformed HTTP request: " + hec.message(), req, start);
+        const bool too_large = hec == bhttp::error::header_limit || hec == bhttp::error::body_limit;
+        Response res =
+            too_large ? problem(core::Errc::too_large, "request is too large: " + hec.message())
+                      : problem(core::Errc::bad_input, "malformed HTTP request: " + hec.message());
+        co_await reject(stream, res, req, start);
         break;
       }
       auto& head = parser.get();
       req.method = std::string(head.method_string());
       req.content_type = header(head, "Content-Type");
-      const std::size_t limit = is_multipart(req.content_type)
-                                    ? settings.max_upload_bytes + 1024 * 1024
-                                    : settings.max_json_bytes;
+      const std::size_t limit =
+          is_multipart(req.content_type) ? upload_limit : settings.max_json_bytes;
       parser.body_limit(limit);
       if (auto len = parser.content_length(); len && *len > limit) {
-        co_await reject(stream, core::Errc::too_large,
-                        "request body is larger than " + std::to_string(limit) + " bytes", req,
-                        start);
+        Response res = problem(core::Errc::too_large,
+                               "request body is larger than " + std::to_string(limit) + " bytes");
+        co_await reject(stream, res, req, start);
         break;
       }
       if (beast::iequals(header(head, "Expect"), "100-continue")) {
@@ -239,20 +262,19 @@ struct Server::Impl {
       auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, use_nothrow);
       if (bec) {
         if (bec == bhttp::error::body_limit) {
-          co_await reject(stream, core::Errc::too_large,
-                          "request body is larger than " + std::to_string(limit) + " bytes", req,
-                          start);
+          Response res = problem(core::Errc::too_large,
+                                 "request body is larger than " + std::to_string(limit) + " bytes");
+          co_await reject(stream, res, req, start);
         } else if (bec != beast::error::timeout && bec != asio::error::eof &&
                    bec != bhttp::error::partial_message && bec != asio::error::connection_reset) {
-          co_await reject(stream, core::Errc::bad_input, "malformed HTTP request: " + bec.message(),
-                          req, start);
+          Response res = problem(core::Errc::bad_input, "malformed HTTP request: " + bec.message());
+          co_await reject(stream, res, req, start);
         }
         break;
       }
       auto msg = parser.release();
       const bool keep_alive = msg.keep_alive() && !draining;
       const bool is_head = msg.method() == bhttp::verb::head;
-      in_flight.fetch_add(1);
       Response res;
       RouteMatch m;
       if (!decode_target(msg.target(), req)) {
@@ -282,7 +304,6 @@ struct Server::Impl {
       metrics.observe(m.index >= 0 ? static_cast<std::size_t>(m.index) : metrics.unmatched_index(),
                       status, seconds);
       log_access(req, status, seconds, bytes);
-      in_flight.fetch_sub(1);
       if (!written || !keep_alive) break;
     }
     beast::error_code ignored;
@@ -312,14 +333,10 @@ unsigned short Server::listen() {
   acc.set_option(asio::socket_base::reuse_address(true));
   acc.bind(ep);
   acc.listen(asio::socket_base::max_listen_connections);
-  return acc.local_endpoint().port();
-}
-
-void Server::run() {
+  // Catch SIGINT/SIGTERM from now on: a signal that arrives before run() is queued and then
+  // drains like any other, instead of killing the process mid-start.
   auto& impl = *impl_;
-  asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
-  asio::signal_set signals(impl.ioc, SIGINT, SIGTERM);
-  signals.async_wait([&impl](const beast::error_code& ec, int) {
+  impl.signals.async_wait([&impl](const beast::error_code& ec, int) {
     if (ec) return;
     spdlog::info("stopping: no new connections; draining requests in flight");
     impl.draining = true;
@@ -327,6 +344,12 @@ void Server::run() {
     impl.acceptor.close(ignored);
     asio::co_spawn(impl.ioc, impl.drain_then_stop(), asio::detached);
   });
+  return acc.local_endpoint().port();
+}
+
+void Server::run() {
+  auto& impl = *impl_;
+  asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
   int threads = impl.options.network_threads > 0
                     ? impl.options.network_threads
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -123,7 +123,7 @@ class Tx {
 
   // --- messages and attachments ---
   virtual Id insert_message(const core::Message& message) = 0;  // also feeds the search index
-  // For bulk loading (seed): the caller puts the text into insert_ticket's first_body instead.
+  // For a message whose text the caller already put into insert_ticket's first_body.
   virtual Id insert_message_unindexed(const core::Message& message) = 0;
   virtual std::vector<core::Message> list_messages(Id ticket_number, bool include_internal) = 0;
   virtual void move_messages(Id from_ticket, Id to_ticket) = 0;  // merge

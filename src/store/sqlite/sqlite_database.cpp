@@ -208,6 +208,13 @@ class SqliteDatabase final : public Database {
 }  // namespace
 
 std::unique_ptr<Database> open_sqlite(const DatabaseOptions& options) {
+  // Memory statistics take a process-wide mutex on every allocation; reader threads contend
+  // on it. Must be set before SQLite initialises, hence once, here.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   std::filesystem::path p(options.path);
   if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
   return std::make_unique<SqliteDatabase>(options);

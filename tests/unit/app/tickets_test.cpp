@@ -158,6 +158,15 @@ TEST_F(TicketsTest, MergeMovesMessagesAndClosesTheDuplicate) {
   EXPECT_EQ(tickets_.messages(agent_, a.number)->size(), 2u);
 }
 
+TEST_F(TicketsTest, MergeAcrossRequestersIsRefusedSoNoCustomerSeesAnothersMessages) {
+  auto mine = open_as(alice_, "Printer jam");
+  auto theirs = open_as(bob_, "Printer jam too");
+  auto r = tickets_.merge(agent_, mine.number, theirs.number);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::invalid);
+  EXPECT_EQ(tickets_.messages(bob_, theirs.number)->size(), 1u);
+}
+
 TEST_F(TicketsTest, SearchFindsOnlyVisibleTicketsForCustomers) {
   open_as(alice_, "Laptop battery drains");
   open_as(bob_, "Laptop battery swollen");
