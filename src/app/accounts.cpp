@@ -20,28 +20,12 @@ constexpr std::size_t kMinPasswordBytes = 8;
 
 core::Error admins_only() { return make_error(Errc::forbidden, "only an admin may do this"); }
 
-core::Error invalid(std::string field, std::string message) {
-  std::string text = field + ": " + message;
-  return make_error(Errc::invalid, text, {{std::move(field), std::move(message)}});
-}
-
 Result<std::string> checked_name(std::string_view field, std::string_view raw) {
   std::string name(core::trim(raw));
   if (name.empty() || name.size() > 200 || !core::is_valid_utf8(name)) {
-    return invalid(std::string(field), "is required (1 to 200 characters)");
+    return core::invalid_field(std::string(field), "is required (1 to 200 characters)");
   }
   return name;
-}
-
-void audit(store::Tx& tx, const core::Actor& actor, std::string type, std::string data,
-           core::UnixTime now) {
-  core::Event e;
-  if (actor.id > 0) e.actor_id = actor.id;
-  e.type = std::move(type);
-  e.data = std::move(data);
-  e.internal = true;
-  e.created_at = now;
-  tx.append_event(e);
 }
 
 }  // namespace
@@ -57,11 +41,12 @@ core::Actor system_actor() {
 Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser& in) {
   if (!core::can_administer(actor)) return admins_only();
   std::string email = core::to_lower_ascii(core::trim(in.email));
-  if (!core::looks_like_email(email)) return invalid("email", "is not an email address");
+  if (!core::looks_like_email(email))
+    return core::invalid_field("email", "is not an email address");
   auto name = checked_name("name", in.name);
   if (!name) return name.take_error();
   if (!in.password.empty() && in.password.size() < kMinPasswordBytes) {
-    return invalid("password", "must be at least 8 characters");
+    return core::invalid_field("password", "must be at least 8 characters");
   }
   // Hash before the transaction: it is slow and needs no database.
   std::string hash = in.password.empty() ? "" : hash_password(in.password);
@@ -86,8 +71,9 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
       }
     }
     u.id = tx.insert_user(u, hash);
-    audit(tx, actor, "user.created",
-          EventData().add("user_id", u.id).add("role", core::to_string(u.role)).str(), now);
+    record_event(tx, actor, std::nullopt, "user.created",
+                 EventData().add("user_id", u.id).add("role", core::to_string(u.role)).str(),
+                 /*internal=*/true, now);
     return u;
   });
 }
@@ -124,7 +110,7 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
     auto u = tx.user_by_id(id);
     if (!u) return make_error(Errc::not_found, "user not found");
     if (c.organization_id && *c.organization_id && !tx.organization_by_id(**c.organization_id)) {
-      return invalid("organization_id", "no such organisation");
+      return core::invalid_field("organization_id", "no such organisation");
     }
     if (name) u->name = *name;
     if (c.role) u->role = *c.role;
@@ -133,7 +119,8 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
     if (c.disabled) u->disabled = *c.disabled;
     tx.update_user(*u);
     if (u->disabled) tx.delete_sessions_of(id);
-    audit(tx, actor, "user.updated", EventData().add("user_id", id).str(), now);
+    record_event(tx, actor, std::nullopt, "user.updated", EventData().add("user_id", id).str(),
+                 /*internal=*/true, now);
     return std::move(*u);
   });
 }
@@ -141,7 +128,7 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
 Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_view email,
                                           std::string_view password) {
   if (password.size() < kMinPasswordBytes)
-    return invalid("password", "must be at least 8 characters");
+    return core::invalid_field("password", "must be at least 8 characters");
   std::string hash = hash_password(password);
   const auto now = ctx_.clock.now();
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
@@ -150,7 +137,8 @@ Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_
     if (!core::can_administer(actor) && actor.id != u->id) return admins_only();
     tx.set_password_hash(u->id, hash);
     tx.delete_sessions_of(u->id);
-    audit(tx, actor, "user.password_reset", EventData().add("user_id", u->id).str(), now);
+    record_event(tx, actor, std::nullopt, "user.password_reset",
+                 EventData().add("user_id", u->id).str(), /*internal=*/true, now);
     return core::Unit{};
   });
 }
@@ -168,7 +156,8 @@ Result<core::Organization> Accounts::create_organization(const core::Actor& acto
     }
     core::Organization org{0, *name, share};
     org.id = tx.insert_organization(org);
-    audit(tx, actor, "organization.created", EventData().add("organization_id", org.id).str(), now);
+    record_event(tx, actor, std::nullopt, "organization.created",
+                 EventData().add("organization_id", org.id).str(), /*internal=*/true, now);
     return org;
   });
 }
@@ -190,7 +179,8 @@ Result<core::Organization> Accounts::update_organization(const core::Actor& acto
     if (name) org->name = *name;
     if (share) org->share_tickets = *share;
     tx.update_organization(*org);
-    audit(tx, actor, "organization.updated", EventData().add("organization_id", id).str(), now);
+    record_event(tx, actor, std::nullopt, "organization.updated",
+                 EventData().add("organization_id", id).str(), /*internal=*/true, now);
     return std::move(*org);
   });
 }
@@ -215,11 +205,13 @@ Result<core::Team> Accounts::create_team(const core::Actor& actor, std::string r
     }
     for (Id m : members) {
       auto u = tx.user_by_id(m);
-      if (!u || u->role == core::Role::customer) return invalid("member_ids", "members are agents");
+      if (!u || u->role == core::Role::customer)
+        return core::invalid_field("member_ids", "members are agents");
     }
     core::Team team{0, *name, members};
     team.id = tx.insert_team(team);
-    audit(tx, actor, "team.created", EventData().add("team_id", team.id).str(), now);
+    record_event(tx, actor, std::nullopt, "team.created", EventData().add("team_id", team.id).str(),
+                 /*internal=*/true, now);
     return *tx.team_by_id(team.id);
   });
 }
@@ -232,10 +224,12 @@ Result<core::Team> Accounts::set_team_members(const core::Actor& actor, Id team_
     if (!tx.team_by_id(team_id)) return make_error(Errc::not_found, "team not found");
     for (Id m : members) {
       auto u = tx.user_by_id(m);
-      if (!u || u->role == core::Role::customer) return invalid("member_ids", "members are agents");
+      if (!u || u->role == core::Role::customer)
+        return core::invalid_field("member_ids", "members are agents");
     }
     tx.set_team_members(team_id, members);
-    audit(tx, actor, "team.members_changed", EventData().add("team_id", team_id).str(), now);
+    record_event(tx, actor, std::nullopt, "team.members_changed",
+                 EventData().add("team_id", team_id).str(), /*internal=*/true, now);
     return *tx.team_by_id(team_id);
   });
 }

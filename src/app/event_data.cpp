@@ -37,6 +37,18 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
+                  std::string type, std::string data, bool internal, core::UnixTime now) {
+  core::Event e;
+  e.ticket_number = ticket;
+  if (actor.id > 0) e.actor_id = actor.id;
+  e.type = std::move(type);
+  e.data = std::move(data);
+  e.internal = internal;
+  e.created_at = now;
+  tx.append_event(e);
+}
+
 void EventData::key(std::string_view k) {
   if (!body_.empty()) body_ += ',';
   append_json_string(body_, k);

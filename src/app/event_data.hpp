@@ -1,4 +1,5 @@
-// Builds the small JSON objects stored as event data ({"from":"open","to":"resolved"}).
+// Builds the small JSON objects stored as event data ({"from":"open","to":"resolved"}) and
+// appends events to the log.
 // The app layer stays free of Boost.JSON; the http codecs embed this text as raw JSON.
 #pragma once
 
@@ -7,6 +8,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/model.hpp"
+#include "store/tx.hpp"
 
 namespace frontline::app {
 
@@ -22,6 +26,11 @@ class EventData {
   void key(std::string_view k);
   std::string body_;
 };
+
+// Appends one event to the log in the caller's transaction. actor.id 0 (the system) records
+// no actor.
+void record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
+                  std::string type, std::string data, bool internal, core::UnixTime now);
 
 // Appends s to out as a JSON string literal (quotes and escapes included).
 void append_json_string(std::string& out, std::string_view s);

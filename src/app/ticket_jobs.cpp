@@ -1,6 +1,7 @@
 // The auto-close job (see header): closes in batches so each write transaction stays short.
 #include "app/ticket_jobs.hpp"
 
+#include "app/accounts.hpp"
 #include "app/event_data.hpp"
 #include "core/ticket_lifecycle.hpp"
 
@@ -20,16 +21,13 @@ core::Result<int> auto_close_resolved(Context& ctx) {
         t->updated_at = now;
         t->version += 1;
         if (!tx.update_ticket(*t)) continue;
-        core::Event e;
-        e.ticket_number = number;
-        e.type = "ticket.status_changed";
-        e.data = EventData()
-                     .add("from", "resolved")
-                     .add("to", "closed")
-                     .add("reason", "auto_close")
-                     .str();
-        e.created_at = now;
-        tx.append_event(e);
+        record_event(tx, system_actor(), number, "ticket.status_changed",
+                     EventData()
+                         .add("from", "resolved")
+                         .add("to", "closed")
+                         .add("reason", "auto_close")
+                         .str(),
+                     false, now);
         ++n;
       }
       return n;

@@ -29,11 +29,6 @@ Error not_found(Id number) {
   return make_error(Errc::not_found, "ticket #" + std::to_string(number) + " not found");
 }
 
-Error invalid(std::string field, std::string message) {
-  std::string text = field + ": " + message;
-  return make_error(Errc::invalid, text, {{std::move(field), std::move(message)}});
-}
-
 std::optional<Id> parse_id(std::string_view s) {
   Id v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -47,41 +42,31 @@ Result<std::vector<std::string>> normalise_tags(const std::vector<std::string>& 
   for (const auto& r : raw) {
     std::string tag = core::to_lower_ascii(core::trim(r));
     if (tag.empty() || tag.size() > kMaxTagBytes) {
-      return invalid("tags", "each tag is 1 to 50 characters");
+      return core::invalid_field("tags", "each tag is 1 to 50 characters");
     }
     for (char c : tag) {
       bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
                 c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
       if (!ok)
-        return invalid("tags", "tag '" + tag +
-                                   "' has a character other than letters, "
-                                   "digits, '-', '_', '.' or ':'");
+        return core::invalid_field("tags", "tag '" + tag +
+                                               "' has a character other than letters, "
+                                               "digits, '-', '_', '.' or ':'");
     }
     if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
   }
-  if (tags.size() > kMaxTags) return invalid("tags", "at most 20 tags");
+  if (tags.size() > kMaxTags) return core::invalid_field("tags", "at most 20 tags");
   std::sort(tags.begin(), tags.end());
   return tags;
 }
 
 Result<core::Unit> check_text(std::string_view field, std::string_view text, std::size_t max) {
-  if (!core::is_valid_utf8(text)) return invalid(std::string(field), "is not valid UTF-8");
+  if (!core::is_valid_utf8(text))
+    return core::invalid_field(std::string(field), "is not valid UTF-8");
   if (text.size() > max) {
-    return invalid(std::string(field), "is longer than " + std::to_string(max) + " bytes");
+    return core::invalid_field(std::string(field),
+                               "is longer than " + std::to_string(max) + " bytes");
   }
   return core::Unit{};
-}
-
-void record(store::Tx& tx, const core::Actor& actor, std::optional<Id> number, std::string type,
-            std::string data, bool internal, core::UnixTime now) {
-  core::Event e;
-  e.ticket_number = number;
-  if (actor.id > 0) e.actor_id = actor.id;
-  e.type = std::move(type);
-  e.data = std::move(data);
-  e.internal = internal;
-  e.created_at = now;
-  tx.append_event(e);
 }
 
 // Loads a ticket the actor may see, or not_found.
@@ -145,9 +130,9 @@ Result<std::vector<core::Attachment>> Tickets::store_blobs(std::vector<NewAttach
 
 Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
   std::string subject(core::trim(in.subject));
-  if (subject.empty()) return invalid("subject", "is required");
+  if (subject.empty()) return core::invalid_field("subject", "is required");
   if (auto r = check_text("subject", subject, kMaxSubjectBytes); !r) return r.take_error();
-  if (core::trim(in.body).empty()) return invalid("body", "is required");
+  if (core::trim(in.body).empty()) return core::invalid_field("body", "is required");
   if (auto r = check_text("body", in.body, kMaxBodyBytes); !r) return r.take_error();
   if (auto r = check_text("category", in.category, 100); !r) return r.take_error();
   auto tags = normalise_tags(in.tags);
@@ -162,11 +147,11 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       return make_error(Errc::forbidden, "priority and tags are set by the support team");
     }
     if (in.channel && *in.channel != core::Channel::web && *in.channel != core::Channel::api) {
-      return invalid("channel", "customers open tickets on the web or through the API");
+      return core::invalid_field("channel", "customers open tickets on the web or through the API");
     }
   }
   if (in.requester_email && !core::looks_like_email(*in.requester_email)) {
-    return invalid("requester_email", "is not an email address");
+    return core::invalid_field("requester_email", "is not an email address");
   }
   auto files = store_blobs(in.attachments);
   if (!files) return files.take_error();
@@ -192,8 +177,8 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
         requester.verified = false;
         requester.created_at = now;
         requester.id = tx.insert_user(requester, "");
-        record(tx, actor, std::nullopt, "user.created",
-               EventData().add("user_id", requester.id).str(), true, now);
+        record_event(tx, actor, std::nullopt, "user.created",
+                     EventData().add("user_id", requester.id).str(), true, now);
       }
     } else {
       auto self = tx.user_by_id(actor.id);
@@ -228,15 +213,15 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       a.created_at = now;
       tx.insert_attachment(a);
     }
-    record(tx, actor, t.number, "ticket.created",
-           EventData()
-               .add("subject", t.subject)
-               .add("channel", core::to_string(t.channel))
-               .add("requester_id", t.requester_id)
-               .str(),
-           false, now);
-    record(tx, actor, t.number, "message.added",
-           EventData().add("message_id", message_id).add("kind", "public").str(), false, now);
+    record_event(tx, actor, t.number, "ticket.created",
+                 EventData()
+                     .add("subject", t.subject)
+                     .add("channel", core::to_string(t.channel))
+                     .add("requester_id", t.requester_id)
+                     .str(),
+                 false, now);
+    record_event(tx, actor, t.number, "message.added",
+                 EventData().add("message_id", message_id).add("kind", "public").str(), false, now);
     if (!in.idempotency_key.empty()) {
       tx.remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
     }
@@ -409,7 +394,7 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
       if (*c.assignee_id) {
         auto user = tx.user_by_id(**c.assignee_id);
         if (!user || user->role == core::Role::customer || user->disabled) {
-          return invalid("assignee_id", "is not an active agent");
+          return core::invalid_field("assignee_id", "is not an active agent");
         }
       }
       t.assignee_id = *c.assignee_id;
@@ -418,7 +403,8 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
                          true});
     }
     if (c.team_id && *c.team_id != t.team_id) {
-      if (*c.team_id && !tx.team_by_id(**c.team_id)) return invalid("team_id", "no such team");
+      if (*c.team_id && !tx.team_by_id(**c.team_id))
+        return core::invalid_field("team_id", "no such team");
       t.team_id = *c.team_id;
       changes.push_back({"ticket.team_changed",
                          EventData().add("from", before.team_id).add("to", t.team_id).str(), true});
@@ -440,7 +426,7 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
     if (!tx.update_ticket(t)) {
       return make_error(Errc::stale, "ticket #" + std::to_string(number) + " changed meanwhile");
     }
-    for (auto& ch : changes) record(tx, actor, number, ch.type, ch.data, ch.internal, now);
+    for (auto& ch : changes) record_event(tx, actor, number, ch.type, ch.data, ch.internal, now);
     return t;
   });
 }
@@ -448,8 +434,10 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
 Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
                                            core::MessageKind kind, std::string body,
                                            std::vector<NewAttachment> attachments) {
-  if (kind == core::MessageKind::system) return invalid("kind", "must be public or internal");
-  if (core::trim(body).empty() && attachments.empty()) return invalid("body", "is required");
+  if (kind == core::MessageKind::system)
+    return core::invalid_field("kind", "must be public or internal");
+  if (core::trim(body).empty() && attachments.empty())
+    return core::invalid_field("body", "is required");
   if (auto r = check_text("body", body, kMaxBodyBytes); !r) return r.take_error();
   // Customers learn nothing from an internal-note attempt beyond "not allowed".
   if (kind == core::MessageKind::internal_note && !actor.is_staff()) {
@@ -494,16 +482,16 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
     t.updated_at = now;
     t.version += 1;
     if (!tx.update_ticket(t)) return make_error(Errc::stale, "ticket changed meanwhile; retry");
-    record(tx, actor, number, "message.added",
-           EventData().add("message_id", m.id).add("kind", core::to_string(kind)).str(), internal,
-           now);
+    record_event(tx, actor, number, "message.added",
+                 EventData().add("message_id", m.id).add("kind", core::to_string(kind)).str(),
+                 internal, now);
     if (reopened) {
-      record(tx, actor, number, "ticket.status_changed",
-             EventData()
-                 .add("from", core::to_string(before))
-                 .add("to", core::to_string(*reopened))
-                 .str(),
-             false, now);
+      record_event(tx, actor, number, "ticket.status_changed",
+                   EventData()
+                       .add("from", core::to_string(before))
+                       .add("to", core::to_string(*reopened))
+                       .str(),
+                   false, now);
     }
     return m;
   });
@@ -555,7 +543,8 @@ Result<AttachmentContent> Tickets::attachment(const core::Actor& actor, Id attac
 }
 
 Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id target) {
-  if (source == target) return invalid("target", "a ticket cannot be merged into itself");
+  if (source == target)
+    return core::invalid_field("target", "a ticket cannot be merged into itself");
   const auto now = ctx_.clock.now();
   return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
     auto from = load_visible(tx, actor, source);
@@ -568,11 +557,11 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
     // Merging moves the conversation; across requesters it would show one customer another's
     // messages.
     if (from->requester_id != into->requester_id) {
-      return invalid("target",
-                     "only tickets of the same requester can be merged; link them instead");
+      return core::invalid_field(
+          "target", "only tickets of the same requester can be merged; link them instead");
     }
     if (into->merged_into || into->status == core::Status::closed) {
-      return invalid("target", "cannot merge into a merged or closed ticket");
+      return core::invalid_field("target", "cannot merge into a merged or closed ticket");
     }
     tx.move_messages(source, target);
     from->merged_into = target;
@@ -586,15 +575,16 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
     if (!tx.update_ticket(*from) || !tx.update_ticket(*into)) {
       return make_error(Errc::stale, "ticket changed meanwhile; retry");
     }
-    record(tx, actor, source, "ticket.merged", EventData().add("into", target).str(), false, now);
-    record(tx, actor, target, "ticket.merged_from", EventData().add("from", source).str(), false,
-           now);
+    record_event(tx, actor, source, "ticket.merged", EventData().add("into", target).str(), false,
+                 now);
+    record_event(tx, actor, target, "ticket.merged_from", EventData().add("from", source).str(),
+                 false, now);
     return std::move(*into);
   });
 }
 
 Result<std::vector<Id>> Tickets::link(const core::Actor& actor, Id number, Id other) {
-  if (number == other) return invalid("ticket", "a ticket cannot be linked to itself");
+  if (number == other) return core::invalid_field("ticket", "a ticket cannot be linked to itself");
   const auto now = ctx_.clock.now();
   return in_write<std::vector<Id>>(ctx_.db, [&](store::Tx& tx) -> Result<std::vector<Id>> {
     auto a = load_visible(tx, actor, number);
@@ -605,8 +595,10 @@ Result<std::vector<Id>> Tickets::link(const core::Actor& actor, Id number, Id ot
       return r.take_error();
     }
     tx.link_tickets(number, other);
-    record(tx, actor, number, "ticket.linked", EventData().add("ticket", other).str(), true, now);
-    record(tx, actor, other, "ticket.linked", EventData().add("ticket", number).str(), true, now);
+    record_event(tx, actor, number, "ticket.linked", EventData().add("ticket", other).str(), true,
+                 now);
+    record_event(tx, actor, other, "ticket.linked", EventData().add("ticket", number).str(), true,
+                 now);
     return tx.linked_tickets(number);
   });
 }

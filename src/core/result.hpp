@@ -39,6 +39,12 @@ inline Error make_error(Errc code, std::string message, std::vector<FieldError> 
   return Error{code, std::move(message), std::move(fields)};
 }
 
+// Errc::invalid naming one field: "field: message".
+inline Error invalid_field(std::string field, std::string message) {
+  std::string text = field + ": " + message;
+  return Error{Errc::invalid, std::move(text), {{std::move(field), std::move(message)}}};
+}
+
 // Result<T>: either a value or an Error. Deliberately tiny (std::expected arrives in C++23).
 template <typename T>
 class [[nodiscard]] Result {
