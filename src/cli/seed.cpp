@@ -246,6 +246,10 @@ void seed(const SeedFlags& f) {
       return true;
     });
   }
+  rt.db->write([](store::Tx& tx) {
+    tx.optimize();
+    return true;
+  });
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "seeded " << f.tickets << " tickets, " << f.agents << " agents, " << f.customers
             << " customers in " << seconds << " s\n";

@@ -138,6 +138,10 @@ class Tx {
   virtual Id consumer_cursor(std::string_view consumer) = 0;
   virtual void set_consumer_cursor(std::string_view consumer, Id last_event_id) = 0;
 
+  // --- maintenance ---
+  // Compacts the search index and refreshes planner statistics (after bulk loads).
+  virtual void optimize() = 0;
+
   // --- idempotent creates ---
   virtual std::optional<Id> idempotent_ticket(Id user_id, std::string_view key) = 0;
   virtual void remember_idempotent_ticket(Id user_id, std::string_view key, Id number,

@@ -702,6 +702,14 @@ void SqliteTx::set_consumer_cursor(std::string_view consumer, Id last_event_id) 
       .run();
 }
 
+// ---------------------------------------------------------------- maintenance
+
+void SqliteTx::optimize() {
+  // One segment per term instead of one per bulk commit: searches read far fewer pages.
+  db_.exec("INSERT INTO ticket_search(ticket_search) VALUES('optimize')");
+  db_.exec("ANALYZE");
+}
+
 // ---------------------------------------------------------------- idempotency
 
 std::optional<Id> SqliteTx::idempotent_ticket(Id user_id, std::string_view key) {

@@ -67,6 +67,8 @@ class SqliteTx final : public Tx {
   Id consumer_cursor(std::string_view consumer) override;
   void set_consumer_cursor(std::string_view consumer, Id last_event_id) override;
 
+  void optimize() override;
+
   std::optional<Id> idempotent_ticket(Id user_id, std::string_view key) override;
   void remember_idempotent_ticket(Id user_id, std::string_view key, Id number,
                                   UnixTime now) override;
