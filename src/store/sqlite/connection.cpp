@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "store/sqlite/search_rank.hpp"
 #include "store/tx.hpp"
 
 namespace frontline::store::sqlite {
@@ -70,6 +71,7 @@ Connection::Connection(const std::string& path, bool create) {
   exec("PRAGMA cache_size = -16384");
   exec("PRAGMA temp_store = MEMORY");
   exec("PRAGMA mmap_size = 134217728");
+  register_search_rank(db_);
 }
 
 Connection::~Connection() {

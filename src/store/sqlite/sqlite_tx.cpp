@@ -106,7 +106,14 @@ constexpr const char* kAttachmentColumns =
     "SELECT id, ticket_number, message_id, filename, content_type, size, sha256, created_at "
     "FROM attachments ";
 
-std::string requester_search_text(const core::User& u) { return u.name + " " + u.email; }
+// The facets column's token for a status: letters only, so the tokenizer keeps it whole.
+std::string status_facet(core::Status status) {
+  std::string token = "zzstatus";
+  for (char c : core::to_string(status)) {
+    if (c != '_') token += c;
+  }
+  return token;
+}
 
 }  // namespace
 
@@ -391,12 +398,13 @@ void SqliteTx::insert_ticket(core::Ticket& t, std::string_view first_body) {
   if (!t.tags.empty()) write_tags(t.number, t.tags);
   std::string requester = t.requester_name + " " + t.requester_email;
   db_.prepare(
-         "INSERT INTO ticket_search(rowid, subject, public_text, internal_text, requester) "
-         "VALUES(?, ?, ?, '', ?)")
+         "INSERT INTO ticket_search(rowid, subject, public_text, internal_text, requester, facets) "
+         "VALUES(?, ?, ?, '', ?, ?)")
       .bind(1, t.number)
       .bind(2, t.subject)
       .bind(3, first_body)
       .bind(4, requester)
+      .bind(5, status_facet(t.status))
       .run();
 }
 
@@ -409,6 +417,12 @@ std::optional<core::Ticket> SqliteTx::ticket_by_number(Id number) {
 }
 
 bool SqliteTx::update_ticket(const core::Ticket& t) {
+  std::optional<std::string> stored_status;
+  {
+    auto q = db_.prepare("SELECT status FROM tickets WHERE number = ?");
+    q.bind(1, t.number);
+    if (q.step()) stored_status = q.text(0);
+  }
   auto s = db_.prepare(
       "UPDATE tickets SET status = ?, priority = ?, assignee_id = ?, team_id = ?, category = ?, "
       "updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ?, merged_into = ?, "
@@ -421,6 +435,12 @@ bool SqliteTx::update_ticket(const core::Ticket& t) {
   s.run();
   if (db_.changes() == 0) return false;
   write_tags(t.number, t.tags);
+  if (stored_status != core::to_string(t.status)) {
+    db_.prepare("UPDATE ticket_search SET facets = ? WHERE rowid = ?")
+        .bind(1, status_facet(t.status))
+        .bind(2, t.number)
+        .run();
+  }
   return true;
 }
 
@@ -430,12 +450,13 @@ TicketPage SqliteTx::list_tickets(const TicketFilter& f) {
   if (ranked) {
     // Relevance over a recency window: the inner query walks matches newest first (FTS5 reads
     // its doclists in rowid order, no sort) and stops after kSearchWindow + offset candidates
-    // that pass the filters; only those are scored with bm25 and ordered. Ranking every match
-    // of two common words in a million tickets costs hundreds of milliseconds; help desk
-    // searches care about recent tickets first. Deeper pages widen the window.
+    // that pass the filters; only those are scored (frontline_rank: hits weighted by column,
+    // subject highest) and ordered. Ranking every match of two common words in a million
+    // tickets costs hundreds of milliseconds; help desk searches care about recent tickets
+    // first. Deeper pages widen the window.
     sql =
         "SELECT c.number, c.score FROM (SELECT ticket_search.rowid AS number, "
-        "bm25(ticket_search, 10.0, 1.0, 1.0, 2.0) AS score "
+        "frontline_rank(ticket_search, 10.0, 1.0, 1.0, 2.0, 0.0) AS score "
         "FROM ticket_search JOIN tickets t ON t.number = ticket_search.rowid "
         "WHERE ticket_search MATCH ?";
   } else {
@@ -445,9 +466,18 @@ TicketPage SqliteTx::list_tickets(const TicketFilter& f) {
   // Parameters are bound in the order their fragments are appended.
   std::vector<std::variant<std::int64_t, std::string>> params;
   if (ranked) {
-    params.emplace_back(f.text_includes_internal
-                            ? f.text_match
-                            : "{subject public_text requester} : (" + f.text_match + ")");
+    std::string match =
+        f.text_includes_internal
+            ? "{subject public_text internal_text requester} : (" + f.text_match + ")"
+            : "{subject public_text requester} : (" + f.text_match + ")";
+    if (!f.statuses.empty()) {
+      match += " AND facets : (";
+      for (std::size_t i = 0; i < f.statuses.size(); ++i) {
+        match += (i ? " OR " : "") + status_facet(f.statuses[i]);
+      }
+      match += ")";
+    }
+    params.emplace_back(std::move(match));
   }
   auto in_list = [&](const char* column, const auto& values) {
     sql += std::string(" AND ") + column + " IN (";

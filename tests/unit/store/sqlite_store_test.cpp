@@ -148,6 +148,26 @@ TEST_F(StoreContract, SearchMatchesSubjectMessagesAndRequester) {
   }
 }
 
+TEST_F(StoreContract, SearchWithStatusFilterFollowsStatusChanges) {
+  auto t = ticket(user("a@x.com"), "Scanner offline", 1);
+  db_->write([&](Tx& tx) {
+    auto stored = *tx.ticket_by_number(t.number);
+    stored.status = core::Status::resolved;
+    stored.version += 1;
+    return tx.update_ticket(stored);
+  });
+  auto found = [&](core::Status status) {
+    TicketFilter f;
+    f.text_match = "\"scanner\"";
+    f.statuses = {status};
+    std::size_t n = 0;
+    db_->read([&](Tx& tx) { n = tx.list_tickets(f).items.size(); });
+    return n;
+  };
+  EXPECT_EQ(found(core::Status::resolved), 1u);
+  EXPECT_EQ(found(core::Status::new_), 0u);
+}
+
 TEST_F(StoreContract, FailedUnitRollsBackWithoutHarmingOthersInTheBatch) {
   auto r = user("a@x.com");
   std::atomic<int> done{0};
