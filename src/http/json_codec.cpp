@@ -4,8 +4,9 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
-#include <ctime>
+#include <cstdio>
 
+#include "app/event_data.hpp"
 #include "core/ticket_policy.hpp"
 
 namespace frontline::http {
@@ -20,33 +21,70 @@ json::value opt_id(const std::optional<core::Id>& id) {
   return id ? json::value(*id) : json::value(nullptr);
 }
 
-json::object ticket_object(const core::Ticket& t, const core::Actor& viewer) {
-  json::object o;
-  o["number"] = t.number;
-  o["subject"] = t.subject;
-  o["status"] = core::to_string(t.status);
-  o["requester"] = {
-      {"id", t.requester_id}, {"email", t.requester_email}, {"name", t.requester_name}};
-  o["organization_id"] = opt_id(t.organization_id);
-  o["category"] = t.category;
-  o["channel"] = core::to_string(t.channel);
-  o["created_at"] = iso8601(t.created_at);
-  o["updated_at"] = iso8601(t.updated_at);
-  o["first_response_at"] = opt_time(t.first_response_at);
-  o["resolved_at"] = opt_time(t.resolved_at);
-  o["closed_at"] = opt_time(t.closed_at);
-  o["merged_into"] = opt_id(t.merged_into);
-  o["version"] = t.version;
-  if (core::can(viewer, core::TicketAction::view_internal, t)) {
-    o["priority"] = core::to_string(t.priority);
-    o["assignee_id"] = opt_id(t.assignee_id);
-    o["team_id"] = opt_id(t.team_id);
-    json::array tags;
-    for (const auto& tag : t.tags) tags.emplace_back(tag);
-    o["tags"] = std::move(tags);
+// Tickets are the hot path (GET one, queue lists of 50): written straight into the output
+// string, without building a json::object per ticket (its allocations dominated list time).
+class TicketWriter {
+ public:
+  explicit TicketWriter(std::string& out) : out_(out) {}
+
+  void write(const core::Ticket& t, const core::Actor& viewer) {
+    out_ += "{\"number\":" + std::to_string(t.number);
+    field("subject", t.subject);
+    field("status", core::to_string(t.status));
+    out_ += ",\"requester\":{\"id\":" + std::to_string(t.requester_id);
+    field("email", t.requester_email);
+    field("name", t.requester_name);
+    out_ += '}';
+    id("organization_id", t.organization_id);
+    field("category", t.category);
+    field("channel", core::to_string(t.channel));
+    time("created_at", t.created_at);
+    time("updated_at", t.updated_at);
+    time("first_response_at", t.first_response_at);
+    time("resolved_at", t.resolved_at);
+    time("closed_at", t.closed_at);
+    id("merged_into", t.merged_into);
+    out_ += ",\"version\":" + std::to_string(t.version);
+    if (core::can(viewer, core::TicketAction::view_internal, t)) {
+      field("priority", core::to_string(t.priority));
+      id("assignee_id", t.assignee_id);
+      id("team_id", t.team_id);
+      out_ += ",\"tags\":[";
+      for (std::size_t i = 0; i < t.tags.size(); ++i) {
+        if (i) out_ += ',';
+        app::append_json_string(out_, t.tags[i]);
+      }
+      out_ += ']';
+    }
+    out_ += '}';
   }
-  return o;
-}
+
+ private:
+  void key(std::string_view k) {
+    out_ += ",\"";
+    out_ += k;
+    out_ += "\":";
+  }
+  void field(std::string_view k, std::string_view v) {
+    key(k);
+    app::append_json_string(out_, v);
+  }
+  void id(std::string_view k, const std::optional<core::Id>& v) {
+    key(k);
+    out_ += v ? std::to_string(*v) : "null";
+  }
+  void time(std::string_view k, const std::optional<core::UnixTime>& v) {
+    key(k);
+    if (!v) {
+      out_ += "null";
+      return;
+    }
+    out_ += '"';
+    out_ += iso8601(*v);
+    out_ += '"';
+  }
+  std::string& out_;
+};
 
 json::object message_object(const core::Message& m) {
   json::object o;
@@ -100,25 +138,51 @@ std::string items_json(const std::vector<T>& items, F&& to_object) {
 }  // namespace
 
 std::string iso8601(core::UnixTime t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
+  // Civil date from days since the epoch (H. Hinnant's algorithm): no gmtime_r, whose time
+  // zone lock showed up in list profiles.
+  core::UnixTime days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+  core::UnixTime secs = t - days * 86400;
+  days += 719468;
+  const core::UnixTime era = (days >= 0 ? days : days - 146096) / 146097;
+  const core::UnixTime doe = days - era * 146097;
+  const core::UnixTime yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const core::UnixTime doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const core::UnixTime mp = (5 * doy + 2) / 153;
+  const core::UnixTime d = doy - (153 * mp + 2) / 5 + 1;
+  const core::UnixTime m = mp < 10 ? mp + 3 : mp - 9;
+  const core::UnixTime y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
+                static_cast<long long>(y), static_cast<long long>(m), static_cast<long long>(d),
+                static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
+                static_cast<long long>(secs % 60));
   return buf;
 }
 
 std::string ticket_json(const core::Ticket& t, const core::Actor& viewer) {
-  return json::serialize(ticket_object(t, viewer));
+  std::string out;
+  out.reserve(640);
+  TicketWriter(out).write(t, viewer);
+  return out;
 }
 
 std::string ticket_list_json(const app::TicketList& list, const core::Actor& viewer) {
-  json::array arr;
-  for (const auto& t : list.items) arr.push_back(ticket_object(t, viewer));
-  return json::serialize(
-      json::object{{"items", std::move(arr)},
-                   {"next_cursor", list.next_cursor.empty() ? json::value(nullptr)
-                                                            : json::value(list.next_cursor)}});
+  std::string out;
+  out.reserve(64 + list.items.size() * 640);
+  out += "{\"items\":[";
+  TicketWriter writer(out);
+  for (std::size_t i = 0; i < list.items.size(); ++i) {
+    if (i) out += ',';
+    writer.write(list.items[i], viewer);
+  }
+  out += "],\"next_cursor\":";
+  if (list.next_cursor.empty()) {
+    out += "null";
+  } else {
+    app::append_json_string(out, list.next_cursor);
+  }
+  out += '}';
+  return out;
 }
 
 std::string message_json(const core::Message& m) { return json::serialize(message_object(m)); }
