@@ -199,7 +199,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     t.created_at = t.updated_at = now;
     // The first message's text goes into the search document with the ticket row, saving
     // a second full-text write per create.
-    tx.insert_ticket(t, in.body);
+    tx.insert_ticket(t, in.body, "");
     core::Message m;
     m.ticket_number = t.number;
     m.kind = core::MessageKind::public_reply;

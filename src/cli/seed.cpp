@@ -154,7 +154,7 @@ void seed(const SeedFlags& f) {
   for (std::size_t i = 0; i < agents.size(); ++i)
     weights.push_back(1.0 / static_cast<double>(i + 1));
   std::discrete_distribution<std::size_t> pick_agent(weights.begin(), weights.end());
-  const long batch = 5000;
+  const long batch = 20000;
   for (long done = 0; done < f.tickets; done += batch) {
     const long n = std::min(batch, f.tickets - done);
     rt.db->write([&](store::Tx& tx) {
@@ -210,7 +210,7 @@ void seed(const SeedFlags& f) {
         const std::string answer = t.first_response_at ? kReplies[rng() % kReplies.size()] : "";
         const bool note = t.first_response_at && rng() % 3 == 0;
         const std::string note_text = note ? sentences(rng, 1) : "";
-        tx.insert_ticket(t, question + "\n" + answer);
+        tx.insert_ticket(t, question + "\n" + answer, note_text);
         core::Message m;
         m.ticket_number = t.number;
         m.author_id = t.requester_id;
@@ -226,7 +226,7 @@ void seed(const SeedFlags& f) {
         if (note) {
           m.kind = core::MessageKind::internal_note;
           m.body = note_text;
-          tx.insert_message(m);  // indexes the note's text in the internal column
+          tx.insert_message_unindexed(m);
         }
         core::Event e;
         e.ticket_number = t.number;

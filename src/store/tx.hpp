@@ -110,8 +110,10 @@ class Tx {
   virtual void delete_sessions_of(Id user_id) = 0;
 
   // --- tickets ---
-  // Assigns ticket.number (the next sequential number) and stores tags.
-  virtual void insert_ticket(core::Ticket& ticket, std::string_view first_body) = 0;
+  // Assigns ticket.number (the next sequential number) and stores tags. The texts start the
+  // ticket's search document (public words, and words only staff may find).
+  virtual void insert_ticket(core::Ticket& ticket, std::string_view public_text,
+                             std::string_view internal_text) = 0;
   virtual std::optional<core::Ticket> ticket_by_number(Id number) = 0;
   // Writes every mutable field and tags; returns false when ticket.version - 1 is no longer
   // the stored version (someone else changed it first).
@@ -123,7 +125,7 @@ class Tx {
 
   // --- messages and attachments ---
   virtual Id insert_message(const core::Message& message) = 0;  // also feeds the search index
-  // For a message whose text the caller already put into insert_ticket's first_body.
+  // For a message whose text the caller already put into insert_ticket's search texts.
   virtual Id insert_message_unindexed(const core::Message& message) = 0;
   virtual std::vector<core::Message> list_messages(Id ticket_number, bool include_internal) = 0;
   virtual void move_messages(Id from_ticket, Id to_ticket) = 0;  // merge

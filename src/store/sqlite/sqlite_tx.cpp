@@ -382,7 +382,8 @@ void SqliteTx::write_tags(Id number, const std::vector<std::string>& tags) {
   }
 }
 
-void SqliteTx::insert_ticket(core::Ticket& t, std::string_view first_body) {
+void SqliteTx::insert_ticket(core::Ticket& t, std::string_view public_text,
+                             std::string_view internal_text) {
   auto s = db_.prepare(
       "INSERT INTO tickets(subject, status, priority, requester_id, organization_id, "
       "assignee_id, team_id, category, channel, created_at, updated_at, first_response_at, "
@@ -399,12 +400,13 @@ void SqliteTx::insert_ticket(core::Ticket& t, std::string_view first_body) {
   std::string requester = t.requester_name + " " + t.requester_email;
   db_.prepare(
          "INSERT INTO ticket_search(rowid, subject, public_text, internal_text, requester, facets) "
-         "VALUES(?, ?, ?, '', ?, ?)")
+         "VALUES(?, ?, ?, ?, ?, ?)")
       .bind(1, t.number)
       .bind(2, t.subject)
-      .bind(3, first_body)
-      .bind(4, requester)
-      .bind(5, status_facet(t.status))
+      .bind(3, public_text)
+      .bind(4, internal_text)
+      .bind(5, requester)
+      .bind(6, status_facet(t.status))
       .run();
 }
 

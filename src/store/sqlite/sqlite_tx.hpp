@@ -45,7 +45,8 @@ class SqliteTx final : public Tx {
   void delete_session(std::string_view session_hash) override;
   void delete_sessions_of(Id user_id) override;
 
-  void insert_ticket(core::Ticket& ticket, std::string_view first_body) override;
+  void insert_ticket(core::Ticket& ticket, std::string_view public_text,
+                     std::string_view internal_text) override;
   std::optional<core::Ticket> ticket_by_number(Id number) override;
   bool update_ticket(const core::Ticket& ticket) override;
   TicketPage list_tickets(const TicketFilter& filter) override;

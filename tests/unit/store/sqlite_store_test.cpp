@@ -41,7 +41,7 @@ class StoreContract : public ::testing::Test {
       t.requester_name = "R";
       t.created_at = t.updated_at = at;
       t.tags = tags;
-      tx.insert_ticket(t, "");
+      tx.insert_ticket(t, "", "");
       return true;
     });
     return t;
@@ -178,7 +178,7 @@ TEST_F(StoreContract, FailedUnitRollsBackWithoutHarmingOthersInTheBatch) {
         core::Ticket t;
         t.subject = "unit " + std::to_string(i);
         t.requester_id = r;
-        tx.insert_ticket(t, "");
+        tx.insert_ticket(t, "", "");
         return i % 2 == 0;  // odd units roll back
       });
       ++done;
@@ -197,7 +197,7 @@ TEST_F(StoreContract, ExceptionInUnitIsRethrownAndRolledBack) {
     core::Ticket t;
     t.subject = "doomed";
     t.requester_id = r;
-    tx.insert_ticket(t, "");
+    tx.insert_ticket(t, "", "");
     throw StoreError("boom");
   }),
                StoreError);
