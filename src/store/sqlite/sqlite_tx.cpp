@@ -11,8 +11,9 @@ namespace {
 using core::Id;
 
 constexpr char kTagSeparator = '\x1f';
-// How many of the newest matching tickets a search scores for relevance (see list_tickets).
-constexpr std::int64_t kSearchWindow = 250;
+// How many of the newest matching tickets a search scores for relevance (see list_tickets):
+// 250 cost 2-4 ms per query on a million tickets, 100 about 1 ms.
+constexpr std::int64_t kSearchWindow = 100;
 
 constexpr const char* kUserColumns =
     "SELECT id, email, name, role, organization_id, timezone, disabled, verified, created_at "
