@@ -78,15 +78,6 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
   });
 }
 
-Result<core::User> Accounts::user(const core::Actor& actor, Id id) {
-  if (!actor.is_staff() && actor.id != id) return make_error(Errc::not_found, "user not found");
-  return in_read<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
-    auto u = tx.user_by_id(id);
-    if (!u) return make_error(Errc::not_found, "user not found");
-    return std::move(*u);
-  });
-}
-
 Result<std::vector<core::User>> Accounts::users(const core::Actor& actor,
                                                 std::optional<core::Role> role, int limit,
                                                 Id after_id) {

@@ -37,7 +37,6 @@ class Accounts {
   explicit Accounts(Context& ctx) : ctx_(ctx) {}
 
   core::Result<core::User> create_user(const core::Actor& actor, const NewUser& input);
-  core::Result<core::User> user(const core::Actor& actor, core::Id id);
   // Staff see the directory; customers see only themselves.
   core::Result<std::vector<core::User>> users(const core::Actor& actor,
                                               std::optional<core::Role> role, int limit,

@@ -126,11 +126,13 @@ Result<std::string> Auth::issue_token(const core::Actor& actor, std::string_view
   std::string token = random_token("flt_");
   const auto now = ctx_.clock.now();
   return in_write<std::string>(ctx_.db, [&](store::Tx& tx) -> Result<std::string> {
-    auto user = tx.user_by_email(core::to_lower_ascii(email));
-    if (!user) return make_error(Errc::not_found, "no user with email " + std::string(email));
-    if (!core::can_administer(actor) && actor.id != user->id) {
+    // Permission first, so a non-admin cannot probe which addresses exist.
+    if (!core::can_administer(actor) &&
+        core::to_lower_ascii(email) != core::to_lower_ascii(actor.email)) {
       return make_error(Errc::forbidden, "only an admin may issue tokens for others");
     }
+    auto user = tx.user_by_email(core::to_lower_ascii(email));
+    if (!user) return make_error(Errc::not_found, "no user with email " + std::string(email));
     tx.insert_api_token(user->id, token_hash(token), name.empty() ? "api" : name, now);
     return token;
   });

@@ -26,8 +26,10 @@ struct Context {
   Limits limits;
 };
 
-inline core::Error store_failure(const store::StoreError& e) {
-  return core::make_error(core::Errc::unavailable, std::string("database: ") + e.what());
+// The database's own message stays out of responses (it can name files and tables).
+inline core::Error store_failure(const store::StoreError&) {
+  return core::make_error(core::Errc::unavailable,
+                          "the database is unavailable; try again shortly");
 }
 
 // Runs body(tx) -> Result<T> in a read transaction.

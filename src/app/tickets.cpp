@@ -24,16 +24,10 @@ constexpr std::size_t kMaxSubjectBytes = 250;
 constexpr std::size_t kMaxBodyBytes = 512 * 1024;
 constexpr std::size_t kMaxTagBytes = 50;
 constexpr std::size_t kMaxTags = 20;
+constexpr std::int64_t kMaxSearchOffset = 10000;  // deeper than any person pages
 
 Error not_found(Id number) {
   return make_error(Errc::not_found, "ticket #" + std::to_string(number) + " not found");
-}
-
-std::optional<Id> parse_id(std::string_view s) {
-  Id v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
 }
 
 // Tags are short lower-case labels: letters, digits, '-', '_', '.', ':'.
@@ -57,6 +51,22 @@ Result<std::vector<std::string>> normalise_tags(const std::vector<std::string>& 
   if (tags.size() > kMaxTags) return core::invalid_field("tags", "at most 20 tags");
   std::sort(tags.begin(), tags.end());
   return tags;
+}
+
+// "type/subtype" of RFC 7230 token characters, nothing else (no parameters, no CR/LF).
+bool is_plain_media_type(std::string_view s) {
+  auto token_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  };
+  auto slash = s.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == s.size() || s.size() > 100) {
+    return false;
+  }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i != slash && !token_char(s[i])) return false;
+  }
+  return true;
 }
 
 Result<core::Unit> check_text(std::string_view field, std::string_view text, std::size_t max) {
@@ -86,8 +96,8 @@ Result<core::Unit> require(const core::Actor& actor, core::TicketAction action,
 bool decode_cursor(std::string_view c, store::TicketFilter& f) {
   if (c.empty()) return true;
   if (c[0] == 'o') {
-    auto v = parse_id(c.substr(1));
-    if (!v) return false;
+    auto v = core::parse_positive_id(c.substr(1));
+    if (!v || *v > kMaxSearchOffset) return false;
     f.offset = *v;
     return true;
   }
@@ -96,7 +106,7 @@ bool decode_cursor(std::string_view c, store::TicketFilter& f) {
   core::UnixTime at = 0;
   auto s = c.substr(1, dot - 1);
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), at);
-  auto number = parse_id(c.substr(dot + 1));
+  auto number = core::parse_positive_id(c.substr(dot + 1));
   if (ec != std::errc() || p != s.data() + s.size() || !number) return false;
   f.after = std::make_pair(at, *number);
   return true;
@@ -115,7 +125,9 @@ Result<std::vector<core::Attachment>> Tickets::store_blobs(std::vector<NewAttach
     core::Attachment a;
     a.filename = f.filename.empty() ? "attachment" : f.filename;
     if (!core::is_valid_utf8(a.filename) || a.filename.size() > 255) a.filename = "attachment";
-    a.content_type = f.content_type.empty() ? "application/octet-stream" : f.content_type;
+    // Only a plain type/subtype is kept: the value is echoed as a response header later.
+    a.content_type = is_plain_media_type(f.content_type) ? core::to_lower_ascii(f.content_type)
+                                                         : "application/octet-stream";
     a.size = static_cast<std::int64_t>(f.bytes.size());
     try {
       a.sha256 = ctx_.blobs.put(f.bytes);
@@ -149,6 +161,9 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     if (in.channel && *in.channel != core::Channel::web && *in.channel != core::Channel::api) {
       return core::invalid_field("channel", "customers open tickets on the web or through the API");
     }
+  }
+  if (in.requester_name) {
+    if (auto r = check_text("requester_name", *in.requester_name, 200); !r) return r.take_error();
   }
   if (in.requester_email && !core::looks_like_email(*in.requester_email)) {
     return core::invalid_field("requester_email", "is not an email address");
@@ -184,6 +199,9 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       auto self = tx.user_by_id(actor.id);
       if (!self) return make_error(Errc::unauthenticated, "your account no longer exists");
       requester = std::move(*self);
+    }
+    if (!core::can_create_ticket_for(actor, requester.id)) {
+      return make_error(Errc::forbidden, "customers open tickets for themselves only");
     }
     core::Ticket t;
     t.subject = subject;
@@ -272,9 +290,16 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
   auto requester = query.requester ? query.requester : q.requester;
   auto organization = query.organization ? query.organization : q.organization;
   if (!actor.is_staff()) {
-    if (assignee || team) {
-      return make_error(Errc::forbidden, "assignee and team filters are for the support team",
-                        {{assignee ? "assignee" : "team", "not available to customers"}});
+    // Filtering on an agent-only field would reveal it by comparing result sets.
+    const char* agent_only = assignee                ? "assignee"
+                             : team                  ? "team"
+                             : !f.priorities.empty() ? "priority"
+                             : !f.tags.empty()       ? "tag"
+                                                     : nullptr;
+    if (agent_only) {
+      return make_error(Errc::forbidden,
+                        std::string(agent_only) + " filters are for the support team",
+                        {{agent_only, "not available to customers"}});
     }
     f.visible_requester_id = actor.id;
     if (actor.organization_shares_tickets) f.visible_organization_id = actor.organization_id;
@@ -284,7 +309,7 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
     // A filter naming nobody matches nothing (never everything).
     bool matches_nothing = false;
     auto user_id = [&](const std::string& s) -> std::optional<Id> {
-      if (auto id = parse_id(s)) return id;
+      if (auto id = core::parse_positive_id(s)) return id;
       if (auto u = tx.user_by_email(s)) return u->id;
       matches_nothing = true;
       return std::nullopt;
@@ -300,7 +325,7 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
     }
     if (requester) f.requester_id = user_id(*requester);
     if (team) {
-      if (auto id = parse_id(*team)) {
+      if (auto id = core::parse_positive_id(*team)) {
         f.team_id = id;
       } else if (auto t = tx.team_by_name(*team)) {
         f.team_id = t->id;
@@ -309,7 +334,7 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
       }
     }
     if (organization) {
-      if (auto id = parse_id(*organization)) {
+      if (auto id = core::parse_positive_id(*organization)) {
         f.organization_id = id;
       } else if (auto o = tx.organization_by_name(*organization)) {
         f.organization_id = o->id;
@@ -502,7 +527,12 @@ Result<std::vector<core::Message>> Tickets::messages(const core::Actor& actor, I
       ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Message>> {
         auto t = load_visible(tx, actor, number);
         if (!t) return t.take_error();
-        return tx.list_messages(number, core::can(actor, core::TicketAction::view_internal, *t));
+        auto messages =
+            tx.list_messages(number, core::can(actor, core::TicketAction::view_internal, *t));
+        std::erase_if(messages, [&](const core::Message& m) {
+          return !core::can_see_message(actor, m.kind);
+        });
+        return messages;
       });
 }
 

@@ -44,12 +44,6 @@ bool is_ascii_alnum(char c) {
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-  return out;
-}
-
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return ascii_lower(x) == ascii_lower(y);
@@ -89,12 +83,6 @@ std::optional<std::int64_t> parse_date(std::string_view s) {
   return days_from_civil(y, m, d);
 }
 
-bool is_email(std::string_view s) {
-  const auto at = s.find('@');
-  return at != std::string_view::npos && at > 0 && at + 1 < s.size() &&
-         s.find('@', at + 1) == std::string_view::npos;
-}
-
 // Adds the comma-separated alternatives in value to out (deduplicated), each checked against
 // allowed. `what` names the filter in error messages.
 Result<Unit> add_alternatives(std::string_view what, std::string_view value,
@@ -107,7 +95,7 @@ Result<Unit> add_alternatives(std::string_view what, std::string_view value,
         value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
     if (item.empty())
       return bad_query(std::string(what) + ": empty value in a comma-separated list");
-    std::string lowered = lower(item);
+    std::string lowered = to_lower_ascii(item);
     if (std::find(allowed.begin(), allowed.end(), lowered) == allowed.end()) {
       std::string expected;
       for (const auto name : allowed) {
@@ -171,24 +159,24 @@ Result<Unit> apply_filter(Filter filter, std::string_view key, std::string_view 
     case Filter::priority:
       return add_alternatives("priority", value, kPriorities, q.priorities);
     case Filter::assignee: {
-      std::string lowered = lower(value);
-      if (lowered != "me" && lowered != "none" && !is_email(lowered)) {
+      std::string lowered = to_lower_ascii(value);
+      if (lowered != "me" && lowered != "none" && !looks_like_email(lowered)) {
         return bad_query("assignee: expected me, none or an email address, got " + echo(value));
       }
       return set_once(key, std::move(lowered), q.assignee);
     }
     case Filter::requester: {
-      if (!is_email(value)) {
+      if (!looks_like_email(value)) {
         return bad_query("requester: expected an email address, got " + echo(value));
       }
-      return set_once(key, lower(value), q.requester);
+      return set_once(key, to_lower_ascii(value), q.requester);
     }
     case Filter::team:
       return set_once(key, std::string(value), q.team);
     case Filter::org:
       return set_once(key, std::string(value), q.organization);
     case Filter::tag: {
-      std::string lowered = lower(value);
+      std::string lowered = to_lower_ascii(value);
       if (std::find(q.tags.begin(), q.tags.end(), lowered) == q.tags.end()) {
         q.tags.push_back(std::move(lowered));
       }
@@ -222,7 +210,7 @@ Result<Unit> apply_date(DateOp op, std::string_view key, std::string_view value,
 }
 
 void add_text(std::string_view text, std::vector<std::string>& out) {
-  if (has_searchable_char(text)) out.push_back(lower(text));
+  if (has_searchable_char(text)) out.push_back(to_lower_ascii(text));
 }
 
 void append_fts5_string(std::string_view s, std::string& out) {
@@ -260,14 +248,14 @@ class Scanner {
       const std::string_view key = term.substr(0, date_op->second);
       auto value = filter_value(key, term.substr(date_op->second));
       if (!value) return value.take_error();
-      return apply_date(date_op->first, lower(key), *value, query_);
+      return apply_date(date_op->first, to_lower_ascii(key), *value, query_);
     }
     if (const auto colon = term.find(':'); colon != std::string_view::npos) {
       const std::string_view key = term.substr(0, colon);
       if (const auto filter = filter_for_key(key)) {
         auto value = filter_value(key, term.substr(colon + 1));
         if (!value) return value.take_error();
-        return apply_filter(*filter, lower(key), *value, query_);
+        return apply_filter(*filter, to_lower_ascii(key), *value, query_);
       }
     }
     add_text(term, query_.words);
@@ -303,7 +291,7 @@ class Scanner {
     }
     while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
     while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
-    if (value.empty()) return bad_query(lower(key) + ": empty value");
+    if (value.empty()) return bad_query(to_lower_ascii(key) + ": empty value");
     return value;
   }
 

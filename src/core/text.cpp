@@ -1,6 +1,8 @@
 // Text helpers shared by the core rules (see header).
 #include "core/text.hpp"
 
+#include <charconv>
+
 namespace frontline::core {
 
 bool is_valid_utf8(std::string_view s) {
@@ -57,6 +59,13 @@ std::string to_lower_ascii(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+std::optional<std::int64_t> parse_positive_id(std::string_view s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
 }
 
 bool looks_like_email(std::string_view s) {

@@ -2,6 +2,8 @@
 // plausibility check for email addresses. Pure and thread-safe.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +13,8 @@ namespace frontline::core {
 bool is_valid_utf8(std::string_view s);
 std::string_view trim(std::string_view s);
 std::string to_lower_ascii(std::string_view s);
+// A positive decimal integer (a ticket number, an id), or nullopt.
+std::optional<std::int64_t> parse_positive_id(std::string_view s);
 // One '@' with text on both sides, no spaces or angle brackets, at most 254 bytes.
 bool looks_like_email(std::string_view s);
 

@@ -5,8 +5,6 @@
 
 namespace frontline::core {
 
-bool is_open_status(core::Status s) { return s != Status::resolved && s != Status::closed; }
-
 Done change_status(Ticket& ticket, core::Status to, UnixTime now) {
   if (ticket.status == to) return done();
   if (ticket.status == Status::closed) {

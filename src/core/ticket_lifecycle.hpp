@@ -21,6 +21,4 @@ Result<std::optional<core::Status>> apply_public_reply(Ticket& ticket, bool auth
 // Whether the auto-close job should close this ticket now.
 bool due_for_auto_close(const Ticket& ticket, UnixTime now, int resolved_days);
 
-bool is_open_status(core::Status s);
-
 }  // namespace frontline::core

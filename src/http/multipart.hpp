@@ -16,6 +16,11 @@ struct FormData {
   std::vector<app::NewAttachment> files;      // parts with a filename
 };
 
+// Whether a Content-Type announces multipart/form-data.
+inline bool is_multipart(std::string_view content_type) {
+  return content_type.rfind("multipart/form-data", 0) == 0;
+}
+
 // bad_input for a missing boundary, an unterminated body or a part without a name.
 core::Result<FormData> parse_multipart(std::string_view content_type, std::string_view body);
 

@@ -31,6 +31,7 @@ struct Request {
   std::optional<core::Actor> actor;
   bool via_session = false;
   std::string session_token;
+  std::string session_csrf;  // the CSRF token bound to that session
 
   const core::Actor& caller() const { return *actor; }
   std::optional<std::string> query_param(const std::string& key) const {

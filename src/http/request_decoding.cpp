@@ -154,13 +154,6 @@ constexpr const char* kPriorities = "low, normal, high, urgent";
 
 }  // namespace
 
-std::optional<core::Id> parse_positive_id(std::string_view s) {
-  core::Id v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
-
 Result<app::OpenTicket> decode_open_ticket(std::string_view body) {
   return decode<app::OpenTicket>(body, [](FieldReader& r) {
     app::OpenTicket t;

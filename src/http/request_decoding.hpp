@@ -11,6 +11,7 @@
 #include "app/accounts.hpp"
 #include "app/tickets.hpp"
 #include "core/result.hpp"
+#include "core/text.hpp"
 
 namespace frontline::http {
 
@@ -51,7 +52,6 @@ core::Result<OrganizationInput> decode_organization(std::string_view body);
 core::Result<TeamInput> decode_team(std::string_view body);
 core::Result<TokenInput> decode_token_request(std::string_view body);
 
-// A positive decimal id from a path segment or query value, or nullopt.
-std::optional<core::Id> parse_positive_id(std::string_view s);
+using core::parse_positive_id;
 
 }  // namespace frontline::http

@@ -62,6 +62,7 @@ std::optional<Response> authenticate(Request& req, Services& s) {
   req.actor = std::move(session->actor);
   req.via_session = true;
   req.session_token = std::move(token);
+  req.session_csrf = session->csrf_token;
   if (!is_safe_method(req.method) && req.csrf_token != session->csrf_token) {
     return problem(core::make_error(core::Errc::forbidden,
                                     "missing or wrong X-CSRF-Token for a cookie-signed request",

@@ -28,7 +28,7 @@ std::vector<Route> api_routes() {
       {"POST", "/api/v1/tickets/{number}/merge", in, kBlocks, h::ticket_merge_post, ""},
       {"GET", "/api/v1/tickets/{number}/links", in, kFast, h::ticket_links_get, ""},
       {"POST", "/api/v1/tickets/{number}/links", in, kBlocks, h::ticket_links_post, ""},
-      {"GET", "/api/v1/attachments/{id}", in, kFast, h::attachment_get, ""},
+      {"GET", "/api/v1/attachments/{id}", in, kBlocks, h::attachment_get, ""},  // file I/O
       {"GET", "/api/v1/users", in, kFast, h::users_get, ""},
       {"POST", "/api/v1/users", in, kBlocks, h::users_post, ""},
       {"PATCH", "/api/v1/users/{id}", in, kBlocks, h::user_patch, ""},

@@ -25,6 +25,7 @@
 
 #include "app/event_data.hpp"
 #include "http/metrics.hpp"
+#include "http/multipart.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
 
@@ -36,10 +37,6 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
-
-bool is_multipart(std::string_view content_type) {
-  return content_type.substr(0, 19) == "multipart/form-data";
-}
 
 // Decodes the request target into path and query parameters; false when malformed.
 bool decode_target(std::string_view target, Request& req) {
@@ -98,7 +95,8 @@ struct Server::Impl {
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
         continue;  // e.g. EMFILE: keep serving the connections we have
       }
-      socket.set_option(tcp::no_delay(true));
+      beast::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
       asio::co_spawn(acceptor.get_executor(), session(beast::tcp_stream(std::move(socket))),
                      asio::detached);
     }

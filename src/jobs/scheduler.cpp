@@ -24,11 +24,15 @@ void Scheduler::loop() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
     lock.unlock();
-    auto closed = app::auto_close_resolved(ctx_);
-    if (!closed) {
-      spdlog::warn("auto-close failed: {}", closed.error().message);
-    } else if (*closed > 0) {
-      spdlog::info("auto-close: closed {} resolved tickets", *closed);
+    try {
+      auto closed = app::auto_close_resolved(ctx_);
+      if (!closed) {
+        spdlog::warn("auto-close failed: {}", closed.error().message);
+      } else if (*closed > 0) {
+        spdlog::info("auto-close: closed {} resolved tickets", *closed);
+      }
+    } catch (const std::exception& e) {  // a job's failure must not end the server
+      spdlog::error("auto-close failed: {}", e.what());
     }
     lock.lock();
     cv_.wait_for(lock, interval_, [this] { return stopping_; });

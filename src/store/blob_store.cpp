@@ -50,6 +50,14 @@ void write_all_and_sync(const std::string& path, std::string_view bytes) {
   if (!synced) throw StoreError("cannot sync " + path);
 }
 
+void sync_directory(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw StoreError("cannot open " + dir);
+  bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) throw StoreError("cannot sync " + dir);
+}
+
 }  // namespace
 
 BlobStore::BlobStore(std::string root) : root_(std::move(root)) {
@@ -75,6 +83,10 @@ std::string BlobStore::put(std::string_view bytes) {
     ::unlink(tmp.c_str());
     throw StoreError("cannot store blob " + sha);
   }
+  // The rename is durable only once its directory is: the row that names this blob commits
+  // right after, and must never outlive the file.
+  sync_directory(std::filesystem::path(path).parent_path().string());
+  sync_directory(root_);
   return sha;
 }
 

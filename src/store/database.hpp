@@ -30,8 +30,7 @@ class Database {
 };
 
 struct DatabaseOptions {
-  std::string path;  // the database file
-  int reader_connections = 8;
+  std::string path;     // the database file
   int max_batch = 256;  // write units per commit
 };
 

@@ -12,7 +12,7 @@ Response ticket_messages_post(Request& req, Services& s) {
   if (!number) return no_such("ticket");
   NewMessageInput input;
   std::vector<app::NewAttachment> files;
-  if (req.content_type.rfind("multipart/form-data", 0) == 0) {
+  if (is_multipart(req.content_type)) {
     auto form = parse_multipart(req.content_type, req.body);
     if (!form) return problem(form.error());
     for (auto& [name, value] : form->fields) {

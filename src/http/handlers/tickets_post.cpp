@@ -36,8 +36,7 @@ core::Result<app::OpenTicket> from_form(const Request& req) {
 }  // namespace
 
 Response tickets_post(Request& req, Services& s) {
-  const bool multipart = req.content_type.rfind("multipart/form-data", 0) == 0;
-  auto input = multipart ? from_form(req) : decode_open_ticket(req.body);
+  auto input = is_multipart(req.content_type) ? from_form(req) : decode_open_ticket(req.body);
   if (!input) return problem(input.error());
   if (!input->channel) input->channel = req.via_session ? core::Channel::web : core::Channel::api;
   input->idempotency_key = req.idempotency_key;

@@ -1,6 +1,6 @@
 // The embedded SQLite backend: one writer connection on its own thread committing batches of
-// waiting write units per fsync (group commit), and a pool of reader connections used on the
-// caller's thread. WAL lets readers run while the writer commits.
+// waiting write units per fsync (group commit), and reader connections (one per concurrent reader,
+// kept for reuse) used on the caller's thread. WAL lets readers run while the writer commits.
 #include <sqlite3.h>
 
 #include <condition_variable>
@@ -169,7 +169,18 @@ class SqliteDatabase final : public Database {
       return;
     }
     SqliteTx tx(writer_conn_);
-    for (auto* unit : batch) {
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      auto* unit = batch[i];
+      // SQLite ends the transaction itself on some errors (disk full, I/O): the units after
+      // that point must not run outside it, and none of the batch is committed.
+      if (sqlite3_get_autocommit(writer_conn_.raw())) {
+        auto error =
+            std::make_exception_ptr(StoreError("write transaction aborted by the database"));
+        for (auto* u : batch) {
+          if (!u->error) u->error = error;
+        }
+        return;
+      }
       try {
         writer_conn_.exec("SAVEPOINT unit");
         bool keep = false;

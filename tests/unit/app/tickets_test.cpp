@@ -184,6 +184,36 @@ TEST_F(TicketsTest, CustomerFilteringByAssigneeIsForbidden) {
   EXPECT_EQ(r.error().code, core::Errc::forbidden);
 }
 
+TEST_F(TicketsTest, CustomerFilteringByPriorityOrTagIsForbidden) {
+  for (const char* q : {"priority:urgent", "tag:vip"}) {
+    TicketListQuery query;
+    query.q = q;
+    auto r = tickets_.list(alice_, query);
+    ASSERT_FALSE(r) << q;
+    EXPECT_EQ(r.error().code, core::Errc::forbidden) << q;
+  }
+}
+
+TEST_F(TicketsTest, AttachmentContentTypeIsKeptOnlyWhenPlain) {
+  auto t = open_as(alice_);
+  std::vector<NewAttachment> files{{"a.html", "text/html\n\n<script>x</script>", "<b>"},
+                                   {"b.png", "image/png", "png"}};
+  auto m = tickets_.add_message(alice_, t.number, core::MessageKind::public_reply, "files",
+                                std::move(files));
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->attachments.at(0).content_type, "application/octet-stream");
+  EXPECT_EQ(m->attachments.at(1).content_type, "image/png");
+}
+
+TEST_F(TicketsTest, SearchCursorBeyondTheDeepestPageIsBadInput) {
+  TicketListQuery q;
+  q.q = "printer";
+  q.cursor = "o9223372036854775807";
+  auto r = tickets_.list(agent_, q);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::bad_input);
+}
+
 TEST_F(TicketsTest, FilterNamingUnknownUserMatchesNothing) {
   open_as(alice_);
   TicketListQuery q;
