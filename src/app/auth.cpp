@@ -1,6 +1,8 @@
 // Sign-in, sessions and tokens (see header).
 #include "app/auth.hpp"
 
+#include <algorithm>
+
 #include "app/credentials.hpp"
 #include "core/text.hpp"
 #include "core/ticket_policy.hpp"
@@ -135,6 +137,28 @@ Result<std::string> Auth::issue_token(const core::Actor& actor, std::string_view
     if (!user) return make_error(Errc::not_found, "no user with email " + std::string(email));
     tx.insert_api_token(user->id, token_hash(token), name.empty() ? "api" : name, now);
     return token;
+  });
+}
+
+Result<std::vector<store::ApiTokenRecord>> Auth::tokens(const core::Actor& actor) {
+  std::optional<core::Id> owner;
+  if (!core::can_administer(actor)) owner = actor.id;
+  return in_read<std::vector<store::ApiTokenRecord>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<store::ApiTokenRecord>>(tx.list_api_tokens(owner));
+  });
+}
+
+Result<core::Unit> Auth::revoke_token(const core::Actor& actor, core::Id token_id) {
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
+    std::optional<core::Id> owner;
+    if (!core::can_administer(actor)) owner = actor.id;
+    auto mine = tx.list_api_tokens(owner);
+    bool visible = std::any_of(mine.begin(), mine.end(),
+                               [&](const store::ApiTokenRecord& t) { return t.id == token_id; });
+    if (!visible || !tx.delete_api_token(token_id)) {
+      return make_error(Errc::not_found, "token not found");
+    }
+    return core::Unit{};
   });
 }
 

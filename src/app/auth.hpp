@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "app/context.hpp"
 #include "core/model.hpp"
@@ -61,6 +62,10 @@ class Auth {
   // Issues a new API token for the user; returns the token (shown once).
   core::Result<std::string> issue_token(const core::Actor& actor, std::string_view email,
                                         std::string_view name);
+  // API tokens (names and dates, never the secrets): an admin's lists everyone's, others their own.
+  core::Result<std::vector<store::ApiTokenRecord>> tokens(const core::Actor& actor);
+  // Revokes a token of the caller's, or anyone's for an admin; not_found otherwise.
+  core::Result<core::Unit> revoke_token(const core::Actor& actor, core::Id token_id);
 
  private:
   Context& ctx_;

@@ -237,4 +237,13 @@ std::string token_json(const std::string& token) {
   return json::serialize(json::object{{"token", token}});
 }
 
+std::string tokens_json(const std::vector<store::ApiTokenRecord>& tokens) {
+  return items_json(tokens, [](const store::ApiTokenRecord& t) {
+    return json::object{{"id", t.id},
+                        {"user_id", t.user_id},
+                        {"name", t.name},
+                        {"created_at", iso8601(t.created_at)}};
+  });
+}
+
 }  // namespace frontline::http

@@ -7,6 +7,7 @@
 
 #include "app/tickets.hpp"
 #include "core/model.hpp"
+#include "store/tx.hpp"
 
 namespace frontline::http {
 
@@ -26,5 +27,6 @@ std::string organizations_json(const std::vector<core::Organization>& os);
 std::string team_json(const core::Team& t);
 std::string teams_json(const std::vector<core::Team>& ts);
 std::string token_json(const std::string& token);
+std::string tokens_json(const std::vector<store::ApiTokenRecord>& tokens);
 
 }  // namespace frontline::http

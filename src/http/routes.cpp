@@ -38,7 +38,9 @@ std::vector<Route> api_routes() {
       {"GET", "/api/v1/teams", in, kFast, h::teams_get, ""},
       {"POST", "/api/v1/teams", in, kBlocks, h::teams_post, ""},
       {"PATCH", "/api/v1/teams/{id}", in, kBlocks, h::team_patch, ""},
+      {"GET", "/api/v1/tokens", in, kFast, h::tokens_get, ""},
       {"POST", "/api/v1/tokens", in, kBlocks, h::tokens_post, ""},
+      {"DELETE", "/api/v1/tokens/{id}", in, kBlocks, h::token_delete, ""},
   };
 }
 

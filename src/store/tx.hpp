@@ -35,7 +35,6 @@ struct ApiTokenRecord {
   Id user_id = 0;
   std::string name;
   UnixTime created_at = 0;
-  std::optional<UnixTime> last_used_at;
 };
 
 // Which tickets to list. Empty fields do not filter.

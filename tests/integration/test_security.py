@@ -3,6 +3,7 @@ notes, other people's tickets, agent-only fields, internal events, words only in
 notes); then organisation sharing, role checks, authentication (bearer, session cookie, CSRF,
 logout, throttling) and that the database holds no plaintext secret."""
 
+import json
 import os
 import sqlite3
 import unittest
@@ -428,3 +429,22 @@ class NoPlaintextSecretsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ApiTokenLifecycleTest(unittest.TestCase):
+    def test_tokens_are_listed_without_secrets_and_a_revoked_token_gets_401(self):
+        with Server() as s:
+            user = s.user("agent")
+            other = s.user("agent")
+            created = user.client.post("/api/v1/tokens", {"name": "laptop"})
+            self.assertEqual(created.status, 201, created.body)
+            secret = created.body["token"]
+            listed = user.client.get("/api/v1/tokens")
+            self.assertEqual(listed.status, 200, listed.body)
+            self.assertNotIn(secret, json.dumps(listed.body))
+            mine = [t for t in listed.body["items"] if t["name"] == "laptop"]
+            self.assertEqual(len(mine), 1)
+            self.assertEqual(other.client.delete("/api/v1/tokens/%d" % mine[0]["id"]).status, 404)
+            self.assertEqual(s.client(secret).get("/api/v1/me").status, 200)
+            self.assertEqual(user.client.delete("/api/v1/tokens/%d" % mine[0]["id"]).status, 204)
+            self.assertEqual(s.client(secret).get("/api/v1/me").status, 401)

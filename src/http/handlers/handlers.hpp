@@ -30,7 +30,9 @@ Response organization_patch(Request& req, Services& s);
 Response teams_get(Request& req, Services& s);
 Response teams_post(Request& req, Services& s);
 Response team_patch(Request& req, Services& s);
+Response tokens_get(Request& req, Services& s);
 Response tokens_post(Request& req, Services& s);
+Response token_delete(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 

@@ -322,12 +322,12 @@ std::optional<core::Actor> SqliteTx::actor_by_token_hash(std::string_view token_
 
 std::vector<ApiTokenRecord> SqliteTx::list_api_tokens(std::optional<Id> user_id) {
   auto s = db_.prepare(
-      "SELECT id, user_id, name, created_at, last_used_at FROM api_tokens "
+      "SELECT id, user_id, name, created_at FROM api_tokens "
       "WHERE ?1 IS NULL OR user_id = ?1 ORDER BY id");
   s.bind(1, user_id);
   std::vector<ApiTokenRecord> out;
   while (s.step()) {
-    out.push_back({s.int64(0), s.int64(1), s.text(2), s.int64(3), s.opt_int64(4)});
+    out.push_back({s.int64(0), s.int64(1), s.text(2), s.int64(3)});
   }
   return out;
 }

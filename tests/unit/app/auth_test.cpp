@@ -71,6 +71,26 @@ TEST_F(AuthTest, ApiTokenResolvesAndOnlyItsHashIsStored) {
   });
 }
 
+TEST_F(AuthTest, RevokedTokenNoLongerResolvesAndOthersCannotRevokeIt) {
+  Accounts accounts(*app_.ctx);
+  auto other = accounts.create_user(
+      system_actor(), {"other@x.com", "Other", core::Role::agent, "", std::nullopt, "UTC"});
+  ASSERT_TRUE(other);
+  auto token = auth_.issue_token(system_actor(), "tech@x.com", "ci");
+  ASSERT_TRUE(token);
+  auto tech = *auth_.bearer(*token);
+  auto listed = auth_.tokens(tech);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 1u);
+  core::Actor stranger;
+  stranger.id = other->id;
+  stranger.role = core::Role::agent;
+  EXPECT_EQ(auth_.revoke_token(stranger, listed->at(0).id).error().code, core::Errc::not_found);
+  EXPECT_TRUE(auth_.bearer(*token));
+  ASSERT_TRUE(auth_.revoke_token(tech, listed->at(0).id));
+  EXPECT_FALSE(auth_.bearer(*token));
+}
+
 TEST_F(AuthTest, DisabledUserLosesSessionsAndTokens) {
   auto token = auth_.issue_token(system_actor(), "tech@x.com", "ci");
   auto s = auth_.login("tech@x.com", "correct horse", "10.0.0.1");

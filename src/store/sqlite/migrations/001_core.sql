@@ -37,8 +37,7 @@ CREATE TABLE api_tokens (
   user_id      INTEGER NOT NULL REFERENCES users(id),
   token_hash   TEXT NOT NULL UNIQUE,
   name         TEXT NOT NULL,
-  created_at   INTEGER NOT NULL,
-  last_used_at INTEGER
+  created_at   INTEGER NOT NULL
 );
 
 CREATE TABLE sessions (
