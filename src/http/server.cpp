@@ -188,7 +188,16 @@ struct Server::Impl {
     log_access(req, status, 0, bytes);
   }
 
+  // One connection. Anything unexpected ends only this connection, with one log line.
   asio::awaitable<void> session(beast::tcp_stream stream) {
+    try {
+      co_await serve_connection(stream);
+    } catch (const std::exception& e) {
+      spdlog::error("connection dropped after an unexpected error: {}", e.what());
+    }
+  }
+
+  asio::awaitable<void> serve_connection(beast::tcp_stream& stream) {
     beast::flat_buffer buffer;
     std::string remote;
     {
