@@ -48,6 +48,7 @@ Config load_config(const std::string& path) {
     c.access_log = t["access_log"].value_or(c.access_log);
     c.auto_close_days = t["auto_close_days"].value_or(c.auto_close_days);
     c.admin_email = t["admin_email"].value_or(c.admin_email);
+    c.secure_cookies = t["secure_cookies"].value_or(c.secure_cookies);
   }
   if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
   if (auto v = env("FRONTLINE_LISTEN")) c.listen = v;
@@ -60,6 +61,7 @@ Config load_config(const std::string& path) {
   if (auto v = env("FRONTLINE_AUTO_CLOSE_DAYS"))
     c.auto_close_days = static_cast<int>(to_size("FRONTLINE_AUTO_CLOSE_DAYS", v));
   if (auto v = env("FRONTLINE_ADMIN_EMAIL")) c.admin_email = v;
+  if (auto v = env("FRONTLINE_SECURE_COOKIES")) c.secure_cookies = to_bool(v);
   if (auto v = env("FRONTLINE_THREADS"))
     c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));
   return c;

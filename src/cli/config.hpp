@@ -17,6 +17,7 @@ struct Config {
   int auto_close_days = 7;
   std::string admin_email = "admin@example.com";
   int network_threads = 0;
+  bool secure_cookies = false;  // mark the session cookie Secure (behind TLS)
 };
 
 // Reads the file (when path is not empty) and the environment over the defaults.

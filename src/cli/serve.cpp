@@ -70,6 +70,7 @@ void serve(const ServeFlags& flags) {
   http::Services services(*rt.ctx);
   services.settings.max_json_bytes = config.max_json_bytes;
   services.settings.max_upload_bytes = config.max_upload_bytes;
+  services.settings.secure_cookies = config.secure_cookies;
   http::Router router(http::api_routes());
   http::Server server(router, services, listen);
   unsigned short port = server.listen();

@@ -49,6 +49,4 @@ bool can_see_event(const Actor& actor, const Event& event) {
 
 bool can_administer(const Actor& actor) { return actor.role == Role::admin; }
 
-bool is_staff(const Actor& actor) { return actor.is_staff(); }
-
 }  // namespace frontline::core

@@ -36,7 +36,4 @@ bool can_see_event(const Actor& actor, const Event& event);
 // Users, teams, organisations, tokens of others: admins only.
 bool can_administer(const Actor& actor);
 
-// The agent-facing views (team lists, user directory, leaderboards): staff.
-bool is_staff(const Actor& actor);
-
 }  // namespace frontline::core

@@ -54,6 +54,12 @@ struct Response {
     r.body = std::move(body);
     return r;
   }
+  static Response no_content() {
+    Response r;
+    r.status = 204;
+    r.content_type = "text/plain";
+    return r;
+  }
   Response& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
     return *this;

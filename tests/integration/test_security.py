@@ -448,3 +448,14 @@ class ApiTokenLifecycleTest(unittest.TestCase):
             self.assertEqual(s.client(secret).get("/api/v1/me").status, 200)
             self.assertEqual(user.client.delete("/api/v1/tokens/%d" % mine[0]["id"]).status, 204)
             self.assertEqual(s.client(secret).get("/api/v1/me").status, 401)
+
+
+class SecureCookieSettingTest(unittest.TestCase):
+    def test_secure_cookies_setting_marks_the_session_cookie_secure(self):
+        for env, expect_secure in (({}, False), ({"FRONTLINE_SECURE_COOKIES": "1"}, True)):
+            with Server(env=env) as s:
+                r = s.client().post("/api/v1/session",
+                                    {"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
+                self.assertEqual(r.status, 200, r.body)
+                attributes = [a.strip() for a in r.headers.get("Set-Cookie").split(";")]
+                self.assertEqual("Secure" in attributes, expect_secure, attributes)

@@ -38,9 +38,7 @@ Response session_delete(Request& req, Services& s) {
     auto out = s.auth.logout(req.session_token);
     if (!out) return problem(out.error());
   }
-  Response res;
-  res.status = 204;
-  res.content_type = "text/plain";
+  Response res = Response::no_content();
   res.header("Set-Cookie", cookie("", 0, s.settings.secure_cookies));
   return res;
 }

@@ -15,10 +15,7 @@ Response token_delete(Request& req, Services& s) {
   if (!id) return no_such("token");
   auto revoked = s.auth.revoke_token(req.caller(), *id);
   if (!revoked) return problem(revoked.error());
-  Response res;
-  res.status = 204;
-  res.content_type = "text/plain";
-  return res;
+  return Response::no_content();
 }
 
 Response tokens_post(Request& req, Services& s) {
