@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Frontline builds and tests with; skips what is present.
-# Usage: scripts/setup.sh [--test]   (--test adds what only the test suite needs)
+# Usage: scripts/setup.sh [--test|--bench]   (--test adds what only the test suite needs)
+# Node.js and npm build the web app; Debian's nodejs is installed only when no node is on PATH
+# (Vite 7 needs Node 20.19 or newer; these machines come with Node 20).
 set -euo pipefail
 packages=(cmake ninja-build ccache g++ pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev clang libclang-rt-14-dev python3 curl clang-format)
+  packages+=(libgtest-dev clang libclang-rt-14-dev python3 python3-websockets curl clang-format
+    chromium fonts-dejavu-core)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light python3 curl)
 fi
+command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,6 +5,7 @@
 
 #include "app/credentials.hpp"
 #include "app/event_data.hpp"
+#include "app/validation.hpp"
 #include "core/text.hpp"
 #include "core/ticket_policy.hpp"
 
@@ -19,14 +20,6 @@ using core::Result;
 constexpr std::size_t kMinPasswordBytes = 8;
 
 core::Error admins_only() { return make_error(Errc::forbidden, "only an admin may do this"); }
-
-Result<std::string> checked_name(std::string_view field, std::string_view raw) {
-  std::string name(core::trim(raw));
-  if (name.empty() || name.size() > 200 || !core::is_valid_utf8(name)) {
-    return core::invalid_field(std::string(field), "is required (1 to 200 characters)");
-  }
-  return name;
-}
 
 }  // namespace
 
@@ -79,12 +72,12 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
 }
 
 Result<std::vector<core::User>> Accounts::users(const core::Actor& actor,
-                                                std::optional<core::Role> role, int limit,
-                                                Id after_id) {
+                                                std::optional<core::Role> role,
+                                                std::string_view contains, int limit, Id after_id) {
   if (!actor.is_staff()) return make_error(Errc::forbidden, "the directory is for staff");
   return in_read<std::vector<core::User>>(ctx_.db, [&](store::Tx& tx) {
     return Result<std::vector<core::User>>(
-        tx.list_users(role, std::clamp(limit, 1, 500), after_id));
+        tx.list_users(role, contains, std::clamp(limit, 1, 500), after_id));
   });
 }
 

@@ -37,9 +37,10 @@ class Accounts {
   explicit Accounts(Context& ctx) : ctx_(ctx) {}
 
   core::Result<core::User> create_user(const core::Actor& actor, const NewUser& input);
-  // Staff see the directory; customers see only themselves.
+  // The directory is for staff. `contains` (optional) matches part of a name or email.
   core::Result<std::vector<core::User>> users(const core::Actor& actor,
-                                              std::optional<core::Role> role, int limit,
+                                              std::optional<core::Role> role,
+                                              std::string_view contains, int limit,
                                               core::Id after_id);
   core::Result<core::User> update_user(const core::Actor& actor, core::Id id,
                                        const UserChanges& changes);

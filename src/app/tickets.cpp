@@ -252,16 +252,40 @@ Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
                                [&](store::Tx& tx) { return load_visible(tx, actor, number); });
 }
 
-Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery& query) {
+// A list query turned into a store filter, with the names (assignee, team, …) still to be
+// looked up inside the read.
+struct Tickets::PreparedFilter {
+  store::TicketFilter filter;
+  std::optional<std::string> assignee, team, requester, organization;
+};
+
+Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor,
+                                                        const TicketListQuery& query) {
   auto parsed = core::parse_search_query(query.q);
   if (!parsed) return parsed.take_error();
   auto& q = parsed.value();
-  store::TicketFilter f;
+  PreparedFilter p;
+  store::TicketFilter& f = p.filter;
   f.limit = std::clamp(query.limit, 1, 200);
   if (!decode_cursor(query.cursor, f)) {
     return make_error(Errc::bad_input, "cursor is not one this server issued",
                       {{"cursor", "unknown cursor"}});
   }
+  if (!query.sort.empty()) {
+    static const std::pair<const char*, store::TicketOrder> kOrders[] = {
+        {"updated", store::TicketOrder::updated},
+        {"created", store::TicketOrder::created},
+        {"priority", store::TicketOrder::priority},
+        {"number", store::TicketOrder::number}};
+    auto it = std::find_if(std::begin(kOrders), std::end(kOrders),
+                           [&](const auto& o) { return query.sort == o.first; });
+    if (it == std::end(kOrders)) {
+      return make_error(Errc::bad_input, "unknown sort " + query.sort,
+                        {{"sort", "use updated, created, priority or number"}});
+    }
+    f.order = it->second;
+  }
+  f.ascending = query.ascending;
   auto statuses = q.statuses;
   statuses.insert(statuses.end(), query.statuses.begin(), query.statuses.end());
   for (const auto& s : statuses) {
@@ -271,9 +295,9 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
   }
   auto priorities = q.priorities;
   priorities.insert(priorities.end(), query.priorities.begin(), query.priorities.end());
-  for (const auto& p : priorities) {
-    auto v = core::parse_priority(p);
-    if (!v) return make_error(Errc::bad_input, "unknown priority " + p, {{"priority", "unknown"}});
+  for (const auto& pr : priorities) {
+    auto v = core::parse_priority(pr);
+    if (!v) return make_error(Errc::bad_input, "unknown priority " + pr, {{"priority", "unknown"}});
     f.priorities.push_back(*v);
   }
   auto tags = q.tags;
@@ -285,14 +309,14 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
   f.text_match = core::to_fts5_match(q);
   f.text_includes_internal = actor.is_staff();
 
-  auto assignee = query.assignee ? query.assignee : q.assignee;
-  auto team = query.team ? query.team : q.team;
-  auto requester = query.requester ? query.requester : q.requester;
-  auto organization = query.organization ? query.organization : q.organization;
+  p.assignee = query.assignee ? query.assignee : q.assignee;
+  p.team = query.team ? query.team : q.team;
+  p.requester = query.requester ? query.requester : q.requester;
+  p.organization = query.organization ? query.organization : q.organization;
   if (!actor.is_staff()) {
     // Filtering on an agent-only field would reveal it by comparing result sets.
-    const char* agent_only = assignee                ? "assignee"
-                             : team                  ? "team"
+    const char* agent_only = p.assignee              ? "assignee"
+                             : p.team                ? "team"
                              : !f.priorities.empty() ? "priority"
                              : !f.tags.empty()       ? "tag"
                                                      : nullptr;
@@ -304,49 +328,62 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
     f.visible_requester_id = actor.id;
     if (actor.organization_shares_tickets) f.visible_organization_id = actor.organization_id;
   }
+  return p;
+}
 
-  return in_read<TicketList>(ctx_.db, [&](store::Tx& tx) -> Result<TicketList> {
-    // A filter naming nobody matches nothing (never everything).
-    bool matches_nothing = false;
-    auto user_id = [&](const std::string& s) -> std::optional<Id> {
-      if (auto id = core::parse_positive_id(s)) return id;
-      if (auto u = tx.user_by_email(s)) return u->id;
+// Looks the filter's names up; false when one names nobody (such a filter matches nothing,
+// never everything).
+bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFilter& p) {
+  store::TicketFilter& f = p.filter;
+  bool matches_nothing = false;
+  auto user_id = [&](const std::string& s) -> std::optional<Id> {
+    if (auto id = core::parse_positive_id(s)) return id;
+    if (auto u = tx.user_by_email(s)) return u->id;
+    matches_nothing = true;
+    return std::nullopt;
+  };
+  if (p.assignee) {
+    if (*p.assignee == "me") {
+      f.assignee_id = actor.id;
+    } else if (*p.assignee == "none") {
+      f.unassigned = true;
+    } else {
+      f.assignee_id = user_id(*p.assignee);
+    }
+  }
+  if (p.requester) f.requester_id = user_id(*p.requester);
+  if (p.team) {
+    if (auto id = core::parse_positive_id(*p.team)) {
+      f.team_id = id;
+    } else if (auto t = tx.team_by_name(*p.team)) {
+      f.team_id = t->id;
+    } else {
       matches_nothing = true;
-      return std::nullopt;
-    };
-    if (assignee) {
-      if (*assignee == "me") {
-        f.assignee_id = actor.id;
-      } else if (*assignee == "none") {
-        f.unassigned = true;
-      } else {
-        f.assignee_id = user_id(*assignee);
-      }
     }
-    if (requester) f.requester_id = user_id(*requester);
-    if (team) {
-      if (auto id = core::parse_positive_id(*team)) {
-        f.team_id = id;
-      } else if (auto t = tx.team_by_name(*team)) {
-        f.team_id = t->id;
-      } else {
-        matches_nothing = true;
-      }
+  }
+  if (p.organization) {
+    if (auto id = core::parse_positive_id(*p.organization)) {
+      f.organization_id = id;
+    } else if (auto o = tx.organization_by_name(*p.organization)) {
+      f.organization_id = o->id;
+    } else {
+      matches_nothing = true;
     }
-    if (organization) {
-      if (auto id = core::parse_positive_id(*organization)) {
-        f.organization_id = id;
-      } else if (auto o = tx.organization_by_name(*organization)) {
-        f.organization_id = o->id;
-      } else {
-        matches_nothing = true;
-      }
-    }
+  }
+  return !matches_nothing;
+}
+
+Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery& query) {
+  auto prepared = prepare_filter(actor, query);
+  if (!prepared) return prepared.take_error();
+  return in_read<TicketList>(ctx_.db, [&](store::Tx& tx) -> Result<TicketList> {
+    PreparedFilter p = *prepared;
     TicketList out;
-    if (matches_nothing) return out;
+    if (!resolve_names(tx, actor, p)) return out;
+    const store::TicketFilter& f = p.filter;
     auto page = tx.list_tickets(f);
     if (page.has_more && !page.items.empty()) {
-      if (f.text_match.empty()) {
+      if (f.text_match.empty() && f.order == store::TicketOrder::updated && !f.ascending) {
         const auto& last = page.items.back();
         out.next_cursor = "k" + std::to_string(last.updated_at) + "." + std::to_string(last.number);
       } else {
@@ -355,6 +392,20 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
       }
     }
     out.items = std::move(page.items);
+    return out;
+  });
+}
+
+Result<TicketCount> Tickets::count(const core::Actor& actor, const TicketListQuery& query) {
+  auto prepared = prepare_filter(actor, query);
+  if (!prepared) return prepared.take_error();
+  return in_read<TicketCount>(ctx_.db, [&](store::Tx& tx) -> Result<TicketCount> {
+    PreparedFilter p = *prepared;
+    TicketCount out;
+    if (!resolve_names(tx, actor, p)) return out;
+    out.count = tx.count_tickets(p.filter, kCountCap + 1);
+    out.capped = out.count > kCountCap;
+    if (out.capped) out.count = kCountCap;
     return out;
   });
 }

@@ -55,11 +55,21 @@ struct TicketListQuery {
   std::optional<core::UnixTime> updated_since;
   std::string cursor;
   int limit = 50;
+  std::string sort;  // updated (default), created, priority, number; ignored when ranked
+  bool ascending = false;
 };
 
 struct TicketList {
   std::vector<core::Ticket> items;
   std::string next_cursor;  // empty at the end
+};
+
+// Counts stop at kCountCap ("10000+"): a queue badge needs no exact figure beyond that, and
+// counting a million matches would cost what the list itself does not.
+inline constexpr std::int64_t kCountCap = 10000;
+struct TicketCount {
+  std::int64_t count = 0;
+  bool capped = false;
 };
 
 struct AttachmentContent {
@@ -78,6 +88,8 @@ class Tickets {
   // not_found also when the caller may not see the ticket.
   core::Result<core::Ticket> get(const core::Actor& actor, core::Id number);
   core::Result<TicketList> list(const core::Actor& actor, const TicketListQuery& query);
+  // How many tickets the same query matches (cursor, sort and limit ignored).
+  core::Result<TicketCount> count(const core::Actor& actor, const TicketListQuery& query);
 
   // stale when if_match is set and no longer the ticket's version.
   core::Result<core::Ticket> update(const core::Actor& actor, core::Id number,
@@ -99,6 +111,10 @@ class Tickets {
   core::Result<std::vector<core::Id>> links(const core::Actor& actor, core::Id number);
 
  private:
+  struct PreparedFilter;
+  core::Result<PreparedFilter> prepare_filter(const core::Actor& actor,
+                                              const TicketListQuery& query);
+  static bool resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFilter& p);
   core::Result<std::vector<core::Attachment>> store_blobs(std::vector<NewAttachment>& files);
   Context& ctx_;
 };

@@ -59,6 +59,20 @@ struct Organization {
   bool share_tickets = false;
 };
 
+// A ticket category offered in the forms (tickets keep the category's name as text).
+struct Category {
+  Id id = 0;
+  std::string name;
+};
+
+// A query in the search language that a person keeps under a name in their queue list.
+struct SavedFilter {
+  Id id = 0;
+  Id user_id = 0;
+  std::string name;
+  std::string query;
+};
+
 struct Team {
   Id id = 0;
   std::string name;

@@ -13,10 +13,6 @@ namespace frontline::http {
 namespace json = boost::json;
 namespace {
 
-json::value opt_time(const std::optional<core::UnixTime>& t) {
-  return t ? json::value(iso8601(*t)) : json::value(nullptr);
-}
-
 json::value opt_id(const std::optional<core::Id>& id) {
   return id ? json::value(*id) : json::value(nullptr);
 }
@@ -191,19 +187,43 @@ std::string messages_json(const std::vector<core::Message>& ms) {
   return items_json(ms, message_object);
 }
 
-std::string events_json(const std::vector<core::Event>& es) {
-  return items_json(es, [](const core::Event& e) {
-    json::object o;
-    o["id"] = e.id;
-    o["ticket_number"] = opt_id(e.ticket_number);
-    o["actor_id"] = opt_id(e.actor_id);
-    o["type"] = e.type;
-    boost::system::error_code ec;
-    auto data = json::parse(e.data, ec);
-    o["data"] = ec ? json::value(json::object{}) : std::move(data);
-    o["created_at"] = iso8601(e.created_at);
-    return o;
-  });
+static json::object event_object(const core::Event& e) {
+  json::object o;
+  o["id"] = e.id;
+  o["ticket_number"] = opt_id(e.ticket_number);
+  o["actor_id"] = opt_id(e.actor_id);
+  o["type"] = e.type;
+  boost::system::error_code ec;
+  auto data = json::parse(e.data, ec);
+  o["data"] = ec ? json::value(json::object{}) : std::move(data);
+  o["created_at"] = iso8601(e.created_at);
+  return o;
+}
+
+std::string events_json(const std::vector<core::Event>& es) { return items_json(es, event_object); }
+
+std::string stream_event_json(const core::Event& e) {
+  json::object o = event_object(e);
+  o["internal"] = e.internal;
+  return json::serialize(json::object{{"type", "event"}, {"event", std::move(o)}});
+}
+
+static json::object category_object(const core::Category& c) {
+  return json::object{{"id", c.id}, {"name", c.name}};
+}
+std::string category_json(const core::Category& c) { return json::serialize(category_object(c)); }
+std::string categories_json(const std::vector<core::Category>& cs) {
+  return items_json(cs, category_object);
+}
+
+static json::object saved_filter_object(const core::SavedFilter& f) {
+  return json::object{{"id", f.id}, {"name", f.name}, {"query", f.query}};
+}
+std::string saved_filter_json(const core::SavedFilter& f) {
+  return json::serialize(saved_filter_object(f));
+}
+std::string saved_filters_json(const std::vector<core::SavedFilter>& fs) {
+  return items_json(fs, saved_filter_object);
 }
 
 std::string links_json(core::Id number, const std::vector<core::Id>& linked) {

@@ -27,6 +27,12 @@ std::string organizations_json(const std::vector<core::Organization>& os);
 std::string team_json(const core::Team& t);
 std::string teams_json(const std::vector<core::Team>& ts);
 std::string token_json(const std::string& token);
+std::string category_json(const core::Category& c);
+std::string categories_json(const std::vector<core::Category>& cs);
+std::string saved_filter_json(const core::SavedFilter& f);
+std::string saved_filters_json(const std::vector<core::SavedFilter>& fs);
+// One event as the live stream sends it: {"type":"event","event":{…}}.
+std::string stream_event_json(const core::Event& e);
 std::string tokens_json(const std::vector<store::ApiTokenRecord>& tokens);
 
 }  // namespace frontline::http

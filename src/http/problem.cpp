@@ -17,6 +17,8 @@ const char* title(unsigned status) {
       return "Forbidden";
     case 404:
       return "Not Found";
+    case 405:
+      return "Method Not Allowed";
     case 409:
       return "Conflict";
     case 412:
@@ -25,6 +27,8 @@ const char* title(unsigned status) {
       return "Content Too Large";
     case 422:
       return "Unprocessable Content";
+    case 426:
+      return "Upgrade Required";
     case 429:
       return "Too Many Requests";
     case 503:
@@ -122,6 +126,14 @@ Response method_not_allowed(const std::string& method, const std::string& allow)
                        core::make_error(core::Errc::bad_input,
                                         "method " + method + " is not allowed here; use " + allow));
   r.header("Allow", allow);
+  return r;
+}
+
+Response upgrade_required(const std::string& protocol) {
+  Response r = problem_response(
+      426, "upgrade-required",
+      core::make_error(core::Errc::bad_input, "this endpoint speaks " + protocol + " only"));
+  r.header("Upgrade", protocol);
   return r;
 }
 

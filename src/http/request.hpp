@@ -27,6 +27,9 @@ struct Request {
   std::string if_match;
   std::string idempotency_key;
   std::string csrf_token;
+  std::string origin;
+  std::string host;
+  bool websocket_upgrade = false;  // a WebSocket handshake (Upgrade: websocket)
   // Set by the router's authentication step.
   std::optional<core::Actor> actor;
   bool via_session = false;
@@ -47,6 +50,9 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string file_path;  // when set, the server streams this file as the body
+  // When set, the server completes the WebSocket handshake and serves the live event feed
+  // from this event id (nullopt inside: from now) instead of writing this response.
+  std::optional<std::optional<core::Id>> open_stream;
 
   static Response json(unsigned status, std::string body) {
     Response r;

@@ -264,4 +264,18 @@ Result<TokenInput> decode_token_request(std::string_view body) {
   });
 }
 
+Result<std::string> decode_category(std::string_view body) {
+  return decode<std::string>(body,
+                             [](FieldReader& r) { return r.string("name", true).value_or(""); });
+}
+
+Result<SavedFilterInput> decode_saved_filter(std::string_view body) {
+  return decode<SavedFilterInput>(body, [](FieldReader& r) {
+    SavedFilterInput f;
+    f.name = r.string("name", true).value_or("");
+    f.query = r.string("query", true).value_or("");
+    return f;
+  });
+}
+
 }  // namespace frontline::http

@@ -35,6 +35,11 @@ struct TeamInput {
   std::optional<std::vector<core::Id>> member_ids;
 };
 
+struct SavedFilterInput {
+  std::string name;
+  std::string query;
+};
+
 struct TokenInput {
   std::string email;  // empty: the caller
   std::string name;
@@ -51,6 +56,8 @@ core::Result<app::UserChanges> decode_user_changes(std::string_view body);
 core::Result<OrganizationInput> decode_organization(std::string_view body);
 core::Result<TeamInput> decode_team(std::string_view body);
 core::Result<TokenInput> decode_token_request(std::string_view body);
+core::Result<std::string> decode_category(std::string_view body);  // {"name"}
+core::Result<SavedFilterInput> decode_saved_filter(std::string_view body);
 
 using core::parse_positive_id;
 

@@ -14,16 +14,20 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
 #include <boost/url/parse.hpp>
 #include <chrono>
+#include <deque>
 #include <thread>
 
 #include "app/event_data.hpp"
+#include "http/event_feed.hpp"
 #include "http/metrics.hpp"
 #include "http/multipart.hpp"
 #include "http/problem.hpp"
@@ -35,6 +39,7 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace websocket = boost::beast::websocket;
 using tcp = asio::ip::tcp;
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 
@@ -44,6 +49,7 @@ bool decode_target(std::string_view target, Request& req) {
   if (!parsed) return false;
   req.path = std::string(parsed->path());
   for (auto param : parsed->params()) {
+    if (param.key.empty()) continue;  // "?" or "&&": nothing was asked
     auto& slot = req.query[std::string(param.key)];
     if (!slot.empty()) slot += ',';
     slot += std::string(param.value);
@@ -67,7 +73,8 @@ struct Server::Impl {
         metrics(router.route_names()),
         pool(static_cast<std::size_t>(options.blocking_threads)),
         acceptor(ioc),
-        signals(ioc, SIGINT, SIGTERM) {
+        signals(ioc, SIGINT, SIGTERM),
+        feed(services.ctx.db, std::chrono::milliseconds(250)) {
     services.metrics = &metrics;
     if (options.access_log) {
       access = spdlog::get("access");
@@ -87,18 +94,20 @@ struct Server::Impl {
   std::shared_ptr<spdlog::logger> access;
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
+  EventFeed feed;  // after ioc: its thread stops before the sinks' strands go away
 
   asio::awaitable<void> accept_loop() {
     for (;;) {
-      auto [ec, socket] = co_await acceptor.async_accept(use_nothrow);
+      // Each connection on its own strand: a WebSocket reads and writes at the same time.
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), use_nothrow);
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
         continue;  // e.g. EMFILE: keep serving the connections we have
       }
       beast::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);
-      asio::co_spawn(acceptor.get_executor(), session(beast::tcp_stream(std::move(socket))),
-                     asio::detached);
+      auto ex = socket.get_executor();
+      asio::co_spawn(ex, session(beast::tcp_stream(std::move(socket))), asio::detached);
     }
   }
 
@@ -198,6 +207,10 @@ struct Server::Impl {
   }
 
   asio::awaitable<void> serve_connection(beast::tcp_stream& stream) {
+    // Set when a request upgraded to the live feed: served after the loop, outside the
+    // in-flight count (a feed stays open for hours; SIGTERM must not wait for it).
+    std::optional<bhttp::request<bhttp::string_body>> upgrade;
+    std::optional<core::Id> stream_after;
     beast::flat_buffer buffer;
     std::string remote;
     {
@@ -293,6 +306,9 @@ struct Server::Impl {
         req.if_match = header(msg, "If-Match");
         req.idempotency_key = header(msg, "Idempotency-Key");
         req.csrf_token = header(msg, "X-CSRF-Token");
+        req.origin = header(msg, "Origin");
+        req.host = header(msg, "Host");
+        req.websocket_upgrade = websocket::is_upgrade(msg);
         m = router.match(req);
         if (m.index < 0 && !m.path_matched && !options.web_root.empty() &&
             (req.method == "GET" || req.method == "HEAD")) {
@@ -305,6 +321,14 @@ struct Server::Impl {
       }
       const unsigned status = res.status;
       const std::size_t bytes = res.body.size();
+      if (res.open_stream) {
+        metrics.observe(static_cast<std::size_t>(m.index), status, 0);
+        log_access(req, status, 0, 0);
+        stream_after = *res.open_stream;
+        upgrade.emplace(std::move(msg));
+        break;
+      }
+      if (status < 400 && req.method != "GET" && req.method != "HEAD") feed.wake();
       bool written = co_await write(stream, res, msg.version(), keep_alive, is_head);
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -313,8 +337,76 @@ struct Server::Impl {
       log_access(req, status, seconds, bytes);
       if (!written || !keep_alive) break;
     }
+    if (upgrade) {
+      co_await serve_stream(stream, *upgrade, stream_after);
+      co_return;
+    }
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // One live-feed WebSocket: the feed's sink queues frames on this connection's strand; a
+  // writer coroutine sends them in order while a reader answers pings and notices the close.
+  struct StreamState {
+    explicit StreamState(beast::tcp_stream&& s) : ws(std::move(s)), wakeup(ws.get_executor()) {}
+    websocket::stream<beast::tcp_stream> ws;
+    asio::steady_timer wakeup;
+    std::deque<std::string> queue;
+    bool closed = false;
+  };
+  static constexpr std::size_t kMaxQueuedFrames = 10000;  // a client this far behind reconnects
+
+  // By reference: the caller's frame outlives this call (see the GCC 12 note at reject()).
+  asio::awaitable<void> serve_stream(beast::tcp_stream& stream,
+                                     bhttp::request<bhttp::string_body>& request,
+                                     std::optional<core::Id> after) {
+    stream.expires_never();  // the WebSocket's own timeouts (idle pings) take over
+    auto state = std::make_shared<StreamState>(std::move(stream));
+    state->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    state->ws.read_message_max(4096);
+    auto [aec] = co_await state->ws.async_accept(request, use_nothrow);
+    if (aec) co_return;
+    auto ex = state->ws.get_executor();
+    const std::uint64_t id = feed.subscribe(after, [state, ex](std::string frame) {
+      asio::post(ex, [state, frame = std::move(frame)]() mutable {
+        if (state->closed) return;
+        if (state->queue.size() >= kMaxQueuedFrames) {
+          state->closed = true;  // too slow: drop it; it catches up when it reconnects
+        } else {
+          state->queue.push_back(std::move(frame));
+        }
+        state->wakeup.cancel();
+      });
+    });
+    asio::co_spawn(ex, read_stream(state), asio::detached);
+    while (!state->closed) {
+      if (state->queue.empty()) {
+        state->wakeup.expires_at(asio::steady_timer::time_point::max());
+        co_await state->wakeup.async_wait(use_nothrow);
+        continue;
+      }
+      std::string frame = std::move(state->queue.front());
+      state->queue.pop_front();
+      auto buffer = asio::buffer(frame);
+      auto [wec, n] = co_await state->ws.async_write(buffer, use_nothrow);
+      if (wec) state->closed = true;
+    }
+    feed.unsubscribe(id);
+    beast::error_code ignored;
+    state->ws.next_layer().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    state->ws.next_layer().socket().close(ignored);
+  }
+
+  // Reads (and ignores) what the client sends; a close or an error ends the stream.
+  static asio::awaitable<void> read_stream(std::shared_ptr<StreamState> state) {
+    beast::flat_buffer buffer;
+    for (;;) {
+      auto [ec, n] = co_await state->ws.async_read(buffer, use_nothrow);
+      if (ec) break;
+      buffer.consume(buffer.size());
+    }
+    state->closed = true;
+    state->wakeup.cancel();
   }
 
   asio::awaitable<void> drain_then_stop() {

@@ -6,7 +6,9 @@
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
+#include "app/categories.hpp"
 #include "app/context.hpp"
+#include "app/saved_filters.hpp"
 #include "app/tickets.hpp"
 
 namespace frontline::http {
@@ -23,11 +25,14 @@ struct ServerSettings {
 };
 
 struct Services {
-  explicit Services(app::Context& c) : ctx(c), tickets(c), accounts(c), auth(c) {}
+  explicit Services(app::Context& c)
+      : ctx(c), tickets(c), accounts(c), auth(c), categories(c), saved_filters(c) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
   app::Auth auth;
+  app::Categories categories;
+  app::SavedFilters saved_filters;
   ServerSettings settings;
   Metrics* metrics = nullptr;
 };

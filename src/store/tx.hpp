@@ -38,6 +38,8 @@ struct ApiTokenRecord {
 };
 
 // Which tickets to list. Empty fields do not filter.
+enum class TicketOrder { updated, created, priority, number };
+
 struct TicketFilter {
   std::vector<core::Status> statuses;
   std::vector<core::Priority> priorities;
@@ -60,6 +62,10 @@ struct TicketFilter {
   std::optional<std::pair<UnixTime, Id>> after;
   std::int64_t offset = 0;
   int limit = 50;
+  // Listing order (ignored for ranked search). Only newest-updated-first pages by keyset;
+  // the other orders page by offset.
+  TicketOrder order = TicketOrder::updated;
+  bool ascending = false;
 };
 
 struct TicketPage {
@@ -74,8 +80,9 @@ class Tx {
   // --- users, organisations, teams ---
   virtual std::optional<core::User> user_by_id(Id id) = 0;
   virtual std::optional<core::User> user_by_email(std::string_view email) = 0;  // case-insensitive
-  virtual std::vector<core::User> list_users(std::optional<core::Role> role, int limit,
-                                             Id after_id) = 0;
+  // Users by id; `contains` (when not empty) matches a substring of the name or email.
+  virtual std::vector<core::User> list_users(std::optional<core::Role> role,
+                                             std::string_view contains, int limit, Id after_id) = 0;
   virtual Id insert_user(const core::User& user, std::string_view password_hash) = 0;
   virtual void update_user(const core::User& user) = 0;
   virtual std::optional<std::string> password_hash(Id user_id) = 0;
@@ -95,6 +102,15 @@ class Tx {
 
   // An Actor as the policy needs it (with the organisation's sharing flag), if the user exists.
   virtual std::optional<core::Actor> actor_by_user_id(Id user_id) = 0;
+
+  // --- categories and saved filters ---
+  virtual std::vector<core::Category> list_categories() = 0;
+  virtual std::optional<core::Category> category_by_name(std::string_view name) = 0;
+  virtual Id insert_category(std::string_view name) = 0;
+  virtual bool delete_category(Id id) = 0;
+  virtual std::vector<core::SavedFilter> list_saved_filters(Id user_id) = 0;
+  virtual Id insert_saved_filter(const core::SavedFilter& filter) = 0;
+  virtual bool delete_saved_filter(Id user_id, Id filter_id) = 0;  // only the owner's
 
   // --- credentials: only hashes are stored ---
   virtual Id insert_api_token(Id user_id, std::string_view token_hash, std::string_view name,
@@ -118,6 +134,8 @@ class Tx {
   // the stored version (someone else changed it first).
   virtual bool update_ticket(const core::Ticket& ticket) = 0;
   virtual TicketPage list_tickets(const TicketFilter& filter) = 0;
+  // How many tickets match (sort, cursor and limit ignored), counting at most `cap`.
+  virtual std::int64_t count_tickets(const TicketFilter& filter, std::int64_t cap) = 0;
   virtual std::vector<Id> tickets_resolved_before(UnixTime before, int limit) = 0;
   virtual void link_tickets(Id a, Id b) = 0;
   virtual std::vector<Id> linked_tickets(Id number) = 0;
@@ -136,6 +154,7 @@ class Tx {
   virtual std::vector<core::Event> ticket_events(Id ticket_number, bool include_internal,
                                                  Id after_id, int limit) = 0;
   virtual std::vector<core::Event> events_after(Id after_id, int limit) = 0;
+  virtual Id last_event_id() = 0;  // 0 when there are none
   virtual Id consumer_cursor(std::string_view consumer) = 0;
   virtual void set_consumer_cursor(std::string_view consumer, Id last_event_id) = 0;
 

@@ -9,6 +9,7 @@ namespace frontline::http::handlers {
 
 Response tickets_post(Request& req, Services& s);
 Response tickets_get(Request& req, Services& s);
+Response tickets_count_get(Request& req, Services& s);
 Response ticket_get(Request& req, Services& s);
 Response ticket_patch(Request& req, Services& s);
 Response ticket_messages_post(Request& req, Services& s);
@@ -33,6 +34,13 @@ Response team_patch(Request& req, Services& s);
 Response tokens_get(Request& req, Services& s);
 Response tokens_post(Request& req, Services& s);
 Response token_delete(Request& req, Services& s);
+Response categories_get(Request& req, Services& s);
+Response categories_post(Request& req, Services& s);
+Response category_delete(Request& req, Services& s);
+Response saved_filters_get(Request& req, Services& s);
+Response saved_filters_post(Request& req, Services& s);
+Response saved_filter_delete(Request& req, Services& s);
+Response stream_get(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 

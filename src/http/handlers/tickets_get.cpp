@@ -1,4 +1,5 @@
-// GET /api/v1/tickets — list and search (q= search language plus filter parameters).
+// GET /api/v1/tickets — list and search (q= search language plus filter parameters), and
+// GET /api/v1/tickets/count with the same filters.
 #include <charconv>
 
 #include "http/handlers/common.hpp"
@@ -40,21 +41,23 @@ std::optional<core::UnixTime> parse_time(const std::string& s) {
   return std::nullopt;
 }
 
-constexpr const char* kKnownParams[] = {
-    "q",   "status",        "priority", "assignee", "team", "requester", "organization",
-    "tag", "updated_since", "limit",    "cursor"};
+constexpr const char* kFilterParams[] = {
+    "q",         "status",       "priority", "assignee",     "team",
+    "requester", "organization", "tag",      "updated_since"};
+constexpr const char* kPagingParams[] = {"limit", "cursor", "sort", "order"};
 
-}  // namespace
-
-Response tickets_get(Request& req, Services& s) {
+// Reads the filter (and, for listings, paging) parameters; a problem response when one is
+// unknown or malformed.
+std::optional<Response> read_query(const Request& req, bool paging, app::TicketListQuery& q) {
   for (const auto& [key, value] : req.query) {
-    if (std::find(std::begin(kKnownParams), std::end(kKnownParams), key) ==
-        std::end(kKnownParams)) {
+    auto known = [&](const auto& names) {
+      return std::find(std::begin(names), std::end(names), key) != std::end(names);
+    };
+    if (!known(kFilterParams) && !(paging && known(kPagingParams))) {
       return problem(core::make_error(core::Errc::bad_input, "unknown query parameter " + key,
                                       {{key, "unknown parameter"}}));
     }
   }
-  app::TicketListQuery q;
   q.q = req.query_param("q").value_or("");
   if (auto v = req.query_param("status")) q.statuses = split_commas(*v);
   if (auto v = req.query_param("priority")) q.priorities = split_commas(*v);
@@ -64,6 +67,14 @@ Response tickets_get(Request& req, Services& s) {
   q.requester = req.query_param("requester");
   q.organization = req.query_param("organization");
   q.cursor = req.query_param("cursor").value_or("");
+  q.sort = req.query_param("sort").value_or("");
+  if (auto v = req.query_param("order")) {
+    if (*v != "asc" && *v != "desc") {
+      return problem(core::make_error(core::Errc::bad_input, "order must be asc or desc",
+                                      {{"order", "use asc or desc"}}));
+    }
+    q.ascending = *v == "asc";
+  }
   if (auto v = req.query_param("updated_since")) {
     q.updated_since = parse_time(*v);
     if (!q.updated_since) {
@@ -79,9 +90,27 @@ Response tickets_get(Request& req, Services& s) {
     }
     q.limit = static_cast<int>(*n);
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Response tickets_get(Request& req, Services& s) {
+  app::TicketListQuery q;
+  if (auto bad = read_query(req, true, q)) return std::move(*bad);
   const auto& actor = req.caller();
   return reply(s.tickets.list(actor, q), 200,
                [&](const app::TicketList& l) { return ticket_list_json(l, actor); });
+}
+
+// GET /api/v1/tickets/count — how many tickets the same filters match (queue badges).
+Response tickets_count_get(Request& req, Services& s) {
+  app::TicketListQuery q;
+  if (auto bad = read_query(req, false, q)) return std::move(*bad);
+  return reply(s.tickets.count(req.caller(), q), 200, [](const app::TicketCount& c) {
+    return "{\"count\":" + std::to_string(c.count) +
+           ",\"capped\":" + (c.capped ? "true" : "false") + "}";
+  });
 }
 
 }  // namespace frontline::http::handlers

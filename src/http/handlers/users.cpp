@@ -1,4 +1,5 @@
 // /api/v1/users — the directory for staff; creating and changing users is for admins.
+#include "core/text.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_codec.hpp"
@@ -15,7 +16,12 @@ Response users_get(Request& req, Services& s) {
   }
   core::Id after = 0;
   if (auto v = req.query_param("cursor")) after = parse_positive_id(*v).value_or(0);
-  auto users = s.accounts.users(req.caller(), role, 200, after);
+  const std::string contains = req.query_param("q").value_or("");
+  if (contains.size() > 200 || !core::is_valid_utf8(contains)) {
+    return problem(core::make_error(core::Errc::bad_input, "q is not a usable search",
+                                    {{"q", "at most 200 characters of UTF-8"}}));
+  }
+  auto users = s.accounts.users(req.caller(), role, contains, 200, after);
   return reply(users, 200, users_json);
 }
 

@@ -134,10 +134,13 @@ std::optional<core::User> SqliteTx::user_by_email(std::string_view email) {
   return read_user(s);
 }
 
-std::vector<core::User> SqliteTx::list_users(std::optional<core::Role> role, int limit,
-                                             Id after_id) {
+std::vector<core::User> SqliteTx::list_users(std::optional<core::Role> role,
+                                             std::string_view contains, int limit, Id after_id) {
+  // instr() rather than LIKE: no wildcard characters to escape in what a person typed.
   auto s = db_.prepare(std::string(kUserColumns) +
-                       "WHERE id > ? AND (?2 IS NULL OR role = ?2) ORDER BY id LIMIT ?3");
+                       "WHERE id > ?1 AND (?2 IS NULL OR role = ?2) AND (?4 = '' OR "
+                       "instr(lower(name), lower(?4)) > 0 OR instr(lower(email), lower(?4)) > 0) "
+                       "ORDER BY id LIMIT ?3");
   s.bind(1, after_id);
   if (role) {
     s.bind(2, core::to_string(*role));
@@ -145,9 +148,60 @@ std::vector<core::User> SqliteTx::list_users(std::optional<core::Role> role, int
     s.bind_null(2);
   }
   s.bind(3, static_cast<std::int64_t>(limit));
+  s.bind(4, contains);
   std::vector<core::User> out;
   while (s.step()) out.push_back(read_user(s));
   return out;
+}
+
+std::vector<core::Category> SqliteTx::list_categories() {
+  auto s = db_.prepare("SELECT id, name FROM categories ORDER BY name COLLATE NOCASE");
+  std::vector<core::Category> out;
+  while (s.step()) out.push_back({s.int64(0), s.text(1)});
+  return out;
+}
+
+std::optional<core::Category> SqliteTx::category_by_name(std::string_view name) {
+  auto s = db_.prepare("SELECT id, name FROM categories WHERE name = ? COLLATE NOCASE");
+  s.bind(1, name);
+  if (!s.step()) return std::nullopt;
+  return core::Category{s.int64(0), s.text(1)};
+}
+
+Id SqliteTx::insert_category(std::string_view name) {
+  db_.prepare("INSERT INTO categories(name) VALUES(?)").bind(1, name).run();
+  return db_.last_insert_rowid();
+}
+
+bool SqliteTx::delete_category(Id id) {
+  db_.prepare("DELETE FROM categories WHERE id = ?").bind(1, id).run();
+  return db_.changes() > 0;
+}
+
+std::vector<core::SavedFilter> SqliteTx::list_saved_filters(Id user_id) {
+  auto s = db_.prepare(
+      "SELECT id, user_id, name, query FROM saved_filters WHERE user_id = ? ORDER BY id");
+  s.bind(1, user_id);
+  std::vector<core::SavedFilter> out;
+  while (s.step()) out.push_back({s.int64(0), s.int64(1), s.text(2), s.text(3)});
+  return out;
+}
+
+Id SqliteTx::insert_saved_filter(const core::SavedFilter& f) {
+  db_.prepare("INSERT INTO saved_filters(user_id, name, query) VALUES(?, ?, ?)")
+      .bind(1, f.user_id)
+      .bind(2, f.name)
+      .bind(3, f.query)
+      .run();
+  return db_.last_insert_rowid();
+}
+
+bool SqliteTx::delete_saved_filter(Id user_id, Id filter_id) {
+  db_.prepare("DELETE FROM saved_filters WHERE id = ? AND user_id = ?")
+      .bind(1, filter_id)
+      .bind(2, user_id)
+      .run();
+  return db_.changes() > 0;
 }
 
 Id SqliteTx::insert_user(const core::User& u, std::string_view password_hash) {
@@ -447,41 +501,28 @@ bool SqliteTx::update_ticket(const core::Ticket& t) {
   return true;
 }
 
-TicketPage SqliteTx::list_tickets(const TicketFilter& f) {
-  const bool ranked = !f.text_match.empty();
-  std::string sql;
-  if (ranked) {
-    // Relevance over a recency window: the inner query walks matches newest first (FTS5 reads
-    // its doclists in rowid order, no sort) and stops after kSearchWindow + offset candidates
-    // that pass the filters; only those are scored (frontline_rank: hits weighted by column,
-    // subject highest) and ordered. Ranking every match of two common words in a million
-    // tickets costs hundreds of milliseconds; help desk searches care about recent tickets
-    // first. Deeper pages widen the window.
-    sql =
-        "SELECT c.number, c.score FROM (SELECT ticket_search.rowid AS number, "
-        "frontline_rank(ticket_search, 10.0, 1.0, 1.0, 2.0, 0.0) AS score "
-        "FROM ticket_search JOIN tickets t ON t.number = ticket_search.rowid "
-        "WHERE ticket_search MATCH ?";
-  } else {
-    sql = std::string(kTicketColumns) +
-          "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE 1";
-  }
-  // Parameters are bound in the order their fragments are appended.
-  std::vector<std::variant<std::int64_t, std::string>> params;
-  if (ranked) {
-    std::string match =
-        f.text_includes_internal
-            ? "{subject public_text internal_text requester} : (" + f.text_match + ")"
-            : "{subject public_text requester} : (" + f.text_match + ")";
-    if (!f.statuses.empty()) {
-      match += " AND facets : (";
-      for (std::size_t i = 0; i < f.statuses.size(); ++i) {
-        match += (i ? " OR " : "") + status_facet(f.statuses[i]);
-      }
-      match += ")";
+namespace {
+
+using SqlParams = std::vector<std::variant<std::int64_t, std::string>>;
+
+// The FTS5 MATCH expression for a text search: the words in the columns the caller may search,
+// narrowed by the status facet tokens.
+std::string match_expression(const TicketFilter& f) {
+  std::string match = f.text_includes_internal
+                          ? "{subject public_text internal_text requester} : (" + f.text_match + ")"
+                          : "{subject public_text requester} : (" + f.text_match + ")";
+  if (!f.statuses.empty()) {
+    match += " AND facets : (";
+    for (std::size_t i = 0; i < f.statuses.size(); ++i) {
+      match += (i ? " OR " : "") + status_facet(f.statuses[i]);
     }
-    params.emplace_back(std::move(match));
+    match += ")";
   }
+  return match;
+}
+
+// Appends " AND …" conditions on tickets `t` for every filter field, binding values in order.
+void append_filter_conditions(const TicketFilter& f, std::string& sql, SqlParams& params) {
   auto in_list = [&](const char* column, const auto& values) {
     sql += std::string(" AND ") + column + " IN (";
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -518,27 +559,86 @@ TicketPage SqliteTx::list_tickets(const TicketFilter& f) {
       equals(" AND t.requester_id = ?", *f.visible_requester_id);
     }
   }
+}
+
+// ORDER BY for a listing; every order ends on the number so pages never overlap.
+std::string order_clause(const TicketFilter& f) {
+  const char* dir = f.ascending ? " ASC" : " DESC";
+  std::string column;
+  switch (f.order) {
+    case TicketOrder::updated:
+      column = "t.updated_at";
+      break;
+    case TicketOrder::created:
+      column = "t.created_at";
+      break;
+    case TicketOrder::number:
+      return std::string(" ORDER BY t.number") + dir;
+    case TicketOrder::priority:
+      column =
+          "CASE t.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END";
+      break;
+  }
+  return " ORDER BY " + column + dir + ", t.number" + dir;
+}
+
+bool keyset_paged(const TicketFilter& f) { return f.order == TicketOrder::updated && !f.ascending; }
+
+void bind_all(Stmt& s, const SqlParams& params) {
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    int index = static_cast<int>(i) + 1;
+    std::visit([&](const auto& v) { s.bind(index, v); }, params[i]);
+  }
+}
+
+}  // namespace
+
+TicketPage SqliteTx::list_tickets(const TicketFilter& f) {
+  const bool ranked = !f.text_match.empty();
+  std::string sql;
+  // Parameters are bound in the order their fragments are appended.
+  SqlParams params;
+  if (ranked) {
+    // Relevance over a recency window: the inner query walks matches newest first (FTS5 reads
+    // its doclists in rowid order, no sort) and stops after kSearchWindow + offset candidates
+    // that pass the filters; only those are scored (frontline_rank: hits weighted by column,
+    // subject highest) and ordered. Ranking every match of two common words in a million
+    // tickets costs hundreds of milliseconds; help desk searches care about recent tickets
+    // first. Deeper pages widen the window.
+    sql =
+        "SELECT c.number, c.score FROM (SELECT ticket_search.rowid AS number, "
+        "frontline_rank(ticket_search, 10.0, 1.0, 1.0, 2.0, 0.0) AS score "
+        "FROM ticket_search JOIN tickets t ON t.number = ticket_search.rowid "
+        "WHERE ticket_search MATCH ?";
+    params.emplace_back(match_expression(f));
+  } else {
+    sql = std::string(kTicketColumns) +
+          "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE 1";
+  }
+  append_filter_conditions(f, sql, params);
   if (ranked) {
     sql +=
         " ORDER BY ticket_search.rowid DESC LIMIT ?) c ORDER BY c.score, c.number DESC "
         "LIMIT ? OFFSET ?";
     params.emplace_back(kSearchWindow + f.offset + f.limit + 1);
-  } else {
+    params.emplace_back(static_cast<std::int64_t>(f.limit) + 1);
+    params.emplace_back(f.offset);
+  } else if (keyset_paged(f)) {
     if (f.after) {
       sql += " AND (t.updated_at, t.number) < (?, ?)";
       params.emplace_back(f.after->first);
       params.emplace_back(f.after->second);
     }
-    sql += " ORDER BY t.updated_at DESC, t.number DESC LIMIT ?";
+    sql += order_clause(f) + " LIMIT ?";
+    params.emplace_back(static_cast<std::int64_t>(f.limit) + 1);
+  } else {
+    sql += order_clause(f) + " LIMIT ? OFFSET ?";
+    params.emplace_back(static_cast<std::int64_t>(f.limit) + 1);
+    params.emplace_back(f.offset);
   }
-  params.emplace_back(static_cast<std::int64_t>(f.limit) + 1);
-  if (ranked) params.emplace_back(f.offset);
 
   auto s = db_.prepare(sql);
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    int index = static_cast<int>(i) + 1;
-    std::visit([&](const auto& v) { s.bind(index, v); }, params[i]);
-  }
+  bind_all(s, params);
   TicketPage page;
   std::vector<Id> ranked_numbers;
   while (s.step()) {
@@ -556,6 +656,25 @@ TicketPage SqliteTx::list_tickets(const TicketFilter& f) {
     if (auto t = ticket_by_number(number)) page.items.push_back(std::move(*t));
   }
   return page;
+}
+
+std::int64_t SqliteTx::count_tickets(const TicketFilter& f, std::int64_t cap) {
+  std::string sql;
+  SqlParams params;
+  if (!f.text_match.empty()) {
+    sql =
+        "SELECT count(*) FROM (SELECT 1 FROM ticket_search JOIN tickets t ON t.number = "
+        "ticket_search.rowid WHERE ticket_search MATCH ?";
+    params.emplace_back(match_expression(f));
+  } else {
+    sql = "SELECT count(*) FROM (SELECT 1 FROM tickets t WHERE 1";
+  }
+  append_filter_conditions(f, sql, params);
+  sql += " LIMIT ?)";
+  params.emplace_back(cap);
+  auto s = db_.prepare(sql);
+  bind_all(s, params);
+  return s.step() ? s.int64(0) : 0;
 }
 
 std::vector<Id> SqliteTx::tickets_resolved_before(UnixTime before, int limit) {
@@ -718,6 +837,11 @@ std::vector<core::Event> SqliteTx::events_after(Id after_id, int limit) {
   std::vector<core::Event> out;
   while (s.step()) out.push_back(read_event(s));
   return out;
+}
+
+Id SqliteTx::last_event_id() {
+  auto s = db_.prepare("SELECT coalesce(max(id), 0) FROM events");
+  return s.step() ? s.int64(0) : 0;
 }
 
 Id SqliteTx::consumer_cursor(std::string_view consumer) {

@@ -13,8 +13,15 @@ class SqliteTx final : public Tx {
 
   std::optional<core::User> user_by_id(Id id) override;
   std::optional<core::User> user_by_email(std::string_view email) override;
-  std::vector<core::User> list_users(std::optional<core::Role> role, int limit,
-                                     Id after_id) override;
+  std::vector<core::User> list_users(std::optional<core::Role> role, std::string_view contains,
+                                     int limit, Id after_id) override;
+  std::vector<core::Category> list_categories() override;
+  std::optional<core::Category> category_by_name(std::string_view name) override;
+  Id insert_category(std::string_view name) override;
+  bool delete_category(Id id) override;
+  std::vector<core::SavedFilter> list_saved_filters(Id user_id) override;
+  Id insert_saved_filter(const core::SavedFilter& filter) override;
+  bool delete_saved_filter(Id user_id, Id filter_id) override;
   Id insert_user(const core::User& user, std::string_view password_hash) override;
   void update_user(const core::User& user) override;
   std::optional<std::string> password_hash(Id user_id) override;
@@ -50,6 +57,7 @@ class SqliteTx final : public Tx {
   std::optional<core::Ticket> ticket_by_number(Id number) override;
   bool update_ticket(const core::Ticket& ticket) override;
   TicketPage list_tickets(const TicketFilter& filter) override;
+  std::int64_t count_tickets(const TicketFilter& filter, std::int64_t cap) override;
   std::vector<Id> tickets_resolved_before(UnixTime before, int limit) override;
   void link_tickets(Id a, Id b) override;
   std::vector<Id> linked_tickets(Id number) override;
@@ -65,6 +73,7 @@ class SqliteTx final : public Tx {
   std::vector<core::Event> ticket_events(Id ticket_number, bool include_internal, Id after_id,
                                          int limit) override;
   std::vector<core::Event> events_after(Id after_id, int limit) override;
+  Id last_event_id() override;
   Id consumer_cursor(std::string_view consumer) override;
   void set_consumer_cursor(std::string_view consumer, Id last_event_id) override;
 

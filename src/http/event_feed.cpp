@@ -1,0 +1,118 @@
+// The live event feed (see header).
+#include "http/event_feed.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "http/json_codec.hpp"
+
+namespace frontline::http {
+namespace {
+
+constexpr int kBatch = 500;
+
+std::string head_frame(const char* type, core::Id last_id) {
+  return std::string("{\"type\":\"") + type + "\",\"last_id\":" + std::to_string(last_id) + "}";
+}
+
+}  // namespace
+
+EventFeed::EventFeed(store::Database& db, std::chrono::milliseconds poll_interval)
+    : db_(db), poll_interval_(poll_interval), thread_([this] { run(); }) {}
+
+EventFeed::~EventFeed() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+std::uint64_t EventFeed::subscribe(std::optional<core::Id> after, Sink sink) {
+  std::uint64_t id;
+  {
+    std::lock_guard lock(mutex_);
+    id = next_id_++;
+    pending_.emplace(id, Subscriber{after, std::move(sink)});
+    woken_ = true;
+  }
+  cv_.notify_all();
+  return id;
+}
+
+void EventFeed::unsubscribe(std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  pending_.erase(id);
+  active_.erase(id);
+}
+
+void EventFeed::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+std::vector<core::Event> EventFeed::read_after(core::Id after, int limit) {
+  std::vector<core::Event> out;
+  db_.read([&](store::Tx& tx) { out = tx.events_after(after, limit); });
+  return out;
+}
+
+// Sends hello, then the events in (after, head], or reset when there are too many.
+void EventFeed::catch_up(Subscriber& s, core::Id head) {
+  s.sink(head_frame("hello", head));
+  if (!s.after || *s.after >= head) return;
+  auto events = read_after(*s.after, kMaxCatchUp + 1);
+  if (static_cast<int>(events.size()) > kMaxCatchUp) {
+    s.sink(head_frame("reset", head));
+    return;
+  }
+  for (const auto& e : events) {
+    if (e.id > head) break;  // the live loop sends these
+    s.sink(stream_event_json(e));
+  }
+}
+
+// Single writer + group commit: event ids become visible in order, so "everything after the
+// last id we read" never skips an event.
+void EventFeed::run() {
+  core::Id head = 0;
+  bool started = false;
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      cv_.wait_for(lock, poll_interval_, [&] { return stop_ || woken_; });
+      if (stop_) return;
+      woken_ = false;
+    }
+    try {
+      if (!started) {
+        db_.read([&](store::Tx& tx) { head = tx.last_event_id(); });
+        started = true;
+      }
+      // New events first, so joining subscribers catch up to the same head everyone has.
+      std::vector<std::string> frames;
+      for (;;) {
+        auto events = read_after(head, kBatch);
+        for (const auto& e : events) frames.push_back(stream_event_json(e));
+        if (!events.empty()) head = events.back().id;
+        if (static_cast<int>(events.size()) < kBatch) break;
+      }
+      // Under the lock, so an unsubscribe happens wholly before or after a subscriber moves.
+      std::lock_guard lock(mutex_);
+      for (auto& [id, s] : active_) {
+        for (const auto& f : frames) s.sink(f);
+      }
+      for (auto it = pending_.begin(); it != pending_.end();) {
+        catch_up(it->second, head);
+        active_.insert(pending_.extract(it++));
+      }
+    } catch (const std::exception& e) {
+      spdlog::warn("live feed: reading the event log failed: {}", e.what());
+    }
+  }
+}
+
+}  // namespace frontline::http
