@@ -29,7 +29,8 @@ struct ServeFlags {
 // password printed once.
 void ensure_admin(app::Context& ctx, const Config& config) {
   bool has_admin = false;
-  ctx.db.read([&](store::Tx& tx) { has_admin = !tx.list_users(core::Role::admin, "", 1, 0).empty(); });
+  ctx.db.read(
+      [&](store::Tx& tx) { has_admin = !tx.list_users(core::Role::admin, "", 1, 0).empty(); });
   if (has_admin) return;
   const char* env_password = std::getenv("FRONTLINE_ADMIN_PASSWORD");
   std::string password =
@@ -48,13 +49,24 @@ void ensure_admin(app::Context& ctx, const Config& config) {
   }
 }
 
+// The built web app: web/dist under the working directory (a checkout), else the share folder
+// next to an installed binary (<prefix>/bin/frontline → <prefix>/share/frontline/web).
+std::string default_web_root() {
+  namespace fs = std::filesystem;
+  if (fs::is_directory("web/dist")) return "web/dist";
+  std::error_code ec;
+  auto exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  auto shared = exe.parent_path().parent_path() / "share" / "frontline" / "web";
+  return fs::is_directory(shared, ec) ? shared.string() : "";
+}
+
 void serve(const ServeFlags& flags) {
   Config config = load_config(flags.config_path);
   if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
   if (!flags.listen.empty()) config.listen = flags.listen;
   if (!flags.web_root.empty()) config.web_root = flags.web_root;
-  if (config.web_root.empty() && std::filesystem::is_directory("web/dist"))
-    config.web_root = "web/dist";
+  if (config.web_root.empty()) config.web_root = default_web_root();
   http::ListenOptions listen;
   split_listen(config.listen, listen.address, listen.port);
   listen.access_log = config.access_log;

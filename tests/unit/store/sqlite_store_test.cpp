@@ -249,5 +249,127 @@ TEST_F(StoreContract, BackupCopiesTheLiveDatabase) {
   });
 }
 
+TEST_F(StoreContract, CountMatchesTheFilterAndStopsAtTheCap) {
+  auto a = user("a@x.com");
+  auto b = user("b@x.com");
+  for (int i = 0; i < 5; ++i) ticket(a, "mine " + std::to_string(i), i);
+  ticket(b, "theirs", 9);
+  TicketFilter f;
+  f.requester_id = a;
+  f.limit = 1;  // ignored by count
+  db_->read([&](Tx& tx) {
+    EXPECT_EQ(tx.count_tickets(f, 100), 5);
+    EXPECT_EQ(tx.count_tickets(f, 3), 3);
+    EXPECT_EQ(tx.count_tickets(TicketFilter{}, 100), 6);
+  });
+}
+
+TEST_F(StoreContract, OtherOrdersPageByOffsetWithoutGapsOrRepeats) {
+  auto r = user("a@x.com");
+  std::vector<core::Id> created;
+  for (int i = 0; i < 9; ++i) created.push_back(ticket(r, "t", 100 - i).number);  // newest first
+  TicketFilter f;
+  f.order = TicketOrder::created;
+  f.ascending = true;
+  f.limit = 4;
+  std::vector<core::Id> seen;
+  for (;;) {
+    TicketPage page;
+    db_->read([&](Tx& tx) { page = tx.list_tickets(f); });
+    for (auto& t : page.items) seen.push_back(t.number);
+    if (!page.has_more) break;
+    f.offset += static_cast<std::int64_t>(page.items.size());
+  }
+  std::vector<core::Id> want(created.rbegin(), created.rend());  // oldest created first
+  EXPECT_EQ(seen, want);
+}
+
+TEST_F(StoreContract, PriorityOrderPutsUrgentFirst) {
+  auto r = user("a@x.com");
+  core::Id low = ticket(r, "low", 1).number;
+  core::Id urgent = ticket(r, "urgent", 2).number;
+  db_->write([&](Tx& tx) {
+    auto t = *tx.ticket_by_number(urgent);
+    t.priority = core::Priority::urgent;
+    t.version += 1;
+    return tx.update_ticket(t);
+  });
+  core::Id normal = ticket(r, "normal", 3).number;
+  TicketFilter f;
+  f.order = TicketOrder::priority;
+  TicketPage page;
+  db_->read([&](Tx& tx) { page = tx.list_tickets(f); });
+  ASSERT_EQ(page.items.size(), 3u);
+  EXPECT_EQ(page.items[0].number, urgent);
+  EXPECT_EQ(page.items[1].number, normal);  // same priority as low: newer number first
+  EXPECT_EQ(page.items[2].number, low);
+}
+
+TEST_F(StoreContract, SavedFiltersBelongToTheirOwner) {
+  auto a = user("a@x.com", core::Role::agent);
+  auto b = user("b@x.com", core::Role::agent);
+  core::Id id = 0;
+  db_->write([&](Tx& tx) {
+    id = tx.insert_saved_filter({0, a, "Urgent", "priority:urgent"});
+    return true;
+  });
+  db_->write([&](Tx& tx) {
+    EXPECT_FALSE(tx.delete_saved_filter(b, id));  // not b's
+    EXPECT_EQ(tx.list_saved_filters(b).size(), 0u);
+    auto mine = tx.list_saved_filters(a);
+    EXPECT_EQ(mine.size(), 1u);
+    EXPECT_EQ(mine.at(0).query, "priority:urgent");
+    EXPECT_TRUE(tx.delete_saved_filter(a, id));
+    return true;
+  });
+}
+
+TEST_F(StoreContract, CategoriesAreUniqueIgnoringCaseAndSortedByName) {
+  db_->write([&](Tx& tx) {
+    tx.insert_category("network");
+    tx.insert_category("Hardware");
+    return true;
+  });
+  db_->read([&](Tx& tx) {
+    auto all = tx.list_categories();
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].name, "Hardware");
+    EXPECT_EQ(all[1].name, "network");
+    EXPECT_TRUE(tx.category_by_name("NETWORK"));
+  });
+  EXPECT_THROW(db_->write([&](Tx& tx) {
+    tx.insert_category("HARDWARE");
+    return true;
+  }),
+               StoreError);
+}
+
+TEST_F(StoreContract, UserSearchMatchesPartOfNameOrEmail) {
+  auto zed = user("Zed.Caller@Example.com");
+  user("someone@x.com");
+  db_->read([&](Tx& tx) {
+    for (const char* q : {"zed.c", "EXAMPLE", "caller@"}) {
+      auto found = tx.list_users(core::Role::customer, q, 10, 0);
+      ASSERT_EQ(found.size(), 1u) << q;
+      EXPECT_EQ(found[0].id, zed);
+    }
+    EXPECT_TRUE(tx.list_users(std::nullopt, "%", 10, 0).empty());
+    EXPECT_EQ(tx.list_users(std::nullopt, "", 10, 0).size(), 2u);
+  });
+}
+
+TEST_F(StoreContract, LastEventIdFollowsAppends) {
+  db_->read([&](Tx& tx) { EXPECT_EQ(tx.last_event_id(), 0); });
+  core::Id id = 0;
+  db_->write([&](Tx& tx) {
+    core::Event e;
+    e.type = "test.event";
+    e.data = "{}";
+    id = tx.append_event(e);
+    return true;
+  });
+  db_->read([&](Tx& tx) { EXPECT_EQ(tx.last_event_id(), id); });
+}
+
 }  // namespace
 }  // namespace frontline::store
