@@ -1,0 +1,219 @@
+// The HTTP API client: JSON or multipart requests under /api/v1 with the session cookie, the
+// CSRF token on every write, and problem+json errors turned into ApiError (detail + field errors).
+
+export type Role = 'customer' | 'agent' | 'admin';
+export type Status = 'new' | 'open' | 'pending' | 'on_hold' | 'resolved' | 'closed';
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+export const STATUSES: Status[] = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'];
+export const OPEN_STATUSES: Status[] = ['new', 'open', 'pending', 'on_hold'];
+export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
+
+export interface Me {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  organization_id: number | null;
+  csrf_token?: string;
+}
+
+export interface Ticket {
+  number: number;
+  subject: string;
+  status: Status;
+  requester: { id: number; email: string; name: string };
+  organization_id: number | null;
+  category: string;
+  channel: string;
+  created_at: string;
+  updated_at: string;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  merged_into: number | null;
+  version: number;
+  // Staff only:
+  priority?: Priority;
+  assignee_id?: number | null;
+  team_id?: number | null;
+  tags?: string[];
+}
+
+export interface Attachment {
+  id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  url: string;
+}
+
+export interface Message {
+  id: number;
+  ticket_number: number;
+  kind: 'public' | 'internal' | 'system';
+  author: { id: number; name: string };
+  body: string;
+  created_at: string;
+  attachments: Attachment[];
+}
+
+export interface TicketEvent {
+  id: number;
+  ticket_number: number | null;
+  actor_id: number | null;
+  type: string;
+  data: Record<string, unknown>;
+  created_at: string;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  organization_id: number | null;
+  timezone: string;
+  disabled: boolean;
+  verified: boolean;
+  created_at: string;
+}
+
+export interface Organization {
+  id: number;
+  name: string;
+  share_tickets: boolean;
+}
+
+export interface Team {
+  id: number;
+  name: string;
+  member_ids: number[];
+}
+
+export interface ApiToken {
+  id: number;
+  user_id: number;
+  name: string;
+  created_at: string;
+}
+
+export interface SavedFilter {
+  id: number;
+  name: string;
+  query: string;
+}
+
+export interface Category {
+  id: number;
+  name: string;
+}
+
+export interface List<T> {
+  items: T[];
+  next_cursor?: string | null;
+}
+
+/** A failed request: `detail` is the sentence to show, `fields` the per-input messages. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+}
+
+let csrfToken = '';
+let unauthorized: () => void = () => {};
+
+/** Called when a request answers 401 after sign-in (the session ended elsewhere). */
+export function onUnauthorized(f: () => void) {
+  unauthorized = f;
+}
+
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token ?? '';
+}
+
+export interface Reply<T> {
+  data: T;
+  etag: string | null;
+}
+
+type Body = object | FormData | undefined;
+
+/** One API call. Throws ApiError for any non-2xx answer (and for a network failure, status 0). */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: Body,
+  headers: Record<string, string> = {},
+): Promise<Reply<T>> {
+  const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers } };
+  const h = init.headers as Record<string, string>;
+  if (method !== 'GET' && csrfToken) h['X-CSRF-Token'] = csrfToken;
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    h['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch('/api/v1' + path, { ...init, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (res.status === 401 && path !== '/session' && path !== '/me') unauthorized();
+  if (!res.ok) throw await toError(res);
+  const etag = res.headers.get('ETag');
+  if (res.status === 204) return { data: undefined as T, etag };
+  const text = await res.text();
+  return { data: (text ? JSON.parse(text) : undefined) as T, etag };
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let detail = res.statusText || `Request failed (${res.status})`;
+  const fields: Record<string, string> = {};
+  try {
+    const p = await res.json();
+    if (p && typeof p.detail === 'string' && p.detail) detail = p.detail;
+    else if (p && typeof p.title === 'string') detail = p.title;
+    for (const e of p?.errors ?? []) {
+      if (e && typeof e.field === 'string') fields[e.field] = String(e.message ?? 'is not valid');
+    }
+  } catch {
+    // Not problem+json: keep the status text.
+  }
+  return new ApiError(res.status, detail, fields);
+}
+
+export const get = <T>(path: string) => request<T>('GET', path).then((r) => r.data);
+export const post = <T>(path: string, body?: Body) => request<T>('POST', path, body).then((r) => r.data);
+export const patch = <T>(path: string, body: Body, headers?: Record<string, string>) =>
+  request<T>('PATCH', path, body, headers).then((r) => r.data);
+export const del = (path: string) => request<void>('DELETE', path).then(() => undefined);
+
+/** A query string from the defined, non-empty values. */
+export function qs(params: Record<string, string | number | undefined | null>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  }
+  const s = u.toString();
+  return s ? '?' + s : '';
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) return e.detail;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+export function fieldErrors(e: unknown): Record<string, string> {
+  return e instanceof ApiError ? e.fields : {};
+}
+
+export const isStaff = (me: Me | null) => !!me && (me.role === 'agent' || me.role === 'admin');

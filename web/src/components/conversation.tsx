@@ -1,0 +1,149 @@
+// A ticket's conversation (public replies and, for staff, internal notes that look unmistakably
+// different: label, lock, yellow background, dashed border) and the composer that adds to it.
+import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
+import { errorText, fieldErrors, type Message, post } from '../api';
+import { ClipIcon, ErrorMessage, Field, formatBytes, LockIcon, Time } from './common';
+
+export function Conversation({ messages, requesterId }: { messages: Message[]; requesterId: number }) {
+  if (messages.length === 0) return <p class="empty">No messages yet.</p>;
+  return (
+    <ol class="conversation">
+      {messages.map((m) => {
+        const internal = m.kind === 'internal';
+        const fromRequester = m.author.id === requesterId;
+        return (
+          <li key={m.id}>
+            <article
+              class={`message ${internal ? 'message-internal' : fromRequester ? 'message-customer' : 'message-public'}`}
+              aria-label={`${internal ? 'Internal note' : 'Message'} from ${m.author.name}`}
+            >
+              <header class="message-head">
+                {internal && (
+                  <span class="internal-label">
+                    <LockIcon /> Internal note · only staff can see this
+                  </span>
+                )}
+                <strong>{m.author.name}</strong>
+                {!internal && <span class="muted">{fromRequester ? ' (requester)' : ' replied'}</span>}
+                <span class="muted">
+                  {' · '}
+                  <Time iso={m.created_at} />
+                </span>
+              </header>
+              <div class="message-body">{m.body}</div>
+              {m.attachments.length > 0 && (
+                <ul class="attachments" aria-label="Attachments">
+                  {m.attachments.map((a) => (
+                    <li key={a.id}>
+                      <a href={a.url} download={a.filename}>
+                        <ClipIcon />{' '}
+                        {a.filename}
+                      </a>{' '}
+                      <span class="muted">({formatBytes(a.size)})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </article>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export type ComposeMode = 'public' | 'internal';
+
+interface ComposerProps {
+  number: number;
+  staff: boolean;
+  mode: ComposeMode;
+  onMode: (m: ComposeMode) => void;
+  onSent: () => void;
+  textRef?: Ref<HTMLTextAreaElement>;
+  disabledReason?: string;
+}
+
+export function Composer({ number, staff, mode, onMode, onSent, textRef, disabledReason }: ComposerProps) {
+  const [body, setBody] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileKey, setFileKey] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const internal = staff && mode === 'internal';
+
+  if (disabledReason) return <p class="notice">{disabledReason}</p>;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!body.trim()) {
+      setFields({ body: 'Write a message first.' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const kind = internal ? 'internal' : 'public';
+      if (files.length > 0) {
+        const form = new FormData();
+        form.set('body', body);
+        form.set('kind', kind);
+        for (const f of files) form.append('files', f, f.name);
+        await post(`/tickets/${number}/messages`, form);
+      } else {
+        await post(`/tickets/${number}/messages`, { kind, body });
+      }
+      setBody('');
+      setFiles([]);
+      setFileKey((k) => k + 1);
+      setError('');
+      setFields({});
+      onSent();
+    } catch (err) {
+      setError(errorText(err));
+      setFields(fieldErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const label = internal ? 'Internal note (only staff will see it)' : staff ? 'Reply to the customer' : 'Your reply';
+  return (
+    <form class={`composer ${internal ? 'composer-internal' : ''}`} onSubmit={submit} aria-label="Write a message">
+      {staff && (
+        <fieldset class="segmented">
+          <legend class="sr-only">Message type</legend>
+          <label class={mode === 'public' ? 'on' : ''}>
+            <input type="radio" name={`kind-${number}`} value="public" checked={mode === 'public'} onChange={() => onMode('public')} />
+            Reply <kbd aria-hidden="true">r</kbd>
+          </label>
+          <label class={mode === 'internal' ? 'on' : ''}>
+            <input type="radio" name={`kind-${number}`} value="internal" checked={mode === 'internal'} onChange={() => onMode('internal')} />
+            <LockIcon /> Internal note <kbd aria-hidden="true">n</kbd>
+          </label>
+        </fieldset>
+      )}
+      <Field label={label} error={fields.body}>
+        {(p) => <textarea {...p} ref={textRef} rows={5} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
+      </Field>
+      <Field label="Attachments" error={fields.files} hint="Optional. Up to 25 MB each.">
+        {(p) => (
+          <input
+            {...p}
+            key={fileKey}
+            type="file"
+            multiple
+            onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
+          />
+        )}
+      </Field>
+      <ErrorMessage text={error} />
+      <div class="actions">
+        <button type="submit" class={internal ? 'button button-note' : 'button'} disabled={busy}>
+          {busy ? 'Sending…' : internal ? 'Add internal note' : 'Send reply'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+// The console's queues: each is a named set of list filters with a count in the side nav.
+import type { Me, Team } from './api';
+
+export interface QueueDef {
+  key: string;
+  name: string;
+  params: Record<string, string>;
+}
+
+const OPEN = 'new,open,pending,on_hold';
+
+export function queuesFor(me: Me, allTeams: Team[]): QueueDef[] {
+  const mine = allTeams.filter((t) => t.member_ids.includes(me.id));
+  return [
+    // Resolved tickets stay "mine" until they close: the requester may still reopen them.
+    { key: 'mine', name: 'My tickets', params: { assignee: 'me', status: `${OPEN},resolved` } },
+    { key: 'unassigned', name: 'Unassigned', params: { assignee: 'none', status: OPEN } },
+    ...mine.map((t) => ({
+      key: `team-${t.id}`,
+      name: `Team ${t.name}`,
+      params: { team: String(t.id), status: OPEN },
+    })),
+    { key: 'open', name: 'All open', params: { status: OPEN } },
+    { key: 'pending', name: 'Pending', params: { status: 'pending' } },
+  ];
+}

@@ -1,0 +1,103 @@
+// Admin: organisations and their sharing flag ("members see each other's tickets").
+import { useState } from 'preact/hooks';
+import { errorText, fieldErrors, get, type List, type Organization, patch, post } from '../../api';
+import { ErrorMessage, Field, Notice, useData, useTitle } from '../../components/common';
+import { invalidate } from '../../directory';
+
+export function AdminOrganizations() {
+  useTitle('Organisations');
+  const orgs = useData(() => get<List<Organization>>('/organizations').then((l) => l.items), []);
+  const [name, setName] = useState('');
+  const [share, setShare] = useState(false);
+  const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState('');
+
+  const changed = (text: string) => {
+    setNotice(text);
+    invalidate('organizations');
+    void orgs.reload();
+  };
+
+  return (
+    <section aria-labelledby="orgs-title">
+      <h1 id="orgs-title">Organisations</h1>
+      <form
+        class="panel stack"
+        aria-label="New organisation"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            const o = await post<Organization>('/organizations', { name: name.trim(), share_tickets: share });
+            setName('');
+            setShare(false);
+            setError('');
+            setFields({});
+            changed(`Created ${o.name}.`);
+          } catch (err) {
+            setError(errorText(err));
+            setFields(fieldErrors(err));
+          }
+        }}
+      >
+        <h2>New organisation</h2>
+        <Field label="Organisation name" error={fields.name}>
+          {(p) => <input {...p} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+        </Field>
+        <label class="check">
+          <input type="checkbox" checked={share} onChange={(e) => setShare(e.currentTarget.checked)} />
+          Members see each other’s tickets
+        </label>
+        <div class="actions">
+          <button type="submit" class="button">
+            Create organisation
+          </button>
+        </div>
+      </form>
+      <ErrorMessage text={error || orgs.error} />
+      <Notice text={notice} />
+      <h2>All organisations</h2>
+      {orgs.data?.length === 0 && <p class="empty">No organisations yet.</p>}
+      {orgs.data && orgs.data.length > 0 && (
+        <div class="table-wrap">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Ticket sharing</th>
+              </tr>
+            </thead>
+            <tbody>
+              {orgs.data.map((o) => (
+                <tr key={o.id}>
+                  <td>{o.name}</td>
+                  <td>
+                    <label class="check">
+                      <input
+                        type="checkbox"
+                        checked={o.share_tickets}
+                        onChange={async (e) => {
+                          const on = e.currentTarget.checked;
+                          try {
+                            await patch(`/organizations/${o.id}`, { share_tickets: on });
+                            setError('');
+                            changed(on ? `${o.name} members now see each other’s tickets.` : `${o.name} members now see only their own tickets.`);
+                          } catch (err) {
+                            setError(errorText(err));
+                            void orgs.reload();
+                          }
+                        }}
+                      />
+                      Members see each other’s tickets
+                      <span class="sr-only"> ({o.name})</span>
+                    </label>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

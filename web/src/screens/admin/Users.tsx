@@ -1,0 +1,262 @@
+// Admin: users — invite (create with a first password), change role and organisation, disable
+// or enable, reset the password.
+import { useState } from 'preact/hooks';
+import { errorText, fieldErrors, get, type List, type Me, type Organization, patch, post, type Role, type User } from '../../api';
+import { Dialog, ErrorMessage, Field, Notice, useData, useTitle } from '../../components/common';
+import { invalidate, organizations } from '../../directory';
+
+const ROLES: Role[] = ['customer', 'agent', 'admin'];
+const roleLabel = (r: string) => ({ customer: 'Customer', agent: 'Agent', admin: 'Admin' })[r] ?? r;
+
+export function AdminUsers({ me }: { me: Me }) {
+  useTitle('Users');
+  const users = useData(() => get<List<User>>('/users').then((l) => l.items), []);
+  const orgs = useData(() => organizations(), []);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [notice, setNotice] = useState('');
+  const orgName = (id: number | null) => (id ? (orgs.data?.find((o) => o.id === id)?.name ?? `#${id}`) : '—');
+
+  return (
+    <section aria-labelledby="users-title">
+      <h1 id="users-title">Users</h1>
+      <InviteForm
+        orgs={orgs.data ?? []}
+        onCreated={(u) => {
+          setNotice(`Created ${u.name} (${u.email}). They can sign in now.`);
+          invalidate('staff', 'organizations');
+          void users.reload();
+          void orgs.reload();
+        }}
+      />
+      <Notice text={notice} />
+      <h2>All users</h2>
+      <ErrorMessage text={users.error} />
+      {users.data && (
+        <div class="table-wrap">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Account</th>
+                <th scope="col">
+                  <span class="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td>{roleLabel(u.role)}</td>
+                  <td>{orgName(u.organization_id)}</td>
+                  <td>{u.disabled ? <span class="badge status-closed">Disabled</span> : 'Active'}</td>
+                  <td>
+                    <button type="button" class="button-secondary button-small" onClick={() => setEditing(u)} aria-label={`Edit ${u.name}`}>
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Dialog open={!!editing} title={editing ? `Edit ${editing.name}` : 'Edit user'} onClose={() => setEditing(null)}>
+        {editing && (
+          <EditUser
+            user={editing}
+            self={editing.id === me.id}
+            orgs={orgs.data ?? []}
+            onSaved={(u, text) => {
+              setEditing(u);
+              setNotice(text);
+              invalidate('staff');
+              void users.reload();
+            }}
+          />
+        )}
+      </Dialog>
+    </section>
+  );
+}
+
+function InviteForm({ orgs, onCreated }: { orgs: Organization[]; onCreated: (u: User) => void }) {
+  const blank = { name: '', email: '', role: 'customer', organization: '', password: '' };
+  const [v, setV] = useState(blank);
+  const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof blank) => (e: Event) => setV({ ...v, [k]: (e.currentTarget as HTMLInputElement).value });
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const body: Record<string, unknown> = { name: v.name.trim(), email: v.email.trim(), role: v.role };
+      if (v.organization.trim()) body.organization = v.organization.trim();
+      if (v.password) body.password = v.password;
+      const u = await post<User>('/users', body);
+      setV(blank);
+      setError('');
+      setFields({});
+      onCreated(u);
+    } catch (err) {
+      setError(errorText(err));
+      setFields(fieldErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} class="panel stack" aria-labelledby="invite-title">
+      <h2 id="invite-title">Invite a user</h2>
+      <div class="row">
+        <Field label="Name" error={fields.name}>
+          {(p) => <input {...p} value={v.name} onInput={set('name')} autoComplete="off" />}
+        </Field>
+        <Field label="Email" error={fields.email}>
+          {(p) => <input {...p} type="email" value={v.email} onInput={set('email')} autoComplete="off" />}
+        </Field>
+      </div>
+      <div class="row">
+        <Field label="Role" error={fields.role}>
+          {(p) => (
+            <select {...p} value={v.role} onChange={set('role')}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Organisation" error={fields.organization} hint="Optional. A new name creates the organisation.">
+          {(p) => (
+            <>
+              <input {...p} list="org-names" value={v.organization} onInput={set('organization')} autoComplete="off" />
+              <datalist id="org-names">
+                {orgs.map((o) => (
+                  <option key={o.id} value={o.name} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field label="Initial password" error={fields.password} hint="At least 8 characters. Give it to the person privately.">
+          {(p) => <input {...p} type="password" value={v.password} onInput={set('password')} autoComplete="new-password" />}
+        </Field>
+      </div>
+      <ErrorMessage text={error} />
+      <div class="actions">
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? 'Creating…' : 'Create user'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function EditUser({ user, self, orgs, onSaved }: { user: User; self: boolean; orgs: Organization[]; onSaved: (u: User, notice: string) => void }) {
+  const [name, setName] = useState(user.name);
+  const [role, setRole] = useState<string>(user.role);
+  const [org, setOrg] = useState(user.organization_id ? String(user.organization_id) : '');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  const run = async (body: Record<string, unknown>, text: string) => {
+    try {
+      const u = await patch<User>(`/users/${user.id}`, body);
+      setError('');
+      setFields({});
+      onSaved(u, text);
+      return true;
+    } catch (err) {
+      setError(errorText(err));
+      setFields(fieldErrors(err));
+      return false;
+    }
+  };
+
+  return (
+    <div class="stack">
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const body: Record<string, unknown> = {};
+          if (name.trim() !== user.name) body.name = name.trim();
+          if (role !== user.role) body.role = role;
+          const orgId = org ? Number(org) : null;
+          if (orgId !== user.organization_id) body.organization_id = orgId;
+          if (Object.keys(body).length) void run(body, `Saved ${name.trim()}.`);
+        }}
+      >
+        <Field label="Name" error={fields.name}>
+          {(p) => <input {...p} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Role" error={fields.role}>
+          {(p) => (
+            <select {...p} value={role} onChange={(e) => setRole(e.currentTarget.value)} disabled={self}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Organisation" error={fields.organization_id}>
+          {(p) => (
+            <select {...p} value={org} onChange={(e) => setOrg(e.currentTarget.value)}>
+              <option value="">No organisation</option>
+              {orgs.map((o) => (
+                <option key={o.id} value={String(o.id)}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="button">
+            Save
+          </button>
+        </div>
+      </form>
+      {!self && (
+        <div class="actions">
+          <button
+            type="button"
+            class={user.disabled ? 'button-secondary' : 'button button-danger'}
+            onClick={() => void run({ disabled: !user.disabled }, user.disabled ? `Enabled ${user.name}.` : `Disabled ${user.name}; they can no longer sign in.`)}
+          >
+            {user.disabled ? 'Enable account' : 'Disable account'}
+          </button>
+        </div>
+      )}
+      <form
+        class="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await run({ password }, `Set a new password for ${user.name}.`)) setPassword('');
+        }}
+      >
+        <Field label="New password" error={fields.password} hint="At least 8 characters. Signs the user out everywhere.">
+          {(p) => <input {...p} type="password" value={password} autoComplete="new-password" onInput={(e) => setPassword(e.currentTarget.value)} />}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="button-secondary">
+            Reset password
+          </button>
+        </div>
+      </form>
+      <ErrorMessage text={error} />
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+// Log a phone call: find the caller (or enter a new one), write what they said, and get the
+// ticket number at once — big, in a status region — to read back to the caller.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText, fieldErrors, get, type List, post, PRIORITIES, qs, type Ticket, type User } from '../../api';
+import { ErrorMessage, Field, priorityLabel, useTitle } from '../../components/common';
+import { Link } from '../../router';
+
+export function CallScreen() {
+  useTitle('Log a phone call');
+  const [search, setSearch] = useState('');
+  const [found, setFound] = useState<User[] | null>(null);
+  const [caller, setCaller] = useState<string>('new'); // a user id, or "new"
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [subject, setSubject] = useState('');
+  const [notes, setNotes] = useState('');
+  const [priority, setPriority] = useState('normal');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<Ticket | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const text = search.trim();
+    if (text.length < 2) {
+      setFound(null);
+      return;
+    }
+    let alive = true;
+    const timer = setTimeout(async () => {
+      try {
+        const list = await get<List<User>>(`/users${qs({ q: text, role: 'customer' })}`);
+        // Filter here too, so the result is right even where the server ignores q.
+        const t = text.toLowerCase();
+        const hits = list.items.filter((u) => u.name.toLowerCase().includes(t) || u.email.toLowerCase().includes(t));
+        if (alive) setFound(hits.slice(0, 20));
+      } catch {
+        if (alive) setFound([]);
+      }
+    }, 200);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [search]);
+
+  const chosen = found?.find((u) => String(u.id) === caller);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!chosen) {
+      if (!name.trim()) problems.requester_name = 'Enter the caller’s name.';
+      if (!email.trim()) problems.requester_email = 'Enter the caller’s email address.';
+    }
+    if (!subject.trim()) problems.subject = 'Enter a subject.';
+    if (!notes.trim()) problems.body = 'Write what the caller said.';
+    if (Object.keys(problems).length) {
+      setFields(problems);
+      setError('Some fields need attention.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const t = await post<Ticket>('/tickets', {
+        subject: subject.trim(),
+        body: notes,
+        priority,
+        channel: 'phone',
+        requester_email: chosen ? chosen.email : email.trim(),
+        requester_name: chosen ? chosen.name : name.trim(),
+      });
+      setCreated(t);
+      setError('');
+      setFields({});
+      setSubject('');
+      setNotes('');
+      setPriority('normal');
+      setTimeout(() => resultRef.current?.focus(), 0);
+    } catch (err) {
+      setError(errorText(err));
+      setFields(fieldErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startOver = () => {
+    setCreated(null);
+    setSearch('');
+    setCaller('new');
+    setName('');
+    setEmail('');
+  };
+
+  return (
+    <section aria-labelledby="call-title" class="call">
+      <h1 id="call-title">Log a phone call</h1>
+      <div role="status" class={created ? 'call-result' : 'sr-only'} tabIndex={-1} ref={resultRef}>
+        {created && (
+          <>
+            <p class="call-result-label">Ticket created — read this number to the caller:</p>
+            <p class="call-result-number">
+              Ticket #<span data-testid="ticket-number">{created.number}</span> created
+            </p>
+            <p>
+              <Link href={`/console/tickets/${created.number}`}>Open ticket #{created.number}</Link> ·{' '}
+              <button type="button" class="button-quiet" onClick={startOver}>
+                Log another call
+              </button>
+            </p>
+          </>
+        )}
+      </div>
+      <form onSubmit={submit} class="stack" noValidate>
+        <fieldset>
+          <legend>Caller</legend>
+          <Field label="Find the caller" hint="Type part of their name or email address.">
+            {(p) => <input {...p} type="search" value={search} autoComplete="off" onInput={(e) => setSearch(e.currentTarget.value)} />}
+          </Field>
+          <div class="choices" role="radiogroup" aria-label="Who is calling">
+            {(found ?? []).map((u) => (
+              <label key={u.id} class="choice">
+                <input type="radio" name="caller" value={String(u.id)} checked={caller === String(u.id)} onChange={() => setCaller(String(u.id))} />
+                {u.name} <span class="muted">&lt;{u.email}&gt;</span>
+              </label>
+            ))}
+            {found && found.length === 0 && <p class="muted">Nobody found; enter the new caller below.</p>}
+            <label class="choice">
+              <input type="radio" name="caller" value="new" checked={caller === 'new' || !chosen} onChange={() => setCaller('new')} />
+              New caller
+            </label>
+          </div>
+          {!chosen && (
+            <div class="row">
+              <Field label="Caller’s name" error={fields.requester_name}>
+                {(p) => <input {...p} value={name} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} />}
+              </Field>
+              <Field label="Caller’s email" error={fields.requester_email}>
+                {(p) => <input {...p} type="email" value={email} autoComplete="off" onInput={(e) => setEmail(e.currentTarget.value)} />}
+              </Field>
+            </div>
+          )}
+        </fieldset>
+        <Field label="Subject" error={fields.subject}>
+          {(p) => <input {...p} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Notes from the call" error={fields.body}>
+          {(p) => <textarea {...p} rows={6} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Priority" error={fields.priority}>
+          {(p) => (
+            <select {...p} value={priority} onChange={(e) => setPriority(e.currentTarget.value)}>
+              {PRIORITIES.map((x) => (
+                <option key={x} value={x}>
+                  {priorityLabel(x)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <ErrorMessage text={error} />
+        <div class="actions">
+          <button type="submit" class="button" disabled={busy}>
+            {busy ? 'Creating…' : 'Create ticket'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,273 @@
+// The staff frame: header (product, search, Queues / Log a call / Admin, live indicator, sign
+// out), the side navigation (queues with counts and saved filters, or the admin sections), the
+// main region, and the "?" shortcuts dialog.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { del, errorText, get, type Me, qs, type SavedFilter, type List } from '../../api';
+import { Dialog } from '../../components/common';
+import { useKeys } from '../../components/keys';
+import { teams } from '../../directory';
+import { useLiveRefresh, useLiveState } from '../../live';
+import { queuesFor, type QueueDef } from '../../queues';
+import { Link, navigate, useLocation } from '../../router';
+import { signOut } from '../../session';
+
+// Saved filters change from the queue screen; it calls this to refresh the side nav.
+const filterListeners = new Set<() => void>();
+export function savedFiltersChanged() {
+  filterListeners.forEach((l) => l());
+}
+
+export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChildren }) {
+  const loc = useLocation();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [help, setHelp] = useState(false);
+  const isAdmin = loc.path.startsWith('/admin');
+  const [q, setQ] = useState(loc.path === '/console/search' ? (loc.query.get('q') ?? '') : '');
+  useEffect(() => {
+    setQ(loc.path === '/console/search' ? (loc.query.get('q') ?? '') : '');
+  }, [loc.path, loc.query.toString()]);
+
+  useKeys({
+    '/': () => searchRef.current?.focus(),
+    '?': () => setHelp(true),
+  });
+
+  const section = loc.path.startsWith('/admin') ? 'admin' : loc.path === '/console/call' ? 'call' : 'queues';
+  return (
+    <div class="app">
+      <a class="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header class="topbar">
+        <Link href="/console" class="brand">
+          Frontline
+        </Link>
+        <form
+          role="search"
+          class="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            navigate(`/console/search${qs({ q: q.trim() })}`);
+            searchRef.current?.blur();
+          }}
+        >
+          <label for="global-search" class="sr-only">
+            Search tickets
+          </label>
+          <input
+            id="global-search"
+            ref={searchRef}
+            type="search"
+            placeholder="Search (press /)  e.g. printer status:open assignee:me"
+            value={q}
+            onInput={(e) => setQ(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') e.currentTarget.blur();
+            }}
+          />
+          <button type="submit" class="button-quiet">
+            Search
+          </button>
+        </form>
+        <nav aria-label="Main" class="mainnav">
+          <Link href="/console" aria-current={section === 'queues' ? 'page' : undefined}>
+            Queues
+          </Link>
+          <Link href="/console/call" aria-current={section === 'call' ? 'page' : undefined}>
+            Log a call
+          </Link>
+          {me.role === 'admin' && (
+            <Link href="/admin/users" aria-current={section === 'admin' ? 'page' : undefined}>
+              Admin
+            </Link>
+          )}
+        </nav>
+        <LiveIndicator />
+        <div class="usermenu">
+          <button type="button" class="button-quiet" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+            ?
+          </button>
+          <span class="username" title={me.email}>
+            {me.name}
+          </span>
+          <button type="button" class="button-quiet" onClick={() => void signOut().then(() => navigate('/login'))}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <div class="shell">
+        {isAdmin ? <AdminNav path={loc.path} /> : <QueueNav me={me} loc={loc.path + '?' + loc.query.toString()} />}
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <Dialog open={help} title="Keyboard shortcuts" onClose={() => setHelp(false)}>
+        <dl class="shortcuts">
+          {[
+            ['j', 'Next ticket in the list'],
+            ['k', 'Previous ticket in the list'],
+            ['Enter', 'Open the selected ticket'],
+            ['r', 'Reply to the customer (on a ticket)'],
+            ['n', 'Add an internal note (on a ticket)'],
+            ['/', 'Search'],
+            ['?', 'Show these shortcuts'],
+            ['Esc', 'Close this dialog, leave the search box'],
+          ].map(([k, what]) => (
+            <div key={k}>
+              <dt>
+                <kbd>{k}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+      </Dialog>
+    </div>
+  );
+}
+
+function LiveIndicator() {
+  const s = useLiveState();
+  const text = s === 'live' ? 'Live' : s === 'off' ? 'Offline' : s === 'connecting' ? 'Connecting…' : 'Reconnecting…';
+  return (
+    <span class={`live live-${s}`} role="status" aria-live="polite" title="Live updates">
+      <span aria-hidden="true" class="dot" />
+      {text}
+    </span>
+  );
+}
+
+function AdminNav({ path }: { path: string }) {
+  const links = [
+    ['/admin/users', 'Users'],
+    ['/admin/teams', 'Teams'],
+    ['/admin/organizations', 'Organisations'],
+    ['/admin/categories', 'Categories'],
+    ['/admin/tokens', 'API tokens'],
+  ];
+  return (
+    <nav aria-label="Administration" class="sidenav">
+      <h2 class="sidenav-title">Admin</h2>
+      <ul>
+        {links.map(([href, name]) => (
+          <li key={href}>
+            <Link href={href} aria-current={path === href || (path === '/admin' && href === '/admin/users') ? 'page' : undefined}>
+              {name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+async function countOf(q: QueueDef): Promise<number | null> {
+  try {
+    return (await get<{ count: number }>(`/tickets/count${qs(q.params)}`)).count;
+  } catch {
+    return null;
+  }
+}
+
+function QueueNav({ me, loc }: { me: Me; loc: string }) {
+  const [queues, setQueues] = useState<QueueDef[]>(() => queuesFor(me, []));
+  const [counts, setCounts] = useState<Record<string, number | null>>({});
+  const [filters, setFilters] = useState<SavedFilter[] | null>(null);
+  const [error, setError] = useState('');
+
+  const loadCounts = async (qs_: QueueDef[]) => {
+    const values = await Promise.all(qs_.map(countOf));
+    setCounts(Object.fromEntries(qs_.map((q, i) => [q.key, values[i]])));
+  };
+  const loadFilters = () =>
+    get<List<SavedFilter>>('/me/filters').then(
+      (l) => setFilters(l.items),
+      () => setFilters(null),
+    );
+
+  useEffect(() => {
+    let alive = true;
+    teams()
+      .catch(() => [])
+      .then((ts) => {
+        if (!alive) return;
+        const qd = queuesFor(me, ts);
+        setQueues(qd);
+        void loadCounts(qd);
+      });
+    void loadFilters();
+    filterListeners.add(loadFilters);
+    return () => {
+      alive = false;
+      filterListeners.delete(loadFilters);
+    };
+  }, [me.id]);
+
+  useLiveRefresh((e) => e.ticket_number !== null, () => void loadCounts(queues), 400);
+
+  return (
+    <nav aria-label="Queues" class="sidenav">
+      <h2 class="sidenav-title">Queues</h2>
+      <ul>
+        {queues.map((q) => {
+          const href = q.key === 'mine' ? '/console' : `/console/queues/${q.key}`;
+          const current = loc.split('?')[0] === href;
+          const c = counts[q.key];
+          return (
+            <li key={q.key}>
+              <Link href={href} aria-current={current ? 'page' : undefined}>
+                <span>{q.name}</span>
+                {c !== undefined && c !== null && (
+                  <span class="count" aria-label={`${c} tickets`}>
+                    {c}
+                  </span>
+                )}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <h2 class="sidenav-title">Saved filters</h2>
+      {filters === null ? (
+        <p class="hint">Saved filters are not available.</p>
+      ) : filters.length === 0 ? (
+        <p class="hint">Search, then save the search as a filter.</p>
+      ) : (
+        <ul>
+          {filters.map((f) => {
+            const href = `/console/search${qs({ q: f.query })}`;
+            return (
+              <li key={f.id} class="filter-item">
+                <Link href={href} title={f.query}>
+                  {f.name}
+                </Link>
+                <button
+                  type="button"
+                  class="button-quiet button-small"
+                  aria-label={`Delete filter ${f.name}`}
+                  onClick={async () => {
+                    try {
+                      await del(`/me/filters/${f.id}`);
+                      setError('');
+                      void loadFilters();
+                    } catch (e) {
+                      setError(errorText(e));
+                    }
+                  }}
+                >
+                  ✕
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {error && (
+        <p role="alert" class="field-error">
+          {error}
+        </p>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,89 @@
+// A customer opens a ticket: subject, description, category and attachments (multipart).
+import { useEffect, useState } from 'preact/hooks';
+import { type Category, errorText, fieldErrors, get, type List, post, type Ticket } from '../../api';
+import { ErrorMessage, Field, useTitle } from '../../components/common';
+import { navigate } from '../../router';
+
+export function PortalNew() {
+  useTitle('New ticket');
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [category, setCategory] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [cats, setCats] = useState<Category[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    get<List<Category>>('/categories').then(
+      (l) => setCats(l.items),
+      () => setCats([]),
+    );
+  }, []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!subject.trim()) problems.subject = 'Give your request a short subject.';
+    if (!body.trim()) problems.body = 'Describe what happened.';
+    if (Object.keys(problems).length) {
+      setFields(problems);
+      setError('Some fields need attention.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const form = new FormData();
+      form.set('subject', subject.trim());
+      form.set('body', body);
+      if (category) form.set('category', category);
+      for (const f of files) form.append('files', f, f.name);
+      const t = await post<Ticket>('/tickets', form);
+      navigate(`/portal/tickets/${t.number}?created=1`);
+    } catch (err) {
+      setError(errorText(err));
+      setFields(fieldErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="new-title">
+      <h1 id="new-title">Open a ticket</h1>
+      <p class="lede">Tell us what you need. We will answer by email and here.</p>
+      <form onSubmit={submit} class="stack" noValidate>
+        <Field label="Subject" error={fields.subject}>
+          {(p) => <input {...p} value={subject} maxLength={200} onInput={(e) => setSubject(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Description" error={fields.body} hint="What happened, what you expected, and any error message.">
+          {(p) => <textarea {...p} rows={8} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
+        </Field>
+        {cats.length > 0 && (
+          <Field label="Category" error={fields.category}>
+            {(p) => (
+              <select {...p} value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+                <option value="">Not sure</option>
+                {cats.map((c) => (
+                  <option key={c.id} value={c.name}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label="Attachments" hint="Optional: screenshots or log files, up to 25 MB each." error={fields.files}>
+          {(p) => <input {...p} type="file" multiple onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))} />}
+        </Field>
+        <ErrorMessage text={error} />
+        <div class="actions">
+          <button type="submit" class="button" disabled={busy}>
+            {busy ? 'Sending…' : 'Open ticket'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
