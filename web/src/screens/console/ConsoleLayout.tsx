@@ -162,9 +162,10 @@ function AdminNav({ path }: { path: string }) {
   );
 }
 
-async function countOf(q: QueueDef): Promise<number | null> {
+async function countOf(q: QueueDef): Promise<string | null> {
   try {
-    return (await get<{ count: number }>(`/tickets/count${qs(q.params)}`)).count;
+    const r = await get<{ count: number; capped?: boolean }>(`/tickets/count${qs(q.params)}`);
+    return r.count.toLocaleString('en') + (r.capped ? '+' : '');
   } catch {
     return null;
   }
@@ -172,7 +173,7 @@ async function countOf(q: QueueDef): Promise<number | null> {
 
 function QueueNav({ me, loc }: { me: Me; loc: string }) {
   const [queues, setQueues] = useState<QueueDef[]>(() => queuesFor(me, []));
-  const [counts, setCounts] = useState<Record<string, number | null>>({});
+  const [counts, setCounts] = useState<Record<string, string | null>>({});
   const [filters, setFilters] = useState<SavedFilter[] | null>(null);
   const [error, setError] = useState('');
 

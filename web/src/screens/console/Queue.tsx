@@ -27,7 +27,7 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
 
   const [items, setItems] = useState<Ticket[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
-  const [count, setCount] = useState<number | null>(null);
+  const [count, setCount] = useState<{ count: number; capped?: boolean } | null>(null);
   const [error, setError] = useState('');
   const [staff, setStaff] = useState<Map<number, User>>(new Map());
   const [selected, setSelected] = useState(-1);
@@ -58,10 +58,7 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
     try {
       const [list, c] = await Promise.all([
         get<List<Ticket>>(`/tickets${qs({ ...params, limit })}`),
-        get<{ count: number }>(`/tickets/count${qs(def!.params)}`).then(
-          (r) => r.count,
-          () => null,
-        ),
+        get<{ count: number; capped?: boolean }>(`/tickets/count${qs(def!.params)}`).catch(() => null),
       ]);
       if (mine !== seq.current) return;
       setItems(list.items);
@@ -150,7 +147,7 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
       <div class="page-head">
         <h1 id="queue-title">{def.name}</h1>
         <p class="queue-count" aria-live="polite">
-          {items === null ? 'Loading…' : `${count ?? shown}${count === null && next ? '+' : ''} ${(count ?? shown) === 1 ? 'ticket' : 'tickets'}`}
+          {items === null ? 'Loading…' : countText(count, shown, !!next)}
         </p>
       </div>
       {queue === 'search' && q && <SaveFilter query={q} />}
@@ -206,6 +203,12 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
       )}
     </section>
   );
+}
+
+function countText(count: { count: number; capped?: boolean } | null, shown: number, more: boolean): string {
+  const n = count?.count ?? shown;
+  const plus = count ? !!count.capped : more;
+  return `${n.toLocaleString('en')}${plus ? '+' : ''} ${n === 1 && !plus ? 'ticket' : 'tickets'}`;
 }
 
 function SaveFilter({ query }: { query: string }) {

@@ -1,0 +1,69 @@
+// Focus of this file: logging a phone call — for a new caller and for a known one — shows the
+// ticket number at once and opens a ticket with channel "phone" for the right requester.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
+
+let server;
+let browser;
+let admin;
+let page;
+const tech = { email: 'phil@frontline.example', name: 'Phil Phones', password: 'phil-password-1' };
+
+before(async () => {
+  server = await startServer();
+  admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await admin.createUser({ ...tech, role: 'agent' });
+  await admin.createUser({ email: 'olga@globex.example', name: 'Olga Known', role: 'customer', password: 'olga-password-1' });
+  browser = await launchBrowser();
+  ({ page } = await newPerson(browser, server.url));
+  await signInThroughForm(page, tech.email, tech.password);
+  await page.waitForURL('**/console');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function createdNumber() {
+  const status = page.getByRole('status').filter({ hasText: /Ticket #\d+ created/ });
+  await status.waitFor();
+  return Number((await status.innerText()).match(/Ticket #(\d+) created/)[1]);
+}
+
+test('logging a call from a new caller shows the ticket number at once and opens a phone ticket', { timeout: 60_000 }, async () => {
+  await page.getByRole('link', { name: 'Log a call' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Log a phone call' }).waitFor();
+  await page.getByLabel('Find the caller').fill('Zed Newcaller');
+  await page.getByText('Nobody found').waitFor();
+  await page.getByLabel('Caller’s name').fill('Zed Newcaller');
+  await page.getByLabel('Caller’s email').fill('zed@initech.example');
+  await page.getByLabel('Subject').fill('Laptop will not boot');
+  await page.getByLabel('Notes from the call').fill('Black screen after the logo; tried a hard reset.');
+  await page.getByLabel('Priority').selectOption('high');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  const number = await createdNumber();
+
+  const t = await admin.get(`/tickets/${number}`);
+  assert.equal(t.channel, 'phone');
+  assert.equal(t.subject, 'Laptop will not boot');
+  assert.equal(t.priority, 'high');
+  assert.equal(t.requester.email, 'zed@initech.example');
+  assert.equal(t.requester.name, 'Zed Newcaller');
+  await page.getByRole('link', { name: `Open ticket #${number}` }).waitFor();
+});
+
+test('logging a call from a known caller finds them by name and files the ticket under them', { timeout: 60_000 }, async () => {
+  await page.goto('/console/call');
+  await page.getByLabel('Find the caller').fill('olga');
+  await page.getByRole('radio', { name: /Olga Known/ }).check();
+  assert.equal(await page.getByLabel('Caller’s name').count(), 0, 'no new-caller fields once a caller is chosen');
+  await page.getByLabel('Subject').fill('Password expired');
+  await page.getByLabel('Notes from the call').fill('Needs a reset, verified by callback.');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  const number = await createdNumber();
+  const t = await admin.get(`/tickets/${number}`);
+  assert.equal(t.channel, 'phone');
+  assert.equal(t.requester.email, 'olga@globex.example');
+});
