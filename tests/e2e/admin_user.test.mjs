@@ -2,7 +2,7 @@
 // sign in through the form and lands where their role belongs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -57,4 +57,41 @@ test('an admin creates users in the admin screen and they can sign in', { timeou
   await signInThroughForm(cody.page, 'cody@umbrella.example', 'cody-password-1');
   await cody.page.waitForURL('**/portal');
   await cody.page.getByRole('heading', { level: 1, name: 'My tickets' }).waitFor();
+});
+
+test('an admin disables a user, who can then no longer sign in', { timeout: 60_000 }, async () => {
+  const admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await admin.createUser({ email: 'dora@frontline.example', name: 'Dora Disabled', role: 'agent', password: 'dora-password-1' });
+  const a = await newPerson(browser, server.url);
+  await signInThroughForm(a.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await a.page.waitForURL('**/console');
+  await a.page.goto('/admin/users');
+  await a.page.getByRole('button', { name: 'Edit Dora Disabled' }).click();
+  const dialog = a.page.getByRole('dialog', { name: 'Edit Dora Disabled' });
+  await dialog.getByRole('button', { name: 'Disable account' }).click();
+  await dialog.getByRole('button', { name: 'Enable account' }).waitFor();
+  await a.page.getByRole('status').filter({ hasText: 'Disabled Dora Disabled' }).waitFor();
+
+  const dora = await newPerson(browser, server.url);
+  await signInThroughForm(dora.page, 'dora@frontline.example', 'dora-password-1');
+  await dora.page.getByRole('alert').filter({ hasText: /\S/ }).waitFor();
+  assert.match(dora.page.url(), /\/login/);
+});
+
+test('an admin resets a user’s password and the user signs in with the new one', { timeout: 60_000 }, async () => {
+  const admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await admin.createUser({ email: 'rex@frontline.example', name: 'Rex Reset', role: 'agent', password: 'rex-old-password' });
+  const a = await newPerson(browser, server.url);
+  await signInThroughForm(a.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await a.page.waitForURL('**/console');
+  await a.page.goto('/admin/users');
+  await a.page.getByRole('button', { name: 'Edit Rex Reset' }).click();
+  const dialog = a.page.getByRole('dialog', { name: 'Edit Rex Reset' });
+  await dialog.getByLabel('New password').fill('rex-new-password');
+  await dialog.getByRole('button', { name: 'Reset password' }).click();
+  await a.page.getByRole('status').filter({ hasText: 'Set a new password for Rex Reset' }).waitFor();
+
+  const rex = await newPerson(browser, server.url);
+  await signInThroughForm(rex.page, 'rex@frontline.example', 'rex-new-password');
+  await rex.page.waitForURL('**/console');
 });
