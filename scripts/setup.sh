@@ -6,9 +6,11 @@
 set -euo pipefail
 packages=(cmake ninja-build ccache g++ pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev)
+  libsqlite3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
+  libgmime-3.0-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev python3 python3-websockets curl clang-format
+    libpython3.11-testsuite
     chromium fonts-dejavu-core)
 fi
 if [[ "${1:-}" == "--bench" ]]; then

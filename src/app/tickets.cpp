@@ -224,6 +224,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     m.author_id = actor.id > 0 ? actor.id : requester.id;
     m.body = std::move(in.body);
     m.created_at = now;
+    m.email_message_id = in.email_message_id;
     Id message_id = tx.insert_message_unindexed(m);
     for (auto& a : *files) {
       a.ticket_number = t.number;
@@ -509,7 +510,8 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
 
 Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
                                            core::MessageKind kind, std::string body,
-                                           std::vector<NewAttachment> attachments) {
+                                           std::vector<NewAttachment> attachments,
+                                           const MessageOptions& options) {
   if (kind == core::MessageKind::system)
     return core::invalid_field("kind", "must be public or internal");
   if (core::trim(body).empty() && attachments.empty())
@@ -535,7 +537,7 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
     }
     const auto before = t.status;
     std::optional<core::Status> reopened;
-    if (!internal) {
+    if (!internal && !options.keep_status) {
       auto applied = core::apply_public_reply(t, actor.is_staff(), now);
       if (!applied) return applied.take_error();
       reopened = *applied;
@@ -547,6 +549,7 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
     m.author_name = actor.name;
     m.body = std::move(body);
     m.created_at = now;
+    m.email_message_id = options.email_message_id;
     m.id = tx.insert_message(m);
     for (auto& a : *files) {
       a.ticket_number = number;

@@ -30,6 +30,13 @@ struct OpenTicket {
   std::vector<std::string> tags;
   std::vector<NewAttachment> attachments;
   std::string idempotency_key;
+  std::string email_message_id;  // the first message's, when it came by email
+};
+
+// How a message is added beyond its text (used by channels such as email).
+struct MessageOptions {
+  std::string email_message_id;
+  bool keep_status = false;  // an automatic reply (out of office) must not reopen the ticket
 };
 
 // Fields to change; absent fields stay as they are. assignee_id / team_id: an inner nullopt
@@ -98,7 +105,8 @@ class Tickets {
 
   core::Result<core::Message> add_message(const core::Actor& actor, core::Id number,
                                           core::MessageKind kind, std::string body,
-                                          std::vector<NewAttachment> attachments);
+                                          std::vector<NewAttachment> attachments,
+                                          const MessageOptions& options = {});
   core::Result<std::vector<core::Message>> messages(const core::Actor& actor, core::Id number);
   core::Result<std::vector<core::Event>> events(const core::Actor& actor, core::Id number,
                                                 core::Id after_id, int limit);

@@ -1,4 +1,4 @@
-// frontline: the help desk's single binary (serve, admin, seed).
+// frontline: the help desk's single binary (serve, admin, seed, mailgate).
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -12,10 +12,13 @@ int main(int argc, char** argv) {
   frontline::cli::add_serve_command(app);
   frontline::cli::add_admin_commands(app);
   frontline::cli::add_seed_command(app);
+  frontline::cli::add_mailgate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const frontline::cli::ExitStatus& e) {
+    return e.code;
   } catch (const std::exception& e) {
     std::cerr << "frontline: " << e.what() << "\n";
     return 1;

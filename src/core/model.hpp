@@ -123,6 +123,7 @@ struct Message {
   std::string body;
   UnixTime created_at = 0;
   std::vector<Attachment> attachments;
+  std::string email_message_id;  // without <>; empty unless it came by (or went out as) email
 };
 
 // One row of the event log: the audit history and the outbox at once.

@@ -75,4 +75,12 @@ bool looks_like_email(std::string_view s) {
          s.find_first_of(" \t\r\n<>,;\"") == std::string_view::npos && s.size() <= 254;
 }
 
+std::string_view truncate_utf8(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t end = max_bytes;
+  // Step back over continuation bytes (10xxxxxx) to the start of the cut character.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
 }  // namespace frontline::core

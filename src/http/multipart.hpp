@@ -21,6 +21,12 @@ inline bool is_multipart(std::string_view content_type) {
   return content_type.rfind("multipart/form-data", 0) == 0;
 }
 
+// Whether a body is an upload (files or a whole email) rather than JSON: it gets the
+// attachment size limit instead of the JSON one.
+inline bool is_upload(std::string_view content_type) {
+  return is_multipart(content_type) || content_type.rfind("message/rfc822", 0) == 0;
+}
+
 // bad_input for a missing boundary, an unterminated body or a part without a name.
 core::Result<FormData> parse_multipart(std::string_view content_type, std::string_view body);
 

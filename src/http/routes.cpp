@@ -43,6 +43,7 @@ std::vector<Route> api_routes() {
       {"GET", "/api/v1/teams", in, kFast, h::teams_get, ""},
       {"POST", "/api/v1/teams", in, kBlocks, h::teams_post, ""},
       {"PATCH", "/api/v1/teams/{id}", in, kBlocks, h::team_patch, ""},
+      {"POST", "/api/v1/mail/inbound", in, kBlocks, h::mail_inbound_post, ""},
       {"GET", "/api/v1/categories", in, kFast, h::categories_get, ""},
       {"POST", "/api/v1/categories", in, kBlocks, h::categories_post, ""},
       {"DELETE", "/api/v1/categories/{id}", in, kBlocks, h::category_delete, ""},

@@ -266,7 +266,7 @@ struct Server::Impl {
       req.method = std::string(head.method_string());
       req.content_type = header(head, "Content-Type");
       const std::size_t limit =
-          is_multipart(req.content_type) ? upload_limit : settings.max_json_bytes;
+          is_upload(req.content_type) ? upload_limit : settings.max_json_bytes;
       parser.body_limit(limit);
       if (auto len = parser.content_length(); len && *len > limit) {
         Response res = problem(core::Errc::too_large,

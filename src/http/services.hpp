@@ -8,6 +8,7 @@
 #include "app/auth.hpp"
 #include "app/categories.hpp"
 #include "app/context.hpp"
+#include "app/mail.hpp"
 #include "app/saved_filters.hpp"
 #include "app/tickets.hpp"
 
@@ -26,13 +27,20 @@ struct ServerSettings {
 
 struct Services {
   explicit Services(app::Context& c)
-      : ctx(c), tickets(c), accounts(c), auth(c), categories(c), saved_filters(c) {}
+      : ctx(c),
+        tickets(c),
+        accounts(c),
+        auth(c),
+        categories(c),
+        saved_filters(c),
+        mail(c, tickets) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
   app::Auth auth;
   app::Categories categories;
   app::SavedFilters saved_filters;
+  app::Mail mail;
   ServerSettings settings;
   Metrics* metrics = nullptr;
 };

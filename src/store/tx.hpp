@@ -145,6 +145,8 @@ class Tx {
   // For a message whose text the caller already put into insert_ticket's search texts.
   virtual Id insert_message_unindexed(const core::Message& message) = 0;
   virtual std::vector<core::Message> list_messages(Id ticket_number, bool include_internal) = 0;
+  // The ticket holding the message with this email Message-ID (without <>), if any.
+  virtual std::optional<Id> ticket_by_email_message_id(std::string_view message_id) = 0;
   virtual void move_messages(Id from_ticket, Id to_ticket) = 0;  // merge
   virtual Id insert_attachment(const core::Attachment& attachment) = 0;
   virtual std::optional<core::Attachment> attachment_by_id(Id id) = 0;

@@ -16,7 +16,13 @@ core_sources=(src/core/search_query.cpp src/core/text.cpp src/core/model.cpp)
 "$cxx" "${flags[@]}" "${core_sources[@]}" tests/fuzz/fuzz_search_query.cpp -o "$out/fuzz_search_query"
 "$cxx" "${flags[@]}" "${core_sources[@]}" src/http/request_decoding.cpp src/http/multipart.cpp \
   tests/fuzz/fuzz_request_decoding.cpp -lboost_json -o "$out/fuzz_request_decoding"
-for target in fuzz_search_query fuzz_request_decoding; do
+# The MIME parser with GMime; seeded with the MIME corpus Debian's Python test suite ships.
+"$cxx" "${flags[@]}" src/core/text.cpp src/core/model.cpp src/channels/email/mime_parser.cpp \
+  src/channels/email/html_to_text.cpp tests/fuzz/fuzz_mime_parser.cpp \
+  $(pkg-config --cflags --libs gmime-3.0) -o "$out/fuzz_mime_parser"
+mkdir -p "$out/corpus-fuzz_mime_parser"
+cp -n /usr/lib/python3.11/test/test_email/data/*.txt "$out/corpus-fuzz_mime_parser/" 2>/dev/null || true
+for target in fuzz_search_query fuzz_request_decoding fuzz_mime_parser; do
   corpus="$out/corpus-$target"
   mkdir -p "$corpus"
   echo "fuzz: $target for ${seconds}s"

@@ -41,6 +41,7 @@ Response saved_filters_get(Request& req, Services& s);
 Response saved_filters_post(Request& req, Services& s);
 Response saved_filter_delete(Request& req, Services& s);
 Response stream_get(Request& req, Services& s);
+Response mail_inbound_post(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 

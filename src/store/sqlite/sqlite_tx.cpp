@@ -708,13 +708,14 @@ std::vector<Id> SqliteTx::linked_tickets(Id number) {
 
 Id SqliteTx::insert_message_unindexed(const core::Message& m) {
   db_.prepare(
-         "INSERT INTO messages(ticket_number, kind, author_id, body, created_at) "
-         "VALUES(?, ?, ?, ?, ?)")
+         "INSERT INTO messages(ticket_number, kind, author_id, body, created_at, "
+         "email_message_id) VALUES(?, ?, ?, ?, ?, nullif(?, ''))")
       .bind(1, m.ticket_number)
       .bind(2, core::to_string(m.kind))
       .bind(3, m.author_id)
       .bind(4, m.body)
       .bind(5, m.created_at)
+      .bind(6, m.email_message_id)
       .run();
   return db_.last_insert_rowid();
 }
@@ -728,6 +729,13 @@ Id SqliteTx::insert_message(const core::Message& m) {
                           "WHERE rowid = ?";
   db_.prepare(sql).bind(1, m.body).bind(2, m.ticket_number).run();
   return id;
+}
+
+std::optional<Id> SqliteTx::ticket_by_email_message_id(std::string_view message_id) {
+  auto s = db_.prepare("SELECT ticket_number FROM messages WHERE email_message_id = ?");
+  s.bind(1, message_id);
+  if (!s.step()) return std::nullopt;
+  return s.int64(0);
 }
 
 std::vector<core::Message> SqliteTx::list_messages(Id ticket_number, bool include_internal) {

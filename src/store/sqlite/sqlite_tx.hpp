@@ -65,6 +65,7 @@ class SqliteTx final : public Tx {
   Id insert_message(const core::Message& message) override;
   Id insert_message_unindexed(const core::Message& message) override;
   std::vector<core::Message> list_messages(Id ticket_number, bool include_internal) override;
+  std::optional<Id> ticket_by_email_message_id(std::string_view message_id) override;
   void move_messages(Id from_ticket, Id to_ticket) override;
   Id insert_attachment(const core::Attachment& attachment) override;
   std::optional<core::Attachment> attachment_by_id(Id id) override;

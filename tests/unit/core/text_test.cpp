@@ -23,5 +23,14 @@ TEST(Text, EmailNeedsOneAtWithTextAround) {
   EXPECT_FALSE(looks_like_email("a@b@c"));
 }
 
+TEST(Text, TruncateUtf8NeverSplitsACharacter) {
+  EXPECT_EQ(truncate_utf8("abc", 5), "abc");
+  EXPECT_EQ(truncate_utf8("abc", 2), "ab");
+  // "é" is two bytes: cutting after its first byte drops it whole.
+  EXPECT_EQ(truncate_utf8("a\xC3\xA9", 2), "a");
+  EXPECT_EQ(truncate_utf8("\xF0\x9F\x98\x80x", 3), "");
+  EXPECT_TRUE(is_valid_utf8(truncate_utf8("\xE2\x82\xAC\xE2\x82\xAC", 4)));
+}
+
 }  // namespace
 }  // namespace frontline::core

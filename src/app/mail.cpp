@@ -1,0 +1,161 @@
+// Inbound email (see header). Order of the pipeline: size, duplicate, loop, bounce, then
+// threading — an automatic reply may join the ticket it answers but never reopens or opens one.
+#include "app/mail.hpp"
+
+#include "app/event_data.hpp"
+#include "app/mail_filters/filters.hpp"
+#include "core/text.hpp"
+
+namespace frontline::app {
+
+using core::Errc;
+using core::Id;
+using core::make_error;
+using core::Result;
+
+namespace {
+
+// Mail without a usable From: still becomes a ticket (nothing is dropped); it is filed under
+// this placeholder customer for the team to sort out.
+constexpr const char* kUnknownSender = "unknown-sender@frontline.invalid";
+constexpr std::size_t kMaxSubjectBytes = 250;
+constexpr std::size_t kMaxTextBytes = 500 * 1024;
+
+// Keeps ticket fields within their limits; what does not fit travels as an attachment.
+void fit_to_ticket_limits(InboundMail& m) {
+  std::string subject(core::trim(m.subject));
+  if (subject.empty()) subject = "(no subject)";
+  m.subject = std::string(core::truncate_utf8(subject, kMaxSubjectBytes));
+  if (m.text.size() > kMaxTextBytes) {
+    m.attachments.push_back({"message.txt", "text/plain; charset=utf-8", m.text});
+    m.text = std::string(core::truncate_utf8(m.text, kMaxTextBytes)) +
+             "\n\n[The message continues in the attached message.txt.]";
+  }
+  if (core::trim(m.text).empty()) m.text = "(no text)";
+  if (!core::looks_like_email(m.from_email)) {
+    m.from_name = m.from_email.empty() ? "Unknown sender" : m.from_email;
+    m.from_email = kUnknownSender;
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(MailOutcome o) {
+  switch (o) {
+    case MailOutcome::created:
+      return "created";
+    case MailOutcome::appended:
+      return "appended";
+    case MailOutcome::duplicate:
+      return "duplicate";
+    case MailOutcome::ignored:
+      return "ignored";
+    case MailOutcome::bounce_recorded:
+      return "bounce_recorded";
+  }
+  return "ignored";
+}
+
+// The ticket a message answers: a Message-ID it refers to, else "[#N]" in the subject. A merged
+// ticket forwards to the one it was merged into.
+std::optional<Id> Mail::thread_of(const InboundMail& mail) {
+  std::optional<Id> found;
+  ctx_.db.read([&](store::Tx& tx) {
+    for (const auto& ref : mail.references) {
+      if (auto n = tx.ticket_by_email_message_id(ref)) {
+        found = n;
+        break;
+      }
+    }
+    if (!found) {
+      if (auto n = mail_filters::subject_ticket_number(mail.subject); n && tx.ticket_by_number(*n))
+        found = n;
+    }
+    for (int hops = 0; found && hops < 10; ++hops) {
+      auto t = tx.ticket_by_number(*found);
+      if (!t || !t->merged_into) break;
+      found = t->merged_into;
+    }
+  });
+  return found;
+}
+
+Result<MailResult> Mail::open_ticket(const core::Actor& gate, InboundMail& mail) {
+  OpenTicket in;
+  in.subject = mail.subject;
+  in.body = std::move(mail.text);
+  in.requester_email = mail.from_email;
+  if (!mail.from_name.empty()) in.requester_name = mail.from_name;
+  in.channel = core::Channel::email;
+  in.attachments = std::move(mail.attachments);
+  in.email_message_id = mail.message_id;
+  auto t = tickets_.open(gate, std::move(in));
+  if (!t) return t.take_error();
+  return MailResult{MailOutcome::created, t->number, ""};
+}
+
+Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
+  if (!gate.is_staff()) {
+    return make_error(Errc::forbidden, "mail is handed in by a staff account's token");
+  }
+  if (auto why = mail_filters::too_large(mail, limits_.max_message_bytes)) {
+    return make_error(Errc::too_large, *why);
+  }
+  try {
+    if (!mail.message_id.empty()) {
+      std::optional<Id> stored;
+      ctx_.db.read([&](store::Tx& tx) { stored = tx.ticket_by_email_message_id(mail.message_id); });
+      if (stored) return MailResult{MailOutcome::duplicate, stored, "already stored"};
+    }
+    if (auto why = mail_filters::loop_reason(mail)) {
+      return MailResult{MailOutcome::ignored, std::nullopt, *why};
+    }
+    const auto thread = thread_of(mail);
+    if (mail_filters::is_bounce(mail)) {
+      if (!thread) return MailResult{MailOutcome::ignored, std::nullopt, "bounce about no ticket"};
+      const auto now = ctx_.clock.now();
+      auto recorded = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
+        record_event(tx, gate, *thread, "mail.bounced",
+                     EventData()
+                         .add("from", mail.from_email)
+                         .add("subject", mail.subject)
+                         .add("status", mail.report_status)
+                         .str(),
+                     /*internal=*/true, now);
+        return core::done();
+      });
+      if (!recorded) return recorded.take_error();
+      return MailResult{MailOutcome::bounce_recorded, thread, ""};
+    }
+    fit_to_ticket_limits(mail);
+    const bool auto_reply = mail_filters::is_auto_reply(mail);
+    if (thread) {
+      std::optional<core::Actor> sender;
+      ctx_.db.read([&](store::Tx& tx) {
+        if (auto u = tx.user_by_email(mail.from_email); u && !u->disabled) {
+          sender = tx.actor_by_user_id(u->id);
+        }
+      });
+      if (sender) {
+        MessageOptions options{mail.message_id, auto_reply};
+        auto added = tickets_.add_message(*sender, *thread, core::MessageKind::public_reply,
+                                          mail.text, mail.attachments, options);
+        if (added) return MailResult{MailOutcome::appended, thread, ""};
+        // Not theirs to answer, or closed for good: a new ticket, so nothing is lost.
+        const auto code = added.error().code;
+        if (code != Errc::not_found && code != Errc::forbidden && code != Errc::conflict &&
+            code != Errc::invalid) {
+          return added.take_error();
+        }
+      }
+    }
+    if (auto_reply) {
+      return MailResult{MailOutcome::ignored, thread, "automatic reply"};
+    }
+    return open_ticket(gate, mail);
+  } catch (const store::StoreError& e) {
+    return store_failure(e);
+  }
+}
+
+}  // namespace frontline::app

@@ -1,0 +1,65 @@
+// Inbound email: a parsed message becomes a new ticket or a message on the ticket it answers.
+// A pipeline of small filters (app/mail_filters/) decides first: too large, already stored,
+// a mail loop, a bounce, an automatic reply. Thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "app/tickets.hpp"
+#include "core/model.hpp"
+#include "core/result.hpp"
+
+namespace frontline::app {
+
+// A message as the email channel parsed it. Addresses are lower-case; ids have no <>.
+struct InboundMail {
+  std::string from_email;
+  std::string from_name;
+  std::string subject;
+  std::string message_id;
+  std::vector<std::string> references;  // In-Reply-To first, then References, newest first
+  std::string text;                     // UTF-8; from text/plain, else the HTML as text
+  std::vector<NewAttachment> attachments;
+  std::size_t raw_size = 0;
+  bool parsed_fully = true;  // false: `text` explains, the original is attached
+  // What the filters read.
+  std::string auto_submitted;       // Auto-Submitted (RFC 3834), lower-case
+  std::string precedence;           // Precedence, lower-case
+  bool x_autoreply = false;         // X-Autoreply / X-Autorespond present
+  bool from_frontline = false;      // carries our own X-Frontline-Loop header
+  bool is_delivery_report = false;  // multipart/report; report-type=delivery-status
+  std::string report_status;        // the DSN's Status/Action, for the record
+};
+
+enum class MailOutcome { created, appended, duplicate, ignored, bounce_recorded };
+std::string_view to_string(MailOutcome o);
+
+struct MailResult {
+  MailOutcome outcome = MailOutcome::ignored;
+  std::optional<core::Id> ticket_number;
+  std::string reason;  // why it was ignored, for the log and the caller
+};
+
+struct MailLimits {
+  std::size_t max_message_bytes = 30 * 1024 * 1024;
+};
+
+class Mail {
+ public:
+  Mail(Context& ctx, Tickets& tickets, MailLimits limits = {})
+      : ctx_(ctx), tickets_(tickets), limits_(limits) {}
+
+  // `gate` is the staff account the mail gateway signs in as.
+  core::Result<MailResult> receive(const core::Actor& gate, InboundMail mail);
+
+ private:
+  core::Result<MailResult> open_ticket(const core::Actor& gate, InboundMail& mail);
+  std::optional<core::Id> thread_of(const InboundMail& mail);
+  Context& ctx_;
+  Tickets& tickets_;
+  MailLimits limits_;
+};
+
+}  // namespace frontline::app

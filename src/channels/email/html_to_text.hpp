@@ -1,0 +1,13 @@
+// Turns an HTML mail body into plain text for the conversation and the search index: scripts,
+// styles and comments dropped, block elements become line breaks, entities decoded. The text is
+// shown as text (never as HTML), so nothing in it can run in a browser.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace frontline::channels::email {
+
+std::string html_to_text(std::string_view html);
+
+}  // namespace frontline::channels::email

@@ -1,0 +1,218 @@
+// MIME parsing with GMime 3 (see header).
+#include "channels/email/mime_parser.hpp"
+
+#include <gmime/gmime.h>
+
+#include <memory>
+#include <mutex>
+
+#include "channels/email/html_to_text.hpp"
+#include "core/text.hpp"
+
+namespace frontline::channels::email {
+namespace {
+
+struct GObjectUnref {
+  void operator()(void* p) const {
+    if (p) g_object_unref(p);
+  }
+};
+template <typename T>
+using GPtr = std::unique_ptr<T, GObjectUnref>;
+
+struct GFree {
+  void operator()(void* p) const { g_free(p); }
+};
+using GString = std::unique_ptr<char, GFree>;
+
+void init_gmime() {
+  static std::once_flag once;
+  std::call_once(once, [] { g_mime_init(); });
+}
+
+// Bytes that are not valid UTF-8 are read as Latin-1 (the commonest undeclared charset), so
+// the text is always valid UTF-8 and nothing is dropped.
+std::string to_valid_utf8(std::string_view s) {
+  if (core::is_valid_utf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (unsigned char c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::string header(GMimeObject* obj, const char* name) {
+  const char* v = g_mime_object_get_header(obj, name);
+  return v ? to_valid_utf8(core::trim(v)) : std::string();
+}
+
+void add_references(const std::string& value, std::vector<std::string>& out) {
+  if (value.empty()) return;
+  GMimeReferences* refs = g_mime_references_parse(nullptr, value.c_str());
+  if (!refs) return;
+  // References lists oldest first; the newest is the likeliest to be ours.
+  for (int i = g_mime_references_length(refs) - 1; i >= 0; --i) {
+    out.push_back(to_valid_utf8(g_mime_references_get_message_id(refs, i)));
+  }
+  g_mime_references_free(refs);
+}
+
+std::string object_bytes(GMimeObject* obj) {
+  GPtr<GMimeStream> out(g_mime_stream_mem_new());
+  g_mime_object_write_to_stream(obj, nullptr, out.get());
+  GByteArray* arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
+  return std::string(reinterpret_cast<const char*>(arr->data), arr->len);
+}
+
+std::string part_content(GMimePart* part) {
+  GMimeDataWrapper* content = g_mime_part_get_content(part);
+  if (!content) return {};
+  GPtr<GMimeStream> out(g_mime_stream_mem_new());
+  g_mime_data_wrapper_write_to_stream(content, out.get());  // undoes base64 / quoted-printable
+  GByteArray* arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
+  return std::string(reinterpret_cast<const char*>(arr->data), arr->len);
+}
+
+std::string mime_type(GMimeObject* obj) {
+  GString t(g_mime_content_type_get_mime_type(g_mime_object_get_content_type(obj)));
+  return t ? core::to_lower_ascii(t.get()) : "application/octet-stream";
+}
+
+// Reads "Name: value" lines (a delivery-status or rfc822-headers part) for one field.
+std::string field_in(std::string_view text, std::string_view name) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    auto line = text.substr(at, end - at);
+    if (line.size() > name.size() && line[name.size()] == ':' &&
+        core::to_lower_ascii(line.substr(0, name.size())) == core::to_lower_ascii(name)) {
+      return std::string(core::trim(line.substr(name.size() + 1)));
+    }
+    at = end + 1;
+  }
+  return {};
+}
+
+struct Walk {
+  app::InboundMail* mail;
+  std::string plain;
+  std::string html;
+  int index = 0;
+};
+
+void visit_part(GMimeObject* parent, GMimeObject* part, gpointer data) {
+  auto& w = *static_cast<Walk*>(data);
+  (void)parent;
+  ++w.index;
+  if (GMIME_IS_MULTIPART(part)) return;
+  const std::string type = mime_type(part);
+  if (GMIME_IS_MESSAGE_PART(part)) {
+    GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(part));
+    if (!inner) return;
+    if (w.mail->is_delivery_report) {  // the message that bounced: thread by its Message-ID
+      if (const char* id = g_mime_message_get_message_id(inner)) {
+        w.mail->references.insert(w.mail->references.begin(), to_valid_utf8(id));
+      }
+    }
+    w.mail->attachments.push_back(
+        {"message-" + std::to_string(w.index) + ".eml", "message/rfc822", object_bytes(part)});
+    return;
+  }
+  if (!GMIME_IS_PART(part)) return;
+  GMimePart* p = GMIME_PART(part);
+  const char* filename = g_mime_part_get_filename(p);
+  const char* disposition = g_mime_object_get_disposition(part);
+  const bool attachment =
+      filename || (disposition && g_ascii_strcasecmp(disposition, "attachment") == 0);
+  if (w.mail->is_delivery_report &&
+      (type == "message/delivery-status" || type == "text/rfc822-headers")) {
+    std::string text = part_content(p);
+    if (type == "message/delivery-status") {
+      auto status = field_in(text, "Status");
+      auto action = field_in(text, "Action");
+      w.mail->report_status = to_valid_utf8(action.empty() ? status : action + " " + status);
+    } else if (auto id = field_in(text, "Message-ID"); !id.empty()) {
+      add_references(id, w.mail->references);
+    }
+  }
+  if (!attachment && GMIME_IS_TEXT_PART(part) && (type == "text/plain" || type == "text/html")) {
+    GString text(g_mime_text_part_get_text(GMIME_TEXT_PART(part)));  // to UTF-8 by charset
+    std::string s = to_valid_utf8(text ? std::string_view(text.get()) : std::string_view());
+    auto& slot = type == "text/plain" ? w.plain : w.html;
+    if (!slot.empty()) slot += "\n\n";
+    slot += s;
+    return;
+  }
+  std::string name = filename ? to_valid_utf8(filename) : "part-" + std::to_string(w.index);
+  w.mail->attachments.push_back({std::move(name), type, part_content(p)});
+}
+
+app::InboundMail unreadable(std::string_view raw) {
+  app::InboundMail m;
+  m.raw_size = raw.size();
+  m.parsed_fully = false;
+  m.subject = "(unreadable message)";
+  m.text = "This message could not be read as email. The original is attached as original.eml.";
+  m.attachments.push_back({"original.eml", "message/rfc822", std::string(raw)});
+  return m;
+}
+
+}  // namespace
+
+app::InboundMail parse_message(std::string_view raw) {
+  init_gmime();
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
+  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+  GPtr<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), nullptr));
+  if (!msg || !g_mime_message_get_mime_part(msg.get())) return unreadable(raw);
+
+  app::InboundMail m;
+  m.raw_size = raw.size();
+  GMimeObject* top = GMIME_OBJECT(msg.get());
+  if (const char* subject = g_mime_message_get_subject(msg.get())) {
+    m.subject = to_valid_utf8(subject);
+  }
+  if (InternetAddressList* from = g_mime_message_get_from(msg.get());
+      from && internet_address_list_length(from) > 0) {
+    InternetAddress* a = internet_address_list_get_address(from, 0);
+    if (INTERNET_ADDRESS_IS_MAILBOX(a)) {
+      const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
+      if (addr) m.from_email = core::to_lower_ascii(to_valid_utf8(addr));
+    }
+    if (const char* name = internet_address_get_name(a)) m.from_name = to_valid_utf8(name);
+  }
+  if (const char* id = g_mime_message_get_message_id(msg.get())) m.message_id = to_valid_utf8(id);
+  add_references(header(top, "In-Reply-To"), m.references);
+  add_references(header(top, "References"), m.references);
+  m.auto_submitted = core::to_lower_ascii(header(top, "Auto-Submitted"));
+  m.precedence = core::to_lower_ascii(header(top, "Precedence"));
+  m.x_autoreply = g_mime_object_get_header(top, "X-Autoreply") ||
+                  g_mime_object_get_header(top, "X-Autorespond");
+  m.from_frontline = g_mime_object_get_header(top, "X-Frontline-Loop") != nullptr;
+  GMimeObject* body = g_mime_message_get_mime_part(msg.get());
+  GMimeContentType* ct = g_mime_object_get_content_type(body);
+  if (g_mime_content_type_is_type(ct, "multipart", "report")) {
+    const char* report = g_mime_content_type_get_parameter(ct, "report-type");
+    m.is_delivery_report = report && g_ascii_strcasecmp(report, "delivery-status") == 0;
+  }
+
+  Walk walk{&m, {}, {}, 0};
+  g_mime_message_foreach(msg.get(), visit_part, &walk);
+  if (!walk.plain.empty()) {
+    m.text = std::move(walk.plain);
+  } else if (!walk.html.empty()) {
+    // The conversation shows the text; the HTML original is kept as a download.
+    m.text = html_to_text(walk.html);
+    m.attachments.push_back({"message.html", "text/html", std::move(walk.html)});
+  }
+  return m;
+}
+
+}  // namespace frontline::channels::email

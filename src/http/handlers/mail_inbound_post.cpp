@@ -1,0 +1,31 @@
+// POST /api/v1/mail/inbound — one raw RFC 5322 message (Content-Type: message/rfc822), handed
+// in by `frontline mailgate` or an IMAP poller with a staff token. 201 when it opened a ticket,
+// 200 when it joined one, was a duplicate, a bounce or ignored (loop, automatic reply).
+#include "app/event_data.hpp"
+#include "channels/email/mime_parser.hpp"
+#include "http/handlers/common.hpp"
+#include "http/handlers/handlers.hpp"
+
+namespace frontline::http::handlers {
+
+Response mail_inbound_post(Request& req, Services& s) {
+  if (req.content_type.rfind("message/rfc822", 0) != 0) {
+    return problem(core::make_error(core::Errc::bad_input,
+                                    "send the raw message with Content-Type: message/rfc822"));
+  }
+  if (!req.caller().is_staff()) {
+    return problem(core::make_error(core::Errc::forbidden, "mail is handed in by staff tokens"));
+  }
+  auto result = s.mail.receive(req.caller(), channels::email::parse_message(req.body));
+  if (!result) return problem(result.error());
+  std::string body = "{\"outcome\":";
+  app::append_json_string(body, app::to_string(result->outcome));
+  body += ",\"ticket_number\":";
+  body += result->ticket_number ? std::to_string(*result->ticket_number) : "null";
+  body += ",\"reason\":";
+  app::append_json_string(body, result->reason);
+  body += '}';
+  return Response::json(result->outcome == app::MailOutcome::created ? 201 : 200, body);
+}
+
+}  // namespace frontline::http::handlers
