@@ -19,15 +19,18 @@ export const SCREENSHOT_DIR = path.join(repoRoot, 'build', 'e2e-screenshots');
 
 const fromRoot = (p) => (path.isAbsolute(p) ? p : path.join(repoRoot, p));
 
-/** Starts a server with a fresh data folder; resolves once it prints where it listens. */
-export async function startServer() {
+/**
+ * Starts a server with a fresh data folder (or `options.dataDir`, which is then left in place);
+ * resolves once it prints where it listens.
+ */
+export async function startServer(options = {}) {
   const bin = fromRoot(process.env.FRONTLINE_BIN || 'build/asan/frontline');
   const webRoot = fromRoot(process.env.FRONTLINE_WEB_ROOT || 'web/dist');
   if (!existsSync(bin)) throw new Error(`server binary not found: ${bin} (set FRONTLINE_BIN)`);
   if (!existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`no built web app in ${webRoot} (run web/build.sh or set FRONTLINE_WEB_ROOT)`);
   }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'frontline-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'frontline-e2e-'));
   const child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--web-root', webRoot], {
     env: {
       ...process.env,
@@ -72,7 +75,7 @@ export async function startServer() {
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
