@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The web app's budgets: console JavaScript (gzipped) and how soon a 50-ticket queue is
+# interactive after navigation on a 100,000-ticket database, in Debian's Chromium.
+# Usage: bench/web.sh   (knobs: BENCH_WEB_TICKETS=100000, BENCH_WEB_RUNS=15). Prints a table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${BENCH_WEB_TICKETS:-100000}
+RUNS=${BENCH_WEB_RUNS:-15}
+./scripts/setup.sh --test >&2
+bin=$(./scripts/build.sh release)
+./web/build.sh
+(cd tests/e2e && { [[ -d node_modules ]] || npm ci --no-audit --no-fund --loglevel=error; })
+template=bench/out/web-template-$N
+if [[ ! -f $template/.seeded ]]; then
+  rm -rf "$template" && mkdir -p "$template"
+  timeout 1800 "$bin" seed --data "$template" --tickets "$N" >&2
+  touch "$template/.seeded"
+fi
+run_dir=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$run_dir"
+}
+trap cleanup EXIT
+cp -a "$template/." "$run_dir/"
+FRONTLINE_ACCESS_LOG=0 "$bin" serve --data "$run_dir" --listen 127.0.0.1:0 --web-root web/dist \
+  >"$run_dir/stdout" 2>"$run_dir/stderr" &
+server_pid=$!
+for _ in $(seq 100); do grep -q 'listening on' "$run_dir/stdout" && break; sleep 0.1; done
+url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$run_dir/stdout" | head -1)
+[[ -n $url ]] || { cat "$run_dir/stderr" >&2; exit 1; }
+js_gzip=0
+for f in web/dist/assets/*.js; do js_gzip=$((js_gzip + $(gzip -9c "$f" | wc -c))); done
+result=$(timeout 600 node bench/web_console.mjs "$url" agent1@example.com seed-password "$RUNS")
+median=$(sed -E 's/.*"median_ms":([0-9.]+).*/\1/' <<<"$result")
+p90=$(sed -E 's/.*"p90_ms":([0-9.]+).*/\1/' <<<"$result")
+echo
+echo "| web budget ($(git rev-parse --short HEAD), $N tickets) | measured | target |"
+echo "|---|---:|---|"
+printf '| console JavaScript, gzip -9 (all of web/dist/assets/*.js) | %.1f KB | ≤ 200 KB |\n' "$(awk -v b="$js_gzip" 'BEGIN { print b / 1024 }')"
+printf '| "All open" queue: 50 rows shown and j answered, after navigation (median of %s) | %.0f ms (p90 %.0f ms) | ≤ 300 ms |\n' "$RUNS" "$median" "$p90"
