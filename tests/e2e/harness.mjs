@@ -20,8 +20,8 @@ export const SCREENSHOT_DIR = path.join(repoRoot, 'build', 'e2e-screenshots');
 const fromRoot = (p) => (path.isAbsolute(p) ? p : path.join(repoRoot, p));
 
 /**
- * Starts a server with a fresh data folder (or `options.dataDir`, which is then left in place);
- * resolves once it prints where it listens.
+ * Starts a server with a fresh data folder (or `options.dataDir`, which is then left in place)
+ * on an ephemeral port (or `options.listen`); resolves once it prints where it listens.
  */
 export async function startServer(options = {}) {
   const bin = fromRoot(process.env.FRONTLINE_BIN || 'build/asan/frontline');
@@ -31,7 +31,7 @@ export async function startServer(options = {}) {
     throw new Error(`no built web app in ${webRoot} (run web/build.sh or set FRONTLINE_WEB_ROOT)`);
   }
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'frontline-e2e-'));
-  const child = spawn(bin, ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--web-root', webRoot], {
+  const child = spawn(bin, ['serve', '--data', dataDir, '--listen', options.listen ?? '127.0.0.1:0', '--web-root', webRoot], {
     env: {
       ...process.env,
       FRONTLINE_ADMIN_EMAIL: ADMIN_EMAIL,

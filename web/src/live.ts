@@ -119,7 +119,11 @@ export const live = new LiveStream();
 
 export function useLiveState(): LiveState {
   const [s, setS] = useState<LiveState>(live.state);
-  useEffect(() => live.onState(setS), []);
+  useEffect(() => {
+    const unsubscribe = live.onState(setS);
+    setS(live.state); // it may have changed between the render and this subscription
+    return unsubscribe;
+  }, []);
   return s;
 }
 
