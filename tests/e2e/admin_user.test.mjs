@@ -89,7 +89,10 @@ test('an admin resets a user’s password and the user signs in with the new one
   const dialog = a.page.getByRole('dialog', { name: 'Edit Rex Reset' });
   await dialog.getByLabel('New password').fill('rex-new-password');
   await dialog.getByRole('button', { name: 'Reset password' }).click();
-  await a.page.getByRole('status').filter({ hasText: 'Set a new password for Rex Reset' }).waitFor();
+  const done = a.page.getByRole('status').filter({ hasText: 'Set a new password for Rex Reset' });
+  const refused = dialog.getByRole('alert').filter({ hasText: /\S/ });
+  await done.or(refused).waitFor();
+  assert.equal(await refused.count(), 0, `the reset was refused: ${await refused.allInnerTexts()}`);
 
   const rex = await newPerson(browser, server.url);
   await signInThroughForm(rex.page, 'rex@frontline.example', 'rex-new-password');
