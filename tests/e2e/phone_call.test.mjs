@@ -2,7 +2,7 @@
 // ticket number at once and opens a ticket with channel "phone" for the right requester.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -44,6 +44,7 @@ test('logging a call from a new caller shows the ticket number at once and opens
   await page.getByLabel('Priority').selectOption('high');
   await page.getByRole('button', { name: 'Create ticket' }).click();
   const number = await createdNumber();
+  await screenshot(page, 'phone-call-created');
 
   const t = await admin.get(`/tickets/${number}`);
   assert.equal(t.channel, 'phone');
