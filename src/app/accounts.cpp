@@ -89,6 +89,12 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
     if (!checked) return checked.take_error();
     name = std::move(*checked);
   }
+  std::string password_hash;  // hashed before the write: argon2id takes a while
+  if (c.password) {
+    if (c.password->size() < kMinPasswordBytes)
+      return core::invalid_field("password", "must be at least 8 characters");
+    password_hash = hash_password(*c.password);
+  }
   const auto now = ctx_.clock.now();
   return in_write<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
     auto u = tx.user_by_id(id);
@@ -102,7 +108,12 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
     if (c.timezone) u->timezone = *c.timezone;
     if (c.disabled) u->disabled = *c.disabled;
     tx.update_user(*u);
-    if (u->disabled) tx.delete_sessions_of(id);
+    if (!password_hash.empty()) {
+      tx.set_password_hash(id, password_hash);
+      record_event(tx, actor, std::nullopt, "user.password_reset",
+                   EventData().add("user_id", id).str(), /*internal=*/true, now);
+    }
+    if (u->disabled || !password_hash.empty()) tx.delete_sessions_of(id);
     record_event(tx, actor, std::nullopt, "user.updated", EventData().add("user_id", id).str(),
                  /*internal=*/true, now);
     return std::move(*u);

@@ -30,6 +30,7 @@ struct UserChanges {
   std::optional<std::optional<core::Id>> organization_id;
   std::optional<std::string> timezone;
   std::optional<bool> disabled;
+  std::optional<std::string> password;  // a reset by an admin: also ends the user's sessions
 };
 
 class Accounts {

@@ -627,8 +627,7 @@ Result<AttachmentContent> Tickets::attachment(const core::Actor& actor, Id attac
 }
 
 Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id target) {
-  if (source == target)
-    return core::invalid_field("target", "a ticket cannot be merged into itself");
+  if (source == target) return core::invalid_field("into", "a ticket cannot be merged into itself");
   const auto now = ctx_.clock.now();
   return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
     auto from = load_visible(tx, actor, source);
@@ -642,10 +641,10 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
     // messages.
     if (from->requester_id != into->requester_id) {
       return core::invalid_field(
-          "target", "only tickets of the same requester can be merged; link them instead");
+          "into", "only tickets of the same requester can be merged; link them instead");
     }
     if (into->merged_into || into->status == core::Status::closed) {
-      return core::invalid_field("target", "cannot merge into a merged or closed ticket");
+      return core::invalid_field("into", "cannot merge into a merged or closed ticket");
     }
     tx.move_messages(source, target);
     from->merged_into = target;

@@ -233,7 +233,15 @@ std::string links_json(core::Id number, const std::vector<core::Id>& linked) {
 }
 
 std::string user_json(const core::User& u) { return json::serialize(user_object(u)); }
-std::string users_json(const std::vector<core::User>& us) { return items_json(us, user_object); }
+std::string users_json(const std::vector<core::User>& us, std::size_t page_size) {
+  json::array arr;
+  for (const auto& u : us) arr.push_back(user_object(u));
+  // A full page may have more after it: the last id is the cursor for the next.
+  json::value next = us.size() == page_size && !us.empty()
+                         ? json::value(std::to_string(us.back().id))
+                         : json::value(nullptr);
+  return json::serialize(json::object{{"items", std::move(arr)}, {"next_cursor", next}});
+}
 
 std::string me_json(const core::Actor& a, const std::string& csrf_token) {
   json::object o{{"id", a.id},

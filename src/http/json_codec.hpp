@@ -20,7 +20,8 @@ std::string messages_json(const std::vector<core::Message>& ms);
 std::string events_json(const std::vector<core::Event>& es);
 std::string links_json(core::Id number, const std::vector<core::Id>& linked);
 std::string user_json(const core::User& u);
-std::string users_json(const std::vector<core::User>& us);
+// One page of the directory; next_cursor when the page is full.
+std::string users_json(const std::vector<core::User>& us, std::size_t page_size);
 std::string me_json(const core::Actor& a, const std::string& csrf_token);
 std::string organization_json(const core::Organization& o);
 std::string organizations_json(const std::vector<core::Organization>& os);

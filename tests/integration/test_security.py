@@ -285,6 +285,23 @@ class RolesAndAuthenticationTest(ServerTestCase):
         self.assertNotIn("password", r.body)
         self.assertNotIn("password_hash", r.body)
 
+    def test_admin_password_reset_over_http_ends_sessions_and_the_new_password_works(self):
+        uid, email, old = self.server.create_user(role="agent")
+        r, cookie, _ = login(self.server, email, old)
+        self.assertEqual(r.status, 200)
+        admin = self.server.admin()
+        self.assertProblem(admin.patch("/api/v1/users/%d" % uid, {"password": "short"}), 422, "password")
+        self.assertEqual(admin.patch("/api/v1/users/%d" % uid, {"password": "a-new-password-9"}).status, 200)
+        self.assertProblem(self.server.client(cookie=cookie).get("/api/v1/me"), 401)
+        self.assertEqual(login(self.server, email, old)[0].status, 401)
+        self.assertEqual(login(self.server, email, "a-new-password-9")[0].status, 200)
+        self.assertProblem(self.agent.client.patch("/api/v1/users/%d" % uid, {"password": "x" * 12}), 403)
+
+    def test_a_short_directory_page_has_no_next_cursor(self):
+        r = self.server.admin().get("/api/v1/users")
+        self.assertEqual(r.status, 200)
+        self.assertIsNone(r.body["next_cursor"])  # fewer than a page of users here
+
     def test_no_credentials_is_401_problem_json(self):
         c = self.server.client()
         for method, path in (("GET", TICKETS), ("POST", TICKETS), ("GET", "/api/v1/me"),

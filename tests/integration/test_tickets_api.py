@@ -293,7 +293,7 @@ class TicketsApiTest(ServerTestCase):
     def test_merge_into_itself_is_rejected(self):
         number = self.new_ticket()["number"]
         r = self.agent.client.post(ticket_path(number, "/merge"), {"into": number})
-        self.assertProblem(r, 422)
+        self.assertProblem(r, 422, "into")  # named as the request names it
 
     def test_link_relates_two_tickets_both_ways(self):
         a = self.new_ticket()["number"]

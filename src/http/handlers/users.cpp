@@ -21,8 +21,10 @@ Response users_get(Request& req, Services& s) {
     return problem(core::make_error(core::Errc::bad_input, "q is not a usable search",
                                     {{"q", "at most 200 characters of UTF-8"}}));
   }
-  auto users = s.accounts.users(req.caller(), role, contains, 200, after);
-  return reply(users, 200, users_json);
+  constexpr int kPageSize = 200;
+  auto users = s.accounts.users(req.caller(), role, contains, kPageSize, after);
+  return reply(users, 200,
+               [](const std::vector<core::User>& us) { return users_json(us, kPageSize); });
 }
 
 Response users_post(Request& req, Services& s) {
