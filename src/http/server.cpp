@@ -98,16 +98,15 @@ struct Server::Impl {
 
   asio::awaitable<void> accept_loop() {
     for (;;) {
-      // Each connection on its own strand: a WebSocket reads and writes at the same time.
-      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), use_nothrow);
+      auto [ec, socket] = co_await acceptor.async_accept(use_nothrow);
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
         continue;  // e.g. EMFILE: keep serving the connections we have
       }
       beast::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);
-      auto ex = socket.get_executor();
-      asio::co_spawn(ex, session(beast::tcp_stream(std::move(socket))), asio::detached);
+      asio::co_spawn(acceptor.get_executor(), session(beast::tcp_stream(std::move(socket))),
+                     asio::detached);
     }
   }
 
@@ -347,10 +346,19 @@ struct Server::Impl {
 
   // One live-feed WebSocket: the feed's sink queues frames on this connection's strand; a
   // writer coroutine sends them in order while a reader answers pings and notices the close.
+  // HTTP connections need no strand (one operation at a time); a WebSocket reads and writes at
+  // once, so its socket moves onto a strand of its own (same file descriptor).
+  static tcp::socket onto_strand(asio::io_context& ioc, beast::tcp_stream& stream) {
+    tcp::socket plain = stream.release_socket();
+    auto protocol = plain.local_endpoint().protocol();
+    return tcp::socket(asio::make_strand(ioc), protocol, plain.release());
+  }
+
   struct StreamState {
-    explicit StreamState(beast::tcp_stream&& s) : ws(std::move(s)), wakeup(ws.get_executor()) {}
+    explicit StreamState(tcp::socket&& s) : ws(std::move(s)), wakeup(ws.get_executor()) {}
     websocket::stream<beast::tcp_stream> ws;
-    asio::steady_timer wakeup;
+    asio::steady_timer wakeup;  // on the strand too: cancel() from the feed's posts
+    bhttp::request<bhttp::string_body> request;  // the handshake being answered
     std::deque<std::string> queue;
     bool closed = false;
   };
@@ -361,10 +369,24 @@ struct Server::Impl {
                                      bhttp::request<bhttp::string_body>& request,
                                      std::optional<core::Id> after) {
     stream.expires_never();  // the WebSocket's own timeouts (idle pings) take over
-    auto state = std::make_shared<StreamState>(std::move(stream));
+    std::shared_ptr<StreamState> state;
+    try {
+      state = std::make_shared<StreamState>(onto_strand(ioc, stream));
+    } catch (const boost::system::system_error&) {
+      co_return;  // the peer went away meanwhile
+    }
+    state->request = std::move(request);
+    auto ex = state->ws.get_executor();
+    auto on_strand = asio::co_spawn(ex, run_stream(state, after), asio::use_awaitable);
+    co_await std::move(on_strand);
+  }
+
+  // Runs on the connection's strand, as do the reader and the frames the feed posts.
+  asio::awaitable<void> run_stream(std::shared_ptr<StreamState> state,
+                                   std::optional<core::Id> after) {
     state->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
     state->ws.read_message_max(4096);
-    auto [aec] = co_await state->ws.async_accept(request, use_nothrow);
+    auto [aec] = co_await state->ws.async_accept(state->request, use_nothrow);
     if (aec) co_return;
     auto ex = state->ws.get_executor();
     const std::uint64_t id = feed.subscribe(after, [state, ex](std::string frame) {

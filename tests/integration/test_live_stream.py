@@ -135,6 +135,28 @@ class LiveStreamTest(ServerTestCase):
         self.assertEqual(r.headers["Upgrade"], "websocket")
         self.assertProblem(self.agent.client.get("/api/v1/stream?after=abc"), 400, "after")
 
+    def test_many_screens_each_get_every_event_once_and_in_order(self):
+        async def scenario():
+            clients = [await self.connect() for _ in range(20)]
+            try:
+                for ws in clients:
+                    await self.recv(ws)  # hello
+                numbers = await self.in_thread(lambda: [
+                    self.agent.client.create_ticket(requester_email=self.customer.email).body["number"]
+                    for _ in range(30)])
+                last = max(numbers)
+                for ws in clients:
+                    seen = await self.events_until(
+                        ws, lambda e: e["ticket_number"] == last and e["type"] == "message.added")
+                    ids = [e["id"] for e in seen]
+                    self.assertEqual(ids, sorted(set(ids)), "out of order or repeated")
+                    created = [e["ticket_number"] for e in seen if e["type"] == "ticket.created"]
+                    self.assertEqual(created, numbers)
+            finally:
+                for ws in clients:
+                    await ws.close()
+        self.run_async(scenario())
+
     def test_the_server_still_answers_after_clients_vanish(self):
         async def scenario():
             for _ in range(5):
