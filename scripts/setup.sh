@@ -10,7 +10,7 @@ packages=(cmake ninja-build ccache g++ pkg-config
   libgmime-3.0-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev python3 python3-websockets curl clang-format
-    libpython3.11-testsuite
+    libpython3.11-testsuite python3-aiosmtpd swaks
     chromium fonts-dejavu-core)
 fi
 if [[ "${1:-}" == "--bench" ]]; then

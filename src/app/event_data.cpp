@@ -87,4 +87,20 @@ EventData& EventData::add(std::string_view k, const std::vector<std::string>& va
   return *this;
 }
 
+std::optional<std::int64_t> event_int(std::string_view data, std::string_view key) {
+  std::string needle = "\"" + std::string(key) + "\":";
+  auto at = data.find(needle);
+  if (at == std::string_view::npos) return std::nullopt;
+  at += needle.size();
+  bool negative = at < data.size() && data[at] == '-';
+  if (negative) ++at;
+  std::int64_t v = 0;
+  std::size_t digits = 0;
+  for (; at < data.size() && data[at] >= '0' && data[at] <= '9' && digits < 18; ++at, ++digits) {
+    v = v * 10 + (data[at] - '0');
+  }
+  if (digits == 0) return std::nullopt;
+  return negative ? -v : v;
+}
+
 }  // namespace frontline::app

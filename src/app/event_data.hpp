@@ -32,6 +32,9 @@ class EventData {
 void record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
                   std::string type, std::string data, bool internal, core::UnixTime now);
 
+// Reads an integer field back from event data this class wrote; nullopt when absent or null.
+std::optional<std::int64_t> event_int(std::string_view data, std::string_view key);
+
 // Appends s to out as a JSON string literal (quotes and escapes included).
 void append_json_string(std::string& out, std::string_view s);
 

@@ -49,6 +49,12 @@ Config load_config(const std::string& path) {
     c.auto_close_days = t["auto_close_days"].value_or(c.auto_close_days);
     c.admin_email = t["admin_email"].value_or(c.admin_email);
     c.secure_cookies = t["secure_cookies"].value_or(c.secure_cookies);
+    c.smtp_url = t["smtp_url"].value_or(c.smtp_url);
+    c.smtp_username = t["smtp_username"].value_or(c.smtp_username);
+    c.smtp_password = t["smtp_password"].value_or(c.smtp_password);
+    c.smtp_require_tls = t["smtp_require_tls"].value_or(c.smtp_require_tls);
+    c.mail_from = t["mail_from"].value_or(c.mail_from);
+    c.mail_retry_seconds = t["mail_retry_seconds"].value_or(c.mail_retry_seconds);
   }
   if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
   if (auto v = env("FRONTLINE_LISTEN")) c.listen = v;
@@ -62,6 +68,13 @@ Config load_config(const std::string& path) {
     c.auto_close_days = static_cast<int>(to_size("FRONTLINE_AUTO_CLOSE_DAYS", v));
   if (auto v = env("FRONTLINE_ADMIN_EMAIL")) c.admin_email = v;
   if (auto v = env("FRONTLINE_SECURE_COOKIES")) c.secure_cookies = to_bool(v);
+  if (auto v = env("FRONTLINE_SMTP_URL")) c.smtp_url = v;
+  if (auto v = env("FRONTLINE_SMTP_USERNAME")) c.smtp_username = v;
+  if (auto v = env("FRONTLINE_SMTP_PASSWORD")) c.smtp_password = v;
+  if (auto v = env("FRONTLINE_SMTP_REQUIRE_TLS")) c.smtp_require_tls = to_bool(v);
+  if (auto v = env("FRONTLINE_MAIL_FROM")) c.mail_from = v;
+  if (auto v = env("FRONTLINE_MAIL_RETRY_SECONDS"))
+    c.mail_retry_seconds = static_cast<int>(to_size("FRONTLINE_MAIL_RETRY_SECONDS", v));
   if (auto v = env("FRONTLINE_THREADS"))
     c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));
   return c;

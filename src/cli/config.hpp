@@ -18,6 +18,13 @@ struct Config {
   std::string admin_email = "admin@example.com";
   int network_threads = 0;
   bool secure_cookies = false;  // mark the session cookie Secure (behind TLS)
+  // Outgoing mail; nothing is sent while smtp_url is empty.
+  std::string smtp_url;  // smtp://host:port (STARTTLS when offered) or smtps://host:port
+  std::string smtp_username;
+  std::string smtp_password;
+  bool smtp_require_tls = false;
+  std::string mail_from = "Help Desk <help@frontline.invalid>";
+  int mail_retry_seconds = 60;  // first retry after a failure; doubles up to 10 minutes
 };
 
 // Reads the file (when path is not empty) and the environment over the defaults.

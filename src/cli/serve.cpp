@@ -8,11 +8,15 @@
 
 #include "app/accounts.hpp"
 #include "app/credentials.hpp"
+#include "app/mail_outbox.hpp"
+#include "channels/email/smtp_sender.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/runtime.hpp"
+#include "core/text.hpp"
 #include "http/routes.hpp"
 #include "http/server.hpp"
+#include "jobs/mail_dispatcher.hpp"
 #include "jobs/scheduler.hpp"
 
 namespace frontline::cli {
@@ -61,6 +65,22 @@ std::string default_web_root() {
   return fs::is_directory(shared, ec) ? shared.string() : "";
 }
 
+// "Help Desk <help@example.com>" or a bare address → name and address.
+void split_mail_from(const std::string& from, std::string& name, std::string& address) {
+  auto open = from.find('<');
+  auto close = from.find('>', open == std::string::npos ? 0 : open);
+  if (open == std::string::npos || close == std::string::npos) {
+    address = std::string(core::trim(from));
+    name = "Help Desk";
+    return;
+  }
+  address = from.substr(open + 1, close - open - 1);
+  name = std::string(core::trim(from.substr(0, open)));
+  if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+    name = name.substr(1, name.size() - 2);
+  if (name.empty()) name = "Help Desk";
+}
+
 void serve(const ServeFlags& flags) {
   Config config = load_config(flags.config_path);
   if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
@@ -88,9 +108,35 @@ void serve(const ServeFlags& flags) {
   unsigned short port = server.listen();
   jobs::Scheduler scheduler(*rt.ctx, std::chrono::minutes(10));
   scheduler.start();
+
+  channels::email::SmtpSettings smtp{config.smtp_url,
+                                     config.smtp_username,
+                                     config.smtp_password,
+                                     config.smtp_require_tls,
+                                     "",
+                                     "",
+                                     60};
+  split_mail_from(config.mail_from, smtp.from_name, smtp.from_address);
+  app::OutboundSettings outbound;
+  outbound.from_address = smtp.from_address;
+  outbound.from_name = smtp.from_name;
+  outbound.retry_base_seconds = std::max(1, config.mail_retry_seconds);
+  outbound.retry_max_seconds = std::max(outbound.retry_base_seconds, 600);
+  app::MailOutbox outbox(*rt.ctx, outbound);
+  jobs::MailDispatcher dispatcher(
+      outbox, [&smtp](const core::OutboundMail& m) { return channels::email::send_mail(smtp, m); },
+      std::chrono::seconds(1));
+  if (!config.smtp_url.empty()) {
+    if (auto started = outbox.start_at_head_if_new(); !started) {
+      throw std::runtime_error("mail: " + started.error().message);
+    }
+    dispatcher.start();
+    spdlog::info("mail: sending through {} as {}", config.smtp_url, smtp.from_address);
+  }
   std::cout << "Frontline is listening on http://" << listen.address << ":" << port << "/ (data in "
             << config.data_dir << ")" << std::endl;
   server.run();
+  dispatcher.stop();
   scheduler.stop();
   spdlog::info("stopped");
 }

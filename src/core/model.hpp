@@ -138,4 +138,26 @@ struct Event {
   UnixTime created_at = 0;
 };
 
+// One email the help desk sends: a notification composed from an event, queued until the SMTP
+// server takes it. Ids are without <>; references oldest first.
+enum class MailStatus { queued, sent, failed };
+struct OutboundMail {
+  Id id = 0;
+  Id event_id = 0;
+  std::string kind;  // acknowledgement, reply, assignment
+  std::optional<Id> ticket_number;
+  std::string recipient;
+  std::string subject;
+  std::string body;
+  std::string message_id;
+  std::string in_reply_to;
+  std::vector<std::string> references;
+  std::string auto_submitted = "no";  // RFC 3834: "auto-replied", "auto-generated" or "no"
+  MailStatus status = MailStatus::queued;
+  int attempts = 0;
+  UnixTime next_attempt_at = 0;
+  std::string last_error;
+  UnixTime created_at = 0;
+};
+
 }  // namespace frontline::core

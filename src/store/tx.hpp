@@ -145,8 +145,19 @@ class Tx {
   // For a message whose text the caller already put into insert_ticket's search texts.
   virtual Id insert_message_unindexed(const core::Message& message) = 0;
   virtual std::vector<core::Message> list_messages(Id ticket_number, bool include_internal) = 0;
-  // The ticket holding the message with this email Message-ID (without <>), if any.
+  // The ticket of the message (received, or sent by us) with this email Message-ID (no <>).
   virtual std::optional<Id> ticket_by_email_message_id(std::string_view message_id) = 0;
+  virtual std::optional<core::Message> message_by_id(Id id) = 0;
+  // Every email Message-ID on the ticket, received and sent, oldest first (for References).
+  virtual std::vector<std::string> ticket_email_message_ids(Id ticket_number) = 0;
+
+  // --- outgoing mail ---
+  // false when the same (event, kind, recipient) was queued before.
+  virtual bool insert_outbound_mail(const core::OutboundMail& mail) = 0;
+  virtual std::vector<core::OutboundMail> due_outbound_mail(UnixTime now, int limit) = 0;
+  virtual std::optional<core::OutboundMail> outbound_mail_by_id(Id id) = 0;
+  // Writes status, attempts, next_attempt_at, last_error (and sent_at when sent).
+  virtual void update_outbound_mail(const core::OutboundMail& mail, UnixTime now) = 0;
   virtual void move_messages(Id from_ticket, Id to_ticket) = 0;  // merge
   virtual Id insert_attachment(const core::Attachment& attachment) = 0;
   virtual std::optional<core::Attachment> attachment_by_id(Id id) = 0;

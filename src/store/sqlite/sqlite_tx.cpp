@@ -732,10 +732,148 @@ Id SqliteTx::insert_message(const core::Message& m) {
 }
 
 std::optional<Id> SqliteTx::ticket_by_email_message_id(std::string_view message_id) {
-  auto s = db_.prepare("SELECT ticket_number FROM messages WHERE email_message_id = ?");
+  auto s = db_.prepare(
+      "SELECT ticket_number FROM messages WHERE email_message_id = ?1 UNION ALL "
+      "SELECT ticket_number FROM mail_outbox WHERE message_id = ?1 AND ticket_number IS NOT NULL "
+      "LIMIT 1");
   s.bind(1, message_id);
   if (!s.step()) return std::nullopt;
   return s.int64(0);
+}
+
+std::optional<core::Message> SqliteTx::message_by_id(Id id) {
+  auto s = db_.prepare(
+      "SELECT m.id, m.ticket_number, m.kind, m.author_id, u.name, m.body, m.created_at, "
+      "coalesce(m.email_message_id, '') FROM messages m JOIN users u ON u.id = m.author_id "
+      "WHERE m.id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  core::Message m;
+  m.id = s.int64(0);
+  m.ticket_number = s.int64(1);
+  m.kind = core::parse_message_kind(s.text(2)).value_or(core::MessageKind::system);
+  m.author_id = s.int64(3);
+  m.author_name = s.text(4);
+  m.body = s.text(5);
+  m.created_at = s.int64(6);
+  m.email_message_id = s.text(7);
+  return m;
+}
+
+std::vector<std::string> SqliteTx::ticket_email_message_ids(Id ticket_number) {
+  auto s = db_.prepare(
+      "SELECT email_message_id, created_at, 0 FROM messages WHERE ticket_number = ?1 AND "
+      "email_message_id IS NOT NULL UNION ALL SELECT message_id, created_at, 1 FROM mail_outbox "
+      "WHERE ticket_number = ?1 ORDER BY 2, 3");
+  s.bind(1, ticket_number);
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
+namespace {
+
+constexpr const char* kOutboxColumns =
+    "SELECT id, event_id, kind, ticket_number, recipient, subject, body, message_id, "
+    "in_reply_to, refs, auto_submitted, status, attempts, next_attempt_at, last_error, "
+    "created_at FROM mail_outbox ";
+
+core::OutboundMail read_outbound(const Stmt& s) {
+  core::OutboundMail m;
+  m.id = s.int64(0);
+  m.event_id = s.int64(1);
+  m.kind = s.text(2);
+  m.ticket_number = s.opt_int64(3);
+  m.recipient = s.text(4);
+  m.subject = s.text(5);
+  m.body = s.text(6);
+  m.message_id = s.text(7);
+  m.in_reply_to = s.text(8);
+  std::string refs = s.text(9);
+  for (std::size_t at = 0; at < refs.size();) {
+    auto end = refs.find(' ', at);
+    if (end == std::string::npos) end = refs.size();
+    if (end > at) m.references.push_back(refs.substr(at, end - at));
+    at = end + 1;
+  }
+  m.auto_submitted = s.text(10);
+  const std::string status = s.text(11);
+  m.status = status == "sent"     ? core::MailStatus::sent
+             : status == "failed" ? core::MailStatus::failed
+                                  : core::MailStatus::queued;
+  m.attempts = static_cast<int>(s.int64(12));
+  m.next_attempt_at = s.int64(13);
+  m.last_error = s.text(14);
+  m.created_at = s.int64(15);
+  return m;
+}
+
+const char* status_text(core::MailStatus s) {
+  switch (s) {
+    case core::MailStatus::sent:
+      return "sent";
+    case core::MailStatus::failed:
+      return "failed";
+    case core::MailStatus::queued:
+      return "queued";
+  }
+  return "queued";
+}
+
+}  // namespace
+
+bool SqliteTx::insert_outbound_mail(const core::OutboundMail& m) {
+  std::string refs;
+  for (const auto& r : m.references) refs += (refs.empty() ? "" : " ") + r;
+  db_.prepare(
+         "INSERT OR IGNORE INTO mail_outbox(event_id, kind, ticket_number, recipient, subject, "
+         "body, message_id, in_reply_to, refs, auto_submitted, next_attempt_at, created_at) "
+         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, m.event_id)
+      .bind(2, m.kind)
+      .bind(3, m.ticket_number)
+      .bind(4, m.recipient)
+      .bind(5, m.subject)
+      .bind(6, m.body)
+      .bind(7, m.message_id)
+      .bind(8, m.in_reply_to)
+      .bind(9, refs)
+      .bind(10, m.auto_submitted)
+      .bind(11, m.next_attempt_at)
+      .bind(12, m.created_at)
+      .run();
+  return db_.changes() > 0;
+}
+
+std::vector<core::OutboundMail> SqliteTx::due_outbound_mail(UnixTime now, int limit) {
+  auto s = db_.prepare(std::string(kOutboxColumns) +
+                       "WHERE status = 'queued' AND next_attempt_at <= ? "
+                       "ORDER BY next_attempt_at, id LIMIT ?");
+  s.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<core::OutboundMail> out;
+  while (s.step()) out.push_back(read_outbound(s));
+  return out;
+}
+
+std::optional<core::OutboundMail> SqliteTx::outbound_mail_by_id(Id id) {
+  auto s = db_.prepare(std::string(kOutboxColumns) + "WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_outbound(s);
+}
+
+void SqliteTx::update_outbound_mail(const core::OutboundMail& m, UnixTime now) {
+  db_.prepare(
+         "UPDATE mail_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
+         "sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?")
+      .bind(1, status_text(m.status))
+      .bind(2, static_cast<std::int64_t>(m.attempts))
+      .bind(3, m.next_attempt_at)
+      .bind(4, m.last_error)
+      .bind(5, status_text(m.status))
+      .bind(6, now)
+      .bind(7, m.id)
+      .run();
 }
 
 std::vector<core::Message> SqliteTx::list_messages(Id ticket_number, bool include_internal) {

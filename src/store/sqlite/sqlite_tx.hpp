@@ -66,6 +66,12 @@ class SqliteTx final : public Tx {
   Id insert_message_unindexed(const core::Message& message) override;
   std::vector<core::Message> list_messages(Id ticket_number, bool include_internal) override;
   std::optional<Id> ticket_by_email_message_id(std::string_view message_id) override;
+  std::optional<core::Message> message_by_id(Id id) override;
+  std::vector<std::string> ticket_email_message_ids(Id ticket_number) override;
+  bool insert_outbound_mail(const core::OutboundMail& mail) override;
+  std::vector<core::OutboundMail> due_outbound_mail(UnixTime now, int limit) override;
+  std::optional<core::OutboundMail> outbound_mail_by_id(Id id) override;
+  void update_outbound_mail(const core::OutboundMail& mail, UnixTime now) override;
   void move_messages(Id from_ticket, Id to_ticket) override;
   Id insert_attachment(const core::Attachment& attachment) override;
   std::optional<core::Attachment> attachment_by_id(Id id) override;

@@ -1,0 +1,170 @@
+// Outgoing mail (see header).
+#include "app/mail_outbox.hpp"
+
+#include <algorithm>
+
+#include "app/credentials.hpp"
+#include "app/event_data.hpp"
+#include "app/mail_templates.hpp"
+
+namespace frontline::app {
+
+using core::Errc;
+using core::Id;
+using core::make_error;
+using core::Result;
+
+namespace {
+
+constexpr const char* kConsumer = "email";
+constexpr std::size_t kMaxReferences = 10;
+
+std::string domain_of(const std::string& address) {
+  auto at = address.rfind('@');
+  return at == std::string::npos ? "frontline.invalid" : address.substr(at + 1);
+}
+
+// A Message-ID that names our ticket and event, unique by its random part.
+std::string new_message_id(const core::Event& e, const std::string& domain) {
+  return "frontline." + std::to_string(e.ticket_number.value_or(0)) + "." + std::to_string(e.id) +
+         "." + random_token("").substr(0, 12) + "@" + domain;
+}
+
+// Threads our mail into the conversation the recipient already has.
+void thread_into(store::Tx& tx, Id ticket, core::OutboundMail& m) {
+  auto ids = tx.ticket_email_message_ids(ticket);
+  if (ids.size() > kMaxReferences) ids.erase(ids.begin(), ids.end() - kMaxReferences);
+  if (!ids.empty()) m.in_reply_to = ids.back();
+  m.references = std::move(ids);
+}
+
+// The mail one event calls for (none for most events).
+std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
+                                         const OutboundSettings& s) {
+  std::vector<core::OutboundMail> out;
+  if (!e.ticket_number) return out;
+  auto ticket = tx.ticket_by_number(*e.ticket_number);
+  if (!ticket) return out;
+  const bool placeholder_requester = ticket->requester_email.ends_with("@frontline.invalid");
+  TemplateValues v;
+  v.ticket_number = ticket->number;
+  v.subject = ticket->subject;
+  v.recipient_name = ticket->requester_name;
+  v.signature = s.from_name;
+  auto queue = [&](std::string kind, std::string to, RenderedMail r, std::string auto_submitted) {
+    core::OutboundMail m;
+    m.event_id = e.id;
+    m.kind = std::move(kind);
+    m.ticket_number = ticket->number;
+    m.recipient = std::move(to);
+    m.subject = std::move(r.subject);
+    m.body = std::move(r.body);
+    m.message_id = new_message_id(e, domain_of(s.from_address));
+    m.auto_submitted = std::move(auto_submitted);
+    thread_into(tx, ticket->number, m);
+    out.push_back(std::move(m));
+  };
+  if (e.type == "ticket.created" && !placeholder_requester) {
+    queue("acknowledgement", ticket->requester_email, render(MailTemplate::acknowledgement, v),
+          "auto-replied");
+  } else if (e.type == "message.added" && !e.internal && !placeholder_requester) {
+    auto id = event_int(e.data, "message_id");
+    auto message = id ? tx.message_by_id(*id) : std::nullopt;
+    if (!message || message->kind != core::MessageKind::public_reply) return out;
+    auto author = tx.user_by_id(message->author_id);
+    // Only staff replies go out: the requester wrote the others themselves.
+    if (!author || author->role == core::Role::customer) return out;
+    v.author_name = author->name;
+    v.body = message->body;
+    queue("reply", ticket->requester_email, render(MailTemplate::reply, v), "no");
+  } else if (e.type == "ticket.assigned") {
+    auto to = event_int(e.data, "to");
+    if (!to || (e.actor_id && *e.actor_id == *to)) return out;  // took it themselves
+    auto agent = tx.user_by_id(*to);
+    if (!agent || agent->disabled) return out;
+    v.recipient_name = agent->name;
+    queue("assignment", agent->email, render(MailTemplate::assignment, v), "auto-generated");
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Done MailOutbox::start_at_head_if_new() {
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
+    if (tx.consumer_cursor(kConsumer) == 0) tx.set_consumer_cursor(kConsumer, tx.last_event_id());
+    return core::done();
+  });
+}
+
+Result<int> MailOutbox::compose(int limit) {
+  const auto now = ctx_.clock.now();
+  return in_write<int>(ctx_.db, [&](store::Tx& tx) -> Result<int> {
+    const Id cursor = tx.consumer_cursor(kConsumer);
+    auto events = tx.events_after(cursor, limit);
+    for (const auto& e : events) {
+      for (auto& m : mail_for(tx, e, settings_)) {
+        m.created_at = now;
+        m.next_attempt_at = now;
+        if (tx.insert_outbound_mail(m)) {
+          record_event(tx, core::Actor{}, m.ticket_number, "mail.queued",
+                       EventData().add("to", m.recipient).add("kind", m.kind).str(), true, now);
+        }
+      }
+    }
+    if (!events.empty()) tx.set_consumer_cursor(kConsumer, events.back().id);
+    return static_cast<int>(events.size());
+  });
+}
+
+Result<std::vector<core::OutboundMail>> MailOutbox::due(int limit) {
+  const auto now = ctx_.clock.now();
+  return in_read<std::vector<core::OutboundMail>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<core::OutboundMail>>(tx.due_outbound_mail(now, limit));
+  });
+}
+
+core::Done MailOutbox::delivered(Id mail_id) {
+  const auto now = ctx_.clock.now();
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
+    auto m = tx.outbound_mail_by_id(mail_id);
+    if (!m) return make_error(Errc::not_found, "no such mail");
+    m->status = core::MailStatus::sent;
+    m->attempts += 1;
+    m->last_error.clear();
+    tx.update_outbound_mail(*m, now);
+    record_event(tx, core::Actor{}, m->ticket_number, "mail.sent",
+                 EventData().add("to", m->recipient).add("kind", m->kind).str(), true, now);
+    return core::done();
+  });
+}
+
+core::Done MailOutbox::failed(Id mail_id, const std::string& error) {
+  const auto now = ctx_.clock.now();
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
+    auto m = tx.outbound_mail_by_id(mail_id);
+    if (!m) return make_error(Errc::not_found, "no such mail");
+    m->attempts += 1;
+    m->last_error = error.substr(0, 500);
+    const bool give_up = now - m->created_at >= settings_.give_up_after_seconds;
+    if (give_up) {
+      m->status = core::MailStatus::failed;
+    } else {
+      std::int64_t delay = settings_.retry_base_seconds;
+      for (int i = 1; i < m->attempts && delay < settings_.retry_max_seconds; ++i) delay *= 2;
+      m->next_attempt_at = now + std::min<std::int64_t>(delay, settings_.retry_max_seconds);
+    }
+    tx.update_outbound_mail(*m, now);
+    record_event(tx, core::Actor{}, m->ticket_number, give_up ? "mail.failed" : "mail.retrying",
+                 EventData()
+                     .add("to", m->recipient)
+                     .add("kind", m->kind)
+                     .add("attempt", std::int64_t{m->attempts})
+                     .add("error", m->last_error)
+                     .str(),
+                 true, now);
+    return core::done();
+  });
+}
+
+}  // namespace frontline::app

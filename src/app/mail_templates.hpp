@@ -1,0 +1,32 @@
+// The texts of outgoing mail, with simple {{placeholders}}. Every subject carries "[#N]" so a
+// reply threads back even when the mail client drops In-Reply-To.
+#pragma once
+
+#include <string>
+
+#include "core/model.hpp"
+
+namespace frontline::app {
+
+enum class MailTemplate { acknowledgement, reply, assignment };
+
+struct TemplateValues {
+  core::Id ticket_number = 0;
+  std::string subject;
+  std::string recipient_name;
+  std::string author_name;  // who wrote the reply
+  std::string body;         // the reply's text
+  std::string signature;    // the help desk's name
+};
+
+struct RenderedMail {
+  std::string subject;
+  std::string body;
+};
+
+RenderedMail render(MailTemplate t, const TemplateValues& v);
+// Replaces {{ticket_number}}, {{subject}}, {{recipient_name}}, {{author_name}}, {{body}} and
+// {{signature}}; unknown placeholders stay as written.
+std::string fill(std::string_view text, const TemplateValues& v);
+
+}  // namespace frontline::app
