@@ -38,6 +38,12 @@ void thread_into(store::Tx& tx, Id ticket, core::OutboundMail& m) {
   m.references = std::move(ids);
 }
 
+// The admin's wording when set, else the built-in one.
+TemplateText text_for(store::Tx& tx, MailTemplate t) {
+  if (auto custom = tx.mail_template(to_string(t))) return {custom->first, custom->second};
+  return built_in_text(t);
+}
+
 // The mail one event calls for (none for most events).
 std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
                                          const OutboundSettings& s) {
@@ -65,8 +71,8 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     out.push_back(std::move(m));
   };
   if (e.type == "ticket.created" && !placeholder_requester) {
-    queue("acknowledgement", ticket->requester_email, render(MailTemplate::acknowledgement, v),
-          "auto-replied");
+    queue("acknowledgement", ticket->requester_email,
+          render(text_for(tx, MailTemplate::acknowledgement), v), "auto-replied");
   } else if (e.type == "message.added" && !e.internal && !placeholder_requester) {
     auto id = event_int(e.data, "message_id");
     auto message = id ? tx.message_by_id(*id) : std::nullopt;
@@ -76,14 +82,15 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     if (!author || author->role == core::Role::customer) return out;
     v.author_name = author->name;
     v.body = message->body;
-    queue("reply", ticket->requester_email, render(MailTemplate::reply, v), "no");
+    queue("reply", ticket->requester_email, render(text_for(tx, MailTemplate::reply), v), "no");
   } else if (e.type == "ticket.assigned") {
     auto to = event_int(e.data, "to");
     if (!to || (e.actor_id && *e.actor_id == *to)) return out;  // took it themselves
     auto agent = tx.user_by_id(*to);
     if (!agent || agent->disabled) return out;
     v.recipient_name = agent->name;
-    queue("assignment", agent->email, render(MailTemplate::assignment, v), "auto-generated");
+    queue("assignment", agent->email, render(text_for(tx, MailTemplate::assignment), v),
+          "auto-generated");
   }
   return out;
 }

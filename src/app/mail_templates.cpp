@@ -1,15 +1,28 @@
-// Built-in mail texts (see header).
+// Mail texts: the built-in ones and placeholder filling (see header).
 #include "app/mail_templates.hpp"
 
 namespace frontline::app {
-namespace {
 
-struct Texts {
-  const char* subject;
-  const char* body;
-};
+std::string_view to_string(MailTemplate t) {
+  switch (t) {
+    case MailTemplate::acknowledgement:
+      return "acknowledgement";
+    case MailTemplate::reply:
+      return "reply";
+    case MailTemplate::assignment:
+      return "assignment";
+  }
+  return "reply";
+}
 
-Texts texts(MailTemplate t) {
+std::optional<MailTemplate> parse_mail_template(std::string_view s) {
+  for (auto t : kMailTemplates) {
+    if (to_string(t) == s) return t;
+  }
+  return std::nullopt;
+}
+
+TemplateText built_in_text(MailTemplate t) {
   switch (t) {
     case MailTemplate::acknowledgement:
       return {"[#{{ticket_number}}] {{subject}}",
@@ -29,8 +42,6 @@ Texts texts(MailTemplate t) {
   }
   return {"", ""};
 }
-
-}  // namespace
 
 std::string fill(std::string_view text, const TemplateValues& v) {
   std::string out;
@@ -64,9 +75,8 @@ std::string fill(std::string_view text, const TemplateValues& v) {
   return out;
 }
 
-RenderedMail render(MailTemplate t, const TemplateValues& v) {
-  auto x = texts(t);
-  return {fill(x.subject, v), fill(x.body, v)};
+RenderedMail render(const TemplateText& text, const TemplateValues& v) {
+  return {fill(text.subject, v), fill(text.body, v)};
 }
 
 }  // namespace frontline::app

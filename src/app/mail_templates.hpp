@@ -2,13 +2,26 @@
 // reply threads back even when the mail client drops In-Reply-To.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/model.hpp"
 
 namespace frontline::app {
 
 enum class MailTemplate { acknowledgement, reply, assignment };
+inline constexpr MailTemplate kMailTemplates[] = {MailTemplate::acknowledgement,
+                                                  MailTemplate::reply, MailTemplate::assignment};
+std::string_view to_string(MailTemplate t);
+std::optional<MailTemplate> parse_mail_template(std::string_view s);
+
+// A template's text: the built-in one, or an admin's (stored in the database).
+struct TemplateText {
+  std::string subject;
+  std::string body;
+};
+TemplateText built_in_text(MailTemplate t);
 
 struct TemplateValues {
   core::Id ticket_number = 0;
@@ -24,7 +37,7 @@ struct RenderedMail {
   std::string body;
 };
 
-RenderedMail render(MailTemplate t, const TemplateValues& v);
+RenderedMail render(const TemplateText& text, const TemplateValues& v);
 // Replaces {{ticket_number}}, {{subject}}, {{recipient_name}}, {{author_name}}, {{body}} and
 // {{signature}}; unknown placeholders stay as written.
 std::string fill(std::string_view text, const TemplateValues& v);

@@ -279,4 +279,13 @@ Result<SavedFilterInput> decode_saved_filter(std::string_view body) {
   });
 }
 
+Result<MailTemplateInput> decode_mail_template(std::string_view body) {
+  return decode<MailTemplateInput>(body, [](FieldReader& r) {
+    MailTemplateInput t;
+    t.subject = r.string("subject", true).value_or("");
+    t.body = r.string("body", true).value_or("");
+    return t;
+  });
+}
+
 }  // namespace frontline::http

@@ -58,6 +58,11 @@ core::Result<TeamInput> decode_team(std::string_view body);
 core::Result<TokenInput> decode_token_request(std::string_view body);
 core::Result<std::string> decode_category(std::string_view body);  // {"name"}
 core::Result<SavedFilterInput> decode_saved_filter(std::string_view body);
+struct MailTemplateInput {
+  std::string subject;
+  std::string body;
+};
+core::Result<MailTemplateInput> decode_mail_template(std::string_view body);
 
 using core::parse_positive_id;
 

@@ -9,6 +9,7 @@
 #include "app/categories.hpp"
 #include "app/context.hpp"
 #include "app/mail.hpp"
+#include "app/mail_template_admin.hpp"
 #include "app/saved_filters.hpp"
 #include "app/tickets.hpp"
 
@@ -33,7 +34,8 @@ struct Services {
         auth(c),
         categories(c),
         saved_filters(c),
-        mail(c, tickets) {}
+        mail(c, tickets),
+        mail_templates(c) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -41,6 +43,7 @@ struct Services {
   app::Categories categories;
   app::SavedFilters saved_filters;
   app::Mail mail;
+  app::MailTemplateAdmin mail_templates;
   ServerSettings settings;
   Metrics* metrics = nullptr;
 };

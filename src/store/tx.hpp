@@ -152,6 +152,12 @@ class Tx {
   virtual std::vector<std::string> ticket_email_message_ids(Id ticket_number) = 0;
 
   // --- outgoing mail ---
+  // An admin's wording for a mail kind: (subject, body), if set.
+  virtual std::optional<std::pair<std::string, std::string>> mail_template(
+      std::string_view kind) = 0;
+  virtual void set_mail_template(std::string_view kind, std::string_view subject,
+                                 std::string_view body, UnixTime now) = 0;
+  virtual bool delete_mail_template(std::string_view kind) = 0;
   // false when the same (event, kind, recipient) was queued before.
   virtual bool insert_outbound_mail(const core::OutboundMail& mail) = 0;
   virtual std::vector<core::OutboundMail> due_outbound_mail(UnixTime now, int limit) = 0;

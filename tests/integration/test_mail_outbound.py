@@ -191,6 +191,56 @@ class MailOutboundTest(unittest.TestCase):
         self.assertEqual(len(messages), 1)
 
 
+class MailTemplatesTest(unittest.TestCase):
+    """Admins reword outgoing mail; the next mail uses it; reset restores the built-in text."""
+
+    def test_an_edited_acknowledgement_is_previewed_saved_used_and_reset(self):
+        smtp = Capture(free_port())
+        smtp.start()
+        env = {"FRONTLINE_SMTP_URL": "smtp://127.0.0.1:%d" % smtp.port,
+               "FRONTLINE_MAIL_FROM": "help@desk.example", "FRONTLINE_MAIL_RETRY_SECONDS": "1"}
+        try:
+            with Server(env=env) as s:
+                admin = s.admin()
+                agent = s.user("agent")
+                items = admin.get("/api/v1/mail/templates").body["items"]
+                self.assertEqual([t["kind"] for t in items], ["acknowledgement", "reply", "assignment"])
+                self.assertFalse(any(t["customised"] for t in items))
+                text = {"subject": "[#{{ticket_number}}] Got it: {{subject}}",
+                        "body": "Hi {{recipient_name}}, ticket {{ticket_number}} is ours now."}
+                preview = admin.post("/api/v1/mail/templates/acknowledgement/preview", text)
+                self.assertEqual(preview.status, 200, preview.body)
+                self.assertEqual(preview.body["subject"], "[#1042] Got it: Printer on floor 3 shows error 50.4")
+                self.assertIn("Hi Casey Customer, ticket 1042", preview.body["body"])
+                r = admin.request("PUT", "/api/v1/mail/templates/acknowledgement", text)
+                self.assertEqual(r.status, 200, r.body)
+                self.assertTrue(r.body["customised"])
+
+                customer = unique("tmpl") + "@customer.example"
+                number = agent.client.create_ticket(requester_email=customer, subject="Dock").body["number"]
+                msg, _ = smtp.wait_for(lambda rc, m: customer in rc, "the reworded acknowledgement")
+                self.assertEqual(msg["Subject"], "[#%d] Got it: Dock" % number)
+                self.assertIn("ticket %d is ours now" % number, body_text(msg))
+
+                r = admin.delete("/api/v1/mail/templates/acknowledgement")
+                self.assertEqual(r.status, 200, r.body)
+                self.assertFalse(r.body["customised"])
+                self.assertIn("we have received your request", r.body["body"])
+        finally:
+            smtp.stop()
+
+    def test_templates_are_for_admins_and_must_keep_the_ticket_reference(self):
+        with Server() as s:
+            agent = s.user("agent")
+            self.assertEqual(agent.client.get("/api/v1/mail/templates").status, 403)
+            admin = s.admin()
+            r = admin.request("PUT", "/api/v1/mail/templates/reply", {"subject": "Re: {{subject}}", "body": "x"})
+            self.assertEqual(r.status, 422, r.body)
+            self.assertEqual(r.body["errors"][0]["field"], "subject")
+            r = admin.request("PUT", "/api/v1/mail/templates/fax", {"subject": "[#{{ticket_number}}]", "body": "x"})
+            self.assertEqual(r.status, 404)
+
+
 class SmtpOutageTest(unittest.TestCase):
     def test_mail_waits_while_the_smtp_server_is_down_and_goes_out_when_it_returns(self):
         port = free_port()

@@ -42,6 +42,10 @@ Response saved_filters_post(Request& req, Services& s);
 Response saved_filter_delete(Request& req, Services& s);
 Response stream_get(Request& req, Services& s);
 Response mail_inbound_post(Request& req, Services& s);
+Response mail_templates_get(Request& req, Services& s);
+Response mail_template_put(Request& req, Services& s);
+Response mail_template_delete(Request& req, Services& s);
+Response mail_template_preview_post(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 

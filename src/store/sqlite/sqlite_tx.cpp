@@ -822,6 +822,31 @@ const char* status_text(core::MailStatus s) {
 
 }  // namespace
 
+std::optional<std::pair<std::string, std::string>> SqliteTx::mail_template(std::string_view kind) {
+  auto s = db_.prepare("SELECT subject, body FROM mail_templates WHERE kind = ?");
+  s.bind(1, kind);
+  if (!s.step()) return std::nullopt;
+  return std::make_pair(s.text(0), s.text(1));
+}
+
+void SqliteTx::set_mail_template(std::string_view kind, std::string_view subject,
+                                 std::string_view body, UnixTime now) {
+  db_.prepare(
+         "INSERT INTO mail_templates(kind, subject, body, updated_at) VALUES(?, ?, ?, ?) "
+         "ON CONFLICT(kind) DO UPDATE SET subject = excluded.subject, body = excluded.body, "
+         "updated_at = excluded.updated_at")
+      .bind(1, kind)
+      .bind(2, subject)
+      .bind(3, body)
+      .bind(4, now)
+      .run();
+}
+
+bool SqliteTx::delete_mail_template(std::string_view kind) {
+  db_.prepare("DELETE FROM mail_templates WHERE kind = ?").bind(1, kind).run();
+  return db_.changes() > 0;
+}
+
 bool SqliteTx::insert_outbound_mail(const core::OutboundMail& m) {
   std::string refs;
   for (const auto& r : m.references) refs += (refs.empty() ? "" : " ") + r;

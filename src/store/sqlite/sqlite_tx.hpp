@@ -68,6 +68,10 @@ class SqliteTx final : public Tx {
   std::optional<Id> ticket_by_email_message_id(std::string_view message_id) override;
   std::optional<core::Message> message_by_id(Id id) override;
   std::vector<std::string> ticket_email_message_ids(Id ticket_number) override;
+  std::optional<std::pair<std::string, std::string>> mail_template(std::string_view kind) override;
+  void set_mail_template(std::string_view kind, std::string_view subject, std::string_view body,
+                         UnixTime now) override;
+  bool delete_mail_template(std::string_view kind) override;
   bool insert_outbound_mail(const core::OutboundMail& mail) override;
   std::vector<core::OutboundMail> due_outbound_mail(UnixTime now, int limit) override;
   std::optional<core::OutboundMail> outbound_mail_by_id(Id id) override;

@@ -1,0 +1,85 @@
+// Mail template administration (see header).
+#include "app/mail_template_admin.hpp"
+
+#include "app/event_data.hpp"
+#include "core/text.hpp"
+#include "core/ticket_policy.hpp"
+
+namespace frontline::app {
+
+using core::Errc;
+using core::make_error;
+using core::Result;
+
+namespace {
+
+core::Error admins_only() { return make_error(Errc::forbidden, "only an admin may do this"); }
+
+core::Done check(const TemplateText& t) {
+  if (!core::is_valid_utf8(t.subject) || core::trim(t.subject).empty() || t.subject.size() > 250)
+    return core::invalid_field("subject", "is required (at most 250 bytes)");
+  if (t.subject.find("[#{{ticket_number}}]") == std::string::npos)
+    return core::invalid_field("subject", "must keep [#{{ticket_number}}] so replies thread back");
+  if (!core::is_valid_utf8(t.body) || core::trim(t.body).empty() || t.body.size() > 20000)
+    return core::invalid_field("body", "is required (at most 20,000 bytes)");
+  return core::done();
+}
+
+TemplateInfo info(store::Tx& tx, MailTemplate kind) {
+  if (auto custom = tx.mail_template(to_string(kind))) {
+    return {kind, {custom->first, custom->second}, true};
+  }
+  return {kind, built_in_text(kind), false};
+}
+
+}  // namespace
+
+Result<std::vector<TemplateInfo>> MailTemplateAdmin::list(const core::Actor& actor) {
+  if (!core::can_administer(actor)) return admins_only();
+  return in_read<std::vector<TemplateInfo>>(ctx_.db, [](store::Tx& tx) {
+    std::vector<TemplateInfo> out;
+    for (auto kind : kMailTemplates) out.push_back(info(tx, kind));
+    return Result<std::vector<TemplateInfo>>(std::move(out));
+  });
+}
+
+Result<TemplateInfo> MailTemplateAdmin::save(const core::Actor& actor, MailTemplate kind,
+                                             TemplateText text) {
+  if (!core::can_administer(actor)) return admins_only();
+  if (auto ok = check(text); !ok) return ok.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<TemplateInfo>(ctx_.db, [&](store::Tx& tx) -> Result<TemplateInfo> {
+    tx.set_mail_template(to_string(kind), text.subject, text.body, now);
+    record_event(tx, actor, std::nullopt, "mail.template_changed",
+                 EventData().add("kind", to_string(kind)).str(), true, now);
+    return info(tx, kind);
+  });
+}
+
+Result<TemplateInfo> MailTemplateAdmin::reset(const core::Actor& actor, MailTemplate kind) {
+  if (!core::can_administer(actor)) return admins_only();
+  const auto now = ctx_.clock.now();
+  return in_write<TemplateInfo>(ctx_.db, [&](store::Tx& tx) -> Result<TemplateInfo> {
+    if (tx.delete_mail_template(to_string(kind))) {
+      record_event(tx, actor, std::nullopt, "mail.template_changed",
+                   EventData().add("kind", to_string(kind)).add("reset", 1).str(), true, now);
+    }
+    return info(tx, kind);
+  });
+}
+
+Result<RenderedMail> MailTemplateAdmin::preview(const core::Actor& actor,
+                                                const TemplateText& text) {
+  if (!core::can_administer(actor)) return admins_only();
+  if (auto ok = check(text); !ok) return ok.take_error();
+  TemplateValues sample;
+  sample.ticket_number = 1042;
+  sample.subject = "Printer on floor 3 shows error 50.4";
+  sample.recipient_name = "Casey Customer";
+  sample.author_name = "Tina Tech";
+  sample.body = "Please switch the printer off for 30 seconds and try again.";
+  sample.signature = "Help Desk";
+  return render(text, sample);
+}
+
+}  // namespace frontline::app
