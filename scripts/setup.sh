@@ -10,7 +10,7 @@ packages=(cmake ninja-build ccache g++ pkg-config
   libgmime-3.0-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev python3 python3-websockets curl clang-format
-    libpython3.11-testsuite python3-aiosmtpd swaks
+    libpython3.11-testsuite python3-aiosmtpd swaks dovecot-imapd
     chromium fonts-dejavu-core)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
@@ -26,5 +26,16 @@ if ((${#missing[@]})); then
   sudo_cmd=""
   [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Services the tests need (Dovecot) are started by the tests themselves, on loopback: keep
+  # the packages from starting system-wide daemons at install time.
+  own_policy=""
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo_cmd tee /usr/sbin/policy-rc.d >/dev/null
+    $sudo_cmd chmod +x /usr/sbin/policy-rc.d
+    own_policy=1
+  fi
+  status=0
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" || status=$?
+  if [[ -n $own_policy ]]; then $sudo_cmd rm -f /usr/sbin/policy-rc.d; fi
+  ((status == 0)) || exit "$status"
 fi

@@ -158,4 +158,24 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
   }
 }
 
+Result<std::vector<std::int64_t>> Mail::imap_pending(const std::string& mailbox) {
+  return in_read<std::vector<std::int64_t>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<std::int64_t>>(tx.imap_pending(mailbox));
+  });
+}
+
+core::Done Mail::imap_begin(const std::string& mailbox, std::int64_t uid) {
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
+    tx.add_imap_pending(mailbox, uid);
+    return core::done();
+  });
+}
+
+core::Done Mail::imap_done(const std::string& mailbox, std::int64_t uid) {
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
+    tx.remove_imap_pending(mailbox, uid);
+    return core::done();
+  });
+}
+
 }  // namespace frontline::app

@@ -54,6 +54,11 @@ class Mail {
   // `gate` is the staff account the mail gateway signs in as.
   core::Result<MailResult> receive(const core::Actor& gate, InboundMail mail);
 
+  // IMAP intake bookkeeping: UIDs of a mailbox fetched but not yet marked or moved.
+  core::Result<std::vector<std::int64_t>> imap_pending(const std::string& mailbox);
+  core::Done imap_begin(const std::string& mailbox, std::int64_t uid);
+  core::Done imap_done(const std::string& mailbox, std::int64_t uid);
+
  private:
   core::Result<MailResult> open_ticket(const core::Actor& gate, InboundMail& mail);
   std::optional<core::Id> thread_of(const InboundMail& mail);

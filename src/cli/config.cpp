@@ -55,6 +55,12 @@ Config load_config(const std::string& path) {
     c.smtp_require_tls = t["smtp_require_tls"].value_or(c.smtp_require_tls);
     c.mail_from = t["mail_from"].value_or(c.mail_from);
     c.mail_retry_seconds = t["mail_retry_seconds"].value_or(c.mail_retry_seconds);
+    c.imap_url = t["imap_url"].value_or(c.imap_url);
+    c.imap_username = t["imap_username"].value_or(c.imap_username);
+    c.imap_password = t["imap_password"].value_or(c.imap_password);
+    c.imap_require_tls = t["imap_require_tls"].value_or(c.imap_require_tls);
+    c.imap_move_to = t["imap_move_to"].value_or(c.imap_move_to);
+    c.imap_poll_seconds = t["imap_poll_seconds"].value_or(c.imap_poll_seconds);
   }
   if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
   if (auto v = env("FRONTLINE_LISTEN")) c.listen = v;
@@ -75,6 +81,13 @@ Config load_config(const std::string& path) {
   if (auto v = env("FRONTLINE_MAIL_FROM")) c.mail_from = v;
   if (auto v = env("FRONTLINE_MAIL_RETRY_SECONDS"))
     c.mail_retry_seconds = static_cast<int>(to_size("FRONTLINE_MAIL_RETRY_SECONDS", v));
+  if (auto v = env("FRONTLINE_IMAP_URL")) c.imap_url = v;
+  if (auto v = env("FRONTLINE_IMAP_USERNAME")) c.imap_username = v;
+  if (auto v = env("FRONTLINE_IMAP_PASSWORD")) c.imap_password = v;
+  if (auto v = env("FRONTLINE_IMAP_REQUIRE_TLS")) c.imap_require_tls = to_bool(v);
+  if (auto v = env("FRONTLINE_IMAP_MOVE_TO")) c.imap_move_to = v;
+  if (auto v = env("FRONTLINE_IMAP_POLL_SECONDS"))
+    c.imap_poll_seconds = static_cast<int>(to_size("FRONTLINE_IMAP_POLL_SECONDS", v));
   if (auto v = env("FRONTLINE_THREADS"))
     c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));
   return c;

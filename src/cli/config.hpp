@@ -25,6 +25,13 @@ struct Config {
   bool smtp_require_tls = false;
   std::string mail_from = "Help Desk <help@frontline.invalid>";
   int mail_retry_seconds = 60;  // first retry after a failure; doubles up to 10 minutes
+  // Incoming mail by IMAP polling; off while imap_url is empty.
+  std::string imap_url;  // imap://host:port/INBOX (STARTTLS when offered) or imaps://…
+  std::string imap_username;
+  std::string imap_password;
+  bool imap_require_tls = false;
+  std::string imap_move_to;  // folder for stored messages; empty: mark them \Seen
+  int imap_poll_seconds = 60;
 };
 
 // Reads the file (when path is not empty) and the environment over the defaults.

@@ -9,6 +9,7 @@
 #include "app/accounts.hpp"
 #include "app/credentials.hpp"
 #include "app/mail_outbox.hpp"
+#include "channels/email/imap_poller.hpp"
 #include "channels/email/smtp_sender.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
@@ -133,9 +134,23 @@ void serve(const ServeFlags& flags) {
     dispatcher.start();
     spdlog::info("mail: sending through {} as {}", config.smtp_url, smtp.from_address);
   }
+  channels::email::ImapSettings imap_settings{
+      config.imap_url,
+      config.imap_username,
+      config.imap_password,
+      config.imap_require_tls,
+      config.imap_move_to,
+      std::chrono::seconds(std::max(1, config.imap_poll_seconds)),
+      60};
+  channels::email::ImapPoller imap_poller(services.mail, imap_settings);
+  if (!config.imap_url.empty()) {
+    imap_poller.start();
+    spdlog::info("mail: polling {} every {} s", config.imap_url, config.imap_poll_seconds);
+  }
   std::cout << "Frontline is listening on http://" << listen.address << ":" << port << "/ (data in "
             << config.data_dir << ")" << std::endl;
   server.run();
+  imap_poller.stop();
   dispatcher.stop();
   scheduler.stop();
   spdlog::info("stopped");

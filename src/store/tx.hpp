@@ -151,6 +151,11 @@ class Tx {
   // Every email Message-ID on the ticket, received and sent, oldest first (for References).
   virtual std::vector<std::string> ticket_email_message_ids(Id ticket_number) = 0;
 
+  // --- IMAP intake in progress (see migration 006) ---
+  virtual std::vector<std::int64_t> imap_pending(std::string_view mailbox) = 0;
+  virtual void add_imap_pending(std::string_view mailbox, std::int64_t uid) = 0;
+  virtual void remove_imap_pending(std::string_view mailbox, std::int64_t uid) = 0;
+
   // --- outgoing mail ---
   // An admin's wording for a mail kind: (subject, body), if set.
   virtual std::optional<std::pair<std::string, std::string>> mail_template(

@@ -847,6 +847,28 @@ bool SqliteTx::delete_mail_template(std::string_view kind) {
   return db_.changes() > 0;
 }
 
+std::vector<std::int64_t> SqliteTx::imap_pending(std::string_view mailbox) {
+  auto s = db_.prepare("SELECT uid FROM imap_pending WHERE mailbox = ? ORDER BY uid");
+  s.bind(1, mailbox);
+  std::vector<std::int64_t> out;
+  while (s.step()) out.push_back(s.int64(0));
+  return out;
+}
+
+void SqliteTx::add_imap_pending(std::string_view mailbox, std::int64_t uid) {
+  db_.prepare("INSERT OR IGNORE INTO imap_pending(mailbox, uid) VALUES(?, ?)")
+      .bind(1, mailbox)
+      .bind(2, uid)
+      .run();
+}
+
+void SqliteTx::remove_imap_pending(std::string_view mailbox, std::int64_t uid) {
+  db_.prepare("DELETE FROM imap_pending WHERE mailbox = ? AND uid = ?")
+      .bind(1, mailbox)
+      .bind(2, uid)
+      .run();
+}
+
 bool SqliteTx::insert_outbound_mail(const core::OutboundMail& m) {
   std::string refs;
   for (const auto& r : m.references) refs += (refs.empty() ? "" : " ") + r;

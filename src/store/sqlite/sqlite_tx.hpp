@@ -72,6 +72,9 @@ class SqliteTx final : public Tx {
   void set_mail_template(std::string_view kind, std::string_view subject, std::string_view body,
                          UnixTime now) override;
   bool delete_mail_template(std::string_view kind) override;
+  std::vector<std::int64_t> imap_pending(std::string_view mailbox) override;
+  void add_imap_pending(std::string_view mailbox, std::int64_t uid) override;
+  void remove_imap_pending(std::string_view mailbox, std::int64_t uid) override;
   bool insert_outbound_mail(const core::OutboundMail& mail) override;
   std::vector<core::OutboundMail> due_outbound_mail(UnixTime now, int limit) override;
   std::optional<core::OutboundMail> outbound_mail_by_id(Id id) override;

@@ -1,0 +1,48 @@
+// Polls one IMAP mailbox (imap:// with STARTTLS when offered or required, or imaps://; login)
+// and hands each unseen message to app::Mail like the mailgate does. Order per message: record
+// the UID as pending (durable) → fetch (libcurl's FETCH marks it \Seen) → store the ticket →
+// mark \Seen or move it to a folder → forget the UID. A failure before the ticket is stored
+// puts \Seen back; a crash is recovered from the pending list by UID. A background thread.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "app/mail.hpp"
+
+namespace frontline::channels::email {
+
+struct ImapSettings {
+  std::string url;  // imap://host:port/INBOX or imaps://host:port/INBOX; empty: no polling
+  std::string username;
+  std::string password;
+  bool require_tls = false;
+  std::string move_to;  // a folder to move stored messages to; empty: mark them \Seen
+  std::chrono::seconds interval{60};
+  long timeout_seconds = 60;
+};
+
+class ImapPoller {
+ public:
+  ImapPoller(app::Mail& mail, ImapSettings settings)
+      : mail_(mail), settings_(std::move(settings)) {}
+  ~ImapPoller() { stop(); }
+  void start();
+  void stop();
+  // One pass over the mailbox; returns how many messages were stored (or knowingly ignored).
+  int poll_once();
+
+ private:
+  void loop();
+  app::Mail& mail_;
+  ImapSettings settings_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace frontline::channels::email
