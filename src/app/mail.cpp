@@ -91,7 +91,27 @@ Result<MailResult> Mail::open_ticket(const core::Actor& gate, InboundMail& mail)
   in.email_message_id = mail.message_id;
   auto t = tickets_.open(gate, std::move(in));
   if (!t) return t.take_error();
+  remember_ccs(t->number, mail);
   return MailResult{MailOutcome::created, t->number, ""};
+}
+
+// The requester's Cc list joins the ticket (at most kMaxCcs addresses, never the requester).
+void Mail::remember_ccs(Id ticket, const InboundMail& mail) {
+  constexpr std::size_t kMaxCcs = 10;
+  std::vector<std::string> ccs;
+  for (const auto& cc : mail.cc) {
+    if (ccs.size() < kMaxCcs && core::looks_like_email(cc) && cc != mail.from_email) {
+      ccs.push_back(cc);
+    }
+  }
+  if (ccs.empty()) return;
+  auto added = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
+    auto t = tx.ticket_by_number(ticket);
+    if (!t || t->requester_email != mail.from_email) return core::done();  // only the requester's
+    for (const auto& cc : ccs) tx.add_ticket_cc(ticket, cc);
+    return core::done();
+  });
+  (void)added;  // the message is stored either way; a lost Cc is not worth failing it
 }
 
 Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
@@ -140,7 +160,10 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
         MessageOptions options{mail.message_id, auto_reply};
         auto added = tickets_.add_message(*sender, *thread, core::MessageKind::public_reply,
                                           mail.text, mail.attachments, options);
-        if (added) return MailResult{MailOutcome::appended, thread, ""};
+        if (added) {
+          remember_ccs(*thread, mail);
+          return MailResult{MailOutcome::appended, thread, ""};
+        }
         // Not theirs to answer, or closed for good: a new ticket, so nothing is lost.
         const auto code = added.error().code;
         if (code != Errc::not_found && code != Errc::forbidden && code != Errc::conflict &&

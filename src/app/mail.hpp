@@ -17,6 +17,7 @@ namespace frontline::app {
 struct InboundMail {
   std::string from_email;
   std::string from_name;
+  std::vector<std::string> cc;  // Cc addresses: they receive the public replies too
   std::string subject;
   std::string message_id;
   std::vector<std::string> references;  // In-Reply-To first, then References, newest first
@@ -60,6 +61,7 @@ class Mail {
   core::Done imap_done(const std::string& mailbox, std::int64_t uid);
 
  private:
+  void remember_ccs(core::Id ticket, const InboundMail& mail);
   core::Result<MailResult> open_ticket(const core::Actor& gate, InboundMail& mail);
   std::optional<core::Id> thread_of(const InboundMail& mail);
   Context& ctx_;

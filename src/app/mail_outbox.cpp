@@ -82,7 +82,9 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     if (!author || author->role == core::Role::customer) return out;
     v.author_name = author->name;
     v.body = message->body;
-    queue("reply", ticket->requester_email, render(text_for(tx, MailTemplate::reply), v), "no");
+    const auto text = text_for(tx, MailTemplate::reply);
+    queue("reply", ticket->requester_email, render(text, v), "no");
+    for (const auto& cc : tx.ticket_ccs(ticket->number)) queue("reply", cc, render(text, v), "no");
   } else if (e.type == "ticket.assigned") {
     auto to = event_int(e.data, "to");
     if (!to || (e.actor_id && *e.actor_id == *to)) return out;  // took it themselves

@@ -151,6 +151,10 @@ class Tx {
   // Every email Message-ID on the ticket, received and sent, oldest first (for References).
   virtual std::vector<std::string> ticket_email_message_ids(Id ticket_number) = 0;
 
+  // --- people copied on a ticket by email ---
+  virtual void add_ticket_cc(Id ticket_number, std::string_view email) = 0;  // once per address
+  virtual std::vector<std::string> ticket_ccs(Id ticket_number) = 0;
+
   // --- IMAP intake in progress (see migration 006) ---
   virtual std::vector<std::int64_t> imap_pending(std::string_view mailbox) = 0;
   virtual void add_imap_pending(std::string_view mailbox, std::int64_t uid) = 0;

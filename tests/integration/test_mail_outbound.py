@@ -142,6 +142,21 @@ class MailOutboundTest(unittest.TestCase):
         self.assertGreaterEqual(len(sent), 2)
         self.assertEqual({e["data"]["kind"] for e in sent} >= {"acknowledgement", "reply"}, True)
 
+    def test_people_in_cc_of_the_first_mail_receive_the_replies_too(self):
+        customer = unique("cc-owner") + "@customer.example"
+        colleague = unique("cc-colleague") + "@customer.example"
+        number, _ = self.mail_in(customer, unique("Shared printer "), "Both of us are affected.",
+                                 "Cc: Colleague <%s>\r\n" % colleague)
+        reply_text = unique("Fixed the queue ")
+        self.agent.client.reply(number, reply_text)
+        for who in (customer, colleague):
+            msg, _ = self.smtp.wait_for(lambda r, m: who in r and reply_text in body_text(m),
+                                        "the reply to " + who)
+            self.assertIn("[#%d]" % number, msg["Subject"])
+        with self.smtp.lock:
+            acks = [r for r, raw in self.smtp.messages if colleague in r and b"received your request" in raw]
+        self.assertEqual(acks, [], "the acknowledgement goes to the requester only")
+
     def test_internal_notes_are_never_mailed(self):
         customer = unique("nora") + "@customer.example"
         number, _ = self.mail_in(customer, unique("Note test "), "hello")

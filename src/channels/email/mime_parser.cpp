@@ -188,6 +188,15 @@ app::InboundMail parse_message(std::string_view raw) {
     }
     if (const char* name = internet_address_get_name(a)) m.from_name = to_valid_utf8(name);
   }
+  if (InternetAddressList* cc = g_mime_message_get_cc(msg.get())) {
+    for (int i = 0; i < internet_address_list_length(cc); ++i) {
+      InternetAddress* a = internet_address_list_get_address(cc, i);
+      if (!INTERNET_ADDRESS_IS_MAILBOX(a)) continue;
+      if (const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a))) {
+        m.cc.push_back(core::to_lower_ascii(to_valid_utf8(addr)));
+      }
+    }
+  }
   if (const char* id = g_mime_message_get_message_id(msg.get())) m.message_id = to_valid_utf8(id);
   add_references(header(top, "In-Reply-To"), m.references);
   add_references(header(top, "References"), m.references);

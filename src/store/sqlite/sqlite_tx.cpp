@@ -847,6 +847,21 @@ bool SqliteTx::delete_mail_template(std::string_view kind) {
   return db_.changes() > 0;
 }
 
+void SqliteTx::add_ticket_cc(Id ticket_number, std::string_view email) {
+  db_.prepare("INSERT OR IGNORE INTO ticket_ccs(ticket_number, email) VALUES(?, ?)")
+      .bind(1, ticket_number)
+      .bind(2, email)
+      .run();
+}
+
+std::vector<std::string> SqliteTx::ticket_ccs(Id ticket_number) {
+  auto s = db_.prepare("SELECT email FROM ticket_ccs WHERE ticket_number = ? ORDER BY email");
+  s.bind(1, ticket_number);
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
 std::vector<std::int64_t> SqliteTx::imap_pending(std::string_view mailbox) {
   auto s = db_.prepare("SELECT uid FROM imap_pending WHERE mailbox = ? ORDER BY uid");
   s.bind(1, mailbox);

@@ -72,6 +72,8 @@ class SqliteTx final : public Tx {
   void set_mail_template(std::string_view kind, std::string_view subject, std::string_view body,
                          UnixTime now) override;
   bool delete_mail_template(std::string_view kind) override;
+  void add_ticket_cc(Id ticket_number, std::string_view email) override;
+  std::vector<std::string> ticket_ccs(Id ticket_number) override;
   std::vector<std::int64_t> imap_pending(std::string_view mailbox) override;
   void add_imap_pending(std::string_view mailbox, std::int64_t uid) override;
   void remove_imap_pending(std::string_view mailbox, std::int64_t uid) override;
