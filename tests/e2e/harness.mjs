@@ -21,7 +21,8 @@ const fromRoot = (p) => (path.isAbsolute(p) ? p : path.join(repoRoot, p));
 
 /**
  * Starts a server with a fresh data folder (or `options.dataDir`, which is then left in place)
- * on an ephemeral port (or `options.listen`); resolves once it prints where it listens.
+ * on an ephemeral port (or `options.listen`), with `options.env` added to its environment (e.g.
+ * an SMTP relay); resolves once it prints where it listens.
  */
 export async function startServer(options = {}) {
   const bin = fromRoot(process.env.FRONTLINE_BIN || 'build/asan/frontline');
@@ -38,6 +39,7 @@ export async function startServer(options = {}) {
       FRONTLINE_ADMIN_PASSWORD: ADMIN_PASSWORD,
       FRONTLINE_ACCESS_LOG: '0',
       ASAN_OPTIONS: process.env.ASAN_OPTIONS || 'detect_leaks=0',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -124,6 +126,9 @@ export class Api {
   }
   patch(p, body, headers) {
     return this.call('PATCH', p, body, headers);
+  }
+  put(p, body) {
+    return this.call('PUT', p, body);
   }
 
   createUser({ email, name, role, password, organization }) {

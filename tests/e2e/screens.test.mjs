@@ -100,6 +100,7 @@ for (const [path, heading, name] of [
   ['/admin/teams', 'Teams', 'admin-teams'],
   ['/admin/organizations', 'Organisations', 'admin-organizations'],
   ['/admin/tokens', 'API tokens', 'admin-tokens'],
+  ['/admin/mail-templates', 'Mail templates', 'admin-mail-templates'],
 ]) {
   test(`admin screen: ${heading}`, { timeout: 60_000 }, async () => {
     await adminPage.goto(path);

@@ -109,6 +109,16 @@ export interface Category {
   name: string;
 }
 
+export type MailKind = 'acknowledgement' | 'reply' | 'assignment';
+
+export interface MailTemplate {
+  kind: MailKind;
+  subject: string;
+  body: string;
+  customised: boolean;
+  placeholders: string[];
+}
+
 export interface List<T> {
   items: T[];
   next_cursor?: string | null;
@@ -194,6 +204,7 @@ export const get = <T>(path: string) => request<T>('GET', path).then((r) => r.da
 export const post = <T>(path: string, body?: Body) => request<T>('POST', path, body).then((r) => r.data);
 export const patch = <T>(path: string, body: Body, headers?: Record<string, string>) =>
   request<T>('PATCH', path, body, headers).then((r) => r.data);
+export const put = <T>(path: string, body: Body) => request<T>('PUT', path, body).then((r) => r.data);
 export const del = (path: string) => request<void>('DELETE', path).then(() => undefined);
 
 /** A query string from the defined, non-empty values. */

@@ -19,6 +19,7 @@ import { AdminTeams } from './screens/admin/Teams';
 import { AdminOrganizations } from './screens/admin/Organizations';
 import { AdminTokens } from './screens/admin/Tokens';
 import { AdminCategories } from './screens/admin/Categories';
+import { AdminMailTemplates } from './screens/admin/MailTemplates';
 import { useTitle } from './components/common';
 import './styles.css';
 
@@ -106,6 +107,7 @@ function App() {
     else if (path === '/admin/organizations') screen = <AdminOrganizations />;
     else if (path === '/admin/tokens') screen = <AdminTokens me={me} />;
     else if (path === '/admin/categories') screen = <AdminCategories />;
+    else if (path === '/admin/mail-templates') screen = <AdminMailTemplates />;
     else screen = <NotFound home={home} />;
     return <ConsoleLayout me={me}>{screen}</ConsoleLayout>;
   }

@@ -1,9 +1,11 @@
 // A ticket's conversation (public replies and, for staff, internal notes that look unmistakably
 // different: label, lock, yellow background, dashed border) and the composer that adds to it.
+// Signatures and quoted earlier mail fold into <details> (see quoting.ts) so the new words stand out.
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { errorText, fieldErrors, type Message, post } from '../api';
 import { ClipIcon, ErrorMessage, Field, formatBytes, LockIcon, Time } from './common';
+import { splitMessage } from './quoting';
 
 export function Conversation({ messages, requesterId }: { messages: Message[]; requesterId: number }) {
   if (messages.length === 0) return <p class="empty">No messages yet.</p>;
@@ -31,7 +33,7 @@ export function Conversation({ messages, requesterId }: { messages: Message[]; r
                   <Time iso={m.created_at} />
                 </span>
               </header>
-              <div class="message-body">{m.body}</div>
+              <MessageBody body={m.body} />
               {m.attachments.length > 0 && (
                 <ul class="attachments" aria-label="Attachments">
                   {m.attachments.map((a) => (
@@ -50,6 +52,26 @@ export function Conversation({ messages, requesterId }: { messages: Message[]; r
         );
       })}
     </ol>
+  );
+}
+
+function MessageBody({ body }: { body: string }) {
+  const { text, signature, quoted } = splitMessage(body);
+  return (
+    <>
+      <div class="message-body">{text}</div>
+      {signature && <Folded summary="Show signature" text={signature} />}
+      {quoted && <Folded summary="Show quoted text" text={quoted} />}
+    </>
+  );
+}
+
+function Folded({ summary, text }: { summary: string; text: string }) {
+  return (
+    <details class="folded">
+      <summary>{summary}</summary>
+      <div class="message-body">{text}</div>
+    </details>
   );
 }
 

@@ -1,8 +1,17 @@
-// A ticket's history, one line per event from the event log, in plain words.
+// A ticket's history, one line per event from the event log, in plain words. Mail delivery
+// (mail.*) is Frontline's own doing, so it reads as Frontline's whatever the recorded actor (a
+// bounce is recorded under the mail gateway's token); "queued" lines hide once that mail has news.
 import type { TicketEvent } from '../api';
 import { priorityLabel, statusLabel, Time } from './common';
 
 type Names = (id: number | null | undefined) => string;
+
+const MAIL_KIND: Record<string, string> = {
+  acknowledgement: 'the acknowledgement',
+  reply: 'the reply',
+  assignment: 'the assignment notice',
+};
+const mailKind = (k: string) => MAIL_KIND[k] ?? `the ${k || 'email'}`;
 
 function describe(e: TicketEvent, userName: Names, teamName: Names): string {
   const d = e.data ?? {};
@@ -30,18 +39,48 @@ function describe(e: TicketEvent, userName: Names, teamName: Names): string {
       return `merged #${s('from')} into this ticket`;
     case 'ticket.linked':
       return `linked it to #${s('ticket')}`;
+    case 'mail.queued':
+      return `will email ${mailKind(s('kind'))} to ${s('to')}`;
+    case 'mail.sent':
+      return `emailed ${mailKind(s('kind'))} to ${s('to')}`;
+    case 'mail.retrying':
+      return `could not email ${mailKind(s('kind'))} to ${s('to')} (attempt ${s('attempt')}: ${s('error')}); retrying`;
+    case 'mail.failed':
+      return `gave up emailing ${mailKind(s('kind'))} to ${s('to')} (attempt ${s('attempt')}: ${s('error')})`;
+    case 'mail.bounced':
+      return `received a delivery failure from ${s('from')}${d.status ? ` (${s('status')})` : ''}`;
     default:
       return e.type.replace(/[._]/g, ' ');
   }
+}
+
+const mailKey = (e: TicketEvent) => `${String(e.data?.to)} ${String(e.data?.kind)}`;
+
+/** Drops each mail.queued line once a later delivery event (sent, retrying, failed) for the same
+ * address and kind follows: "will email" is news only while nothing else has been said. */
+function withoutSettledQueued(events: TicketEvent[]): TicketEvent[] {
+  const later = new Set<string>();
+  const keep: TicketEvent[] = [];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.type === 'mail.queued') {
+      if (later.has(mailKey(e))) continue;
+    } else if (e.type.startsWith('mail.')) {
+      later.add(mailKey(e));
+    }
+    keep.push(e);
+  }
+  return keep.reverse();
 }
 
 export function Timeline({ events, userName, teamName }: { events: TicketEvent[]; userName: Names; teamName: Names }) {
   if (events.length === 0) return <p class="empty">No history yet.</p>;
   return (
     <ol class="timeline">
-      {events.map((e) => (
+      {withoutSettledQueued(events).map((e) => (
         <li key={e.id}>
-          <span class="who">{e.actor_id ? userName(e.actor_id) : 'Frontline'}</span> {describe(e, userName, teamName)}{' '}
+          <span class="who">{e.actor_id && !e.type.startsWith('mail.') ? userName(e.actor_id) : 'Frontline'}</span>{' '}
+          {describe(e, userName, teamName)}{' '}
           <span class="muted">
             · <Time iso={e.created_at} />
           </span>

@@ -144,6 +144,7 @@ function AdminNav({ path }: { path: string }) {
     ['/admin/teams', 'Teams'],
     ['/admin/organizations', 'Organisations'],
     ['/admin/categories', 'Categories'],
+    ['/admin/mail-templates', 'Mail templates'],
     ['/admin/tokens', 'API tokens'],
   ];
   return (
