@@ -10,7 +10,7 @@ packages=(cmake ninja-build ccache g++ pkg-config
   libgmime-3.0-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev python3 python3-websockets curl clang-format
-    libpython3.11-testsuite python3-aiosmtpd swaks dovecot-imapd
+    libpython3.11-testsuite python3-aiosmtpd swaks dovecot-imapd postfix
     chromium fonts-dejavu-core)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
@@ -34,6 +34,8 @@ if ((${#missing[@]})); then
     $sudo_cmd chmod +x /usr/sbin/policy-rc.d
     own_policy=1
   fi
+  # Postfix asks what kind of mail system this is; the tests bring their own configuration.
+  echo "postfix postfix/main_mailer_type select No configuration" | $sudo_cmd debconf-set-selections
   status=0
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" || status=$?
   if [[ -n $own_policy ]]; then $sudo_cmd rm -f /usr/sbin/policy-rc.d; fi
