@@ -4,7 +4,7 @@
 // brings back the built-in text.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -56,6 +56,7 @@ test('an admin previews, saves and resets the acknowledgement template', { timeo
   assert.match(shown, /Subject: \[#\d+\] We got it: \S/);
   assert.match(shown, /Hello \S+/);
   assert.ok(!shown.includes('{{'), `no placeholder left in the preview: ${shown}`);
+  await screenshot(page, 'admin-mail-templates-preview');
   assert.equal(await subject.getAttribute('aria-invalid'), null, 'the field error is gone');
   // Editing again makes the preview stale, so it goes.
   await body.fill('Hello {{recipient_name}},\n\nticket #{{ticket_number}} is ours now.');

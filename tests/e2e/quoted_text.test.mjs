@@ -3,7 +3,7 @@
 // console and in the portal, and the stored text is untouched.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -96,6 +96,7 @@ test('mail with a signature and an Outlook original shows the new words and fold
   await page.getByRole('heading', { level: 1, name: 'Badge reader at door 2' }).waitFor();
   const message = page.getByRole('article', { name: /^Message from/ });
   await message.getByText('The reader beeps red').waitFor();
+  await screenshot(page, 'ticket-email-folded');
   const signature = message.getByText('Ann Acme, Facilities');
   const original = message.getByText('Please report problems');
   assert.equal(await signature.isVisible(), false, 'signature folded');
@@ -105,4 +106,5 @@ test('mail with a signature and an Outlook original shows the new words and fold
   assert.equal(await original.isVisible(), false, 'opening the signature leaves the quote folded');
   await message.getByText('Show quoted text').click();
   await original.waitFor({ state: 'visible' });
+  await screenshot(page, 'ticket-email-unfolded');
 });
