@@ -89,6 +89,7 @@ Result<MailResult> Mail::open_ticket(const core::Actor& gate, InboundMail& mail)
   in.channel = core::Channel::email;
   in.attachments = std::move(mail.attachments);
   in.email_message_id = mail.message_id;
+  in.written_by_requester = true;
   auto t = tickets_.open(gate, std::move(in));
   if (!t) return t.take_error();
   remember_ccs(t->number, mail);
@@ -135,7 +136,7 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
       if (!thread) return MailResult{MailOutcome::ignored, std::nullopt, "bounce about no ticket"};
       const auto now = ctx_.clock.now();
       auto recorded = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-        record_event(tx, gate, *thread, "mail.bounced",
+        record_event(tx, core::Actor{}, *thread, "mail.bounced",
                      EventData()
                          .add("from", mail.from_email)
                          .add("subject", mail.subject)

@@ -74,6 +74,8 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     queue("acknowledgement", ticket->requester_email,
           render(text_for(tx, MailTemplate::acknowledgement), v), "auto-replied");
   } else if (e.type == "message.added" && !e.internal && !placeholder_requester) {
+    // The ticket's first message is its description: the acknowledgement covers it.
+    if (event_int(e.data, "first")) return out;
     auto id = event_int(e.data, "message_id");
     auto message = id ? tx.message_by_id(*id) : std::nullopt;
     if (!message || message->kind != core::MessageKind::public_reply) return out;

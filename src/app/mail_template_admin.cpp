@@ -1,6 +1,8 @@
 // Mail template administration (see header).
 #include "app/mail_template_admin.hpp"
 
+#include <algorithm>
+
 #include "app/event_data.hpp"
 #include "core/text.hpp"
 #include "core/ticket_policy.hpp"
@@ -15,14 +17,40 @@ namespace {
 
 core::Error admins_only() { return make_error(Errc::forbidden, "only an admin may do this"); }
 
+// Placeholders the text uses that fill() does not know (typos such as {{ body }}).
+std::string unknown_placeholders(std::string_view text) {
+  static constexpr std::string_view kKnown[] = {"ticket_number", "subject", "recipient_name",
+                                                "author_name",   "body",    "signature"};
+  std::string unknown;
+  for (auto open = text.find("{{"); open != std::string_view::npos;
+       open = text.find("{{", open + 2)) {
+    auto close = text.find("}}", open + 2);
+    if (close == std::string_view::npos) break;
+    auto name = text.substr(open + 2, close - open - 2);
+    if (std::find(std::begin(kKnown), std::end(kKnown), name) == std::end(kKnown)) {
+      unknown += (unknown.empty() ? "{{" : ", {{") + std::string(name) + "}}";
+    }
+  }
+  return unknown;
+}
+
+// Every problem at once, so a form shows all its field errors in one round.
 core::Done check(const TemplateText& t) {
-  if (!core::is_valid_utf8(t.subject) || core::trim(t.subject).empty() || t.subject.size() > 250)
-    return core::invalid_field("subject", "is required (at most 250 bytes)");
-  if (t.subject.find("[#{{ticket_number}}]") == std::string::npos)
-    return core::invalid_field("subject", "must keep [#{{ticket_number}}] so replies thread back");
-  if (!core::is_valid_utf8(t.body) || core::trim(t.body).empty() || t.body.size() > 20000)
-    return core::invalid_field("body", "is required (at most 20,000 bytes)");
-  return core::done();
+  std::vector<core::FieldError> errors;
+  if (!core::is_valid_utf8(t.subject) || core::trim(t.subject).empty() || t.subject.size() > 250) {
+    errors.push_back({"subject", "is required (at most 250 bytes)"});
+  } else if (t.subject.find("[#{{ticket_number}}]") == std::string::npos) {
+    errors.push_back({"subject", "must keep [#{{ticket_number}}] so replies thread back"});
+  } else if (auto unknown = unknown_placeholders(t.subject); !unknown.empty()) {
+    errors.push_back({"subject", "unknown placeholder " + unknown});
+  }
+  if (!core::is_valid_utf8(t.body) || core::trim(t.body).empty() || t.body.size() > 20000) {
+    errors.push_back({"body", "is required (at most 20,000 bytes)"});
+  } else if (auto unknown = unknown_placeholders(t.body); !unknown.empty()) {
+    errors.push_back({"body", "unknown placeholder " + unknown});
+  }
+  if (errors.empty()) return core::done();
+  return make_error(Errc::invalid, "the template needs changes", std::move(errors));
 }
 
 TemplateInfo info(store::Tx& tx, MailTemplate kind) {

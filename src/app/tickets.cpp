@@ -221,7 +221,14 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     core::Message m;
     m.ticket_number = t.number;
     m.kind = core::MessageKind::public_reply;
-    m.author_id = actor.id > 0 ? actor.id : requester.id;
+    // Who wrote it: the requester when a channel relays their words (or the system opens it).
+    core::Actor author = actor;
+    if (actor.id == 0 || (actor.is_staff() && in.written_by_requester)) {
+      author = core::Actor{};
+      author.id = requester.id;
+      author.role = requester.role;
+    }
+    m.author_id = author.id;
     m.body = std::move(in.body);
     m.created_at = now;
     m.email_message_id = in.email_message_id;
@@ -232,15 +239,17 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       a.created_at = now;
       tx.insert_attachment(a);
     }
-    record_event(tx, actor, t.number, "ticket.created",
+    record_event(tx, author, t.number, "ticket.created",
                  EventData()
                      .add("subject", t.subject)
                      .add("channel", core::to_string(t.channel))
                      .add("requester_id", t.requester_id)
                      .str(),
                  false, now);
-    record_event(tx, actor, t.number, "message.added",
-                 EventData().add("message_id", message_id).add("kind", "public").str(), false, now);
+    record_event(
+        tx, author, t.number, "message.added",
+        EventData().add("message_id", message_id).add("kind", "public").add("first", 1).str(),
+        false, now);
     if (!in.idempotency_key.empty()) {
       tx.remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
     }

@@ -31,6 +31,9 @@ struct OpenTicket {
   std::vector<NewAttachment> attachments;
   std::string idempotency_key;
   std::string email_message_id;  // the first message's, when it came by email
+  // Staff only: a channel hands in the requester's own words (email), so the requester is the
+  // author of the first message and the actor of its events, not the account handing it in.
+  bool written_by_requester = false;
 };
 
 // How a message is added beyond its text (used by channels such as email).

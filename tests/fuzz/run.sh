@@ -18,7 +18,8 @@ core_sources=(src/core/search_query.cpp src/core/text.cpp src/core/model.cpp)
   tests/fuzz/fuzz_request_decoding.cpp -lboost_json -o "$out/fuzz_request_decoding"
 # The MIME parser with GMime; seeded with the MIME corpus Debian's Python test suite ships.
 "$cxx" "${flags[@]}" src/core/text.cpp src/core/model.cpp src/channels/email/mime_parser.cpp \
-  src/channels/email/html_to_text.cpp tests/fuzz/fuzz_mime_parser.cpp \
+  src/channels/email/html_to_text.cpp src/channels/email/html_sanitizer.cpp \
+  tests/fuzz/fuzz_mime_parser.cpp \
   $(pkg-config --cflags --libs gmime-3.0) -o "$out/fuzz_mime_parser"
 mkdir -p "$out/corpus-fuzz_mime_parser"
 cp -n /usr/lib/python3.11/test/test_email/data/*.txt "$out/corpus-fuzz_mime_parser/" 2>/dev/null || true

@@ -84,6 +84,17 @@ class MailInboundTest(ServerTestCase):
         self.assertEqual(users[0]["role"], "customer")
         self.assertFalse(users[0]["verified"])
 
+    def test_the_sender_not_the_gateway_account_wrote_the_first_message(self):
+        sender = unique("author") + "@customer.example"
+        self.deliver(message("Ann Author <%s>" % sender, unique("Authorship ")))
+        t = self.newest_ticket_of(sender)
+        first = self.messages(t["number"])[0]
+        self.assertEqual(first["author"]["name"], "Ann Author")
+        events = self.agent.client.get("/api/v1/tickets/%d/events" % t["number"]).body["items"]
+        created = [e for e in events if e["type"] == "ticket.created"][0]
+        self.assertEqual(created["actor_id"], t["requester"]["id"])
+        self.assertNotEqual(created["actor_id"], self.gate.id)
+
     def test_known_senders_organisation_is_attached(self):
         org = unique("Acme ")
         uid, address, _ = self.server.create_user(role="customer", org=org)

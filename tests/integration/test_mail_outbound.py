@@ -157,6 +157,24 @@ class MailOutboundTest(unittest.TestCase):
             acks = [r for r, raw in self.smtp.messages if colleague in r and b"received your request" in raw]
         self.assertEqual(acks, [], "the acknowledgement goes to the requester only")
 
+    def test_a_new_ticket_sends_one_acknowledgement_and_no_copy_of_its_own_description(self):
+        for how in ("mail", "phone"):
+            customer = unique("once-" + how) + "@customer.example"
+            description = unique("The description itself ")
+            if how == "mail":
+                number, _ = self.mail_in(customer, unique("Once "), description)
+            else:
+                number = self.agent.client.create_ticket(requester_email=customer, body=description,
+                                                         channel="phone").body["number"]
+            self.smtp.wait_for(lambda r, m: customer in r and "[#%d]" % number in m["Subject"], "ack")
+            marker = unique("later reply ")
+            self.agent.client.reply(number, marker)
+            self.smtp.wait_for(lambda r, m: customer in r and marker in body_text(m), "the later reply")
+            with self.smtp.lock:
+                to_customer = [raw for r, raw in self.smtp.messages if customer in r]
+            self.assertEqual(len(to_customer), 2, how)  # the acknowledgement and the reply
+            self.assertFalse(any(description.encode() in raw for raw in to_customer), how)
+
     def test_internal_notes_are_never_mailed(self):
         customer = unique("nora") + "@customer.example"
         number, _ = self.mail_in(customer, unique("Note test "), "hello")
@@ -243,6 +261,16 @@ class MailTemplatesTest(unittest.TestCase):
                 self.assertIn("we have received your request", r.body["body"])
         finally:
             smtp.stop()
+
+    def test_every_template_problem_is_named_at_once_including_unknown_placeholders(self):
+        with Server() as s:
+            r = s.admin().request("PUT", "/api/v1/mail/templates/reply",
+                                  {"subject": "", "body": "Hi {{ body }} {{nope}}"})
+            self.assertEqual(r.status, 422, r.body)
+            fields = {e["field"]: e["message"] for e in r.body["errors"]}
+            self.assertIn("subject", fields)
+            self.assertIn("{{ body }}", fields["body"])
+            self.assertIn("{{nope}}", fields["body"])
 
     def test_templates_are_for_admins_and_must_keep_the_ticket_reference(self):
         with Server() as s:

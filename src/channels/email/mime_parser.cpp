@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 
+#include "channels/email/html_sanitizer.hpp"
 #include "channels/email/html_to_text.hpp"
 #include "core/text.hpp"
 
@@ -214,12 +215,10 @@ app::InboundMail parse_message(std::string_view raw) {
 
   Walk walk{&m, {}, {}, 0};
   g_mime_message_foreach(msg.get(), visit_part, &walk);
-  if (!walk.plain.empty()) {
-    m.text = std::move(walk.plain);
-  } else if (!walk.html.empty()) {
-    // The conversation shows the text; the HTML original is kept as a download.
-    m.text = html_to_text(walk.html);
-    m.attachments.push_back({"message.html", "text/html", std::move(walk.html)});
+  m.text = !walk.plain.empty() ? std::move(walk.plain) : html_to_text(walk.html);
+  if (!walk.html.empty()) {
+    // The conversation shows the text; the HTML, sanitised, is kept as a download.
+    m.attachments.push_back({"message.html", "text/html", sanitize_html(walk.html)});
   }
   return m;
 }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "channels/email/html_sanitizer.hpp"
 #include "channels/email/html_to_text.hpp"
 #include "core/text.hpp"
 
@@ -44,10 +45,12 @@ TEST(MimeParser, PrefersPlainTextAndKeepsAttachmentsDecoded) {
       "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n"
       "--B--\r\n");
   EXPECT_EQ(core::trim(m.text), "plain words");
-  ASSERT_EQ(m.attachments.size(), 1u);
+  ASSERT_EQ(m.attachments.size(), 2u);
   EXPECT_EQ(m.attachments[0].filename, "report.pdf");
   EXPECT_EQ(m.attachments[0].content_type, "application/pdf");
   EXPECT_EQ(m.attachments[0].bytes, "%PDF-1.4\n");
+  EXPECT_EQ(m.attachments[1].filename, "message.html");  // the alternative, sanitised
+  EXPECT_EQ(core::trim(m.attachments[1].bytes), "<p>html words</p>");
 }
 
 TEST(MimeParser, HtmlOnlyBecomesTextAndTheHtmlIsKept) {
@@ -115,6 +118,23 @@ TEST(MimeParser, BinaryGarbageIsReadAsSomethingValid) {
   EXPECT_TRUE(core::is_valid_utf8(m.text));
   EXPECT_TRUE(core::is_valid_utf8(m.subject));
   EXPECT_EQ(m.raw_size, sizeof raw - 1);
+}
+
+TEST(HtmlSanitizer, KeepsFormattingAndDropsEverythingActive) {
+  EXPECT_EQ(sanitize_html("<p class=x onclick=\"steal()\">Hi <b>there</b></p>"),
+            "<p>Hi <b>there</b></p>");
+  EXPECT_EQ(sanitize_html("a<script>alert(1)</script>b<style>p{}</style>c"), "abc");
+  EXPECT_EQ(sanitize_html("<img src=x onerror=alert(1)><img src=\"cid:logo\" alt=Logo>"),
+            "<img><img src=\"cid:logo\" alt=\"Logo\">");
+  EXPECT_EQ(sanitize_html("<a href=\"java\tscript:alert(1)\">x</a>"),
+            "<a rel=\"noopener noreferrer nofollow\">x</a>");
+  EXPECT_EQ(sanitize_html("<a href='https://ok.example/?a=1&b=\"2\"'>ok</a>"),
+            "<a href=\"https://ok.example/?a=1&amp;b=&quot;2&quot;\" "
+            "rel=\"noopener noreferrer nofollow\">ok</a>");
+  EXPECT_EQ(sanitize_html("<iframe src=evil></iframe><form><input value=1></form>"), "");
+  EXPECT_EQ(sanitize_html("1 < 2 &amp; 3 > 2 & more"), "1 &lt; 2 &amp; 3 &gt; 2 &amp; more");
+  EXPECT_EQ(sanitize_html("<SCRIPT>x</SCRIPT>ok<td colspan=2 rowspan=\"x\">"),
+            "ok<td colspan=\"2\">");
 }
 
 TEST(HtmlToText, DropsTagsScriptsAndCommentsAndDecodesEntities) {
