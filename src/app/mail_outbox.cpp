@@ -40,7 +40,9 @@ void thread_into(store::Tx& tx, Id ticket, core::OutboundMail& m) {
 
 // The admin's wording when set, else the built-in one.
 TemplateText text_for(store::Tx& tx, MailTemplate t) {
-  if (auto custom = tx.mail_template(to_string(t))) return {custom->first, custom->second};
+  if (auto custom = tx.mail_template(to_string(t))) {
+    return {custom->subject, custom->body, custom->html};
+  }
   return built_in_text(t);
 }
 
@@ -65,6 +67,7 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     m.recipient = std::move(to);
     m.subject = std::move(r.subject);
     m.body = std::move(r.body);
+    m.html = std::move(r.html);
     m.message_id = new_message_id(e, domain_of(s.from_address));
     m.auto_submitted = std::move(auto_submitted);
     thread_into(tx, ticket->number, m);

@@ -49,13 +49,18 @@ core::Done check(const TemplateText& t) {
   } else if (auto unknown = unknown_placeholders(t.body); !unknown.empty()) {
     errors.push_back({"body", "unknown placeholder " + unknown});
   }
+  if (!core::is_valid_utf8(t.html) || t.html.size() > 50000) {
+    errors.push_back({"html", "at most 50,000 bytes of UTF-8"});
+  } else if (auto unknown = unknown_placeholders(t.html); !unknown.empty()) {
+    errors.push_back({"html", "unknown placeholder " + unknown});
+  }
   if (errors.empty()) return core::done();
   return make_error(Errc::invalid, "the template needs changes", std::move(errors));
 }
 
 TemplateInfo info(store::Tx& tx, MailTemplate kind) {
   if (auto custom = tx.mail_template(to_string(kind))) {
-    return {kind, {custom->first, custom->second}, true};
+    return {kind, {custom->subject, custom->body, custom->html}, true};
   }
   return {kind, built_in_text(kind), false};
 }
@@ -77,7 +82,7 @@ Result<TemplateInfo> MailTemplateAdmin::save(const core::Actor& actor, MailTempl
   if (auto ok = check(text); !ok) return ok.take_error();
   const auto now = ctx_.clock.now();
   return in_write<TemplateInfo>(ctx_.db, [&](store::Tx& tx) -> Result<TemplateInfo> {
-    tx.set_mail_template(to_string(kind), text.subject, text.body, now);
+    tx.set_mail_template(to_string(kind), {text.subject, text.body, text.html}, now);
     record_event(tx, actor, std::nullopt, "mail.template_changed",
                  EventData().add("kind", to_string(kind)).str(), true, now);
     return info(tx, kind);

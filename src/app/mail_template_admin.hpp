@@ -1,4 +1,5 @@
-// Admins change the wording of outgoing mail (subject and plain-text body with {{placeholders}})
+// Admins change the wording of outgoing mail (subject, text body and an optional HTML body, with
+// {{placeholders}})
 // and preview it with sample values before saving; reset returns to the built-in text.
 #pragma once
 

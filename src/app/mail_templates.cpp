@@ -30,20 +30,64 @@ TemplateText built_in_text(MailTemplate t) {
               "we have received your request and opened ticket #{{ticket_number}}: "
               "{{subject}}.\n\n"
               "Reply to this email to add anything; please keep [#{{ticket_number}}] in the "
-              "subject.\n\n-- \n{{signature}}\n"};
+              "subject.\n\n-- \n{{signature}}\n",
+              "<p>Hello {{recipient_name}},</p>"
+              "<p>we have received your request and opened ticket <b>#{{ticket_number}}</b>: "
+              "{{subject}}.</p>"
+              "<p>Reply to this email to add anything; please keep [#{{ticket_number}}] in the "
+              "subject.</p><p>-- <br>{{signature}}</p>"};
     case MailTemplate::reply:
       return {"Re: [#{{ticket_number}}] {{subject}}",
               "{{body}}\n\n-- \n{{author_name}}, {{signature}}\n"
-              "Ticket #{{ticket_number}}: reply to this email to answer.\n"};
+              "Ticket #{{ticket_number}}: reply to this email to answer.\n",
+              "<div>{{body}}</div><p>-- <br>{{author_name}}, {{signature}}<br>"
+              "Ticket #{{ticket_number}}: reply to this email to answer.</p>"};
     case MailTemplate::assignment:
       return {"[#{{ticket_number}}] assigned to you: {{subject}}",
               "Hello {{recipient_name}},\n\nticket #{{ticket_number}} ({{subject}}) is now "
-              "yours.\n\n-- \n{{signature}}\n"};
+              "yours.\n\n-- \n{{signature}}\n",
+              "<p>Hello {{recipient_name}},</p><p>ticket <b>#{{ticket_number}}</b> "
+              "({{subject}}) is now yours.</p><p>-- <br>{{signature}}</p>"};
   }
-  return {"", ""};
+  return {"", "", ""};
 }
 
-std::string fill(std::string_view text, const TemplateValues& v) {
+namespace {
+
+void append_value(std::string& out, std::string_view value, FillAs as, bool line_breaks) {
+  if (as == FillAs::text) {
+    out.append(value);
+    return;
+  }
+  for (char c : value) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+        out += line_breaks ? "<br>\n" : "\n";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+}  // namespace
+
+std::string fill(std::string_view text, const TemplateValues& v, FillAs as) {
   std::string out;
   out.reserve(text.size() + v.body.size());
   std::size_t at = 0;
@@ -57,15 +101,15 @@ std::string fill(std::string_view text, const TemplateValues& v) {
     if (name == "ticket_number") {
       out += std::to_string(v.ticket_number);
     } else if (name == "subject") {
-      out += v.subject;
+      append_value(out, v.subject, as, false);
     } else if (name == "recipient_name") {
-      out += v.recipient_name;
+      append_value(out, v.recipient_name, as, false);
     } else if (name == "author_name") {
-      out += v.author_name;
+      append_value(out, v.author_name, as, false);
     } else if (name == "body") {
-      out += v.body;
+      append_value(out, v.body, as, true);
     } else if (name == "signature") {
-      out += v.signature;
+      append_value(out, v.signature, as, false);
     } else {
       out.append(text.substr(open, close + 2 - open));
     }
@@ -76,7 +120,8 @@ std::string fill(std::string_view text, const TemplateValues& v) {
 }
 
 RenderedMail render(const TemplateText& text, const TemplateValues& v) {
-  return {fill(text.subject, v), fill(text.body, v)};
+  return {fill(text.subject, v), fill(text.body, v),
+          text.html.empty() ? std::string() : fill(text.html, v, FillAs::html)};
 }
 
 }  // namespace frontline::app

@@ -20,6 +20,7 @@ std::optional<MailTemplate> parse_mail_template(std::string_view s);
 struct TemplateText {
   std::string subject;
   std::string body;
+  std::string html;  // an HTML alternative; empty: text only
 };
 TemplateText built_in_text(MailTemplate t);
 
@@ -35,11 +36,14 @@ struct TemplateValues {
 struct RenderedMail {
   std::string subject;
   std::string body;
+  std::string html;
 };
 
 RenderedMail render(const TemplateText& text, const TemplateValues& v);
 // Replaces {{ticket_number}}, {{subject}}, {{recipient_name}}, {{author_name}}, {{body}} and
-// {{signature}}; unknown placeholders stay as written.
-std::string fill(std::string_view text, const TemplateValues& v);
+// {{signature}}; unknown placeholders stay as written. For HTML the values are escaped (what a
+// customer wrote never becomes markup) and the body's line breaks become <br>.
+enum class FillAs { text, html };
+std::string fill(std::string_view text, const TemplateValues& v, FillAs as = FillAs::text);
 
 }  // namespace frontline::app

@@ -149,6 +149,7 @@ struct OutboundMail {
   std::string recipient;
   std::string subject;
   std::string body;
+  std::string html;  // an HTML alternative; empty: text only
   std::string message_id;
   std::string in_reply_to;
   std::vector<std::string> references;

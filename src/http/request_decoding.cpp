@@ -284,6 +284,7 @@ Result<MailTemplateInput> decode_mail_template(std::string_view body) {
     MailTemplateInput t;
     t.subject = r.string("subject", true).value_or("");
     t.body = r.string("body", true).value_or("");
+    t.html = r.string("html").value_or("");
     return t;
   });
 }

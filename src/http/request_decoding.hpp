@@ -61,6 +61,7 @@ core::Result<SavedFilterInput> decode_saved_filter(std::string_view body);
 struct MailTemplateInput {
   std::string subject;
   std::string body;
+  std::string html;  // optional
 };
 core::Result<MailTemplateInput> decode_mail_template(std::string_view body);
 

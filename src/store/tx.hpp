@@ -68,6 +68,12 @@ struct TicketFilter {
   bool ascending = false;
 };
 
+struct MailTemplateRecord {
+  std::string subject;
+  std::string body;
+  std::string html;  // empty: the mail is text only
+};
+
 struct TicketPage {
   std::vector<core::Ticket> items;
   bool has_more = false;
@@ -161,11 +167,10 @@ class Tx {
   virtual void remove_imap_pending(std::string_view mailbox, std::int64_t uid) = 0;
 
   // --- outgoing mail ---
-  // An admin's wording for a mail kind: (subject, body), if set.
-  virtual std::optional<std::pair<std::string, std::string>> mail_template(
-      std::string_view kind) = 0;
-  virtual void set_mail_template(std::string_view kind, std::string_view subject,
-                                 std::string_view body, UnixTime now) = 0;
+  // An admin's wording for a mail kind, if set.
+  virtual std::optional<MailTemplateRecord> mail_template(std::string_view kind) = 0;
+  virtual void set_mail_template(std::string_view kind, const MailTemplateRecord& text,
+                                 UnixTime now) = 0;
   virtual bool delete_mail_template(std::string_view kind) = 0;
   // false when the same (event, kind, recipient) was queued before.
   virtual bool insert_outbound_mail(const core::OutboundMail& mail) = 0;

@@ -49,6 +49,8 @@ test('an admin previews, saves and resets the acknowledgement template', { timeo
   // A valid one previews with the sample values filled in.
   await subject.fill('[#{{ticket_number}}] We got it: {{subject}}');
   await body.fill('Hello {{recipient_name}},\n\nticket {{ticket_number}} is ours now.');
+  const html = section.getByLabel('HTML version (optional)');
+  await html.fill('<p>Hello <b>{{recipient_name}}</b></p>');
   await section.getByRole('button', { name: 'Preview' }).click();
   const preview = section.getByRole('region', { name: 'Preview with sample values' });
   await preview.waitFor();
@@ -56,6 +58,9 @@ test('an admin previews, saves and resets the acknowledgement template', { timeo
   assert.match(shown, /Subject: \[#\d+\] We got it: \S/);
   assert.match(shown, /Hello \S+/);
   assert.ok(!shown.includes('{{'), `no placeholder left in the preview: ${shown}`);
+  // The HTML version is shown as source (never rendered), values filled in.
+  assert.match(shown, /<p>Hello <b>[^<{]+<\/b><\/p>/);
+  assert.equal(await preview.locator('b').count(), 0, 'the HTML preview is not rendered as markup');
   await screenshot(page, 'admin-mail-templates-preview');
   assert.equal(await subject.getAttribute('aria-invalid'), null, 'the field error is gone');
   // Editing again makes the preview stale, so it goes.
@@ -70,6 +75,7 @@ test('an admin previews, saves and resets the acknowledgement template', { timeo
   assert.equal(stored.customised, true);
   assert.equal(stored.subject, '[#{{ticket_number}}] We got it: {{subject}}');
   assert.equal(stored.body, 'Hello {{recipient_name}},\n\nticket #{{ticket_number}} is ours now.');
+  assert.equal(stored.html, '<p>Hello <b>{{recipient_name}}</b></p>');
 
   // Still there after a reload.
   await page.reload();

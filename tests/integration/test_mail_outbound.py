@@ -175,6 +175,18 @@ class MailOutboundTest(unittest.TestCase):
             self.assertEqual(len(to_customer), 2, how)  # the acknowledgement and the reply
             self.assertFalse(any(description.encode() in raw for raw in to_customer), how)
 
+    def test_replies_carry_an_html_alternative_where_what_people_wrote_stays_text(self):
+        customer = unique("html") + "@customer.example"
+        number, _ = self.mail_in(customer, unique("HTML "), "hi")
+        marker = unique("marker")
+        self.agent.client.reply(number, "%s <script>alert(1)</script> & co\nsecond line" % marker)
+        msg, _ = self.smtp.wait_for(lambda r, m: customer in r and marker in body_text(m), "reply")
+        self.assertEqual(msg.get_content_type(), "multipart/alternative")
+        html = msg.get_body(preferencelist=("html",)).get_content()
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co<br>", html)
+        self.assertNotIn("<script>", html)
+        self.assertIn("<script>alert(1)</script>", body_text(msg))  # the text part is plain text
+
     def test_internal_notes_are_never_mailed(self):
         customer = unique("nora") + "@customer.example"
         number, _ = self.mail_in(customer, unique("Note test "), "hello")
@@ -240,11 +252,13 @@ class MailTemplatesTest(unittest.TestCase):
                 self.assertEqual([t["kind"] for t in items], ["acknowledgement", "reply", "assignment"])
                 self.assertFalse(any(t["customised"] for t in items))
                 text = {"subject": "[#{{ticket_number}}] Got it: {{subject}}",
-                        "body": "Hi {{recipient_name}}, ticket {{ticket_number}} is ours now."}
+                        "body": "Hi {{recipient_name}}, ticket {{ticket_number}} is ours now.",
+                        "html": "<p>Hi <b>{{recipient_name}}</b></p>"}
                 preview = admin.post("/api/v1/mail/templates/acknowledgement/preview", text)
                 self.assertEqual(preview.status, 200, preview.body)
                 self.assertEqual(preview.body["subject"], "[#1042] Got it: Printer on floor 3 shows error 50.4")
                 self.assertIn("Hi Casey Customer, ticket 1042", preview.body["body"])
+                self.assertEqual(preview.body["html"], "<p>Hi <b>Casey Customer</b></p>")
                 r = admin.request("PUT", "/api/v1/mail/templates/acknowledgement", text)
                 self.assertEqual(r.status, 200, r.body)
                 self.assertTrue(r.body["customised"])
@@ -254,6 +268,7 @@ class MailTemplatesTest(unittest.TestCase):
                 msg, _ = smtp.wait_for(lambda rc, m: customer in rc, "the reworded acknowledgement")
                 self.assertEqual(msg["Subject"], "[#%d] Got it: Dock" % number)
                 self.assertIn("ticket %d is ours now" % number, body_text(msg))
+                self.assertIn("<b>", msg.get_body(preferencelist=("html",)).get_content())
 
                 r = admin.delete("/api/v1/mail/templates/acknowledgement")
                 self.assertEqual(r.status, 200, r.body)

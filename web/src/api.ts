@@ -115,6 +115,7 @@ export interface MailTemplate {
   kind: MailKind;
   subject: string;
   body: string;
+  html: string;
   customised: boolean;
   placeholders: string[];
 }

@@ -72,7 +72,16 @@ std::string format_message(const SmtpSettings& s, const core::OutboundMail& m) {
   }
   GPtr<GMimeTextPart> body(g_mime_text_part_new_with_subtype("plain"));
   g_mime_text_part_set_text(body.get(), m.body.c_str());  // picks the charset and encoding
-  g_mime_message_set_mime_part(msg.get(), GMIME_OBJECT(body.get()));
+  if (m.html.empty()) {
+    g_mime_message_set_mime_part(msg.get(), GMIME_OBJECT(body.get()));
+  } else {
+    GPtr<GMimeMultipart> alternative(g_mime_multipart_new_with_subtype("alternative"));
+    GPtr<GMimeTextPart> html(g_mime_text_part_new_with_subtype("html"));
+    g_mime_text_part_set_text(html.get(), m.html.c_str());
+    g_mime_multipart_add(alternative.get(), GMIME_OBJECT(body.get()));
+    g_mime_multipart_add(alternative.get(), GMIME_OBJECT(html.get()));
+    g_mime_message_set_mime_part(msg.get(), GMIME_OBJECT(alternative.get()));
+  }
   GPtr<GMimeStream> out(g_mime_stream_mem_new());
   GMimeFormatOptions* options = g_mime_format_options_clone(nullptr);
   g_mime_format_options_set_newline_format(options, GMIME_NEWLINE_FORMAT_DOS);

@@ -1,7 +1,8 @@
 // Sends one outgoing mail over SMTP with libcurl: smtp:// (STARTTLS when offered, or required
 // with require_tls) or smtps://, optional login. The message is built with GMime (UTF-8 text,
 // RFC 2047 subjects) and carries our Message-ID, In-Reply-To, References, Auto-Submitted and
-// X-Frontline-Loop (so our own mail coming back is recognised as a loop).
+// X-Frontline-Loop (so our own mail coming back is recognised as a loop); with an HTML body it
+// is multipart/alternative (text first).
 #pragma once
 
 #include <string>

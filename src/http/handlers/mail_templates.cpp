@@ -14,6 +14,8 @@ std::string info_json(const app::TemplateInfo& t) {
   app::append_json_string(out, t.text.subject);
   out += ",\"body\":";
   app::append_json_string(out, t.text.body);
+  out += ",\"html\":";
+  app::append_json_string(out, t.text.html);
   out += ",\"customised\":";
   out += t.customised ? "true" : "false";
   out +=
@@ -44,8 +46,8 @@ Response mail_template_put(Request& req, Services& s) {
   if (!kind) return no_such("mail template");
   auto text = decode_mail_template(req.body);
   if (!text) return problem(text.error());
-  return reply(s.mail_templates.save(req.caller(), *kind, {text->subject, text->body}), 200,
-               info_json);
+  return reply(s.mail_templates.save(req.caller(), *kind, {text->subject, text->body, text->html}),
+               200, info_json);
 }
 
 Response mail_template_delete(Request& req, Services& s) {
@@ -58,12 +60,14 @@ Response mail_template_preview_post(Request& req, Services& s) {
   if (!kind_of(req)) return no_such("mail template");
   auto text = decode_mail_template(req.body);
   if (!text) return problem(text.error());
-  return reply(s.mail_templates.preview(req.caller(), {text->subject, text->body}), 200,
+  return reply(s.mail_templates.preview(req.caller(), {text->subject, text->body, text->html}), 200,
                [](const app::RenderedMail& r) {
                  std::string out = "{\"subject\":";
                  app::append_json_string(out, r.subject);
                  out += ",\"body\":";
                  app::append_json_string(out, r.body);
+                 out += ",\"html\":";
+                 app::append_json_string(out, r.html);
                  return out + "}";
                });
 }

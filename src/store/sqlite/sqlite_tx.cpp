@@ -776,7 +776,7 @@ namespace {
 constexpr const char* kOutboxColumns =
     "SELECT id, event_id, kind, ticket_number, recipient, subject, body, message_id, "
     "in_reply_to, refs, auto_submitted, status, attempts, next_attempt_at, last_error, "
-    "created_at FROM mail_outbox ";
+    "created_at, html FROM mail_outbox ";
 
 core::OutboundMail read_outbound(const Stmt& s) {
   core::OutboundMail m;
@@ -805,6 +805,7 @@ core::OutboundMail read_outbound(const Stmt& s) {
   m.next_attempt_at = s.int64(13);
   m.last_error = s.text(14);
   m.created_at = s.int64(15);
+  m.html = s.text(16);
   return m;
 }
 
@@ -822,23 +823,24 @@ const char* status_text(core::MailStatus s) {
 
 }  // namespace
 
-std::optional<std::pair<std::string, std::string>> SqliteTx::mail_template(std::string_view kind) {
-  auto s = db_.prepare("SELECT subject, body FROM mail_templates WHERE kind = ?");
+std::optional<MailTemplateRecord> SqliteTx::mail_template(std::string_view kind) {
+  auto s = db_.prepare("SELECT subject, body, html FROM mail_templates WHERE kind = ?");
   s.bind(1, kind);
   if (!s.step()) return std::nullopt;
-  return std::make_pair(s.text(0), s.text(1));
+  return MailTemplateRecord{s.text(0), s.text(1), s.text(2)};
 }
 
-void SqliteTx::set_mail_template(std::string_view kind, std::string_view subject,
-                                 std::string_view body, UnixTime now) {
+void SqliteTx::set_mail_template(std::string_view kind, const MailTemplateRecord& text,
+                                 UnixTime now) {
   db_.prepare(
-         "INSERT INTO mail_templates(kind, subject, body, updated_at) VALUES(?, ?, ?, ?) "
+         "INSERT INTO mail_templates(kind, subject, body, html, updated_at) VALUES(?, ?, ?, ?, ?) "
          "ON CONFLICT(kind) DO UPDATE SET subject = excluded.subject, body = excluded.body, "
-         "updated_at = excluded.updated_at")
+         "html = excluded.html, updated_at = excluded.updated_at")
       .bind(1, kind)
-      .bind(2, subject)
-      .bind(3, body)
-      .bind(4, now)
+      .bind(2, text.subject)
+      .bind(3, text.body)
+      .bind(4, text.html)
+      .bind(5, now)
       .run();
 }
 
@@ -889,8 +891,8 @@ bool SqliteTx::insert_outbound_mail(const core::OutboundMail& m) {
   for (const auto& r : m.references) refs += (refs.empty() ? "" : " ") + r;
   db_.prepare(
          "INSERT OR IGNORE INTO mail_outbox(event_id, kind, ticket_number, recipient, subject, "
-         "body, message_id, in_reply_to, refs, auto_submitted, next_attempt_at, created_at) "
-         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+         "body, message_id, in_reply_to, refs, auto_submitted, next_attempt_at, created_at, html) "
+         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, m.event_id)
       .bind(2, m.kind)
       .bind(3, m.ticket_number)
@@ -903,6 +905,7 @@ bool SqliteTx::insert_outbound_mail(const core::OutboundMail& m) {
       .bind(10, m.auto_submitted)
       .bind(11, m.next_attempt_at)
       .bind(12, m.created_at)
+      .bind(13, m.html)
       .run();
   return db_.changes() > 0;
 }

@@ -68,8 +68,8 @@ class SqliteTx final : public Tx {
   std::optional<Id> ticket_by_email_message_id(std::string_view message_id) override;
   std::optional<core::Message> message_by_id(Id id) override;
   std::vector<std::string> ticket_email_message_ids(Id ticket_number) override;
-  std::optional<std::pair<std::string, std::string>> mail_template(std::string_view kind) override;
-  void set_mail_template(std::string_view kind, std::string_view subject, std::string_view body,
+  std::optional<MailTemplateRecord> mail_template(std::string_view kind) override;
+  void set_mail_template(std::string_view kind, const MailTemplateRecord& text,
                          UnixTime now) override;
   bool delete_mail_template(std::string_view kind) override;
   void add_ticket_cc(Id ticket_number, std::string_view email) override;

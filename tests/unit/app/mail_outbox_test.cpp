@@ -132,6 +132,17 @@ TEST_F(MailOutboxTest, GivesUpAfterTheConfiguredTimeAndRecordsIt) {
   EXPECT_EQ(events->back().type, "mail.failed");
 }
 
+TEST(MailTemplates, HtmlFillingEscapesWhatPeopleWroteAndKeepsLineBreaks) {
+  TemplateValues v;
+  v.ticket_number = 7;
+  v.subject = "<b>bold</b> & \"quoted\"";
+  v.body = "line one\n<script>x</script>";
+  EXPECT_EQ(fill("<p>{{subject}}</p><div>{{body}}</div>", v, FillAs::html),
+            "<p>&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;</p>"
+            "<div>line one<br>\n&lt;script&gt;x&lt;/script&gt;</div>");
+  EXPECT_EQ(fill("{{subject}}", v), v.subject);  // text stays text
+}
+
 TEST(MailTemplates, FillReplacesKnownPlaceholdersAndKeepsUnknownOnes) {
   TemplateValues v;
   v.ticket_number = 42;

@@ -39,6 +39,7 @@ export function AdminMailTemplates() {
 interface Rendered {
   subject: string;
   body: string;
+  html: string;
 }
 
 function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNotice: (text: string) => void }) {
@@ -46,6 +47,7 @@ function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNoti
   const [saved, setSaved] = useState(template);
   const [subject, setSubject] = useState(template.subject);
   const [body, setBody] = useState(template.body);
+  const [html, setHtml] = useState(template.html);
   const [preview, setPreview] = useState<Rendered | null>(null);
   const [error, setError] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -72,6 +74,7 @@ function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNoti
     setSaved(t);
     setSubject(t.subject);
     setBody(t.body);
+    setHtml(t.html);
     setPreview(null);
   };
   // A preview of text that has since changed would mislead: drop it on every edit.
@@ -91,7 +94,7 @@ function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNoti
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
-            show(await put<MailTemplate>(path, { subject, body }));
+            show(await put<MailTemplate>(path, { subject, body, html }));
             onNotice(`Saved the ${title.toLowerCase()}.`);
           });
         }}
@@ -101,6 +104,13 @@ function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNoti
         </Field>
         <Field label="Body" error={fields.body}>
           {(p) => <textarea {...p} rows={9} value={body} onInput={edit(setBody)} />}
+        </Field>
+        <Field
+          label="HTML version (optional)"
+          error={fields.html}
+          hint="Sent next to the text for mail programs that show HTML; leave empty for text only. Values are escaped."
+        >
+          {(p) => <textarea {...p} rows={6} value={html} onInput={edit(setHtml)} />}
         </Field>
         <div class="placeholders">
           <span id={`${id}-ph`}>Placeholders:</span>
@@ -118,7 +128,7 @@ function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNoti
             type="button"
             class="button-secondary"
             disabled={busy}
-            onClick={() => void run(async () => setPreview(await post<Rendered>(`${path}/preview`, { subject, body })))}
+            onClick={() => void run(async () => setPreview(await post<Rendered>(`${path}/preview`, { subject, body, html })))}
           >
             Preview
           </button>
@@ -160,6 +170,13 @@ function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNoti
               <strong>Subject:</strong> {preview.subject}
             </p>
             <div class="message-body">{preview.body}</div>
+            {preview.html && (
+              <>
+                <h4>HTML source</h4>
+                {/* Shown as source, never rendered: the preview is for checking, not a page. */}
+                <pre class="message-body">{preview.html}</pre>
+              </>
+            )}
           </section>
         )}
       </div>
