@@ -1,6 +1,8 @@
 // Mail texts: the built-in ones and placeholder filling (see header).
 #include "app/mail_templates.hpp"
 
+#include "core/text.hpp"
+
 namespace frontline::app {
 
 std::string_view to_string(MailTemplate t) {
@@ -59,29 +61,12 @@ void append_value(std::string& out, std::string_view value, FillAs as, bool line
     out.append(value);
     return;
   }
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\n':
-        out += line_breaks ? "<br>\n" : "\n";
-        break;
-      default:
-        out += c;
-    }
+  for (std::size_t at = 0; at <= value.size();) {
+    auto nl = value.find('\n', at);
+    if (nl == std::string_view::npos) nl = value.size();
+    core::append_html_escaped(out, value.substr(at, nl - at));
+    if (nl < value.size()) out += line_breaks ? "<br>\n" : "\n";
+    at = nl + 1;
   }
 }
 

@@ -8,6 +8,10 @@
 #include <initializer_list>
 #include <vector>
 
+#include "core/text.hpp"
+
+#include "core/text.hpp"
+
 namespace frontline::channels::email {
 namespace {
 
@@ -33,30 +37,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-void escape_into(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 // Text between tags: entities the sender wrote stay entities; everything else is escaped.
 void text_into(std::string& out, std::string_view text) {
   std::size_t i = 0;
@@ -73,7 +53,7 @@ void text_into(std::string& out, std::string_view text) {
         continue;
       }
     }
-    escape_into(out, text.substr(i, 1));
+    core::append_html_escaped(out, text.substr(i, 1));
     ++i;
   }
 }
@@ -149,7 +129,7 @@ void tag_into(std::string& out, const std::string& name, const std::vector<Attri
     out += ' ';
     out += a.name;
     out += "=\"";
-    escape_into(out, a.value);
+    core::append_html_escaped(out, a.value);
     out += '"';
   }
   if (name == "a") out += " rel=\"noopener noreferrer nofollow\"";

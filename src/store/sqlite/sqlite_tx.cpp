@@ -37,6 +37,23 @@ constexpr const char* kActorColumns =
     "SELECT u.id, u.role, u.organization_id, coalesce(o.share_tickets, 0), u.email, u.name, "
     "u.disabled FROM users u LEFT JOIN organizations o ON o.id = u.organization_id ";
 
+constexpr const char* kMessageColumns =
+    "SELECT m.id, m.ticket_number, m.kind, m.author_id, u.name, m.body, m.created_at, "
+    "coalesce(m.email_message_id, '') FROM messages m JOIN users u ON u.id = m.author_id ";
+
+core::Message read_message(const Stmt& s) {
+  core::Message m;
+  m.id = s.int64(0);
+  m.ticket_number = s.int64(1);
+  m.kind = core::parse_message_kind(s.text(2)).value_or(core::MessageKind::system);
+  m.author_id = s.int64(3);
+  m.author_name = s.text(4);
+  m.body = s.text(5);
+  m.created_at = s.int64(6);
+  m.email_message_id = s.text(7);
+  return m;
+}
+
 constexpr const char* kTicketColumns =
     "SELECT t.number, t.subject, t.status, t.priority, t.requester_id, t.organization_id, "
     "t.assignee_id, t.team_id, t.category, t.channel, t.created_at, t.updated_at, "
@@ -742,22 +759,10 @@ std::optional<Id> SqliteTx::ticket_by_email_message_id(std::string_view message_
 }
 
 std::optional<core::Message> SqliteTx::message_by_id(Id id) {
-  auto s = db_.prepare(
-      "SELECT m.id, m.ticket_number, m.kind, m.author_id, u.name, m.body, m.created_at, "
-      "coalesce(m.email_message_id, '') FROM messages m JOIN users u ON u.id = m.author_id "
-      "WHERE m.id = ?");
+  auto s = db_.prepare(std::string(kMessageColumns) + "WHERE m.id = ?");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  core::Message m;
-  m.id = s.int64(0);
-  m.ticket_number = s.int64(1);
-  m.kind = core::parse_message_kind(s.text(2)).value_or(core::MessageKind::system);
-  m.author_id = s.int64(3);
-  m.author_name = s.text(4);
-  m.body = s.text(5);
-  m.created_at = s.int64(6);
-  m.email_message_id = s.text(7);
-  return m;
+  return read_message(s);
 }
 
 std::vector<std::string> SqliteTx::ticket_email_message_ids(Id ticket_number) {
@@ -942,23 +947,11 @@ void SqliteTx::update_outbound_mail(const core::OutboundMail& m, UnixTime now) {
 }
 
 std::vector<core::Message> SqliteTx::list_messages(Id ticket_number, bool include_internal) {
-  auto s = db_.prepare(
-      "SELECT m.id, m.ticket_number, m.kind, m.author_id, u.name, m.body, m.created_at "
-      "FROM messages m JOIN users u ON u.id = m.author_id "
-      "WHERE m.ticket_number = ? AND (? OR m.kind <> 'internal') ORDER BY m.id");
+  auto s = db_.prepare(std::string(kMessageColumns) +
+                       "WHERE m.ticket_number = ? AND (? OR m.kind <> 'internal') ORDER BY m.id");
   s.bind(1, ticket_number).bind(2, std::int64_t{include_internal});
   std::vector<core::Message> out;
-  while (s.step()) {
-    core::Message m;
-    m.id = s.int64(0);
-    m.ticket_number = s.int64(1);
-    m.kind = core::parse_message_kind(s.text(2)).value_or(core::MessageKind::system);
-    m.author_id = s.int64(3);
-    m.author_name = s.text(4);
-    m.body = s.text(5);
-    m.created_at = s.int64(6);
-    out.push_back(std::move(m));
-  }
+  while (s.step()) out.push_back(read_message(s));
   auto a = db_.prepare(std::string(kAttachmentColumns) +
                        "WHERE ticket_number = ? AND message_id IS NOT NULL ORDER BY id");
   a.bind(1, ticket_number);
