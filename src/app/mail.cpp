@@ -123,11 +123,9 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
     return make_error(Errc::too_large, *why);
   }
   try {
-    if (!mail.message_id.empty()) {
-      std::optional<Id> stored;
-      ctx_.db.read([&](store::Tx& tx) { stored = tx.ticket_by_email_message_id(mail.message_id); });
-      if (stored) return MailResult{MailOutcome::duplicate, stored, "already stored"};
-    }
+    std::optional<Id> stored;
+    ctx_.db.read([&](store::Tx& tx) { stored = mail_filters::already_stored(tx, mail); });
+    if (stored) return MailResult{MailOutcome::duplicate, stored, "already stored"};
     if (auto why = mail_filters::loop_reason(mail)) {
       return MailResult{MailOutcome::ignored, std::nullopt, *why};
     }
