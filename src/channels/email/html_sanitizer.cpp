@@ -10,8 +10,6 @@
 
 #include "core/text.hpp"
 
-#include "core/text.hpp"
-
 namespace frontline::channels::email {
 namespace {
 
