@@ -1,0 +1,64 @@
+// Civil dates (see header). The conversions count 400-year eras of 146,097 days with the year
+// starting in March, so leap days fall at the end of the year (the method H. Hinnant describes
+// in "chrono-Compatible Low-Level Date Algorithms"); std::chrono's calendar types would do,
+// but GCC 12's library lacks the time-zone half anyway, so core keeps one small form.
+#include "core/civil_date.hpp"
+
+#include <cstdio>
+
+namespace frontline::core {
+
+Day day_from_civil(const CivilDate& d) {
+  const int y = d.year - (d.month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned mp = static_cast<unsigned>(d.month > 2 ? d.month - 3 : d.month + 9);
+  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d.day) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<Day>(era * 146097 + static_cast<int>(doe) - 719468);
+}
+
+CivilDate civil_from_day(Day day) {
+  const int z = day + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2 ? 1 : 0), static_cast<int>(m), static_cast<int>(d)};
+}
+
+int iso_weekday(Day day) {
+  // 1970-01-01 was a Thursday (3 with Monday = 0).
+  return static_cast<int>(((static_cast<std::int64_t>(day) % 7) + 7 + 3) % 7);
+}
+
+std::optional<Day> parse_day(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto digits = [&](std::size_t at, std::size_t n) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  CivilDate d{digits(0, 4), digits(5, 2), digits(8, 2)};
+  if (d.year < 1970 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
+  Day day = day_from_civil(d);
+  auto back = civil_from_day(day);
+  if (back.month != d.month || back.day != d.day) return std::nullopt;  // 2026-02-30
+  return day;
+}
+
+std::string format_day(Day day) {
+  auto d = civil_from_day(day);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+}  // namespace frontline::core
