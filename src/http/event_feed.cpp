@@ -80,13 +80,23 @@ void EventFeed::catch_up(Subscriber& s, core::Id head) {
 void EventFeed::run() {
   core::Id head = 0;
   bool started = false;
+  // Writes wake the feed, but at most one round per kMinRound: under a burst of writes one read
+  // of the log serves many of them instead of one read each.
+  constexpr auto kMinRound = std::chrono::milliseconds(20);
+  auto last_round = std::chrono::steady_clock::now() - kMinRound;
   for (;;) {
     {
       std::unique_lock lock(mutex_);
       cv_.wait_for(lock, poll_interval_, [&] { return stop_ || woken_; });
       if (stop_) return;
+      const auto next = last_round + kMinRound;
+      if (std::chrono::steady_clock::now() < next) {
+        cv_.wait_until(lock, next, [&] { return stop_; });
+        if (stop_) return;
+      }
       woken_ = false;
     }
+    last_round = std::chrono::steady_clock::now();
     try {
       if (!started) {
         db_.read([&](store::Tx& tx) { head = tx.last_event_id(); });
