@@ -11,6 +11,7 @@
 #include <iterator>
 #include <string>
 
+#include "channels/email/curl_support.hpp"
 #include "cli/commands.hpp"
 
 namespace frontline::cli {
@@ -25,11 +26,6 @@ struct MailgateFlags {
   std::string token;
   long timeout_seconds = 60;
 };
-
-std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
 
 int exit_status_for(long http_status) {
   if (http_status >= 200 && http_status < 300) return kExOk;
@@ -55,7 +51,7 @@ int run_mailgate(const MailgateFlags& flags) {
   while (!url.empty() && url.back() == '/') url.pop_back();
   url += "/api/v1/mail/inbound";
 
-  curl_global_init(CURL_GLOBAL_DEFAULT);
+  channels::email::init_curl();
   CURL* curl = curl_easy_init();
   if (!curl) return kExTempFail;
   std::string auth = "Authorization: Bearer " + token;
@@ -68,7 +64,7 @@ int run_mailgate(const MailgateFlags& flags) {
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, message.data());
   curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(message.size()));
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, channels::email::append_to_string);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, flags.timeout_seconds);
@@ -78,7 +74,6 @@ int run_mailgate(const MailgateFlags& flags) {
   if (rc == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);
-  curl_global_cleanup();
   if (rc != CURLE_OK) {
     std::cerr << "mailgate: " << curl_easy_strerror(rc) << " (" << url << "); the MTA will retry\n";
     return kExTempFail;

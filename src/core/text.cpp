@@ -107,4 +107,16 @@ void append_html_escaped(std::string& out, std::string_view s) {
   }
 }
 
+std::size_t find_ignoring_case(std::string_view haystack, std::string_view needle,
+                               std::size_t from) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (needle.size() > haystack.size()) return std::string_view::npos;
+  for (std::size_t at = from; at + needle.size() <= haystack.size(); ++at) {
+    std::size_t k = 0;
+    while (k < needle.size() && lower(haystack[at + k]) == lower(needle[k])) ++k;
+    if (k == needle.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace frontline::core

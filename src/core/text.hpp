@@ -17,6 +17,9 @@ std::string to_lower_ascii(std::string_view s);
 std::optional<std::int64_t> parse_positive_id(std::string_view s);
 // One '@' with text on both sides, no spaces or angle brackets, at most 254 bytes.
 bool looks_like_email(std::string_view s);
+// The first position at or after `from` where `needle` occurs ignoring ASCII case, or npos.
+std::size_t find_ignoring_case(std::string_view haystack, std::string_view needle,
+                               std::size_t from = 0);
 // Appends s with & < > " ' escaped for HTML text and attribute values.
 void append_html_escaped(std::string& out, std::string_view s);
 // At most max_bytes of valid UTF-8 s, cut before a character that would not fit whole.

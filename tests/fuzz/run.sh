@@ -19,6 +19,7 @@ core_sources=(src/core/search_query.cpp src/core/text.cpp src/core/model.cpp)
 # The MIME parser with GMime; seeded with the MIME corpus Debian's Python test suite ships.
 "$cxx" "${flags[@]}" src/core/text.cpp src/core/model.cpp src/channels/email/mime_parser.cpp \
   src/channels/email/html_to_text.cpp src/channels/email/html_sanitizer.cpp \
+  src/channels/email/gmime_support.cpp \
   tests/fuzz/fuzz_mime_parser.cpp \
   $(pkg-config --cflags --libs gmime-3.0) -o "$out/fuzz_mime_parser"
 mkdir -p "$out/corpus-fuzz_mime_parser"

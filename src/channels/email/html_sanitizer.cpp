@@ -29,12 +29,6 @@ bool one_of(const std::array<std::string_view, N>& set, std::string_view s) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Text between tags: entities the sender wrote stay entities; everything else is escaped.
 void text_into(std::string& out, std::string_view text) {
   std::size_t i = 0;
@@ -75,7 +69,7 @@ std::vector<Attribute> parse_attributes(std::string_view s) {
            s[i] != '/') {
       ++i;
     }
-    Attribute a{lower(s.substr(start, i - start)), ""};
+    Attribute a{core::to_lower_ascii(s.substr(start, i - start)), ""};
     skip_space();
     if (i < s.size() && s[i] == '=') {
       ++i;
@@ -104,7 +98,7 @@ bool url_allowed(std::string_view url, std::initializer_list<std::string_view> s
   for (char c : url) {
     if (static_cast<unsigned char>(c) > 0x20) compact += c;
   }
-  compact = lower(compact);
+  compact = core::to_lower_ascii(compact);
   for (auto scheme : schemes) {
     if (compact.rfind(scheme, 0) == 0) return true;
   }
@@ -168,12 +162,12 @@ std::string sanitize_html(std::string_view html) {
     if (closing) inside.remove_prefix(1);
     std::size_t n = 0;
     while (n < inside.size() && std::isalnum(static_cast<unsigned char>(inside[n]))) ++n;
-    const std::string name = lower(inside.substr(0, n));
+    const std::string name = core::to_lower_ascii(inside.substr(0, n));
     if (name.empty()) continue;  // <!doctype>, <?xml?>, stray "<"
     if (!closing && one_of(kDroppedWithContent, name)) {
-      auto close = lower(html.substr(i)).find("</" + name);
-      if (close == std::string::npos) break;
-      auto close_end = html.find('>', i + close);
+      auto close = core::find_ignoring_case(html, "</" + name, i);
+      if (close == std::string_view::npos) break;
+      auto close_end = html.find('>', close);
       i = close_end == std::string_view::npos ? html.size() : close_end + 1;
       continue;
     }

@@ -6,14 +6,10 @@
 #include <cctype>
 #include <cstdint>
 
+#include "core/text.hpp"
+
 namespace frontline::channels::email {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
@@ -113,11 +109,11 @@ std::string html_to_text(std::string_view html) {
       if (closing) inside.remove_prefix(1);
       std::size_t n = 0;
       while (n < inside.size() && std::isalnum(static_cast<unsigned char>(inside[n]))) ++n;
-      std::string tag = lower(inside.substr(0, n));
+      std::string tag = core::to_lower_ascii(inside.substr(0, n));
       i = end + 1;
       if (!closing && (tag == "script" || tag == "style" || tag == "head" || tag == "title")) {
-        auto close = lower(html.substr(i)).find("</" + tag);
-        i = close == std::string::npos ? html.size() : i + close;
+        auto close = core::find_ignoring_case(html, "</" + tag, i);
+        i = close == std::string_view::npos ? html.size() : close;
         continue;
       }
       if (is_block(tag)) newline();

@@ -10,15 +10,11 @@
 #include <sstream>
 
 #include "app/accounts.hpp"
+#include "channels/email/curl_support.hpp"
 #include "channels/email/mime_parser.hpp"
 
 namespace frontline::channels::email {
 namespace {
-
-std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
 
 // One IMAP request: a custom command on the mailbox URL, or a plain fetch of `url`.
 std::optional<std::string> imap(const ImapSettings& s, const std::string& url,
@@ -32,7 +28,7 @@ std::optional<std::string> imap(const ImapSettings& s, const std::string& url,
   curl_easy_setopt(curl, CURLOPT_USERNAME, s.username.c_str());
   curl_easy_setopt(curl, CURLOPT_PASSWORD, s.password.c_str());
   curl_easy_setopt(curl, CURLOPT_USE_SSL, s.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_to_string);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &out);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, s.timeout_seconds);
@@ -70,7 +66,7 @@ std::string mailbox_url(const ImapSettings& s) {
 }  // namespace
 
 void ImapPoller::start() {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
+  init_curl();
   thread_ = std::thread([this] { loop(); });
 }
 

@@ -1,35 +1,13 @@
 // MIME parsing with GMime 3 (see header).
 #include "channels/email/mime_parser.hpp"
 
-#include <gmime/gmime.h>
-
-#include <memory>
-#include <mutex>
-
+#include "channels/email/gmime_support.hpp"
 #include "channels/email/html_sanitizer.hpp"
 #include "channels/email/html_to_text.hpp"
 #include "core/text.hpp"
 
 namespace frontline::channels::email {
 namespace {
-
-struct GObjectUnref {
-  void operator()(void* p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
-
-struct GFree {
-  void operator()(void* p) const { g_free(p); }
-};
-using GString = std::unique_ptr<char, GFree>;
-
-void init_gmime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
 
 // Bytes that are not valid UTF-8 are read as Latin-1 (the commonest undeclared charset), so
 // the text is always valid UTF-8 and nothing is dropped.
@@ -67,8 +45,7 @@ void add_references(const std::string& value, std::vector<std::string>& out) {
 std::string object_bytes(GMimeObject* obj) {
   GPtr<GMimeStream> out(g_mime_stream_mem_new());
   g_mime_object_write_to_stream(obj, nullptr, out.get());
-  GByteArray* arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
-  return std::string(reinterpret_cast<const char*>(arr->data), arr->len);
+  return memory_stream_bytes(out.get());
 }
 
 std::string part_content(GMimePart* part) {
@@ -76,8 +53,7 @@ std::string part_content(GMimePart* part) {
   if (!content) return {};
   GPtr<GMimeStream> out(g_mime_stream_mem_new());
   g_mime_data_wrapper_write_to_stream(content, out.get());  // undoes base64 / quoted-printable
-  GByteArray* arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
-  return std::string(reinterpret_cast<const char*>(arr->data), arr->len);
+  return memory_stream_bytes(out.get());
 }
 
 std::string mime_type(GMimeObject* obj) {

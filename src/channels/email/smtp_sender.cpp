@@ -2,30 +2,14 @@
 #include "channels/email/smtp_sender.hpp"
 
 #include <curl/curl.h>
-#include <gmime/gmime.h>
 
 #include <cstring>
-#include <memory>
-#include <mutex>
+
+#include "channels/email/curl_support.hpp"
+#include "channels/email/gmime_support.hpp"
 
 namespace frontline::channels::email {
 namespace {
-
-struct GObjectUnref {
-  void operator()(void* p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
-
-void init_libraries() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    g_mime_init();
-    curl_global_init(CURL_GLOBAL_DEFAULT);
-  });
-}
 
 std::string angle(const std::string& id) { return "<" + id + ">"; }
 
@@ -45,7 +29,7 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t n, void* dat
 }  // namespace
 
 std::string format_message(const SmtpSettings& s, const core::OutboundMail& m) {
-  init_libraries();
+  init_gmime();
   GPtr<GMimeMessage> msg(g_mime_message_new(TRUE));
   g_mime_message_add_mailbox(msg.get(), GMIME_ADDRESS_TYPE_FROM, s.from_name.c_str(),
                              s.from_address.c_str());
@@ -87,13 +71,13 @@ std::string format_message(const SmtpSettings& s, const core::OutboundMail& m) {
   g_mime_format_options_set_newline_format(options, GMIME_NEWLINE_FORMAT_DOS);
   g_mime_object_write_to_stream(top, options, out.get());
   g_mime_format_options_free(options);
-  GByteArray* arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
-  return std::string(reinterpret_cast<const char*>(arr->data), arr->len);
+  return memory_stream_bytes(out.get());
 }
 
 core::Done send_mail(const SmtpSettings& s, const core::OutboundMail& m) {
   if (s.url.empty()) return core::make_error(core::Errc::unavailable, "no SMTP server set");
   const std::string text = format_message(s, m);
+  init_curl();
   CURL* curl = curl_easy_init();
   if (!curl) return core::make_error(core::Errc::unavailable, "curl could not start");
   Upload upload{&text};

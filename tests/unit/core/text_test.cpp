@@ -32,5 +32,12 @@ TEST(Text, TruncateUtf8NeverSplitsACharacter) {
   EXPECT_TRUE(is_valid_utf8(truncate_utf8("\xE2\x82\xAC\xE2\x82\xAC", 4)));
 }
 
+TEST(Text, FindIgnoringCaseMatchesAsciiCaseInsensitively) {
+  EXPECT_EQ(find_ignoring_case("abc</SCRIPT>", "</script"), 3u);
+  EXPECT_EQ(find_ignoring_case("</style></Style>", "</style", 1), 8u);
+  EXPECT_EQ(find_ignoring_case("short", "longer needle"), std::string_view::npos);
+  EXPECT_EQ(find_ignoring_case("none here", "</script"), std::string_view::npos);
+}
+
 }  // namespace
 }  // namespace frontline::core
