@@ -79,7 +79,9 @@ void EventFeed::catch_up(Subscriber& s, core::Id head) {
 // last id we read" never skips an event.
 void EventFeed::run() {
   core::Id head = 0;
-  bool started = false;
+  // While nobody listens the feed reads nothing (every write still wakes it); the first
+  // subscriber after a quiet spell sets head to the newest event, and catch-up covers the rest.
+  bool head_known = false;
   // Writes wake the feed, but at most one round per kMinRound: under a burst of writes one read
   // of the log serves many of them instead of one read each.
   constexpr auto kMinRound = std::chrono::milliseconds(20);
@@ -95,12 +97,16 @@ void EventFeed::run() {
         if (stop_) return;
       }
       woken_ = false;
+      if (active_.empty() && pending_.empty()) {
+        head_known = false;
+        continue;
+      }
     }
     last_round = std::chrono::steady_clock::now();
     try {
-      if (!started) {
+      if (!head_known) {
         db_.read([&](store::Tx& tx) { head = tx.last_event_id(); });
-        started = true;
+        head_known = true;
       }
       // New events first, so joining subscribers catch up to the same head everyone has.
       std::vector<std::string> frames;
