@@ -18,18 +18,17 @@ namespace {
 // Mail without a usable From: still becomes a ticket (nothing is dropped); it is filed under
 // this placeholder customer for the team to sort out.
 constexpr const char* kUnknownSender = "unknown-sender@frontline.invalid";
-constexpr std::size_t kMaxSubjectBytes = 250;
-constexpr std::size_t kMaxTextBytes = 500 * 1024;
+constexpr std::string_view kContinued = "\n\n[The message continues in the attached message.txt.]";
 
 // Keeps ticket fields within their limits; what does not fit travels as an attachment.
 void fit_to_ticket_limits(InboundMail& m) {
   std::string subject(core::trim(m.subject));
   if (subject.empty()) subject = "(no subject)";
   m.subject = std::string(core::truncate_utf8(subject, kMaxSubjectBytes));
-  if (m.text.size() > kMaxTextBytes) {
+  if (m.text.size() > kMaxBodyBytes) {
     m.attachments.push_back({"message.txt", "text/plain; charset=utf-8", m.text});
-    m.text = std::string(core::truncate_utf8(m.text, kMaxTextBytes)) +
-             "\n\n[The message continues in the attached message.txt.]";
+    m.text = std::string(core::truncate_utf8(m.text, kMaxBodyBytes - kContinued.size()));
+    m.text += kContinued;
   }
   if (core::trim(m.text).empty()) m.text = "(no text)";
   if (!core::looks_like_email(m.from_email)) {
@@ -58,25 +57,23 @@ std::string_view to_string(MailOutcome o) {
 
 // The ticket a message answers: a Message-ID it refers to, else "[#N]" in the subject. A merged
 // ticket forwards to the one it was merged into.
-std::optional<Id> Mail::thread_of(const InboundMail& mail) {
+std::optional<Id> Mail::thread_of(store::Tx& tx, const InboundMail& mail) {
   std::optional<Id> found;
-  ctx_.db.read([&](store::Tx& tx) {
-    for (const auto& ref : mail.references) {
-      if (auto n = tx.ticket_by_email_message_id(ref)) {
-        found = n;
-        break;
-      }
+  for (const auto& ref : mail.references) {
+    if (auto n = tx.ticket_by_email_message_id(ref)) {
+      found = n;
+      break;
     }
-    if (!found) {
-      if (auto n = mail_filters::subject_ticket_number(mail.subject); n && tx.ticket_by_number(*n))
-        found = n;
-    }
-    for (int hops = 0; found && hops < 10; ++hops) {
-      auto t = tx.ticket_by_number(*found);
-      if (!t || !t->merged_into) break;
-      found = t->merged_into;
-    }
-  });
+  }
+  if (!found) {
+    if (auto n = mail_filters::subject_ticket_number(mail.subject); n && tx.ticket_by_number(*n))
+      found = n;
+  }
+  for (int hops = 0; found && hops < 10; ++hops) {
+    auto t = tx.ticket_by_number(*found);
+    if (!t || !t->merged_into) break;
+    found = t->merged_into;
+  }
   return found;
 }
 
@@ -119,17 +116,27 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
   if (!gate.is_staff()) {
     return make_error(Errc::forbidden, "mail is handed in by a staff account's token");
   }
-  if (auto why = mail_filters::too_large(mail, limits_.max_message_bytes)) {
+  if (auto why = mail_filters::too_large(mail, ctx_.limits.max_attachment_bytes)) {
     return make_error(Errc::too_large, *why);
   }
   try {
-    std::optional<Id> stored;
-    ctx_.db.read([&](store::Tx& tx) { stored = mail_filters::already_stored(tx, mail); });
+    fit_to_ticket_limits(mail);
+    // Everything the pipeline needs from the database, in one read.
+    std::optional<Id> stored, thread;
+    std::optional<core::Actor> sender;
+    ctx_.db.read([&](store::Tx& tx) {
+      stored = mail_filters::already_stored(tx, mail);
+      if (stored) return;
+      thread = thread_of(tx, mail);
+      if (!thread) return;
+      if (auto u = tx.user_by_email(mail.from_email); u && !u->disabled) {
+        sender = tx.actor_by_user_id(u->id);
+      }
+    });
     if (stored) return MailResult{MailOutcome::duplicate, stored, "already stored"};
     if (auto why = mail_filters::loop_reason(mail)) {
       return MailResult{MailOutcome::ignored, std::nullopt, *why};
     }
-    const auto thread = thread_of(mail);
     if (mail_filters::is_bounce(mail)) {
       if (!thread) return MailResult{MailOutcome::ignored, std::nullopt, "bounce about no ticket"};
       const auto now = ctx_.clock.now();
@@ -146,29 +153,20 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
       if (!recorded) return recorded.take_error();
       return MailResult{MailOutcome::bounce_recorded, thread, ""};
     }
-    fit_to_ticket_limits(mail);
     const bool auto_reply = mail_filters::is_auto_reply(mail);
-    if (thread) {
-      std::optional<core::Actor> sender;
-      ctx_.db.read([&](store::Tx& tx) {
-        if (auto u = tx.user_by_email(mail.from_email); u && !u->disabled) {
-          sender = tx.actor_by_user_id(u->id);
-        }
-      });
-      if (sender) {
-        MessageOptions options{mail.message_id, auto_reply};
-        auto added = tickets_.add_message(*sender, *thread, core::MessageKind::public_reply,
-                                          mail.text, mail.attachments, options);
-        if (added) {
-          remember_ccs(*thread, mail);
-          return MailResult{MailOutcome::appended, thread, ""};
-        }
-        // Not theirs to answer, or closed for good: a new ticket, so nothing is lost.
-        const auto code = added.error().code;
-        if (code != Errc::not_found && code != Errc::forbidden && code != Errc::conflict &&
-            code != Errc::invalid) {
-          return added.take_error();
-        }
+    if (thread && sender) {  // a stranger's "[#N]" never joins ticket N
+      MessageOptions options{mail.message_id, auto_reply};
+      auto added = tickets_.add_message(*sender, *thread, core::MessageKind::public_reply,
+                                        mail.text, mail.attachments, options);
+      if (added) {
+        remember_ccs(*thread, mail);
+        return MailResult{MailOutcome::appended, thread, ""};
+      }
+      // Not theirs to answer, or closed for good: a new ticket, so nothing is lost.
+      const auto code = added.error().code;
+      if (code != Errc::not_found && code != Errc::forbidden && code != Errc::conflict &&
+          code != Errc::invalid) {
+        return added.take_error();
       }
     }
     if (auto_reply) {

@@ -43,16 +43,12 @@ struct MailResult {
   std::string reason;  // why it was ignored, for the log and the caller
 };
 
-struct MailLimits {
-  std::size_t max_message_bytes = 30 * 1024 * 1024;
-};
-
 class Mail {
  public:
-  Mail(Context& ctx, Tickets& tickets, MailLimits limits = {})
-      : ctx_(ctx), tickets_(tickets), limits_(limits) {}
+  Mail(Context& ctx, Tickets& tickets) : ctx_(ctx), tickets_(tickets) {}
 
-  // `gate` is the staff account the mail gateway signs in as.
+  // `gate` is the staff account the mail gateway signs in as. Messages larger than the
+  // configured upload limit (Limits::max_attachment_bytes) are refused.
   core::Result<MailResult> receive(const core::Actor& gate, InboundMail mail);
 
   // IMAP intake bookkeeping: UIDs of a mailbox fetched but not yet marked or moved.
@@ -63,10 +59,9 @@ class Mail {
  private:
   void remember_ccs(core::Id ticket, const InboundMail& mail);
   core::Result<MailResult> open_ticket(const core::Actor& gate, InboundMail& mail);
-  std::optional<core::Id> thread_of(const InboundMail& mail);
+  static std::optional<core::Id> thread_of(store::Tx& tx, const InboundMail& mail);
   Context& ctx_;
   Tickets& tickets_;
-  MailLimits limits_;
 };
 
 }  // namespace frontline::app

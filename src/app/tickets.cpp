@@ -20,8 +20,6 @@ using core::Id;
 using core::make_error;
 using core::Result;
 
-constexpr std::size_t kMaxSubjectBytes = 250;
-constexpr std::size_t kMaxBodyBytes = 512 * 1024;
 constexpr std::size_t kMaxTagBytes = 50;
 constexpr std::size_t kMaxTags = 20;
 constexpr std::int64_t kMaxSearchOffset = 10000;  // deeper than any person pages

@@ -13,6 +13,10 @@
 
 namespace frontline::app {
 
+// Limits of what a ticket holds; channels fit what they hand in to them.
+inline constexpr std::size_t kMaxSubjectBytes = 250;
+inline constexpr std::size_t kMaxBodyBytes = 512 * 1024;
+
 struct NewAttachment {
   std::string filename;
   std::string content_type;
