@@ -19,15 +19,14 @@ core::Error admins_only() { return make_error(Errc::forbidden, "only an admin ma
 
 // Placeholders the text uses that fill() does not know (typos such as {{ body }}).
 std::string unknown_placeholders(std::string_view text) {
-  static constexpr std::string_view kKnown[] = {"ticket_number", "subject", "recipient_name",
-                                                "author_name",   "body",    "signature"};
   std::string unknown;
   for (auto open = text.find("{{"); open != std::string_view::npos;
        open = text.find("{{", open + 2)) {
     auto close = text.find("}}", open + 2);
     if (close == std::string_view::npos) break;
     auto name = text.substr(open + 2, close - open - 2);
-    if (std::find(std::begin(kKnown), std::end(kKnown), name) == std::end(kKnown)) {
+    if (std::find(std::begin(kPlaceholders), std::end(kPlaceholders), name) ==
+        std::end(kPlaceholders)) {
       unknown += (unknown.empty() ? "{{" : ", {{") + std::string(name) + "}}";
     }
   }

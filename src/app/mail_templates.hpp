@@ -33,6 +33,10 @@ struct TemplateValues {
   std::string signature;    // the help desk's name
 };
 
+// The placeholders fill() knows, in the order the template screen lists them.
+inline constexpr std::string_view kPlaceholders[] = {"ticket_number", "subject", "recipient_name",
+                                                     "author_name",   "body",    "signature"};
+
 struct RenderedMail {
   std::string subject;
   std::string body;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "app/mail.hpp"
+#include "app/mail_template_admin.hpp"
 #include "app/tickets.hpp"
 #include "core/model.hpp"
 #include "store/tx.hpp"
@@ -15,6 +17,11 @@ std::string iso8601(core::UnixTime t);
 
 std::string ticket_json(const core::Ticket& t, const core::Actor& viewer);
 std::string ticket_list_json(const app::TicketList& list, const core::Actor& viewer);
+std::string ticket_count_json(const app::TicketCount& c);
+std::string mail_result_json(const app::MailResult& r);
+std::string mail_template_json(const app::TemplateInfo& t);
+std::string mail_templates_json(const std::vector<app::TemplateInfo>& ts);
+std::string rendered_mail_json(const app::RenderedMail& r);
 std::string message_json(const core::Message& m);
 std::string messages_json(const std::vector<core::Message>& ms);
 std::string events_json(const std::vector<core::Event>& es);

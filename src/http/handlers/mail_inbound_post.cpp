@@ -1,10 +1,10 @@
 // POST /api/v1/mail/inbound — one raw RFC 5322 message (Content-Type: message/rfc822), handed
 // in by `frontline mailgate` or an IMAP poller with a staff token. 201 when it opened a ticket,
 // 200 when it joined one, was a duplicate, a bounce or ignored (loop, automatic reply).
-#include "app/event_data.hpp"
 #include "channels/email/mime_parser.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/json_codec.hpp"
 
 namespace frontline::http::handlers {
 
@@ -13,19 +13,14 @@ Response mail_inbound_post(Request& req, Services& s) {
     return problem(core::make_error(core::Errc::bad_input,
                                     "send the raw message with Content-Type: message/rfc822"));
   }
+  // app::Mail refuses non-staff callers too; checking here first spares parsing their upload.
   if (!req.caller().is_staff()) {
     return problem(core::make_error(core::Errc::forbidden, "mail is handed in by staff tokens"));
   }
   auto result = s.mail.receive(req.caller(), channels::email::parse_message(req.body));
   if (!result) return problem(result.error());
-  std::string body = "{\"outcome\":";
-  app::append_json_string(body, app::to_string(result->outcome));
-  body += ",\"ticket_number\":";
-  body += result->ticket_number ? std::to_string(*result->ticket_number) : "null";
-  body += ",\"reason\":";
-  app::append_json_string(body, result->reason);
-  body += '}';
-  return Response::json(result->outcome == app::MailOutcome::created ? 201 : 200, body);
+  return Response::json(result->outcome == app::MailOutcome::created ? 201 : 200,
+                        mail_result_json(*result));
 }
 
 }  // namespace frontline::http::handlers

@@ -107,10 +107,7 @@ Response tickets_get(Request& req, Services& s) {
 Response tickets_count_get(Request& req, Services& s) {
   app::TicketListQuery q;
   if (auto bad = read_query(req, false, q)) return std::move(*bad);
-  return reply(s.tickets.count(req.caller(), q), 200, [](const app::TicketCount& c) {
-    return "{\"count\":" + std::to_string(c.count) +
-           ",\"capped\":" + (c.capped ? "true" : "false") + "}";
-  });
+  return reply(s.tickets.count(req.caller(), q), 200, ticket_count_json);
 }
 
 }  // namespace frontline::http::handlers
