@@ -9,18 +9,8 @@ SECS=${BENCH_SECONDS:-10}
 M=${BENCH_MAILGATE_MESSAGES:-1000}
 ./scripts/setup.sh --bench >&2
 bin=$(./scripts/build.sh release)
-run_dir=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$run_dir"
-}
-trap cleanup EXIT
-FRONTLINE_ACCESS_LOG=0 FRONTLINE_ADMIN_PASSWORD=bench-admin-pass "$bin" serve --data "$run_dir/data" \
-  --listen 127.0.0.1:0 >"$run_dir/stdout" 2>"$run_dir/stderr" &
-server_pid=$!
-for _ in $(seq 100); do grep -q 'listening on' "$run_dir/stdout" && break; sleep 0.1; done
-url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$run_dir/stdout" | head -1)
+source bench/serve_helper.sh
+FRONTLINE_ADMIN_PASSWORD=bench-admin-pass start_server "$bin" "$run_dir/data"
 token=$("$bin" admin issue-token --data "$run_dir/data" --email admin@example.com)
 export BENCH_LUA_DIR=$PWD/bench BENCH_TOKEN=$token BENCH_MAIL_TICKETS=100
 # Warm-up creates the first tickets the [#N] replies name.

@@ -16,20 +16,10 @@ if [[ ! -f $template/.seeded ]]; then
   timeout 1800 "$bin" seed --data "$template" --tickets "$N" >&2
   touch "$template/.seeded"
 fi
-run_dir=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$run_dir"
-}
-trap cleanup EXIT
-cp -a "$template/." "$run_dir/"
-FRONTLINE_ACCESS_LOG=0 "$bin" serve --data "$run_dir" --listen 127.0.0.1:0 --web-root web/dist \
-  >"$run_dir/stdout" 2>"$run_dir/stderr" &
-server_pid=$!
-for _ in $(seq 100); do grep -q 'listening on' "$run_dir/stdout" && break; sleep 0.1; done
-url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$run_dir/stdout" | head -1)
-[[ -n $url ]] || { cat "$run_dir/stderr" >&2; exit 1; }
+source bench/serve_helper.sh
+mkdir -p "$run_dir/data"
+cp -a "$template/." "$run_dir/data/"
+start_server "$bin" "$run_dir/data" --web-root web/dist
 js_gzip=0
 for f in web/dist/assets/*.js; do js_gzip=$((js_gzip + $(gzip -9c "$f" | wc -c))); done
 result=$(timeout 600 node bench/web_console.mjs "$url" agent1@example.com seed-password "$RUNS")

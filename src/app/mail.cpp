@@ -15,9 +15,6 @@ using core::Result;
 
 namespace {
 
-// Mail without a usable From: still becomes a ticket (nothing is dropped); it is filed under
-// this placeholder customer for the team to sort out.
-constexpr const char* kUnknownSender = "unknown-sender@frontline.invalid";
 constexpr std::string_view kContinued = "\n\n[The message continues in the attached message.txt.]";
 
 // Keeps ticket fields within their limits; what does not fit travels as an attachment.

@@ -13,6 +13,10 @@
 
 namespace frontline::app {
 
+// Mail without a usable From: still becomes a ticket (nothing is dropped); it is filed under
+// this placeholder customer for the team to sort out, and nothing is ever mailed to it.
+inline constexpr std::string_view kUnknownSender = "unknown-sender@frontline.invalid";
+
 // A message as the email channel parsed it. Addresses are lower-case; ids have no <>.
 struct InboundMail {
   std::string from_email;

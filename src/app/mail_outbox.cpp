@@ -5,6 +5,7 @@
 
 #include "app/credentials.hpp"
 #include "app/event_data.hpp"
+#include "app/mail.hpp"
 #include "app/mail_templates.hpp"
 
 namespace frontline::app {
@@ -53,7 +54,7 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
   if (!e.ticket_number) return out;
   auto ticket = tx.ticket_by_number(*e.ticket_number);
   if (!ticket) return out;
-  const bool placeholder_requester = ticket->requester_email.ends_with("@frontline.invalid");
+  const bool placeholder_requester = ticket->requester_email == kUnknownSender;
   TemplateValues v;
   v.ticket_number = ticket->number;
   v.subject = ticket->subject;

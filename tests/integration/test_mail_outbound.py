@@ -140,7 +140,7 @@ class MailOutboundTest(unittest.TestCase):
 
         sent = [e for e in self.events(number) if e["type"] == "mail.sent"]
         self.assertGreaterEqual(len(sent), 2)
-        self.assertEqual({e["data"]["kind"] for e in sent} >= {"acknowledgement", "reply"}, True)
+        self.assertTrue({"acknowledgement", "reply"}.issubset({e["data"]["kind"] for e in sent}), sent)
 
     def test_people_in_cc_of_the_first_mail_receive_the_replies_too(self):
         customer = unique("cc-owner") + "@customer.example"
