@@ -51,8 +51,9 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string file_path;  // when set, the server streams this file as the body
   // When set, the server completes the WebSocket handshake and serves the live event feed
-  // from this event id (nullopt inside: from now) instead of writing this response.
-  std::optional<std::optional<core::Id>> open_stream;
+  // (from stream_after; from now when that is empty) instead of writing this response.
+  bool open_stream = false;
+  std::optional<core::Id> stream_after;
 
   static Response json(unsigned status, std::string body) {
     Response r;

@@ -323,7 +323,7 @@ struct Server::Impl {
       if (res.open_stream) {
         metrics.observe(static_cast<std::size_t>(m.index), status, 0);
         log_access(req, status, 0, 0);
-        stream_after = *res.open_stream;
+        stream_after = res.stream_after;
         upgrade.emplace(std::move(msg));
         break;
       }

@@ -36,7 +36,8 @@ Response stream_get(Request& req, Services&) {
   if (!req.websocket_upgrade) return upgrade_required("websocket");
   Response r;
   r.status = 101;
-  r.open_stream = after;
+  r.open_stream = true;
+  r.stream_after = after;
   return r;
 }
 
