@@ -5,7 +5,9 @@
 
 #include "app/credentials.hpp"
 #include "app/event_data.hpp"
+#include "app/local_time.hpp"
 #include "app/validation.hpp"
+#include "core/leaderboard.hpp"
 #include "core/text.hpp"
 #include "core/ticket_policy.hpp"
 
@@ -38,6 +40,9 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
     return core::invalid_field("email", "is not an email address");
   auto name = checked_name("name", in.name);
   if (!name) return name.take_error();
+  if (!in.timezone.empty() && !is_known_time_zone(in.timezone)) {
+    return core::invalid_field("timezone", "must be a time zone name like Europe/Berlin");
+  }
   if (!in.password.empty() && in.password.size() < kMinPasswordBytes) {
     return core::invalid_field("password", "must be at least 8 characters");
   }
@@ -82,7 +87,13 @@ Result<std::vector<core::User>> Accounts::users(const core::Actor& actor,
 }
 
 Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const UserChanges& c) {
-  if (!core::can_administer(actor)) return admins_only();
+  // People may set their own time zone and morning mail; everything else is for admins.
+  const bool own_preferences =
+      actor.id == id && !c.name && !c.role && !c.organization_id && !c.disabled && !c.password;
+  if (!core::can_administer(actor) && !own_preferences) return admins_only();
+  if (c.timezone && !is_known_time_zone(*c.timezone)) {
+    return core::invalid_field("timezone", "must be a time zone name like Europe/Berlin");
+  }
   std::optional<std::string> name;
   if (c.name) {
     auto checked = checked_name("name", *c.name);
@@ -106,6 +117,7 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
     if (c.role) u->role = *c.role;
     if (c.organization_id) u->organization_id = *c.organization_id;
     if (c.timezone) u->timezone = *c.timezone;
+    if (c.morning_report) u->morning_report = *c.morning_report;
     if (c.disabled) u->disabled = *c.disabled;
     tx.update_user(*u);
     if (!password_hash.empty()) {
@@ -138,18 +150,35 @@ Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_
   });
 }
 
+namespace {
+
+core::Result<std::optional<core::WorkWeek>> checked_work_week(const OrganizationChanges& in) {
+  if (!in.work_week) return std::optional<core::WorkWeek>();
+  auto week = core::parse_work_week(*in.work_week);
+  if (!week) {
+    return core::invalid_field("work_week",
+                               "must list at least one of mon, tue, wed, thu, fri, sat, sun");
+  }
+  return std::optional<core::WorkWeek>(*week);
+}
+
+}  // namespace
+
 Result<core::Organization> Accounts::create_organization(const core::Actor& actor,
-                                                         std::string raw_name, bool share) {
+                                                         const OrganizationChanges& in) {
   if (!core::can_administer(actor)) return admins_only();
-  auto name = checked_name("name", raw_name);
+  auto name = checked_name("name", in.name.value_or(""));
   if (!name) return name.take_error();
+  auto week = checked_work_week(in);
+  if (!week) return week.take_error();
   const auto now = ctx_.clock.now();
   return in_write<core::Organization>(ctx_.db, [&](store::Tx& tx) -> Result<core::Organization> {
     if (tx.organization_by_name(*name)) {
       return make_error(Errc::conflict, "organisation " + *name + " already exists",
                         {{"name", "already taken"}});
     }
-    core::Organization org{0, *name, share};
+    core::Organization org{0, *name, in.share_tickets.value_or(false)};
+    if (*week) org.work_week = (*week)->days;
     org.id = tx.insert_organization(org);
     record_event(tx, actor, std::nullopt, "organization.created",
                  EventData().add("organization_id", org.id).str(), /*internal=*/true, now);
@@ -158,21 +187,23 @@ Result<core::Organization> Accounts::create_organization(const core::Actor& acto
 }
 
 Result<core::Organization> Accounts::update_organization(const core::Actor& actor, Id id,
-                                                         std::optional<std::string> raw_name,
-                                                         std::optional<bool> share) {
+                                                         const OrganizationChanges& c) {
   if (!core::can_administer(actor)) return admins_only();
   std::optional<std::string> name;
-  if (raw_name) {
-    auto checked = checked_name("name", *raw_name);
+  if (c.name) {
+    auto checked = checked_name("name", *c.name);
     if (!checked) return checked.take_error();
     name = std::move(*checked);
   }
+  auto week = checked_work_week(c);
+  if (!week) return week.take_error();
   const auto now = ctx_.clock.now();
   return in_write<core::Organization>(ctx_.db, [&](store::Tx& tx) -> Result<core::Organization> {
     auto org = tx.organization_by_id(id);
     if (!org) return make_error(Errc::not_found, "organisation not found");
     if (name) org->name = *name;
-    if (share) org->share_tickets = *share;
+    if (c.share_tickets) org->share_tickets = *c.share_tickets;
+    if (*week) org->work_week = (*week)->days;
     tx.update_organization(*org);
     record_event(tx, actor, std::nullopt, "organization.updated",
                  EventData().add("organization_id", id).str(), /*internal=*/true, now);

@@ -28,9 +28,17 @@ struct UserChanges {
   std::optional<std::string> name;
   std::optional<core::Role> role;
   std::optional<std::optional<core::Id>> organization_id;
-  std::optional<std::string> timezone;
+  std::optional<std::string> timezone;  // an IANA name; users may change their own
+  std::optional<bool> morning_report;   // staff: the morning mail; users may change their own
   std::optional<bool> disabled;
   std::optional<std::string> password;  // a reset by an admin: also ends the user's sessions
+};
+
+// An organisation's fields; absent ones stay as they are (or take their defaults).
+struct OrganizationChanges {
+  std::optional<std::string> name;
+  std::optional<bool> share_tickets;
+  std::optional<std::vector<std::string>> work_week;  // ["mon", …]: its technicians' working days
 };
 
 class Accounts {
@@ -49,11 +57,10 @@ class Accounts {
   core::Result<core::Unit> set_password(const core::Actor& actor, std::string_view email,
                                         std::string_view password);
 
-  core::Result<core::Organization> create_organization(const core::Actor& actor, std::string name,
-                                                       bool share_tickets);
+  core::Result<core::Organization> create_organization(const core::Actor& actor,
+                                                       const OrganizationChanges& input);
   core::Result<core::Organization> update_organization(const core::Actor& actor, core::Id id,
-                                                       std::optional<std::string> name,
-                                                       std::optional<bool> share_tickets);
+                                                       const OrganizationChanges& changes);
   core::Result<std::vector<core::Organization>> organizations(const core::Actor& actor);
 
   core::Result<core::Team> create_team(const core::Actor& actor, std::string name,

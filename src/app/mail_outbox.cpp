@@ -20,17 +20,6 @@ namespace {
 constexpr const char* kConsumer = "email";
 constexpr std::size_t kMaxReferences = 10;
 
-std::string domain_of(const std::string& address) {
-  auto at = address.rfind('@');
-  return at == std::string::npos ? "frontline.invalid" : address.substr(at + 1);
-}
-
-// A Message-ID that names our ticket and event, unique by its random part.
-std::string new_message_id(const core::Event& e, const std::string& domain) {
-  return "frontline." + std::to_string(e.ticket_number.value_or(0)) + "." + std::to_string(e.id) +
-         "." + random_token("").substr(0, 12) + "@" + domain;
-}
-
 // Threads our mail into the conversation the recipient already has.
 void thread_into(store::Tx& tx, Id ticket, core::OutboundMail& m) {
   auto ids = tx.ticket_email_message_ids(ticket);
@@ -69,7 +58,7 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     m.subject = std::move(r.subject);
     m.body = std::move(r.body);
     m.html = std::move(r.html);
-    m.message_id = new_message_id(e, domain_of(s.from_address));
+    m.message_id = new_message_id(ticket->number, e.id, s);
     m.auto_submitted = std::move(auto_submitted);
     thread_into(tx, ticket->number, m);
     out.push_back(std::move(m));
@@ -104,6 +93,14 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
 }
 
 }  // namespace
+
+std::string new_message_id(Id ticket, Id event, const OutboundSettings& settings) {
+  const auto at = settings.from_address.rfind('@');
+  const auto domain = at == std::string::npos ? std::string("frontline.invalid")
+                                              : settings.from_address.substr(at + 1);
+  return "frontline." + std::to_string(ticket) + "." + std::to_string(event) + "." +
+         random_token("").substr(0, 12) + "@" + domain;
+}
 
 core::Done MailOutbox::start_at_head_if_new() {
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {

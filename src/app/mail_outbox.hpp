@@ -26,6 +26,10 @@ struct OutboundSettings {
   int give_up_after_seconds = 3 * 86400;  // then the mail is marked failed for good
 };
 
+// A Message-ID naming our ticket (0: none) and event, unique by a random part, in the domain of
+// the From address.
+std::string new_message_id(core::Id ticket, core::Id event, const OutboundSettings& settings);
+
 class MailOutbox {
  public:
   MailOutbox(Context& ctx, OutboundSettings settings) : ctx_(ctx), settings_(std::move(settings)) {}

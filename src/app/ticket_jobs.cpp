@@ -2,6 +2,7 @@
 #include "app/ticket_jobs.hpp"
 
 #include "app/accounts.hpp"
+#include "app/credits.hpp"
 #include "app/event_data.hpp"
 #include "core/ticket_lifecycle.hpp"
 
@@ -21,6 +22,7 @@ core::Result<int> auto_close_resolved(Context& ctx) {
         t->updated_at = now;
         t->version += 1;
         if (!tx.update_ticket(*t)) continue;
+        record_status_change(tx, *t, core::Status::resolved, now);
         record_event(tx, system_actor(), number, "ticket.status_changed",
                      EventData()
                          .add("from", "resolved")

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/credits.hpp"
 #include "app/event_data.hpp"
 #include "core/search_query.hpp"
 #include "core/text.hpp"
@@ -458,12 +459,6 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
                           {{"status", "not allowed"}});
       }
       if (auto r = core::change_status(t, *c.status, now); !r) return r.take_error();
-      changes.push_back({"ticket.status_changed",
-                         EventData()
-                             .add("from", core::to_string(before.status))
-                             .add("to", core::to_string(t.status))
-                             .str(),
-                         false});
     }
     if (c.priority && *c.priority != t.priority) {
       t.priority = *c.priority;
@@ -504,12 +499,23 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
       changes.push_back({"ticket.tags_changed",
                          EventData().add("from", before.tags).add("to", t.tags).str(), true});
     }
+    // The status change is logged after the other changes of the same request: a resolve that
+    // also assigns credits the new assignee, and the log reads in that order.
+    if (t.status != before.status) {
+      changes.push_back({"ticket.status_changed",
+                         EventData()
+                             .add("from", core::to_string(before.status))
+                             .add("to", core::to_string(t.status))
+                             .str(),
+                         false});
+    }
     if (changes.empty()) return t;
     t.updated_at = now;
     t.version += 1;
     if (!tx.update_ticket(t)) {
       return make_error(Errc::stale, "ticket #" + std::to_string(number) + " changed meanwhile");
     }
+    record_status_change(tx, t, before.status, now);
     for (auto& ch : changes) record_event(tx, actor, number, ch.type, ch.data, ch.internal, now);
     return t;
   });
@@ -568,6 +574,7 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
     t.updated_at = now;
     t.version += 1;
     if (!tx.update_ticket(t)) return make_error(Errc::stale, "ticket changed meanwhile; retry");
+    record_status_change(tx, t, before, now);
     record_event(tx, actor, number, "message.added",
                  EventData().add("message_id", m.id).add("kind", core::to_string(kind)).str(),
                  internal, now);
@@ -654,6 +661,7 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
       return core::invalid_field("into", "cannot merge into a merged or closed ticket");
     }
     tx.move_messages(source, target);
+    const auto status_before_merge = from->status;
     from->merged_into = target;
     if (from->status != core::Status::closed) {
       if (auto r = core::change_status(*from, core::Status::closed, now); !r) return r.take_error();
@@ -665,6 +673,7 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
     if (!tx.update_ticket(*from) || !tx.update_ticket(*into)) {
       return make_error(Errc::stale, "ticket changed meanwhile; retry");
     }
+    record_status_change(tx, *from, status_before_merge, now);
     record_event(tx, actor, source, "ticket.merged", EventData().add("into", target).str(), false,
                  now);
     record_event(tx, actor, target, "ticket.merged_from", EventData().add("from", source).str(),

@@ -3,8 +3,11 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
+
+#include "core/text.hpp"
 
 namespace frontline::cli {
 namespace {
@@ -61,6 +64,7 @@ Config load_config(const std::string& path) {
     c.imap_require_tls = t["imap_require_tls"].value_or(c.imap_require_tls);
     c.imap_move_to = t["imap_move_to"].value_or(c.imap_move_to);
     c.imap_poll_seconds = t["imap_poll_seconds"].value_or(c.imap_poll_seconds);
+    c.morning_report_hour = t["morning_report_hour"].value_or(c.morning_report_hour);
   }
   if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
   if (auto v = env("FRONTLINE_LISTEN")) c.listen = v;
@@ -88,9 +92,45 @@ Config load_config(const std::string& path) {
   if (auto v = env("FRONTLINE_IMAP_MOVE_TO")) c.imap_move_to = v;
   if (auto v = env("FRONTLINE_IMAP_POLL_SECONDS"))
     c.imap_poll_seconds = static_cast<int>(to_size("FRONTLINE_IMAP_POLL_SECONDS", v));
+  if (auto v = env("FRONTLINE_MORNING_REPORT_HOUR")) {
+    c.morning_report_hour = std::string_view(v) == "-1"
+                                ? -1
+                                : static_cast<int>(to_size("FRONTLINE_MORNING_REPORT_HOUR", v));
+  }
+  if (auto v = env("FRONTLINE_MORNING_REPORT_CHECK_SECONDS")) {
+    c.morning_report_check_seconds =
+        static_cast<int>(to_size("FRONTLINE_MORNING_REPORT_CHECK_SECONDS", v));
+  }
+  if (c.morning_report_hour < -1 || c.morning_report_hour > 23) {
+    throw std::runtime_error("morning_report_hour must be 0 to 23, or -1 for never");
+  }
   if (auto v = env("FRONTLINE_THREADS"))
     c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));
   return c;
+}
+
+// "Help Desk <help@example.com>" or a bare address → name and address.
+static void split_mail_from(const std::string& from, std::string& name, std::string& address) {
+  auto open = from.find('<');
+  auto close = from.find('>', open == std::string::npos ? 0 : open);
+  if (open == std::string::npos || close == std::string::npos) {
+    address = std::string(core::trim(from));
+    name = "Help Desk";
+    return;
+  }
+  address = from.substr(open + 1, close - open - 1);
+  name = std::string(core::trim(from.substr(0, open)));
+  if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+    name = name.substr(1, name.size() - 2);
+  if (name.empty()) name = "Help Desk";
+}
+
+app::OutboundSettings outbound_settings(const Config& config) {
+  app::OutboundSettings out;
+  split_mail_from(config.mail_from, out.from_name, out.from_address);
+  out.retry_base_seconds = std::max(1, config.mail_retry_seconds);
+  out.retry_max_seconds = std::max(out.retry_base_seconds, 600);
+  return out;
 }
 
 void split_listen(const std::string& listen, std::string& host, unsigned short& port) {

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "app/mail_outbox.hpp"
+
 namespace frontline::cli {
 
 struct Config {
@@ -32,7 +34,14 @@ struct Config {
   bool imap_require_tls = false;
   std::string imap_move_to;  // folder for stored messages; empty: mark them \Seen
   int imap_poll_seconds = 60;
+  // The morning report goes out once this local hour has begun in each technician's time zone
+  // (0 to 23; -1: never). How often the server looks for reports that are due.
+  int morning_report_hour = 7;
+  int morning_report_check_seconds = 60;
 };
+
+// The From name and address and the retry schedule of outgoing mail.
+app::OutboundSettings outbound_settings(const Config& config);
 
 // Reads the file (when path is not empty) and the environment over the defaults.
 // Throws std::runtime_error on an unreadable file or a bad value.

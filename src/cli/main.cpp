@@ -1,4 +1,4 @@
-// frontline: the help desk's single binary (serve, admin, seed, mailgate).
+// frontline: the help desk's single binary (serve, admin, seed, mailgate, report).
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   frontline::cli::add_admin_commands(app);
   frontline::cli::add_seed_command(app);
   frontline::cli::add_mailgate_command(app);
+  frontline::cli::add_report_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -66,22 +66,6 @@ std::string default_web_root() {
   return fs::is_directory(shared, ec) ? shared.string() : "";
 }
 
-// "Help Desk <help@example.com>" or a bare address → name and address.
-void split_mail_from(const std::string& from, std::string& name, std::string& address) {
-  auto open = from.find('<');
-  auto close = from.find('>', open == std::string::npos ? 0 : open);
-  if (open == std::string::npos || close == std::string::npos) {
-    address = std::string(core::trim(from));
-    name = "Help Desk";
-    return;
-  }
-  address = from.substr(open + 1, close - open - 1);
-  name = std::string(core::trim(from.substr(0, open)));
-  if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
-    name = name.substr(1, name.size() - 2);
-  if (name.empty()) name = "Help Desk";
-}
-
 void serve(const ServeFlags& flags) {
   Config config = load_config(flags.config_path);
   if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
@@ -107,8 +91,8 @@ void serve(const ServeFlags& flags) {
   http::Router router(http::api_routes());
   http::Server server(router, services, listen);
   unsigned short port = server.listen();
-  jobs::Scheduler scheduler(*rt.ctx, std::chrono::minutes(10));
-  scheduler.start();
+  jobs::Scheduler auto_close("auto-close", jobs::auto_close_job(*rt.ctx), std::chrono::minutes(10));
+  auto_close.start();
 
   channels::email::SmtpSettings smtp{config.smtp_url,
                                      config.smtp_username,
@@ -117,12 +101,9 @@ void serve(const ServeFlags& flags) {
                                      "",
                                      "",
                                      60};
-  split_mail_from(config.mail_from, smtp.from_name, smtp.from_address);
-  app::OutboundSettings outbound;
-  outbound.from_address = smtp.from_address;
-  outbound.from_name = smtp.from_name;
-  outbound.retry_base_seconds = std::max(1, config.mail_retry_seconds);
-  outbound.retry_max_seconds = std::max(outbound.retry_base_seconds, 600);
+  const auto outbound = outbound_settings(config);
+  smtp.from_name = outbound.from_name;
+  smtp.from_address = outbound.from_address;
   app::MailOutbox outbox(*rt.ctx, outbound);
   jobs::MailDispatcher dispatcher(
       outbox, [&smtp](const core::OutboundMail& m) { return channels::email::send_mail(smtp, m); },
@@ -134,6 +115,12 @@ void serve(const ServeFlags& flags) {
     dispatcher.start();
     spdlog::info("mail: sending through {} as {}", config.smtp_url, smtp.from_address);
   }
+  // Morning reports are queued only when mail can go out (else they would wait unsent).
+  jobs::Scheduler morning_reports(
+      "morning reports",
+      jobs::morning_report_job(services.reports, config.morning_report_hour, outbound),
+      std::chrono::seconds(std::max(1, config.morning_report_check_seconds)));
+  if (!config.smtp_url.empty() && config.morning_report_hour >= 0) morning_reports.start();
   channels::email::ImapSettings imap_settings{
       config.imap_url,
       config.imap_username,
@@ -151,8 +138,9 @@ void serve(const ServeFlags& flags) {
             << config.data_dir << ")" << std::endl;
   server.run();
   imap_poller.stop();
+  morning_reports.stop();
   dispatcher.stop();
-  scheduler.stop();
+  auto_close.stop();
   spdlog::info("stopped");
 }
 

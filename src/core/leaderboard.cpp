@@ -26,6 +26,29 @@ CreditChange credit_on_status_change(const std::optional<Credit>& current, Statu
   return change;
 }
 
+namespace {
+constexpr const char* kDayNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+}
+
+std::optional<WorkWeek> parse_work_week(const std::vector<std::string>& names) {
+  WorkWeek week{0};
+  for (const auto& name : names) {
+    auto it = std::find(std::begin(kDayNames), std::end(kDayNames), name);
+    if (it == std::end(kDayNames)) return std::nullopt;
+    week.days |= static_cast<std::uint8_t>(1u << (it - std::begin(kDayNames)));
+  }
+  if (week.days == 0) return std::nullopt;
+  return week;
+}
+
+std::vector<std::string> work_week_names(const WorkWeek& week) {
+  std::vector<std::string> out;
+  for (int i = 0; i < 7; ++i) {
+    if ((week.days >> i) & 1) out.emplace_back(kDayNames[i]);
+  }
+  return out;
+}
+
 int working_days(Day from, Day to, const WorkWeek& week, Day account_from,
                  const std::set<Day>& away) {
   int n = 0;

@@ -44,6 +44,10 @@ struct WorkWeek {
   bool works(Day day) const { return (days >> iso_weekday(day)) & 1; }
 };
 
+// ["mon", …, "sun"] ⇄ a work week. nullopt for an unknown name or no day at all.
+std::optional<WorkWeek> parse_work_week(const std::vector<std::string>& names);
+std::vector<std::string> work_week_names(const WorkWeek& week);
+
 // Working days in [from, to] (inclusive) for a technician whose account exists from
 // `account_from` (their local day), excluding `away` days.
 int working_days(Day from, Day to, const WorkWeek& week, Day account_from,

@@ -51,12 +51,16 @@ struct User {
   bool disabled = false;
   bool verified = true;
   UnixTime created_at = 0;
+  bool morning_report = true;  // staff: the leaderboard mail each morning (they may opt out)
 };
 
 struct Organization {
   Id id = 0;
   std::string name;
   bool share_tickets = false;
+  // The organisation's working weekdays as bits, Monday = bit 0 (default Monday to Friday);
+  // a technician's average counts these days (core/leaderboard.hpp).
+  std::uint8_t work_week = 0b0011111;
 };
 
 // A ticket category offered in the forms (tickets keep the category's name as text).
@@ -74,6 +78,13 @@ struct SavedFilter {
 };
 
 struct Team {
+  Id id = 0;
+  std::string name;
+  std::vector<Id> member_ids;
+};
+
+// A named leaderboard: it ranks only its members (the default board ranks all active staff).
+struct Board {
   Id id = 0;
   std::string name;
   std::vector<Id> member_ids;

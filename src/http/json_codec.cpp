@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/event_data.hpp"
+#include "core/leaderboard.hpp"
 #include "core/ticket_policy.hpp"
 
 namespace frontline::http {
@@ -111,11 +112,17 @@ json::object user_object(const core::User& u) {
           {"timezone", u.timezone},
           {"disabled", u.disabled},
           {"verified", u.verified},
+          {"morning_report", u.morning_report},
           {"created_at", iso8601(u.created_at)}};
 }
 
 json::object organization_object(const core::Organization& o) {
-  return {{"id", o.id}, {"name", o.name}, {"share_tickets", o.share_tickets}};
+  json::array week;
+  for (const auto& day : core::work_week_names(core::WorkWeek{o.work_week})) week.emplace_back(day);
+  return {{"id", o.id},
+          {"name", o.name},
+          {"share_tickets", o.share_tickets},
+          {"work_week", std::move(week)}};
 }
 
 json::object team_object(const core::Team& t) {
@@ -303,6 +310,73 @@ std::string mail_templates_json(const std::vector<app::TemplateInfo>& ts) {
 
 std::string rendered_mail_json(const app::RenderedMail& r) {
   return json::serialize(json::object{{"subject", r.subject}, {"body", r.body}, {"html", r.html}});
+}
+
+// ---------------------------------------------------------------- reports
+
+static json::object board_line_object(const app::BoardLine& l) {
+  return {{"rank", l.rank},
+          {"agent", json::object{{"id", l.agent_id}, {"name", l.name}, {"email", l.email}}},
+          {"team", l.team},
+          {"closed", l.closed},
+          {"working_days", l.working_days},
+          {"average_per_day", l.average_per_day}};
+}
+
+std::string leaderboard_json(const app::Leaderboard& b) {
+  json::array entries;
+  for (const auto& l : b.entries) entries.push_back(board_line_object(l));
+  return json::serialize(json::object{{"window_days", b.window_days},
+                                      {"from", core::format_day(b.from)},
+                                      {"to", core::format_day(b.to)},
+                                      {"board", b.board},
+                                      {"entries", std::move(entries)}});
+}
+
+std::string closed_report_json(const app::ClosedReport& r) {
+  json::array rows;
+  for (const auto& row : r.rows) {
+    rows.push_back(json::object{{"key", row.key}, {"label", row.label}, {"closed", row.closed}});
+  }
+  return json::serialize(json::object{{"from", core::format_day(r.from)},
+                                      {"to", core::format_day(r.to)},
+                                      {"group_by", r.group_by},
+                                      {"total", r.total},
+                                      {"rows", std::move(rows)}});
+}
+
+// CSV (RFC 4180) of a closed report, for spreadsheets: fields quoted when they hold a comma,
+// quote or line break; a leading = + - @ is prefixed with ' so no cell runs as a formula.
+std::string closed_report_csv(const app::ClosedReport& r) {
+  auto field = [](std::string_view v) {
+    std::string s(v);
+    if (!s.empty() && std::string_view("=+-@").find(s.front()) != std::string_view::npos) {
+      s.insert(s.begin(), '\'');
+    }
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  std::string out = r.group_by + ",key,closed\r\n";
+  for (const auto& row : r.rows) {
+    out += field(row.label) + "," + field(row.key) + "," + std::to_string(row.closed) + "\r\n";
+  }
+  return out;
+}
+
+static json::object board_object(const core::Board& b) {
+  json::array members;
+  for (auto id : b.member_ids) members.emplace_back(id);
+  return {{"id", b.id}, {"name", b.name}, {"member_ids", std::move(members)}};
+}
+std::string board_json(const core::Board& b) { return json::serialize(board_object(b)); }
+std::string boards_json(const std::vector<core::Board>& bs) { return items_json(bs, board_object); }
+
+std::string away_days_json(const std::vector<core::Day>& days) {
+  json::array arr;
+  for (auto d : days) arr.emplace_back(core::format_day(d));
+  return json::serialize(json::object{{"days", std::move(arr)}});
 }
 
 }  // namespace frontline::http

@@ -7,6 +7,8 @@
 
 #include "app/mail.hpp"
 #include "app/mail_template_admin.hpp"
+#include "app/ranking.hpp"
+#include "app/reports.hpp"
 #include "app/tickets.hpp"
 #include "core/model.hpp"
 #include "store/tx.hpp"
@@ -42,5 +44,11 @@ std::string saved_filters_json(const std::vector<core::SavedFilter>& fs);
 // One event as the live stream sends it: {"type":"event","event":{…}}.
 std::string stream_event_json(const core::Event& e);
 std::string tokens_json(const std::vector<store::ApiTokenRecord>& tokens);
+std::string leaderboard_json(const app::Leaderboard& b);
+std::string closed_report_json(const app::ClosedReport& r);
+std::string closed_report_csv(const app::ClosedReport& r);
+std::string board_json(const core::Board& b);
+std::string boards_json(const std::vector<core::Board>& bs);
+std::string away_days_json(const std::vector<core::Day>& days);
 
 }  // namespace frontline::http

@@ -231,6 +231,7 @@ Result<app::UserChanges> decode_user_changes(std::string_view body) {
     c.role = r.choice<core::Role>("role", core::parse_role, "customer, agent, admin");
     c.organization_id = r.nullable_id("organization_id");
     c.timezone = r.string("timezone");
+    c.morning_report = r.boolean("morning_report");
     c.disabled = r.boolean("disabled");
     c.password = r.string("password");
     return c;
@@ -242,6 +243,7 @@ Result<OrganizationInput> decode_organization(std::string_view body) {
     OrganizationInput o;
     o.name = r.string("name");
     o.share_tickets = r.boolean("share_tickets");
+    o.work_week = r.strings("work_week");
     return o;
   });
 }
@@ -252,6 +254,15 @@ Result<TeamInput> decode_team(std::string_view body) {
     t.name = r.string("name");
     t.member_ids = r.ids("member_ids");
     return t;
+  });
+}
+
+Result<app::BoardChanges> decode_board(std::string_view body) {
+  return decode<app::BoardChanges>(body, [](FieldReader& r) {
+    app::BoardChanges b;
+    b.name = r.string("name");
+    b.member_ids = r.ids("member_ids");
+    return b;
   });
 }
 

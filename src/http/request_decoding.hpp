@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/accounts.hpp"
+#include "app/ranking.hpp"
 #include "app/tickets.hpp"
 #include "core/result.hpp"
 #include "core/text.hpp"
@@ -25,10 +26,7 @@ struct LoginInput {
   std::string password;
 };
 
-struct OrganizationInput {
-  std::optional<std::string> name;
-  std::optional<bool> share_tickets;
-};
+using OrganizationInput = app::OrganizationChanges;
 
 struct TeamInput {
   std::optional<std::string> name;
@@ -55,6 +53,7 @@ core::Result<app::NewUser> decode_new_user(std::string_view body);
 core::Result<app::UserChanges> decode_user_changes(std::string_view body);
 core::Result<OrganizationInput> decode_organization(std::string_view body);
 core::Result<TeamInput> decode_team(std::string_view body);
+core::Result<app::BoardChanges> decode_board(std::string_view body);
 core::Result<TokenInput> decode_token_request(std::string_view body);
 core::Result<std::string> decode_category(std::string_view body);  // {"name"}
 core::Result<SavedFilterInput> decode_saved_filter(std::string_view body);

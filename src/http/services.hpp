@@ -10,6 +10,8 @@
 #include "app/context.hpp"
 #include "app/mail.hpp"
 #include "app/mail_template_admin.hpp"
+#include "app/ranking.hpp"
+#include "app/reports.hpp"
 #include "app/saved_filters.hpp"
 #include "app/tickets.hpp"
 
@@ -35,7 +37,9 @@ struct Services {
         categories(c),
         saved_filters(c),
         mail(c, tickets),
-        mail_templates(c) {}
+        mail_templates(c),
+        reports(c),
+        ranking(c) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -44,6 +48,8 @@ struct Services {
   app::SavedFilters saved_filters;
   app::Mail mail;
   app::MailTemplateAdmin mail_templates;
+  app::Reports reports;
+  app::Ranking ranking;
   ServerSettings settings;
   Metrics* metrics = nullptr;
 };

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model.hpp"
@@ -72,6 +73,34 @@ struct MailTemplateRecord {
   std::string subject;
   std::string body;
   std::string html;  // empty: the mail is text only
+};
+
+// The credit a resolved ticket holds (migration 009): the technician, their local day, and what
+// the reports group by as it was at the resolve (team 0: none).
+struct CreditRecord {
+  Id ticket_number = 0;
+  Id agent_id = 0;
+  std::int32_t day = 0;  // core::Day
+  Id team_id = 0;
+  std::string category;
+  std::string channel;
+};
+
+struct AgentClosed {
+  Id agent_id = 0;
+  std::int64_t closed = 0;
+};
+
+struct DayClosed {
+  std::int32_t day = 0;
+  std::int64_t closed = 0;
+};
+
+// What a closed-tickets report groups by; keys are ids (agent, team), days or texts.
+enum class ClosedGrouping { agent, team, day, category, channel };
+struct ClosedGroup {
+  std::string key;  // the id, day number or text, as text
+  std::int64_t closed = 0;
 };
 
 struct TicketPage {
@@ -190,6 +219,39 @@ class Tx {
   virtual Id last_event_id() = 0;  // 0 when there are none
   virtual Id consumer_cursor(std::string_view consumer) = 0;
   virtual void set_consumer_cursor(std::string_view consumer, Id last_event_id) = 0;
+
+  // --- the leaderboard's rollups (migration 009), kept in the status change's transaction ---
+  virtual std::optional<CreditRecord> ticket_credit(Id ticket_number) = 0;
+  // Stores the ticket's credit and counts it in the rollups (the ticket must hold none).
+  virtual void add_credit(const CreditRecord& credit) = 0;
+  // Deletes the ticket's credit and takes it out of the rollups.
+  virtual void remove_credit(const CreditRecord& credit) = 0;
+  // Closes per technician over [from, to] (local days, inclusive); technicians with none omitted.
+  virtual std::vector<AgentClosed> closed_by_agent(std::int32_t from, std::int32_t to) = 0;
+  // One technician's closes per day over [from, to]; days with none omitted.
+  virtual std::vector<DayClosed> closed_per_day(Id agent_id, std::int32_t from,
+                                                std::int32_t to) = 0;
+  // Closes over [from, to] grouped by one dimension, largest first.
+  virtual std::vector<ClosedGroup> closed_grouped(std::int32_t from, std::int32_t to,
+                                                  ClosedGrouping by) = 0;
+  // Every agent and admin, by id (the people a board may rank).
+  virtual std::vector<core::User> list_staff() = 0;
+  // (user, team name) for every team membership, by team name.
+  virtual std::vector<std::pair<Id, std::string>> team_memberships() = 0;
+  // (user, day) away days in [from, to].
+  virtual std::vector<std::pair<Id, std::int32_t>> away_days(std::int32_t from,
+                                                             std::int32_t to) = 0;
+  virtual void set_away_day(Id user_id, std::int32_t day, bool away) = 0;
+  virtual std::vector<std::int32_t> away_days_of(Id user_id) = 0;
+  virtual std::vector<core::Board> list_boards() = 0;
+  virtual std::optional<core::Board> board_by_id(Id id) = 0;
+  virtual std::optional<core::Board> board_by_name(std::string_view name) = 0;
+  virtual Id insert_board(const core::Board& board, UnixTime now) = 0;
+  virtual void update_board(const core::Board& board) = 0;  // name and members
+  virtual bool delete_board(Id id) = 0;
+  // Recipients already queued a mail of this kind for this event id (the morning report uses
+  // the report's day as its event id, so a day's report is queued once).
+  virtual std::vector<std::string> mail_recipients(Id event_id, std::string_view kind) = 0;
 
   // --- maintenance ---
   // Compacts the search index and refreshes planner statistics (after bulk loads).

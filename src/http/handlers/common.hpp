@@ -1,6 +1,8 @@
 // Small helpers the handlers share: path ids, ETags, and Result → Response.
 #pragma once
 
+#include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -35,6 +37,18 @@ inline core::Result<std::optional<std::int64_t>> if_match_version(const Request&
                             {{"If-Match", "malformed"}});
   }
   return std::optional<std::int64_t>(*id);
+}
+
+// A problem naming the first query parameter not in `allowed`, else nullopt.
+inline std::optional<Response> unknown_query_param(
+    const Request& req, std::initializer_list<std::string_view> allowed) {
+  for (const auto& [key, value] : req.query) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return problem(core::make_error(core::Errc::bad_input, "unknown query parameter " + key,
+                                      {{key, "unknown parameter"}}));
+    }
+  }
+  return std::nullopt;
 }
 
 // Encodes a successful result with encode(value), or maps the error.

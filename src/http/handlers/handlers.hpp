@@ -46,6 +46,15 @@ Response mail_templates_get(Request& req, Services& s);
 Response mail_template_put(Request& req, Services& s);
 Response mail_template_delete(Request& req, Services& s);
 Response mail_template_preview_post(Request& req, Services& s);
+Response leaderboard_get(Request& req, Services& s);
+Response reports_closed_get(Request& req, Services& s);
+Response boards_get(Request& req, Services& s);
+Response boards_post(Request& req, Services& s);
+Response board_patch(Request& req, Services& s);
+Response board_delete(Request& req, Services& s);
+Response away_days_get(Request& req, Services& s);
+Response away_day_put(Request& req, Services& s);
+Response away_day_delete(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 

@@ -12,9 +12,7 @@ Response organizations_get(Request& req, Services& s) {
 Response organizations_post(Request& req, Services& s) {
   auto input = decode_organization(req.body);
   if (!input) return problem(input.error());
-  return reply(s.accounts.create_organization(req.caller(), input->name.value_or(""),
-                                              input->share_tickets.value_or(false)),
-               201, organization_json);
+  return reply(s.accounts.create_organization(req.caller(), *input), 201, organization_json);
 }
 
 Response organization_patch(Request& req, Services& s) {
@@ -22,8 +20,7 @@ Response organization_patch(Request& req, Services& s) {
   if (!id) return no_such("organisation");
   auto input = decode_organization(req.body);
   if (!input) return problem(input.error());
-  return reply(s.accounts.update_organization(req.caller(), *id, input->name, input->share_tickets),
-               200, organization_json);
+  return reply(s.accounts.update_organization(req.caller(), *id, *input), 200, organization_json);
 }
 
 }  // namespace frontline::http::handlers

@@ -16,8 +16,8 @@ constexpr char kTagSeparator = '\x1f';
 constexpr std::int64_t kSearchWindow = 100;
 
 constexpr const char* kUserColumns =
-    "SELECT id, email, name, role, organization_id, timezone, disabled, verified, created_at "
-    "FROM users ";
+    "SELECT id, email, name, role, organization_id, timezone, disabled, verified, created_at, "
+    "morning_report FROM users ";
 
 core::User read_user(const Stmt& s) {
   core::User u;
@@ -30,6 +30,7 @@ core::User read_user(const Stmt& s) {
   u.disabled = s.int64(6) != 0;
   u.verified = s.int64(7) != 0;
   u.created_at = s.int64(8);
+  u.morning_report = s.int64(9) != 0;
   return u;
 }
 
@@ -171,6 +172,22 @@ std::vector<core::User> SqliteTx::list_users(std::optional<core::Role> role,
   return out;
 }
 
+std::vector<core::User> SqliteTx::list_staff() {
+  auto s = db_.prepare(std::string(kUserColumns) + "WHERE role IN ('agent', 'admin') ORDER BY id");
+  std::vector<core::User> out;
+  while (s.step()) out.push_back(read_user(s));
+  return out;
+}
+
+std::vector<std::pair<Id, std::string>> SqliteTx::team_memberships() {
+  auto s = db_.prepare(
+      "SELECT m.user_id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id "
+      "ORDER BY t.name COLLATE NOCASE, m.user_id");
+  std::vector<std::pair<Id, std::string>> out;
+  while (s.step()) out.emplace_back(s.int64(0), s.text(1));
+  return out;
+}
+
 std::vector<core::Category> SqliteTx::list_categories() {
   auto s = db_.prepare("SELECT id, name FROM categories ORDER BY name COLLATE NOCASE");
   std::vector<core::Category> out;
@@ -224,7 +241,7 @@ bool SqliteTx::delete_saved_filter(Id user_id, Id filter_id) {
 Id SqliteTx::insert_user(const core::User& u, std::string_view password_hash) {
   auto s = db_.prepare(
       "INSERT INTO users(email, name, role, organization_id, timezone, password_hash, disabled, "
-      "verified, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "verified, created_at, morning_report) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, u.email).bind(2, u.name).bind(3, core::to_string(u.role)).bind(4, u.organization_id);
   s.bind(5, u.timezone);
   if (password_hash.empty()) {
@@ -233,17 +250,17 @@ Id SqliteTx::insert_user(const core::User& u, std::string_view password_hash) {
     s.bind(6, password_hash);
   }
   s.bind(7, std::int64_t{u.disabled}).bind(8, std::int64_t{u.verified}).bind(9, u.created_at);
-  s.run();
+  s.bind(10, std::int64_t{u.morning_report}).run();
   return db_.last_insert_rowid();
 }
 
 void SqliteTx::update_user(const core::User& u) {
   auto s = db_.prepare(
       "UPDATE users SET email = ?, name = ?, role = ?, organization_id = ?, timezone = ?, "
-      "disabled = ?, verified = ? WHERE id = ?");
+      "disabled = ?, verified = ?, morning_report = ? WHERE id = ?");
   s.bind(1, u.email).bind(2, u.name).bind(3, core::to_string(u.role)).bind(4, u.organization_id);
   s.bind(5, u.timezone).bind(6, std::int64_t{u.disabled}).bind(7, std::int64_t{u.verified});
-  s.bind(8, u.id).run();
+  s.bind(8, std::int64_t{u.morning_report}).bind(9, u.id).run();
 }
 
 std::optional<std::string> SqliteTx::password_hash(Id user_id) {
@@ -263,42 +280,53 @@ void SqliteTx::set_password_hash(Id user_id, std::string_view hash) {
 
 // ---------------------------------------------------------------- organisations and teams
 
+namespace {
+constexpr const char* kOrganizationColumns =
+    "SELECT id, name, share_tickets, work_week FROM organizations ";
+
+core::Organization read_organization(const Stmt& s) {
+  return {s.int64(0), s.text(1), s.int64(2) != 0, static_cast<std::uint8_t>(s.int64(3))};
+}
+}  // namespace
+
 std::optional<core::Organization> SqliteTx::organization_by_id(Id id) {
-  auto s = db_.prepare("SELECT id, name, share_tickets FROM organizations WHERE id = ?");
+  auto s = db_.prepare(std::string(kOrganizationColumns) + "WHERE id = ?");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  return core::Organization{s.int64(0), s.text(1), s.int64(2) != 0};
+  return read_organization(s);
 }
 
 std::optional<core::Organization> SqliteTx::organization_by_name(std::string_view name) {
-  auto s = db_.prepare("SELECT id, name, share_tickets FROM organizations WHERE name = ?");
+  auto s = db_.prepare(std::string(kOrganizationColumns) + "WHERE name = ?");
   s.bind(1, name);
   if (!s.step()) return std::nullopt;
-  return core::Organization{s.int64(0), s.text(1), s.int64(2) != 0};
+  return read_organization(s);
 }
 
 std::vector<core::Organization> SqliteTx::list_organizations() {
-  auto s = db_.prepare("SELECT id, name, share_tickets FROM organizations ORDER BY name");
+  auto s = db_.prepare(std::string(kOrganizationColumns) + "ORDER BY name");
   std::vector<core::Organization> out;
-  while (s.step()) out.push_back({s.int64(0), s.text(1), s.int64(2) != 0});
+  while (s.step()) out.push_back(read_organization(s));
   return out;
 }
 
 Id SqliteTx::insert_organization(const core::Organization& org) {
   db_.prepare(
-         "INSERT INTO organizations(name, share_tickets, created_at) VALUES(?, ?, "
+         "INSERT INTO organizations(name, share_tickets, work_week, created_at) VALUES(?, ?, ?, "
          "unixepoch())")
       .bind(1, org.name)
       .bind(2, std::int64_t{org.share_tickets})
+      .bind(3, std::int64_t{org.work_week})
       .run();
   return db_.last_insert_rowid();
 }
 
 void SqliteTx::update_organization(const core::Organization& org) {
-  db_.prepare("UPDATE organizations SET name = ?, share_tickets = ? WHERE id = ?")
+  db_.prepare("UPDATE organizations SET name = ?, share_tickets = ?, work_week = ? WHERE id = ?")
       .bind(1, org.name)
       .bind(2, std::int64_t{org.share_tickets})
-      .bind(3, org.id)
+      .bind(3, std::int64_t{org.work_week})
+      .bind(4, org.id)
       .run();
 }
 

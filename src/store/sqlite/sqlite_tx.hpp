@@ -95,6 +95,27 @@ class SqliteTx final : public Tx {
 
   void optimize() override;
 
+  // Leaderboard rollups, boards and away days: sqlite_tx_reports.cpp.
+  std::optional<CreditRecord> ticket_credit(Id ticket_number) override;
+  void add_credit(const CreditRecord& credit) override;
+  void remove_credit(const CreditRecord& credit) override;
+  std::vector<AgentClosed> closed_by_agent(std::int32_t from, std::int32_t to) override;
+  std::vector<DayClosed> closed_per_day(Id agent_id, std::int32_t from, std::int32_t to) override;
+  std::vector<ClosedGroup> closed_grouped(std::int32_t from, std::int32_t to,
+                                          ClosedGrouping by) override;
+  std::vector<core::User> list_staff() override;
+  std::vector<std::pair<Id, std::string>> team_memberships() override;
+  std::vector<std::pair<Id, std::int32_t>> away_days(std::int32_t from, std::int32_t to) override;
+  void set_away_day(Id user_id, std::int32_t day, bool away) override;
+  std::vector<std::int32_t> away_days_of(Id user_id) override;
+  std::vector<core::Board> list_boards() override;
+  std::optional<core::Board> board_by_id(Id id) override;
+  std::optional<core::Board> board_by_name(std::string_view name) override;
+  Id insert_board(const core::Board& board, UnixTime now) override;
+  void update_board(const core::Board& board) override;
+  bool delete_board(Id id) override;
+  std::vector<std::string> mail_recipients(Id event_id, std::string_view kind) override;
+
   std::optional<Id> idempotent_ticket(Id user_id, std::string_view key) override;
   void remember_idempotent_ticket(Id user_id, std::string_view key, Id number,
                                   UnixTime now) override;

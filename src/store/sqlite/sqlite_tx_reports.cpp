@@ -1,0 +1,226 @@
+// SQLite repository calls for the leaderboard (migration 009): the credit each resolved ticket
+// holds, the two rollups it is counted in, away days and boards.
+#include <string>
+
+#include "store/sqlite/sqlite_tx.hpp"
+
+namespace frontline::store::sqlite {
+
+using core::Id;
+
+std::optional<CreditRecord> SqliteTx::ticket_credit(Id ticket_number) {
+  auto s = db_.prepare(
+      "SELECT agent_id, day, team_id, category, channel FROM ticket_credits "
+      "WHERE ticket_number = ?");
+  s.bind(1, ticket_number);
+  if (!s.step()) return std::nullopt;
+  return CreditRecord{ticket_number, s.int64(0), static_cast<std::int32_t>(s.int64(1)),
+                      s.int64(2),    s.text(3),  s.text(4)};
+}
+
+namespace {
+
+// Adds delta to both rollups at the credit's keys; rows that reach 0 go, so the rollups only
+// hold days with closes.
+void count_in_rollups(Connection& db, const CreditRecord& c, std::int64_t delta) {
+  db.prepare(
+        "INSERT INTO closed_daily(agent_id, day, closed) VALUES(?1, ?2, ?3) "
+        "ON CONFLICT(agent_id, day) DO UPDATE SET closed = closed + ?3")
+      .bind(1, c.agent_id)
+      .bind(2, std::int64_t{c.day})
+      .bind(3, delta)
+      .run();
+  db.prepare(
+        "INSERT INTO closed_rollup(day, agent_id, team_id, category, channel, closed) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
+        "ON CONFLICT(day, agent_id, team_id, category, channel) DO UPDATE SET closed = closed + ?6")
+      .bind(1, std::int64_t{c.day})
+      .bind(2, c.agent_id)
+      .bind(3, c.team_id)
+      .bind(4, c.category)
+      .bind(5, c.channel)
+      .bind(6, delta)
+      .run();
+  if (delta < 0) {
+    db.prepare("DELETE FROM closed_daily WHERE agent_id = ? AND day = ? AND closed <= 0")
+        .bind(1, c.agent_id)
+        .bind(2, std::int64_t{c.day})
+        .run();
+    db.prepare(
+          "DELETE FROM closed_rollup WHERE day = ? AND agent_id = ? AND team_id = ? AND "
+          "category = ? AND channel = ? AND closed <= 0")
+        .bind(1, std::int64_t{c.day})
+        .bind(2, c.agent_id)
+        .bind(3, c.team_id)
+        .bind(4, c.category)
+        .bind(5, c.channel)
+        .run();
+  }
+}
+
+}  // namespace
+
+void SqliteTx::add_credit(const CreditRecord& c) {
+  db_.prepare(
+         "INSERT INTO ticket_credits(ticket_number, agent_id, day, team_id, category, channel) "
+         "VALUES(?, ?, ?, ?, ?, ?)")
+      .bind(1, c.ticket_number)
+      .bind(2, c.agent_id)
+      .bind(3, std::int64_t{c.day})
+      .bind(4, c.team_id)
+      .bind(5, c.category)
+      .bind(6, c.channel)
+      .run();
+  count_in_rollups(db_, c, +1);
+}
+
+void SqliteTx::remove_credit(const CreditRecord& c) {
+  db_.prepare("DELETE FROM ticket_credits WHERE ticket_number = ?").bind(1, c.ticket_number).run();
+  if (db_.changes() > 0) count_in_rollups(db_, c, -1);
+}
+
+std::vector<AgentClosed> SqliteTx::closed_by_agent(std::int32_t from, std::int32_t to) {
+  auto s = db_.prepare(
+      "SELECT agent_id, sum(closed) FROM closed_daily WHERE day BETWEEN ? AND ? "
+      "GROUP BY agent_id");
+  s.bind(1, std::int64_t{from}).bind(2, std::int64_t{to});
+  std::vector<AgentClosed> out;
+  while (s.step()) out.push_back({s.int64(0), s.int64(1)});
+  return out;
+}
+
+std::vector<DayClosed> SqliteTx::closed_per_day(Id agent_id, std::int32_t from, std::int32_t to) {
+  auto s = db_.prepare(
+      "SELECT day, closed FROM closed_daily WHERE agent_id = ? AND day BETWEEN ? AND ? "
+      "ORDER BY day");
+  s.bind(1, agent_id).bind(2, std::int64_t{from}).bind(3, std::int64_t{to});
+  std::vector<DayClosed> out;
+  while (s.step()) out.push_back({static_cast<std::int32_t>(s.int64(0)), s.int64(1)});
+  return out;
+}
+
+std::vector<ClosedGroup> SqliteTx::closed_grouped(std::int32_t from, std::int32_t to,
+                                                  ClosedGrouping by) {
+  // The grouped column comes from this fixed list, never from the request.
+  const char* column = "agent_id";
+  switch (by) {
+    case ClosedGrouping::agent:
+      column = "agent_id";
+      break;
+    case ClosedGrouping::team:
+      column = "team_id";
+      break;
+    case ClosedGrouping::day:
+      column = "day";
+      break;
+    case ClosedGrouping::category:
+      column = "category";
+      break;
+    case ClosedGrouping::channel:
+      column = "channel";
+      break;
+  }
+  // Per agent and per day the narrower rollup answers with fewer rows.
+  const bool per_agent_or_day = by == ClosedGrouping::agent || by == ClosedGrouping::day;
+  auto s = db_.prepare(std::string("SELECT ") + column + ", sum(closed) FROM " +
+                       (per_agent_or_day ? "closed_daily" : "closed_rollup") +
+                       " WHERE day BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1");
+  s.bind(1, std::int64_t{from}).bind(2, std::int64_t{to});
+  std::vector<ClosedGroup> out;
+  while (s.step()) out.push_back({s.text(0), s.int64(1)});
+  return out;
+}
+
+std::vector<std::pair<Id, std::int32_t>> SqliteTx::away_days(std::int32_t from, std::int32_t to) {
+  auto s = db_.prepare("SELECT user_id, day FROM away_days WHERE day BETWEEN ? AND ?");
+  s.bind(1, std::int64_t{from}).bind(2, std::int64_t{to});
+  std::vector<std::pair<Id, std::int32_t>> out;
+  while (s.step()) out.emplace_back(s.int64(0), static_cast<std::int32_t>(s.int64(1)));
+  return out;
+}
+
+void SqliteTx::set_away_day(Id user_id, std::int32_t day, bool away) {
+  auto s = db_.prepare(away ? "INSERT OR IGNORE INTO away_days(user_id, day) VALUES(?, ?)"
+                            : "DELETE FROM away_days WHERE user_id = ? AND day = ?");
+  s.bind(1, user_id).bind(2, std::int64_t{day}).run();
+}
+
+std::vector<std::int32_t> SqliteTx::away_days_of(Id user_id) {
+  auto s = db_.prepare("SELECT day FROM away_days WHERE user_id = ? ORDER BY day");
+  s.bind(1, user_id);
+  std::vector<std::int32_t> out;
+  while (s.step()) out.push_back(static_cast<std::int32_t>(s.int64(0)));
+  return out;
+}
+
+std::optional<core::Board> SqliteTx::board_by_id(Id id) {
+  auto s = db_.prepare("SELECT id, name FROM boards WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  core::Board board{s.int64(0), s.text(1), {}};
+  auto m = db_.prepare("SELECT user_id FROM board_members WHERE board_id = ? ORDER BY user_id");
+  m.bind(1, id);
+  while (m.step()) board.member_ids.push_back(m.int64(0));
+  return board;
+}
+
+std::optional<core::Board> SqliteTx::board_by_name(std::string_view name) {
+  auto s = db_.prepare("SELECT id FROM boards WHERE name = ?");
+  s.bind(1, name);
+  if (!s.step()) return std::nullopt;
+  return board_by_id(s.int64(0));
+}
+
+std::vector<core::Board> SqliteTx::list_boards() {
+  std::vector<Id> ids;
+  {
+    auto s = db_.prepare("SELECT id FROM boards ORDER BY name");
+    while (s.step()) ids.push_back(s.int64(0));
+  }
+  std::vector<core::Board> out;
+  for (Id id : ids) {
+    if (auto b = board_by_id(id)) out.push_back(std::move(*b));
+  }
+  return out;
+}
+
+Id SqliteTx::insert_board(const core::Board& board, UnixTime now) {
+  db_.prepare("INSERT INTO boards(name, created_at) VALUES(?, ?)")
+      .bind(1, board.name)
+      .bind(2, now)
+      .run();
+  core::Board stored = board;
+  stored.id = db_.last_insert_rowid();
+  update_board(stored);
+  return stored.id;
+}
+
+void SqliteTx::update_board(const core::Board& board) {
+  db_.prepare("UPDATE boards SET name = ? WHERE id = ?")
+      .bind(1, board.name)
+      .bind(2, board.id)
+      .run();
+  db_.prepare("DELETE FROM board_members WHERE board_id = ?").bind(1, board.id).run();
+  for (Id user : board.member_ids) {
+    db_.prepare("INSERT OR IGNORE INTO board_members(board_id, user_id) VALUES(?, ?)")
+        .bind(1, board.id)
+        .bind(2, user)
+        .run();
+  }
+}
+
+bool SqliteTx::delete_board(Id id) {
+  db_.prepare("DELETE FROM board_members WHERE board_id = ?").bind(1, id).run();
+  db_.prepare("DELETE FROM boards WHERE id = ?").bind(1, id).run();
+  return db_.changes() > 0;
+}
+
+std::vector<std::string> SqliteTx::mail_recipients(Id event_id, std::string_view kind) {
+  auto s = db_.prepare("SELECT recipient FROM mail_outbox WHERE event_id = ? AND kind = ?");
+  s.bind(1, event_id).bind(2, kind);
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
+}  // namespace frontline::store::sqlite
