@@ -211,6 +211,12 @@ void seed(const SeedFlags& f) {
         const bool note = t.first_response_at && rng() % 3 == 0;
         const std::string note_text = note ? sentences(rng, 1) : "";
         tx.insert_ticket(t, question + "\n" + answer, note_text);
+        if (t.resolved_at) {  // the leaderboard's credit, as a resolve through the app gives it
+          // Seeded agents keep the UTC default, so their local day is the UTC day.
+          tx.add_credit({t.number, *t.assignee_id,
+                         static_cast<std::int32_t>(*t.resolved_at / 86400), t.team_id.value_or(0),
+                         t.category, std::string(core::to_string(t.channel))});
+        }
         core::Message m;
         m.ticket_number = t.number;
         m.author_id = t.requester_id;
