@@ -231,6 +231,40 @@ class LeaderboardApiTest(ServerTestCase):
         self.assertIn("--date", p.stderr)
 
 
+class UpgradeTest(unittest.TestCase):
+    """A database from before the leaderboard (schema version 8) gains credits for the tickets
+    already resolved when migration 009 runs."""
+
+    def test_tickets_resolved_before_the_upgrade_are_credited(self):
+        import sqlite3
+        server = Server()
+        try:
+            server.start()
+            ana = server.user("agent")
+            for _ in range(2):
+                number = ana.client.create_ticket().body["number"]
+                ana.client.patch("/api/v1/tickets/%d" % number,
+                                 {"status": "resolved", "assignee_id": ana.id})
+            open_one = ana.client.create_ticket().body["number"]
+            ana.client.patch("/api/v1/tickets/%d" % open_one, {"assignee_id": ana.id})
+            server.stop()
+            # Turn the file back into a version-8 database.
+            db = sqlite3.connect(server.db_path)
+            for table in ("ticket_credits", "closed_daily", "closed_rollup", "away_days",
+                          "board_members", "boards"):
+                db.execute("DROP TABLE %s" % table)
+            db.execute("ALTER TABLE organizations DROP COLUMN work_week")
+            db.execute("ALTER TABLE users DROP COLUMN morning_report")
+            db.execute("DELETE FROM schema_migrations WHERE version = 9")
+            db.commit()
+            db.close()
+            server.start()
+            rows = ana.client.get("/api/v1/reports/closed?group_by=agent").body["rows"]
+            self.assertEqual({int(r["key"]): r["closed"] for r in rows}, {ana.id: 2})
+        finally:
+            server.close()
+
+
 class MorningMailTest(unittest.TestCase):
     """The scheduled run, with the hour set to 0 so the report is due at once."""
 

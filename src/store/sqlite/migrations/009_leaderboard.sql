@@ -56,3 +56,18 @@ CREATE TABLE board_members (
 ALTER TABLE organizations ADD COLUMN work_week INTEGER NOT NULL DEFAULT 31;
 -- A technician may turn the morning report off.
 ALTER TABLE users ADD COLUMN morning_report INTEGER NOT NULL DEFAULT 1;
+
+-- Tickets finished before this migration: credit the current assignee on the UTC day of the
+-- resolve (the history of assignments and the technicians' zones are not at hand in SQL; from
+-- now on every status change keeps the rollups exactly). Merged tickets are left out: a merge
+-- closes without resolving, and the row cannot tell the rare resolved-then-merged ones apart.
+INSERT INTO ticket_credits(ticket_number, agent_id, day, team_id, category, channel)
+  SELECT number, assignee_id, resolved_at / 86400, coalesce(team_id, 0), category, channel
+  FROM tickets
+  WHERE status IN ('resolved', 'closed') AND assignee_id IS NOT NULL
+    AND resolved_at IS NOT NULL AND merged_into IS NULL;
+INSERT INTO closed_daily(agent_id, day, closed)
+  SELECT agent_id, day, count(*) FROM ticket_credits GROUP BY agent_id, day;
+INSERT INTO closed_rollup(day, agent_id, team_id, category, channel, closed)
+  SELECT day, agent_id, team_id, category, channel, count(*) FROM ticket_credits
+  GROUP BY day, agent_id, team_id, category, channel;
