@@ -186,6 +186,14 @@ Result<core::Organization> Accounts::create_organization(const core::Actor& acto
   });
 }
 
+Result<core::User> Accounts::profile(const core::Actor& actor) {
+  return in_read<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
+    auto u = tx.user_by_id(actor.id);
+    if (!u) return make_error(Errc::not_found, "user not found");
+    return std::move(*u);
+  });
+}
+
 Result<core::Organization> Accounts::update_organization(const core::Actor& actor, Id id,
                                                          const OrganizationChanges& c) {
   if (!core::can_administer(actor)) return admins_only();

@@ -46,6 +46,8 @@ class Accounts {
   explicit Accounts(Context& ctx) : ctx_(ctx) {}
 
   core::Result<core::User> create_user(const core::Actor& actor, const NewUser& input);
+  // The caller's own account (their time zone and preferences).
+  core::Result<core::User> profile(const core::Actor& actor);
   // The directory is for staff. `contains` (optional) matches part of a name or email.
   core::Result<std::vector<core::User>> users(const core::Actor& actor,
                                               std::optional<core::Role> role,

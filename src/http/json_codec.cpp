@@ -250,12 +250,17 @@ std::string users_json(const std::vector<core::User>& us, std::size_t page_size)
   return json::serialize(json::object{{"items", std::move(arr)}, {"next_cursor", next}});
 }
 
-std::string me_json(const core::Actor& a, const std::string& csrf_token) {
+std::string me_json(const core::Actor& a, const std::string& csrf_token,
+                    const core::User* profile) {
   json::object o{{"id", a.id},
                  {"email", a.email},
                  {"name", a.name},
                  {"role", core::to_string(a.role)},
                  {"organization_id", opt_id(a.organization_id)}};
+  if (profile) {
+    o["timezone"] = profile->timezone;
+    o["morning_report"] = profile->morning_report;
+  }
   if (!csrf_token.empty()) o["csrf_token"] = csrf_token;
   return json::serialize(o);
 }

@@ -31,7 +31,9 @@ std::string links_json(core::Id number, const std::vector<core::Id>& linked);
 std::string user_json(const core::User& u);
 // One page of the directory; next_cursor when the page is full.
 std::string users_json(const std::vector<core::User>& us, std::size_t page_size);
-std::string me_json(const core::Actor& a, const std::string& csrf_token);
+// With `profile`, also the caller's time zone and morning-report preference.
+std::string me_json(const core::Actor& a, const std::string& csrf_token,
+                    const core::User* profile = nullptr);
 std::string organization_json(const core::Organization& o);
 std::string organizations_json(const std::vector<core::Organization>& os);
 std::string team_json(const core::Team& t);

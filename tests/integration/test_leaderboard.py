@@ -188,6 +188,8 @@ class LeaderboardApiTest(ServerTestCase):
         self.assertEqual(reply.status, 200, reply.body)
         self.assertEqual(reply.body["timezone"], "Europe/Berlin")
         self.assertFalse(reply.body["morning_report"])
+        me = ana.client.get("/api/v1/me").body
+        self.assertEqual((me["timezone"], me["morning_report"]), ("Europe/Berlin", False))
         self.assertProblem(ana.client.patch(path, {"timezone": "Mars/Olympus"}), 422, "timezone")
         self.assertProblem(ana.client.patch(path, {"role": "admin"}), 403)
         ben = self.server.user("agent")

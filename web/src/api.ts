@@ -15,6 +15,8 @@ export interface Me {
   name: string;
   role: Role;
   organization_id: number | null;
+  timezone?: string;  // from GET /me
+  morning_report?: boolean;
   csrf_token?: string;
 }
 
@@ -76,19 +78,60 @@ export interface User {
   timezone: string;
   disabled: boolean;
   verified: boolean;
+  morning_report: boolean;
   created_at: string;
 }
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 export interface Organization {
   id: number;
   name: string;
   share_tickets: boolean;
+  /** The days its technicians work (the leaderboard's working days); default Monday–Friday. */
+  work_week: Weekday[];
 }
 
 export interface Team {
   id: number;
   name: string;
   member_ids: number[];
+}
+
+/** A named leaderboard that ranks only its members. */
+export interface Board {
+  id: number;
+  name: string;
+  member_ids: number[];
+}
+
+export interface LeaderboardEntry {
+  rank: number;
+  agent: { id: number; name: string; email: string };
+  team: string;
+  closed: number;
+  working_days: number;
+  average_per_day: number;
+}
+
+export interface Leaderboard {
+  window_days: number;
+  from: string;
+  to: string;
+  board: string;
+  entries: LeaderboardEntry[];
+}
+
+export type ClosedGrouping = 'agent' | 'team' | 'day' | 'category' | 'channel';
+
+/** Closed tickets over [from, to] by one grouping; days run oldest first, the rest largest first. */
+export interface ClosedReport {
+  from: string;
+  to: string;
+  group_by: ClosedGrouping;
+  total: number;
+  rows: { key: string; label: string; closed: number }[];
 }
 
 export interface ApiToken {

@@ -10,6 +10,8 @@ import { ConsoleLayout } from './screens/console/ConsoleLayout';
 import { QueueScreen } from './screens/console/Queue';
 import { TicketScreen } from './screens/console/TicketPage';
 import { CallScreen } from './screens/console/Call';
+import { ReportsScreen } from './screens/console/Reports';
+import { PreferencesScreen } from './screens/console/Preferences';
 import { PortalLayout } from './screens/portal/PortalLayout';
 import { PortalList } from './screens/portal/PortalList';
 import { PortalNew } from './screens/portal/PortalNew';
@@ -20,6 +22,7 @@ import { AdminOrganizations } from './screens/admin/Organizations';
 import { AdminTokens } from './screens/admin/Tokens';
 import { AdminCategories } from './screens/admin/Categories';
 import { AdminMailTemplates } from './screens/admin/MailTemplates';
+import { AdminBoards } from './screens/admin/Boards';
 import { useTitle } from './components/common';
 import './styles.css';
 
@@ -88,6 +91,8 @@ function App() {
     else if (path === '/console/search') screen = <QueueScreen me={me} queue="search" />;
     else if ((params = match('/console/tickets/:number', path))) screen = <TicketScreen me={me} number={Number(params.number)} />;
     else if (path === '/console/call') screen = <CallScreen />;
+    else if (path === '/console/reports') screen = <ReportsScreen me={me} />;
+    else if (path === '/console/preferences') screen = <PreferencesScreen me={me} />;
     else screen = <NotFound home={home} />;
     return <ConsoleLayout me={me}>{screen}</ConsoleLayout>;
   }
@@ -105,6 +110,7 @@ function App() {
     if (path === '/admin' || path === '/admin/users') screen = <AdminUsers me={me} />;
     else if (path === '/admin/teams') screen = <AdminTeams />;
     else if (path === '/admin/organizations') screen = <AdminOrganizations />;
+    else if (path === '/admin/boards') screen = <AdminBoards />;
     else if (path === '/admin/tokens') screen = <AdminTokens me={me} />;
     else if (path === '/admin/categories') screen = <AdminCategories />;
     else if (path === '/admin/mail-templates') screen = <AdminMailTemplates />;

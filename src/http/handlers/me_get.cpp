@@ -1,4 +1,5 @@
-// GET /api/v1/me — the caller; with a cookie session, also the CSRF token the web app needs.
+// GET /api/v1/me — the caller with their time zone and preferences; with a cookie session, also
+// the CSRF token the web app needs.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_codec.hpp"
@@ -6,7 +7,9 @@
 namespace frontline::http::handlers {
 
 Response me_get(Request& req, Services& s) {
-  auto res = Response::json(200, me_json(req.caller(), req.session_csrf));
+  auto profile = s.accounts.profile(req.caller());
+  if (!profile) return problem(profile.error());
+  auto res = Response::json(200, me_json(req.caller(), req.session_csrf, &*profile));
   res.header("Cache-Control", "no-store");
   return res;
 }

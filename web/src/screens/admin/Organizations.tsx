@@ -1,6 +1,7 @@
-// Admin: organisations and their sharing flag ("members see each other's tickets").
+// Admin: organisations, their sharing flag ("members see each other's tickets") and their work
+// week (the days their technicians count as working days on the leaderboard).
 import { useState } from 'preact/hooks';
-import { errorText, fieldErrors, get, type List, type Organization, patch, post } from '../../api';
+import { errorText, fieldErrors, get, type List, type Organization, patch, post, type Weekday, WEEKDAYS } from '../../api';
 import { ErrorMessage, Field, Notice, useData, useTitle } from '../../components/common';
 import { invalidate } from '../../directory';
 
@@ -65,6 +66,7 @@ export function AdminOrganizations() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Ticket sharing</th>
+                <th scope="col">Work week</th>
               </tr>
             </thead>
             <tbody>
@@ -92,6 +94,21 @@ export function AdminOrganizations() {
                       <span class="sr-only"> ({o.name})</span>
                     </label>
                   </td>
+                  <td>
+                    <WorkWeek
+                      org={o}
+                      onChange={async (week) => {
+                        try {
+                          await patch(`/organizations/${o.id}`, { work_week: week });
+                          setError('');
+                          changed(`${o.name} now works ${week.map(dayName).join(', ')}.`);
+                        } catch (err) {
+                          setError(errorText(err));
+                          void orgs.reload();
+                        }
+                      }}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -99,5 +116,28 @@ export function AdminOrganizations() {
         </div>
       )}
     </section>
+  );
+}
+
+const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const dayName = (d: Weekday) => DAY_NAMES[d];
+
+/** Seven checkboxes; each change saves the whole week, kept in Monday-to-Sunday order. */
+function WorkWeek({ org, onChange }: { org: Organization; onChange: (week: Weekday[]) => void }) {
+  const week = org.work_week ?? [];
+  return (
+    <fieldset class="work-week">
+      <legend class="sr-only">Work week of {org.name}</legend>
+      {WEEKDAYS.map((d) => (
+        <label key={d} class="check">
+          <input
+            type="checkbox"
+            checked={week.includes(d)}
+            onChange={(e) => onChange(WEEKDAYS.filter((x) => (x === d ? e.currentTarget.checked : week.includes(x))))}
+          />
+          {dayName(d)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -1,6 +1,6 @@
-// The staff frame: header (product, search, Queues / Log a call / Admin, live indicator, sign
-// out), the side navigation (queues with counts and saved filters, or the admin sections), the
-// main region, and the "?" shortcuts dialog.
+// The staff frame: header (product, search, Queues / Log a call / Reports / Admin, live
+// indicator, preferences, sign out), the side navigation (queues with counts and saved filters,
+// or the admin sections), the main region, and the "?" shortcuts dialog.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { del, errorText, get, type Me, qs, type SavedFilter, type List } from '../../api';
@@ -18,6 +18,15 @@ export function savedFiltersChanged() {
   filterListeners.forEach((l) => l());
 }
 
+/** Which header link names the current page. */
+function sectionOf(path: string) {
+  if (path.startsWith('/admin')) return 'admin';
+  if (path === '/console/call') return 'call';
+  if (path === '/console/reports') return 'reports';
+  if (path === '/console/preferences') return 'preferences';
+  return 'queues';
+}
+
 export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChildren }) {
   const loc = useLocation();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -33,7 +42,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
     '?': () => setHelp(true),
   });
 
-  const section = loc.path.startsWith('/admin') ? 'admin' : loc.path === '/console/call' ? 'call' : 'queues';
+  const section = sectionOf(loc.path);
   return (
     <div class="app">
       <a class="skip-link" href="#main">
@@ -77,6 +86,9 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           <Link href="/console/call" aria-current={section === 'call' ? 'page' : undefined}>
             Log a call
           </Link>
+          <Link href="/console/reports" aria-current={section === 'reports' ? 'page' : undefined}>
+            Reports
+          </Link>
           {me.role === 'admin' && (
             <Link href="/admin/users" aria-current={section === 'admin' ? 'page' : undefined}>
               Admin
@@ -91,6 +103,9 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           <span class="username" title={me.email}>
             {me.name}
           </span>
+          <Link href="/console/preferences" class="button-quiet" aria-current={section === 'preferences' ? 'page' : undefined}>
+            Preferences
+          </Link>
           <button type="button" class="button-quiet" onClick={() => void signOut().then(() => navigate('/login'))}>
             Sign out
           </button>
@@ -143,6 +158,7 @@ function AdminNav({ path }: { path: string }) {
     ['/admin/users', 'Users'],
     ['/admin/teams', 'Teams'],
     ['/admin/organizations', 'Organisations'],
+    ['/admin/boards', 'Boards'],
     ['/admin/categories', 'Categories'],
     ['/admin/mail-templates', 'Mail templates'],
     ['/admin/tokens', 'API tokens'],

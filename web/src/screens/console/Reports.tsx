@@ -1,0 +1,21 @@
+// Reports (staff only): the leaderboard and the closed-ticket report. Both read the server's
+// daily rollups, so they are cheap to reload; they do not follow the live stream.
+import type { Me } from '../../api';
+import { useTitle } from '../../components/common';
+import { ClosedReportSection } from './ClosedReport';
+import { LeaderboardSection } from './Leaderboard';
+
+export function ReportsScreen({ me }: { me: Me }) {
+  useTitle('Reports');
+  return (
+    <>
+      <h1>Reports</h1>
+      <p class="lede">
+        A ticket counts as closed for the technician it was assigned to when it was resolved, on their own calendar day; a reopen takes
+        the count back.
+      </p>
+      <LeaderboardSection me={me} />
+      <ClosedReportSection />
+    </>
+  );
+}
