@@ -14,7 +14,6 @@
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/runtime.hpp"
-#include "core/text.hpp"
 #include "http/routes.hpp"
 #include "http/server.hpp"
 #include "jobs/mail_dispatcher.hpp"
