@@ -88,8 +88,8 @@ Result<std::vector<core::User>> Accounts::users(const core::Actor& actor,
 
 Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const UserChanges& c) {
   // People may set their own time zone and morning mail; everything else is for admins.
-  const bool own_preferences =
-      actor.id == id && !c.name && !c.role && !c.organization_id && !c.disabled && !c.password;
+  const bool own_preferences = actor.id == id && !c.name && !c.role && !c.organization_id &&
+                               !c.disabled && !c.password && !c.ranked;
   if (!core::can_administer(actor) && !own_preferences) return admins_only();
   if (c.timezone && !is_known_time_zone(*c.timezone)) {
     return core::invalid_field("timezone", "must be a time zone name like Europe/Berlin");
@@ -118,6 +118,7 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
     if (c.organization_id) u->organization_id = *c.organization_id;
     if (c.timezone) u->timezone = *c.timezone;
     if (c.morning_report) u->morning_report = *c.morning_report;
+    if (c.ranked) u->ranked = *c.ranked;
     if (c.disabled) u->disabled = *c.disabled;
     tx.update_user(*u);
     if (!password_hash.empty()) {

@@ -30,6 +30,7 @@ struct UserChanges {
   std::optional<std::optional<core::Id>> organization_id;
   std::optional<std::string> timezone;  // an IANA name; users may change their own
   std::optional<bool> morning_report;   // staff: the morning mail; users may change their own
+  std::optional<bool> ranked;           // staff: on the company-wide leaderboard (admins only)
   std::optional<bool> disabled;
   std::optional<std::string> password;  // a reset by an admin: also ends the user's sessions
 };

@@ -1,5 +1,6 @@
 // Who is ranked and when: named boards (admins choose whom each ranks; the company-wide board
-// ranks all active staff) and away days (holidays and sick days do not count as working days).
+// ranks all active staff an admin has not taken off it: the user's `ranked` flag) and away
+// days (holidays and sick days do not count as working days).
 // Technicians manage their own away days; admins anyone's. Thread-safe.
 #pragma once
 

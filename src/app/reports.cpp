@@ -67,7 +67,7 @@ Directory load_directory(store::Tx& tx) {
   return d;
 }
 
-// Ranks `members` (all active staff when null) over [from, to].
+// Ranks `members` (when null: all active staff who are ranked) over [from, to].
 std::vector<BoardLine> rank(store::Tx& tx, const Directory& dir, const std::vector<Id>* members,
                             Day from, Day to) {
   std::unordered_map<Id, std::int64_t> closed;
@@ -88,8 +88,10 @@ std::vector<BoardLine> rank(store::Tx& tx, const Directory& dir, const std::vect
     for (Id id : *members) {
       if (const auto* p = dir.find(id)) add(*p);
     }
-  } else {
-    for (const auto& p : dir.people) add(p);
+  } else {  // the company-wide board: everyone admins have not taken off it
+    for (const auto& p : dir.people) {
+      if (p.user.ranked) add(p);
+    }
   }
   std::vector<BoardLine> out;
   for (const auto& e : core::rank_board(std::move(inputs))) {

@@ -17,7 +17,7 @@ namespace frontline::app {
 
 struct LeaderboardQuery {
   std::string window = "14d";       // "<N>d", 1 to 366 days
-  std::string board;                // "" the company-wide board of all active staff
+  std::string board;                // "" the company-wide board: active staff who are ranked
   std::optional<std::string> date;  // the window's last day, YYYY-MM-DD; default today (caller's)
 };
 

@@ -52,6 +52,7 @@ struct User {
   bool verified = true;
   UnixTime created_at = 0;
   bool morning_report = true;  // staff: the leaderboard mail each morning (they may opt out)
+  bool ranked = true;          // staff: on the company-wide leaderboard (admins decide)
 };
 
 struct Organization {

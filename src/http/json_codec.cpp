@@ -113,6 +113,7 @@ json::object user_object(const core::User& u) {
           {"disabled", u.disabled},
           {"verified", u.verified},
           {"morning_report", u.morning_report},
+          {"ranked", u.ranked},
           {"created_at", iso8601(u.created_at)}};
 }
 

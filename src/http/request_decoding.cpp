@@ -232,6 +232,7 @@ Result<app::UserChanges> decode_user_changes(std::string_view body) {
     c.organization_id = r.nullable_id("organization_id");
     c.timezone = r.string("timezone");
     c.morning_report = r.boolean("morning_report");
+    c.ranked = r.boolean("ranked");
     c.disabled = r.boolean("disabled");
     c.password = r.string("password");
     return c;

@@ -216,6 +216,25 @@ test('an admin creates a board with one technician, and the board ranks only the
   assert.deepEqual((await admin.get('/boards')).items.map((b) => b.name), ['Field']);
 });
 
+test('an admin takes a manager off the company leaderboard', { timeout: 60_000 }, async () => {
+  await page.goto('/console/reports');
+  const names = async () => {
+    await leaderboard().locator('tbody tr').first().waitFor();
+    return leaderboard().locator('tbody tr th').allInnerTexts(); // the technician cells
+  };
+  assert.ok((await names()).some((n) => n.includes('Administrator')), 'everyone starts ranked');
+  await adminPage.goto('/admin/users');
+  await adminPage.getByRole('button', { name: 'Edit Administrator' }).click();
+  const dialog = adminPage.getByRole('dialog', { name: 'Edit Administrator' });
+  await dialog.getByRole('checkbox', { name: 'On the company leaderboard' }).uncheck();
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await adminPage.getByRole('status').filter({ hasText: 'Saved Administrator.' }).waitFor();
+  await page.reload();
+  const after = await names();
+  assert.ok(!after.some((n) => n.includes('Administrator')), after.join(', '));
+  assert.ok(after.some((n) => n.includes(tech.name)));
+});
+
 test('an admin gives an organisation a Saturday in its work week', { timeout: 60_000 }, async () => {
   await adminPage.goto('/admin/organizations');
   await adminPage.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();

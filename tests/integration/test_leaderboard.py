@@ -192,6 +192,11 @@ class LeaderboardApiTest(ServerTestCase):
         self.assertEqual((me["timezone"], me["morning_report"]), ("Europe/Berlin", False))
         self.assertProblem(ana.client.patch(path, {"timezone": "Mars/Olympus"}), 422, "timezone")
         self.assertProblem(ana.client.patch(path, {"role": "admin"}), 403)
+        self.assertProblem(ana.client.patch(path, {"ranked": False}), 403)  # admins decide
+        reply = self.server.admin().patch(path, {"ranked": False})
+        self.assertEqual((reply.status, reply.body["ranked"]), (200, False))
+        ids = [e["agent"]["id"] for e in self.leaderboard(ana, "window=14d")["entries"]]
+        self.assertNotIn(ana.id, ids)
         ben = self.server.user("agent")
         self.assertProblem(ana.client.patch("/api/v1/users/%d" % ben.id, {"morning_report": False}),
                            403)
@@ -257,6 +262,7 @@ class UpgradeTest(unittest.TestCase):
                 db.execute("DROP TABLE %s" % table)
             db.execute("ALTER TABLE organizations DROP COLUMN work_week")
             db.execute("ALTER TABLE users DROP COLUMN morning_report")
+            db.execute("ALTER TABLE users DROP COLUMN ranked")
             db.execute("DELETE FROM schema_migrations WHERE version = 9")
             db.commit()
             db.close()

@@ -79,6 +79,7 @@ export interface User {
   disabled: boolean;
   verified: boolean;
   morning_report: boolean;
+  ranked: boolean; // staff: on the company-wide leaderboard (admins decide)
   created_at: string;
 }
 

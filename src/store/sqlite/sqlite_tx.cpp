@@ -17,7 +17,7 @@ constexpr std::int64_t kSearchWindow = 100;
 
 constexpr const char* kUserColumns =
     "SELECT id, email, name, role, organization_id, timezone, disabled, verified, created_at, "
-    "morning_report FROM users ";
+    "morning_report, ranked FROM users ";
 
 core::User read_user(const Stmt& s) {
   core::User u;
@@ -31,6 +31,7 @@ core::User read_user(const Stmt& s) {
   u.verified = s.int64(7) != 0;
   u.created_at = s.int64(8);
   u.morning_report = s.int64(9) != 0;
+  u.ranked = s.int64(10) != 0;
   return u;
 }
 
@@ -241,7 +242,7 @@ bool SqliteTx::delete_saved_filter(Id user_id, Id filter_id) {
 Id SqliteTx::insert_user(const core::User& u, std::string_view password_hash) {
   auto s = db_.prepare(
       "INSERT INTO users(email, name, role, organization_id, timezone, password_hash, disabled, "
-      "verified, created_at, morning_report) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "verified, created_at, morning_report, ranked) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, u.email).bind(2, u.name).bind(3, core::to_string(u.role)).bind(4, u.organization_id);
   s.bind(5, u.timezone);
   if (password_hash.empty()) {
@@ -250,17 +251,17 @@ Id SqliteTx::insert_user(const core::User& u, std::string_view password_hash) {
     s.bind(6, password_hash);
   }
   s.bind(7, std::int64_t{u.disabled}).bind(8, std::int64_t{u.verified}).bind(9, u.created_at);
-  s.bind(10, std::int64_t{u.morning_report}).run();
+  s.bind(10, std::int64_t{u.morning_report}).bind(11, std::int64_t{u.ranked}).run();
   return db_.last_insert_rowid();
 }
 
 void SqliteTx::update_user(const core::User& u) {
   auto s = db_.prepare(
       "UPDATE users SET email = ?, name = ?, role = ?, organization_id = ?, timezone = ?, "
-      "disabled = ?, verified = ?, morning_report = ? WHERE id = ?");
+      "disabled = ?, verified = ?, morning_report = ?, ranked = ? WHERE id = ?");
   s.bind(1, u.email).bind(2, u.name).bind(3, core::to_string(u.role)).bind(4, u.organization_id);
   s.bind(5, u.timezone).bind(6, std::int64_t{u.disabled}).bind(7, std::int64_t{u.verified});
-  s.bind(8, std::int64_t{u.morning_report}).bind(9, u.id).run();
+  s.bind(8, std::int64_t{u.morning_report}).bind(9, std::int64_t{u.ranked}).bind(10, u.id).run();
 }
 
 std::optional<std::string> SqliteTx::password_hash(Id user_id) {

@@ -31,15 +31,14 @@ void count_in_rollups(Connection& db, const CreditRecord& c, std::int64_t delta)
       .bind(3, delta)
       .run();
   db.prepare(
-        "INSERT INTO closed_rollup(day, agent_id, team_id, category, channel, closed) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
-        "ON CONFLICT(day, agent_id, team_id, category, channel) DO UPDATE SET closed = closed + ?6")
+        "INSERT INTO closed_rollup(day, team_id, category, channel, closed) "
+        "VALUES(?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT(day, team_id, category, channel) DO UPDATE SET closed = closed + ?5")
       .bind(1, std::int64_t{c.day})
-      .bind(2, c.agent_id)
-      .bind(3, c.team_id)
-      .bind(4, c.category)
-      .bind(5, c.channel)
-      .bind(6, delta)
+      .bind(2, c.team_id)
+      .bind(3, c.category)
+      .bind(4, c.channel)
+      .bind(5, delta)
       .run();
   if (delta < 0) {
     db.prepare("DELETE FROM closed_daily WHERE agent_id = ? AND day = ? AND closed <= 0")
@@ -47,13 +46,12 @@ void count_in_rollups(Connection& db, const CreditRecord& c, std::int64_t delta)
         .bind(2, std::int64_t{c.day})
         .run();
     db.prepare(
-          "DELETE FROM closed_rollup WHERE day = ? AND agent_id = ? AND team_id = ? AND "
-          "category = ? AND channel = ? AND closed <= 0")
+          "DELETE FROM closed_rollup WHERE day = ? AND team_id = ? AND category = ? AND "
+          "channel = ? AND closed <= 0")
         .bind(1, std::int64_t{c.day})
-        .bind(2, c.agent_id)
-        .bind(3, c.team_id)
-        .bind(4, c.category)
-        .bind(5, c.channel)
+        .bind(2, c.team_id)
+        .bind(3, c.category)
+        .bind(4, c.channel)
         .run();
   }
 }
@@ -120,7 +118,7 @@ std::vector<ClosedGroup> SqliteTx::closed_grouped(std::int32_t from, std::int32_
       column = "channel";
       break;
   }
-  // Per agent and per day the narrower rollup answers with fewer rows.
+  // Per agent and per day closed_daily answers; the other groupings need closed_rollup.
   const bool per_agent_or_day = by == ClosedGrouping::agent || by == ClosedGrouping::day;
   auto s = db_.prepare(std::string("SELECT ") + column + ", sum(closed) FROM " +
                        (per_agent_or_day ? "closed_daily" : "closed_rollup") +

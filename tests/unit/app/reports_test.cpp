@@ -216,7 +216,7 @@ TEST_F(ReportsTest, AwayDaysAndDaysBeforeTheAccountAreNotWorkingDays) {
 TEST_F(ReportsTest, BoardsRankOnlyTheirMembersAndCustomersMayNotReadReports) {
   auto admin = app_.make_user("admin@x.com", core::Role::admin);
   auto ana = agent("ana@x.com", "UTC");
-  agent("ben@x.com", "UTC");
+  auto ben = agent("ben@x.com", "UTC");
   Ranking ranking(*app_.ctx);
   ASSERT_TRUE(ranking.create_board(admin, {std::string("Field"), std::vector<Id>{ana.id}}));
   auto field = reports_.leaderboard(ana, {"14d", "Field", std::nullopt});
@@ -225,6 +225,12 @@ TEST_F(ReportsTest, BoardsRankOnlyTheirMembersAndCustomersMayNotReadReports) {
   EXPECT_EQ(field->entries[0].agent_id, ana.id);
   auto all = reports_.leaderboard(ana, {"14d", "", std::nullopt});
   EXPECT_EQ(all->entries.size(), 3u);  // ana, ben and the admin
+  UserChanges off_the_board;
+  off_the_board.ranked = false;
+  EXPECT_EQ(Accounts(*app_.ctx).update_user(ben, ben.id, off_the_board).error().code,
+            core::Errc::forbidden);  // not a preference of one's own
+  ASSERT_TRUE(Accounts(*app_.ctx).update_user(admin, ben.id, off_the_board));
+  EXPECT_EQ(reports_.leaderboard(ana, {"14d", "", std::nullopt})->entries.size(), 2u);
   auto unknown = reports_.leaderboard(ana, {"14d", "Nope", std::nullopt});
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code, core::Errc::invalid);

@@ -22,15 +22,15 @@ CREATE TABLE closed_daily (
 ) WITHOUT ROWID;
 CREATE INDEX closed_daily_by_day ON closed_daily(day, agent_id, closed);
 
--- Closes per day by every dimension a report groups by.
+-- Closes per day by team, category and channel (the other groupings of a report). Without the
+-- technician, a day has a few hundred rows at most, so any range reads quickly.
 CREATE TABLE closed_rollup (
   day      INTEGER NOT NULL,
-  agent_id INTEGER NOT NULL,
   team_id  INTEGER NOT NULL,
   category TEXT NOT NULL,
   channel  TEXT NOT NULL,
   closed   INTEGER NOT NULL,
-  PRIMARY KEY (day, agent_id, team_id, category, channel)
+  PRIMARY KEY (day, team_id, category, channel)
 ) WITHOUT ROWID;
 
 -- Days a technician was away (holiday, sick): not working days for their average.
@@ -54,8 +54,9 @@ CREATE TABLE board_members (
 
 -- Working weekdays as bits, Monday = bit 0; 31 is Monday to Friday.
 ALTER TABLE organizations ADD COLUMN work_week INTEGER NOT NULL DEFAULT 31;
--- A technician may turn the morning report off.
+-- A technician may turn the morning report off; admins choose who is on the company-wide board.
 ALTER TABLE users ADD COLUMN morning_report INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN ranked INTEGER NOT NULL DEFAULT 1;
 
 -- Tickets finished before this migration: credit the current assignee on the UTC day of the
 -- resolve (the history of assignments and the technicians' zones are not at hand in SQL; from
@@ -68,6 +69,6 @@ INSERT INTO ticket_credits(ticket_number, agent_id, day, team_id, category, chan
     AND resolved_at IS NOT NULL AND merged_into IS NULL;
 INSERT INTO closed_daily(agent_id, day, closed)
   SELECT agent_id, day, count(*) FROM ticket_credits GROUP BY agent_id, day;
-INSERT INTO closed_rollup(day, agent_id, team_id, category, channel, closed)
-  SELECT day, agent_id, team_id, category, channel, count(*) FROM ticket_credits
-  GROUP BY day, agent_id, team_id, category, channel;
+INSERT INTO closed_rollup(day, team_id, category, channel, closed)
+  SELECT day, team_id, category, channel, count(*) FROM ticket_credits
+  GROUP BY day, team_id, category, channel;

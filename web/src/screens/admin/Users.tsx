@@ -165,6 +165,7 @@ function EditUser({ user, self, orgs, onSaved }: { user: User; self: boolean; or
   const [name, setName] = useState(user.name);
   const [role, setRole] = useState<string>(user.role);
   const [org, setOrg] = useState(user.organization_id ? String(user.organization_id) : '');
+  const [ranked, setRanked] = useState(user.ranked);
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -194,6 +195,7 @@ function EditUser({ user, self, orgs, onSaved }: { user: User; self: boolean; or
           if (role !== user.role) body.role = role;
           const orgId = org ? Number(org) : null;
           if (orgId !== user.organization_id) body.organization_id = orgId;
+          if (role !== 'customer' && ranked !== user.ranked) body.ranked = ranked;
           if (Object.keys(body).length) void run(body, `Saved ${name.trim()}.`);
         }}
       >
@@ -223,6 +225,12 @@ function EditUser({ user, self, orgs, onSaved }: { user: User; self: boolean; or
             </select>
           )}
         </Field>
+        {role !== 'customer' && (
+          <label class="check">
+            <input type="checkbox" checked={ranked} onChange={(e) => setRanked(e.currentTarget.checked)} />
+            On the company leaderboard
+          </label>
+        )}
         <div class="actions">
           <button type="submit" class="button">
             Save
