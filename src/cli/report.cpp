@@ -43,6 +43,10 @@ void daily(const ReportFlags& f) {
   if (!queued) throw std::runtime_error(queued.error().message);
   std::cout << "queued " << *queued << " of " << built->size() << " reports (the others were "
             << "queued before)\n";
+  if (config.smtp_url.empty()) {
+    std::cerr << "note: no smtp_url is configured; the reports wait in the outbox until a server "
+                 "with mail set up sends them\n";
+  }
 }
 
 }  // namespace
