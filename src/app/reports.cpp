@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -23,8 +24,8 @@ using core::Result;
 namespace {
 
 constexpr int kMaxWindowDays = 366;
-constexpr int kMaxReportDays = 3660;  // ten years: a report over the whole history still reads
-                                      // only rollup rows
+// Ten years: a report over the whole history still reads only rollup rows.
+constexpr int kMaxReportDays = 3660;
 constexpr std::size_t kTopLines = 10;
 constexpr std::size_t kQueueBatch = 100;  // reports per write unit: the writer is not held long
 constexpr const char* kMailKind = "morning_report";
