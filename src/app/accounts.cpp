@@ -21,7 +21,15 @@ using core::Result;
 
 constexpr std::size_t kMinPasswordBytes = 8;
 
-core::Error admins_only() { return make_error(Errc::forbidden, "only an admin may do this"); }
+core::Result<std::optional<core::WorkWeek>> checked_work_week(const OrganizationChanges& in) {
+  if (!in.work_week) return std::optional<core::WorkWeek>();
+  auto week = core::parse_work_week(*in.work_week);
+  if (!week) {
+    return core::invalid_field("work_week",
+                               "must list at least one of mon, tue, wed, thu, fri, sat, sun");
+  }
+  return std::optional<core::WorkWeek>(*week);
+}
 
 }  // namespace
 
@@ -150,20 +158,6 @@ Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_
     return core::Unit{};
   });
 }
-
-namespace {
-
-core::Result<std::optional<core::WorkWeek>> checked_work_week(const OrganizationChanges& in) {
-  if (!in.work_week) return std::optional<core::WorkWeek>();
-  auto week = core::parse_work_week(*in.work_week);
-  if (!week) {
-    return core::invalid_field("work_week",
-                               "must list at least one of mon, tue, wed, thu, fri, sat, sun");
-  }
-  return std::optional<core::WorkWeek>(*week);
-}
-
-}  // namespace
 
 Result<core::Organization> Accounts::create_organization(const core::Actor& actor,
                                                          const OrganizationChanges& in) {

@@ -18,7 +18,7 @@ Result<std::vector<core::Category>> Categories::list(const core::Actor&) {
 }
 
 Result<core::Category> Categories::create(const core::Actor& actor, std::string_view raw_name) {
-  if (!core::can_administer(actor)) return make_error(Errc::forbidden, "only an admin may do this");
+  if (!core::can_administer(actor)) return admins_only();
   auto name = checked_name("name", raw_name, 100);
   if (!name) return name.take_error();
   const auto now = ctx_.clock.now();
@@ -36,7 +36,7 @@ Result<core::Category> Categories::create(const core::Actor& actor, std::string_
 }
 
 core::Done Categories::remove(const core::Actor& actor, core::Id id) {
-  if (!core::can_administer(actor)) return make_error(Errc::forbidden, "only an admin may do this");
+  if (!core::can_administer(actor)) return admins_only();
   const auto now = ctx_.clock.now();
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
     if (!tx.delete_category(id)) return make_error(Errc::not_found, "category not found");

@@ -32,6 +32,11 @@ inline core::Error store_failure(const store::StoreError&) {
                           "the database is unavailable; try again shortly");
 }
 
+// What every admin-only use case answers to anyone else.
+inline core::Error admins_only() {
+  return core::make_error(core::Errc::forbidden, "only an admin may do this");
+}
+
 // Runs body(tx) -> Result<T> in a read transaction.
 template <typename T, typename Body>
 core::Result<T> in_read(store::Database& db, Body&& body) {

@@ -8,12 +8,8 @@ namespace frontline::app {
 
 void record_status_change(store::Tx& tx, const core::Ticket& ticket, core::Status from,
                           core::UnixTime now) {
-  // Only a resolve or leaving resolved/closed moves a credit; most changes (new → open on the
-  // first reply) need no read at all.
-  const auto done = [](core::Status s) {
-    return s == core::Status::resolved || s == core::Status::closed;
-  };
-  if (from == ticket.status || (ticket.status != core::Status::resolved && !done(from))) return;
+  // Most changes (new → open on the first reply) need no read at all.
+  if (!core::may_move_credit(from, ticket.status)) return;
   auto stored = tx.ticket_credit(ticket.number);
   std::optional<core::Credit> current;
   if (stored) current = core::Credit{stored->agent_id, stored->day};

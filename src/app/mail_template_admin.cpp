@@ -15,8 +15,6 @@ using core::Result;
 
 namespace {
 
-core::Error admins_only() { return make_error(Errc::forbidden, "only an admin may do this"); }
-
 // Placeholders the text uses that fill() does not know (typos such as {{ body }}).
 std::string unknown_placeholders(std::string_view text) {
   std::string unknown;

@@ -14,8 +14,6 @@ using core::Result;
 
 namespace {
 
-core::Error admins_only() { return make_error(Errc::forbidden, "only an admin may do this"); }
-
 // Members must be active or disabled staff accounts; customers are never ranked.
 core::Done check_members(store::Tx& tx, const std::vector<Id>& ids) {
   for (Id id : ids) {
@@ -25,6 +23,11 @@ core::Done check_members(store::Tx& tx, const std::vector<Id>& ids) {
     }
   }
   return core::done();
+}
+
+// A technician's own away days, or anyone's for an admin.
+bool may_manage_away_days(const core::Actor& actor, Id user_id) {
+  return core::can_administer(actor) || (actor.is_staff() && actor.id == user_id);
 }
 
 }  // namespace
@@ -96,9 +99,7 @@ core::Done Ranking::delete_board(const core::Actor& actor, Id id) {
 }
 
 Result<std::vector<core::Day>> Ranking::away_days(const core::Actor& actor, Id user_id) {
-  if (!core::can_administer(actor) && !(actor.is_staff() && actor.id == user_id)) {
-    return admins_only();
-  }
+  if (!may_manage_away_days(actor, user_id)) return admins_only();
   return in_read<std::vector<core::Day>>(ctx_.db,
                                          [&](store::Tx& tx) -> Result<std::vector<core::Day>> {
                                            if (!tx.user_by_id(user_id))
@@ -109,9 +110,7 @@ Result<std::vector<core::Day>> Ranking::away_days(const core::Actor& actor, Id u
 
 core::Done Ranking::set_away(const core::Actor& actor, Id user_id, std::string_view date,
                              bool away) {
-  if (!core::can_administer(actor) && !(actor.is_staff() && actor.id == user_id)) {
-    return admins_only();
-  }
+  if (!may_manage_away_days(actor, user_id)) return admins_only();
   auto day = core::parse_day(date);
   if (!day) return core::invalid_field("date", "must be a date like 2026-11-24");
   const auto now = ctx_.clock.now();

@@ -50,8 +50,10 @@ struct Directory {
 Directory load_directory(store::Tx& tx) {
   std::unordered_map<Id, std::uint8_t> weeks;
   for (const auto& org : tx.list_organizations()) weeks[org.id] = org.work_week;
-  std::unordered_map<Id, std::string> teams;
-  for (auto& [user, team] : tx.team_memberships()) teams.try_emplace(user, std::move(team));
+  std::unordered_map<Id, std::string> teams;  // each person's first team by name
+  for (const auto& team : tx.list_teams()) {
+    for (Id member : team.member_ids) teams.try_emplace(member, team.name);
+  }
   Directory d;
   for (auto& u : tx.list_staff()) {
     if (u.disabled) continue;

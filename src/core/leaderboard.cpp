@@ -11,10 +11,14 @@ bool is_done(Status s) { return s == Status::resolved || s == Status::closed; }
 
 }  // namespace
 
+bool may_move_credit(Status from, Status to) {
+  return from != to && (to == Status::resolved || is_done(from));
+}
+
 CreditChange credit_on_status_change(const std::optional<Credit>& current, Status from, Status to,
                                      std::optional<Id> assignee, Day local_day) {
   CreditChange change;
-  if (from == to) return change;
+  if (!may_move_credit(from, to)) return change;
   if (to == Status::resolved) {
     // A fresh resolve replaces whatever credit is left (there is none after a reopen).
     change.remove = current;

@@ -33,6 +33,10 @@ struct CreditChange {
   std::optional<Credit> add;
 };
 
+// Whether a change from → to can move a credit at all: only a resolve, or leaving resolved or
+// closed. Callers skip reading the current credit for every other change (new → open).
+bool may_move_credit(Status from, Status to);
+
 // `assignee` is the ticket's assignee at the moment of the change; `local_day` the day in that
 // technician's time zone. A ticket resolved while unassigned earns no credit.
 CreditChange credit_on_status_change(const std::optional<Credit>& current, Status from, Status to,

@@ -236,8 +236,6 @@ class Tx {
                                                   ClosedGrouping by) = 0;
   // Every agent and admin, by id (the people a board may rank).
   virtual std::vector<core::User> list_staff() = 0;
-  // (user, team name) for every team membership, by team name.
-  virtual std::vector<std::pair<Id, std::string>> team_memberships() = 0;
   // (user, day) away days in [from, to].
   virtual std::vector<std::pair<Id, std::int32_t>> away_days(std::int32_t from,
                                                              std::int32_t to) = 0;

@@ -5,6 +5,8 @@
 #include <string>
 #include <variant>
 
+#include "store/sqlite/member_groups.hpp"
+
 namespace frontline::store::sqlite {
 namespace {
 
@@ -180,15 +182,6 @@ std::vector<core::User> SqliteTx::list_staff() {
   return out;
 }
 
-std::vector<std::pair<Id, std::string>> SqliteTx::team_memberships() {
-  auto s = db_.prepare(
-      "SELECT m.user_id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id "
-      "ORDER BY t.name COLLATE NOCASE, m.user_id");
-  std::vector<std::pair<Id, std::string>> out;
-  while (s.step()) out.emplace_back(s.int64(0), s.text(1));
-  return out;
-}
-
 std::vector<core::Category> SqliteTx::list_categories() {
   auto s = db_.prepare("SELECT id, name FROM categories ORDER BY name COLLATE NOCASE");
   std::vector<core::Category> out;
@@ -332,35 +325,14 @@ void SqliteTx::update_organization(const core::Organization& org) {
 }
 
 std::optional<core::Team> SqliteTx::team_by_id(Id id) {
-  auto s = db_.prepare("SELECT id, name FROM teams WHERE id = ?");
-  s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  core::Team team{s.int64(0), s.text(1), {}};
-  auto m = db_.prepare("SELECT user_id FROM team_members WHERE team_id = ? ORDER BY user_id");
-  m.bind(1, id);
-  while (m.step()) team.member_ids.push_back(m.int64(0));
-  return team;
+  return group_by_id<core::Team>(db_, kTeamTables, id);
 }
 
 std::optional<core::Team> SqliteTx::team_by_name(std::string_view name) {
-  auto s = db_.prepare("SELECT id FROM teams WHERE name = ?");
-  s.bind(1, name);
-  if (!s.step()) return std::nullopt;
-  return team_by_id(s.int64(0));
+  return group_by_name<core::Team>(db_, kTeamTables, name);
 }
 
-std::vector<core::Team> SqliteTx::list_teams() {
-  std::vector<Id> ids;
-  {
-    auto s = db_.prepare("SELECT id FROM teams ORDER BY name");
-    while (s.step()) ids.push_back(s.int64(0));
-  }
-  std::vector<core::Team> out;
-  for (Id id : ids) {
-    if (auto t = team_by_id(id)) out.push_back(std::move(*t));
-  }
-  return out;
-}
+std::vector<core::Team> SqliteTx::list_teams() { return list_groups<core::Team>(db_, kTeamTables); }
 
 Id SqliteTx::insert_team(const core::Team& team) {
   db_.prepare("INSERT INTO teams(name, created_at) VALUES(?, unixepoch())")
@@ -372,13 +344,7 @@ Id SqliteTx::insert_team(const core::Team& team) {
 }
 
 void SqliteTx::set_team_members(Id team_id, const std::vector<Id>& user_ids) {
-  db_.prepare("DELETE FROM team_members WHERE team_id = ?").bind(1, team_id).run();
-  for (Id user : user_ids) {
-    db_.prepare("INSERT OR IGNORE INTO team_members(team_id, user_id) VALUES(?, ?)")
-        .bind(1, team_id)
-        .bind(2, user)
-        .run();
-  }
+  set_group_members(db_, kTeamTables, team_id, user_ids);
 }
 
 // ---------------------------------------------------------------- actors and credentials

@@ -104,7 +104,6 @@ class SqliteTx final : public Tx {
   std::vector<ClosedGroup> closed_grouped(std::int32_t from, std::int32_t to,
                                           ClosedGrouping by) override;
   std::vector<core::User> list_staff() override;
-  std::vector<std::pair<Id, std::string>> team_memberships() override;
   std::vector<std::pair<Id, std::int32_t>> away_days(std::int32_t from, std::int32_t to) override;
   void set_away_day(Id user_id, std::int32_t day, bool away) override;
   std::vector<std::int32_t> away_days_of(Id user_id) override;

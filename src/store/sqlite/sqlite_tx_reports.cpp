@@ -2,6 +2,7 @@
 // holds, the two rollups it is counted in, away days and boards.
 #include <string>
 
+#include "store/sqlite/member_groups.hpp"
 #include "store/sqlite/sqlite_tx.hpp"
 
 namespace frontline::store::sqlite {
@@ -152,34 +153,15 @@ std::vector<std::int32_t> SqliteTx::away_days_of(Id user_id) {
 }
 
 std::optional<core::Board> SqliteTx::board_by_id(Id id) {
-  auto s = db_.prepare("SELECT id, name FROM boards WHERE id = ?");
-  s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  core::Board board{s.int64(0), s.text(1), {}};
-  auto m = db_.prepare("SELECT user_id FROM board_members WHERE board_id = ? ORDER BY user_id");
-  m.bind(1, id);
-  while (m.step()) board.member_ids.push_back(m.int64(0));
-  return board;
+  return group_by_id<core::Board>(db_, kBoardTables, id);
 }
 
 std::optional<core::Board> SqliteTx::board_by_name(std::string_view name) {
-  auto s = db_.prepare("SELECT id FROM boards WHERE name = ?");
-  s.bind(1, name);
-  if (!s.step()) return std::nullopt;
-  return board_by_id(s.int64(0));
+  return group_by_name<core::Board>(db_, kBoardTables, name);
 }
 
 std::vector<core::Board> SqliteTx::list_boards() {
-  std::vector<Id> ids;
-  {
-    auto s = db_.prepare("SELECT id FROM boards ORDER BY name");
-    while (s.step()) ids.push_back(s.int64(0));
-  }
-  std::vector<core::Board> out;
-  for (Id id : ids) {
-    if (auto b = board_by_id(id)) out.push_back(std::move(*b));
-  }
-  return out;
+  return list_groups<core::Board>(db_, kBoardTables);
 }
 
 Id SqliteTx::insert_board(const core::Board& board, UnixTime now) {
@@ -187,10 +169,9 @@ Id SqliteTx::insert_board(const core::Board& board, UnixTime now) {
       .bind(1, board.name)
       .bind(2, now)
       .run();
-  core::Board stored = board;
-  stored.id = db_.last_insert_rowid();
-  update_board(stored);
-  return stored.id;
+  const Id id = db_.last_insert_rowid();
+  set_group_members(db_, kBoardTables, id, board.member_ids);
+  return id;
 }
 
 void SqliteTx::update_board(const core::Board& board) {
@@ -198,13 +179,7 @@ void SqliteTx::update_board(const core::Board& board) {
       .bind(1, board.name)
       .bind(2, board.id)
       .run();
-  db_.prepare("DELETE FROM board_members WHERE board_id = ?").bind(1, board.id).run();
-  for (Id user : board.member_ids) {
-    db_.prepare("INSERT OR IGNORE INTO board_members(board_id, user_id) VALUES(?, ?)")
-        .bind(1, board.id)
-        .bind(2, user)
-        .run();
-  }
+  set_group_members(db_, kBoardTables, board.id, board.member_ids);
 }
 
 bool SqliteTx::delete_board(Id id) {

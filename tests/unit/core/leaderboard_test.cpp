@@ -24,6 +24,26 @@ TEST(CivilDate, RoundTripsAndKnowsWeekdays) {
   for (Day d = -1000; d < 30000; d += 37) EXPECT_EQ(day_from_civil(civil_from_day(d)), d);
 }
 
+TEST(Credit, ChangesThatCannotMoveACreditMoveNone) {
+  const Status all[] = {Status::new_,    Status::open,     Status::pending,
+                        Status::on_hold, Status::resolved, Status::closed};
+  const Credit held{7, kMon};
+  int may = 0;
+  for (Status from : all) {
+    for (Status to : all) {
+      if (may_move_credit(from, to)) {
+        ++may;
+        continue;
+      }
+      // Skipping the credit lookup for this change is safe: it would change nothing.
+      auto c = credit_on_status_change(held, from, to, Id{8}, kMon + 1);
+      EXPECT_FALSE(c.remove || c.add) << to_string(from) << " -> " << to_string(to);
+    }
+  }
+  // Into resolved (5), out of resolved (5, closing included), out of closed (4).
+  EXPECT_EQ(may, 14);
+}
+
 TEST(Credit, ResolveCreditsTheAssigneeOnTheirDay) {
   auto c = credit_on_status_change(std::nullopt, Status::open, Status::resolved, Id{7}, kMon);
   EXPECT_FALSE(c.remove);
