@@ -35,6 +35,11 @@ std::string board_title(const MorningReport& r) {
 
 std::string tickets(int n) { return std::to_string(n) + (n == 1 ? " ticket" : " tickets"); }
 
+// The bars' scale: the most closed on one day (at least 1, so an empty fortnight divides safely).
+int busiest_day(const MorningReport& r) {
+  return std::max(1, *std::max_element(r.closed_per_day.begin(), r.closed_per_day.end()));
+}
+
 int total(const MorningReport& r) {
   int n = 0;
   for (int c : r.closed_per_day) n += c;
@@ -77,7 +82,7 @@ std::string morning_report_text(const MorningReport& r) {
   std::string s = "Good morning, " + r.agent.name + ".\n\n";
   s += "You closed " + tickets(total(r)) + " from " + core::format_day(r.from) + " to " +
        core::format_day(r.to) + ".\n\n";
-  const int peak = std::max(1, *std::max_element(r.closed_per_day.begin(), r.closed_per_day.end()));
+  const int peak = busiest_day(r);
   for (std::size_t i = 0; i < r.closed_per_day.size(); ++i) {
     const core::Day d = r.from + static_cast<core::Day>(i);
     const int n = r.closed_per_day[i];
@@ -104,7 +109,7 @@ std::string morning_report_html(const MorningReport& r) {
        " to " + core::format_day(r.to) + ".</p>\n";
   s += "<table role=\"presentation\" cellspacing=\"0\" cellpadding=\"0\" "
        "style=\"border-collapse:collapse\">\n";
-  const int peak = std::max(1, *std::max_element(r.closed_per_day.begin(), r.closed_per_day.end()));
+  const int peak = busiest_day(r);
   for (std::size_t i = 0; i < r.closed_per_day.size(); ++i) {
     const core::Day d = r.from + static_cast<core::Day>(i);
     const int n = r.closed_per_day[i];

@@ -115,8 +115,12 @@ Result<int> parse_window(const std::string& w) {
   return core::invalid_field("window", "must be a number of days from 1d to 366d, like 14d");
 }
 
-Result<Day> parse_date(const std::optional<std::string>& raw, const char* field, Day fallback) {
-  if (!raw) return fallback;
+// The date in `raw`, or `fallback()` when there is none (it reads the caller's time zone, so
+// only when needed).
+template <typename Fallback>
+Result<Day> parse_date(const std::optional<std::string>& raw, const char* field,
+                       Fallback&& fallback) {
+  if (!raw) return fallback();
   auto d = core::parse_day(*raw);
   if (!d) return core::invalid_field(field, "must be a date like 2026-11-24");
   return *d;
@@ -216,7 +220,7 @@ Result<Leaderboard> Reports::leaderboard(const core::Actor& actor, const Leaderb
   if (!days) return days.take_error();
   const auto now = ctx_.clock.now();
   return in_read<Leaderboard>(ctx_.db, [&](store::Tx& tx) -> Result<Leaderboard> {
-    auto last = parse_date(q.date, "date", today_for(tx, actor, now));
+    auto last = parse_date(q.date, "date", [&] { return today_for(tx, actor, now); });
     if (!last) return last.take_error();
     std::optional<core::Board> board;
     if (!q.board.empty()) {
@@ -242,9 +246,9 @@ Result<ClosedReport> Reports::closed(const core::Actor& actor, const ClosedRepor
   }
   const auto now = ctx_.clock.now();
   return in_read<ClosedReport>(ctx_.db, [&](store::Tx& tx) -> Result<ClosedReport> {
-    auto to = parse_date(q.to, "to", today_for(tx, actor, now));
+    auto to = parse_date(q.to, "to", [&] { return today_for(tx, actor, now); });
     if (!to) return to.take_error();
-    auto from = parse_date(q.from, "from", *to - 13);
+    auto from = parse_date(q.from, "from", [&] { return *to - 13; });
     if (!from) return from.take_error();
     if (*from > *to) return core::invalid_field("from", "must not be after to");
     if (*to - *from + 1 > kMaxReportDays) {

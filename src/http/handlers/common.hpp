@@ -2,8 +2,8 @@
 #pragma once
 
 #include <algorithm>
-#include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "core/result.hpp"
@@ -39,11 +39,15 @@ inline core::Result<std::optional<std::int64_t>> if_match_version(const Request&
   return std::optional<std::int64_t>(*id);
 }
 
-// A problem naming the first query parameter not in `allowed`, else nullopt.
-inline std::optional<Response> unknown_query_param(
-    const Request& req, std::initializer_list<std::string_view> allowed) {
+// A problem naming the first query parameter in neither list, else nullopt.
+inline std::optional<Response> unknown_query_param(const Request& req,
+                                                   std::span<const std::string_view> allowed,
+                                                   std::span<const std::string_view> also = {}) {
+  auto in = [](std::span<const std::string_view> names, const std::string& key) {
+    return std::find(names.begin(), names.end(), key) != names.end();
+  };
   for (const auto& [key, value] : req.query) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+    if (!in(allowed, key) && !in(also, key)) {
       return problem(core::make_error(core::Errc::bad_input, "unknown query parameter " + key,
                                       {{key, "unknown parameter"}}));
     }

@@ -6,8 +6,13 @@
 
 namespace frontline::http::handlers {
 
+namespace {
+constexpr std::string_view kLeaderboardParams[] = {"window", "board", "date"};
+constexpr std::string_view kClosedReportParams[] = {"from", "to", "group_by", "format"};
+}  // namespace
+
 Response leaderboard_get(Request& req, Services& s) {
-  if (auto bad = unknown_query_param(req, {"window", "board", "date"})) return *bad;
+  if (auto bad = unknown_query_param(req, kLeaderboardParams)) return *bad;
   app::LeaderboardQuery q;
   q.window = req.query_param("window").value_or("14d");
   q.board = req.query_param("board").value_or("");
@@ -16,7 +21,7 @@ Response leaderboard_get(Request& req, Services& s) {
 }
 
 Response reports_closed_get(Request& req, Services& s) {
-  if (auto bad = unknown_query_param(req, {"from", "to", "group_by", "format"})) return *bad;
+  if (auto bad = unknown_query_param(req, kClosedReportParams)) return *bad;
   app::ClosedReportQuery q;
   q.from = req.query_param("from");
   q.to = req.query_param("to");

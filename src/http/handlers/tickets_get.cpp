@@ -41,22 +41,18 @@ std::optional<core::UnixTime> parse_time(const std::string& s) {
   return std::nullopt;
 }
 
-constexpr const char* kFilterParams[] = {
+constexpr std::string_view kFilterParams[] = {
     "q",         "status",       "priority", "assignee",     "team",
     "requester", "organization", "tag",      "updated_since"};
-constexpr const char* kPagingParams[] = {"limit", "cursor", "sort", "order"};
+constexpr std::string_view kPagingParams[] = {"limit", "cursor", "sort", "order"};
 
 // Reads the filter (and, for listings, paging) parameters; a problem response when one is
 // unknown or malformed.
 std::optional<Response> read_query(const Request& req, bool paging, app::TicketListQuery& q) {
-  for (const auto& [key, value] : req.query) {
-    auto known = [&](const auto& names) {
-      return std::find(std::begin(names), std::end(names), key) != std::end(names);
-    };
-    if (!known(kFilterParams) && !(paging && known(kPagingParams))) {
-      return problem(core::make_error(core::Errc::bad_input, "unknown query parameter " + key,
-                                      {{key, "unknown parameter"}}));
-    }
+  if (auto bad = unknown_query_param(req, kFilterParams,
+                                     paging ? std::span<const std::string_view>(kPagingParams)
+                                            : std::span<const std::string_view>())) {
+    return bad;
   }
   q.q = req.query_param("q").value_or("");
   if (auto v = req.query_param("status")) q.statuses = split_commas(*v);
