@@ -1,8 +1,9 @@
 // Small building blocks every screen uses: page titles, labelled fields with their errors,
-// alerts in live regions, badges, times, an accessible modal dialog, and a data-loading hook.
+// alerts in live regions, badges, times, an accessible modal dialog, a data-loading hook, and a
+// form's error state.
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '../api';
+import { errorText, fieldErrors } from '../api';
 
 export function useTitle(title: string) {
   useEffect(() => {
@@ -40,6 +41,22 @@ export function useData<T>(load: () => Promise<T>, deps: unknown[]) {
 }
 
 let fieldSeq = 0;
+// A form's message and per-field errors from the server's problem answer: fail(err) shows them,
+// clear() removes them.
+export function useFormErrors() {
+  const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const clear = () => {
+    setError('');
+    setFields({});
+  };
+  const fail = (err: unknown) => {
+    setError(errorText(err));
+    setFields(fieldErrors(err));
+  };
+  return { error, setError, fields, setFields, clear, fail };
+}
+
 export function useId(prefix = 'f'): string {
   const [id] = useState(() => `${prefix}-${++fieldSeq}`);
   return id;

@@ -3,8 +3,8 @@
 // Signatures and quoted earlier mail fold into <details> (see quoting.ts) so the new words stand out.
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
-import { errorText, fieldErrors, type Message, post } from '../api';
-import { ClipIcon, ErrorMessage, Field, formatBytes, LockIcon, Time } from './common';
+import { type Message, post } from '../api';
+import { ClipIcon, ErrorMessage, Field, formatBytes, LockIcon, Time, useFormErrors } from './common';
 import { splitMessage } from './quoting';
 
 export function Conversation({ messages, requesterId }: { messages: Message[]; requesterId: number }) {
@@ -92,8 +92,7 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
   const [files, setFiles] = useState<File[]>([]);
   const [fileKey, setFileKey] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, fields, setFields, clear, fail } = useFormErrors();
   const internal = staff && mode === 'internal';
 
   if (disabledReason) return <p class="notice">{disabledReason}</p>;
@@ -119,12 +118,10 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
       setBody('');
       setFiles([]);
       setFileKey((k) => k + 1);
-      setError('');
-      setFields({});
+      clear();
       onSent();
     } catch (err) {
-      setError(errorText(err));
-      setFields(fieldErrors(err));
+      fail(err);
     } finally {
       setBusy(false);
     }

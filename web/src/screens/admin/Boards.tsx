@@ -1,8 +1,8 @@
 // Admin: boards — named leaderboards that rank only their members (agents and admins), e.g. a
 // field team compared among itself rather than with the whole company.
 import { useEffect, useState } from 'preact/hooks';
-import { type Board, del, errorText, fieldErrors, get, type List, patch, post, type User } from '../../api';
-import { ErrorMessage, Field, Notice, useData, useTitle } from '../../components/common';
+import { type Board, del, errorText, get, type List, patch, post, type User } from '../../api';
+import { ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { staffUsers } from '../../directory';
 
 export function AdminBoards() {
@@ -56,8 +56,7 @@ function MemberChoices({ staff, chosen, onChange, legend }: { staff: User[]; cho
 function NewBoard({ staff, onCreated }: { staff: User[]; onCreated: (b: Board) => void }) {
   const [name, setName] = useState('');
   const [members, setMembers] = useState<number[]>([]);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, fields, clear, fail } = useFormErrors();
   return (
     <form
       class="panel stack"
@@ -68,12 +67,10 @@ function NewBoard({ staff, onCreated }: { staff: User[]; onCreated: (b: Board) =
           const b = await post<Board>('/boards', { name: name.trim(), member_ids: members });
           setName('');
           setMembers([]);
-          setError('');
-          setFields({});
+          clear();
           onCreated(b);
         } catch (err) {
-          setError(errorText(err));
-          setFields(fieldErrors(err));
+          fail(err);
         }
       }}
     >
@@ -96,8 +93,7 @@ function NewBoard({ staff, onCreated }: { staff: User[]; onCreated: (b: Board) =
 function BoardCard({ board, staff, onChanged }: { board: Board; staff: User[]; onChanged: (text: string) => void }) {
   const [name, setName] = useState(board.name);
   const [members, setMembers] = useState(board.member_ids);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, setError, fields, clear, fail } = useFormErrors();
   useEffect(() => {
     setName(board.name);
     setMembers(board.member_ids);
@@ -111,12 +107,10 @@ function BoardCard({ board, staff, onChanged }: { board: Board; staff: User[]; o
         e.preventDefault();
         try {
           const b = await patch<Board>(`/boards/${board.id}`, { name: name.trim(), member_ids: members });
-          setError('');
-          setFields({});
+          clear();
           onChanged(`Saved board ${b.name}.`);
         } catch (err) {
-          setError(errorText(err));
-          setFields(fieldErrors(err));
+          fail(err);
         }
       }}
     >

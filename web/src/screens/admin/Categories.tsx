@@ -1,15 +1,14 @@
 // Admin: ticket categories offered in the portal's new-ticket form and the ticket side panel.
 import { useState } from 'preact/hooks';
-import { type Category, del, errorText, fieldErrors, get, type List, post } from '../../api';
-import { ErrorMessage, Field, Notice, useData, useTitle } from '../../components/common';
+import { type Category, del, errorText, get, type List, post } from '../../api';
+import { ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { invalidate } from '../../directory';
 
 export function AdminCategories() {
   useTitle('Categories');
   const cats = useData(() => get<List<Category>>('/categories').then((l) => l.items), []);
   const [name, setName] = useState('');
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, setError, fields, clear, fail } = useFormErrors();
   const [notice, setNotice] = useState('');
   const changed = (text: string) => {
     setNotice(text);
@@ -26,12 +25,10 @@ export function AdminCategories() {
           try {
             const c = await post<Category>('/categories', { name: name.trim() });
             setName('');
-            setError('');
-            setFields({});
+            clear();
             changed(`Added ${c.name}.`);
           } catch (err) {
-            setError(errorText(err));
-            setFields(fieldErrors(err));
+            fail(err);
           }
         }}
       >

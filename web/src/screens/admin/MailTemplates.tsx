@@ -3,8 +3,8 @@
 // and a way back to the built-in text. The server checks the wording (a subject must keep
 // [#{{ticket_number}}], which is how replies find their ticket) and names the field at fault.
 import { useState } from 'preact/hooks';
-import { errorText, fieldErrors, get, type List, type MailKind, type MailTemplate, post, put, request } from '../../api';
-import { ErrorMessage, Field, Notice, useData, useId, useTitle } from '../../components/common';
+import { get, type List, type MailKind, type MailTemplate, post, put, request } from '../../api';
+import { ErrorMessage, Field, Notice, useData, useFormErrors, useId, useTitle } from '../../components/common';
 
 const TITLE: Record<MailKind, string> = {
   acknowledgement: 'Acknowledgement to the requester',
@@ -49,8 +49,7 @@ function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNoti
   const [body, setBody] = useState(template.body);
   const [html, setHtml] = useState(template.html);
   const [preview, setPreview] = useState<Rendered | null>(null);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, fields, clear, fail } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const title = TITLE[template.kind] ?? template.kind;
@@ -61,11 +60,9 @@ function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNoti
     setBusy(true);
     try {
       await action();
-      setError('');
-      setFields({});
+      clear();
     } catch (err) {
-      setError(errorText(err));
-      setFields(fieldErrors(err));
+      fail(err);
     } finally {
       setBusy(false);
     }

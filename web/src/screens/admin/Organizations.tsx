@@ -1,8 +1,8 @@
 // Admin: organisations, their sharing flag ("members see each other's tickets") and their work
 // week (the days their technicians count as working days on the leaderboard).
 import { useState } from 'preact/hooks';
-import { errorText, fieldErrors, get, type List, type Organization, patch, post, type Weekday, WEEKDAYS } from '../../api';
-import { ErrorMessage, Field, Notice, useData, useTitle } from '../../components/common';
+import { errorText, get, type List, type Organization, patch, post, type Weekday, WEEKDAYS } from '../../api';
+import { ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { invalidate } from '../../directory';
 
 export function AdminOrganizations() {
@@ -10,8 +10,7 @@ export function AdminOrganizations() {
   const orgs = useData(() => get<List<Organization>>('/organizations').then((l) => l.items), []);
   const [name, setName] = useState('');
   const [share, setShare] = useState(false);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, setError, fields, clear, fail } = useFormErrors();
   const [notice, setNotice] = useState('');
 
   const changed = (text: string) => {
@@ -32,12 +31,10 @@ export function AdminOrganizations() {
             const o = await post<Organization>('/organizations', { name: name.trim(), share_tickets: share });
             setName('');
             setShare(false);
-            setError('');
-            setFields({});
+            clear();
             changed(`Created ${o.name}.`);
           } catch (err) {
-            setError(errorText(err));
-            setFields(fieldErrors(err));
+            fail(err);
           }
         }}
       >

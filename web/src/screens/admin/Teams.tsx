@@ -1,7 +1,7 @@
 // Admin: teams and their members (agents and admins).
 import { useState } from 'preact/hooks';
-import { errorText, fieldErrors, get, type List, patch, post, type Team, type User } from '../../api';
-import { ErrorMessage, Field, Notice, useData, useTitle } from '../../components/common';
+import { errorText, get, type List, patch, post, type Team, type User } from '../../api';
+import { ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { invalidate, staffUsers } from '../../directory';
 
 export function AdminTeams() {
@@ -9,8 +9,7 @@ export function AdminTeams() {
   const teams = useData(() => get<List<Team>>('/teams').then((l) => l.items), []);
   const staff = useData(() => staffUsers(), []);
   const [name, setName] = useState('');
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, fields, clear, fail } = useFormErrors();
   const [notice, setNotice] = useState('');
 
   const changed = (text: string) => {
@@ -29,12 +28,10 @@ export function AdminTeams() {
           try {
             const t = await post<Team>('/teams', { name: name.trim() });
             setName('');
-            setError('');
-            setFields({});
+            clear();
             changed(`Created team ${t.name}.`);
           } catch (err) {
-            setError(errorText(err));
-            setFields(fieldErrors(err));
+            fail(err);
           }
         }}
       >

@@ -1,7 +1,7 @@
 // Admin: API tokens — list (names and dates), create (the secret is shown once), revoke.
 import { useState } from 'preact/hooks';
-import { type ApiToken, del, errorText, fieldErrors, get, type List, type Me, post, type User } from '../../api';
-import { ErrorMessage, Field, Notice, Time, useData, useTitle } from '../../components/common';
+import { type ApiToken, del, errorText, get, type List, type Me, post, type User } from '../../api';
+import { ErrorMessage, Field, Notice, Time, useData, useFormErrors, useTitle } from '../../components/common';
 
 export function AdminTokens({ me }: { me: Me }) {
   useTitle('API tokens');
@@ -10,8 +10,7 @@ export function AdminTokens({ me }: { me: Me }) {
   const [name, setName] = useState('');
   const [owner, setOwner] = useState('');
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, setError, fields, clear, fail } = useFormErrors();
   const [notice, setNotice] = useState('');
   const ownerName = (id: number) => users.data?.find((u) => u.id === id)?.name ?? `User #${id}`;
 
@@ -30,12 +29,10 @@ export function AdminTokens({ me }: { me: Me }) {
             setSecret(r.token);
             setName('');
             setOwner('');
-            setError('');
-            setFields({});
+            clear();
             void tokens.reload();
           } catch (err) {
-            setError(errorText(err));
-            setFields(fieldErrors(err));
+            fail(err);
           }
         }}
       >

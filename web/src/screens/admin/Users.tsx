@@ -1,8 +1,8 @@
 // Admin: users — invite (create with a first password), change role and organisation, disable
 // or enable, reset the password.
 import { useState } from 'preact/hooks';
-import { errorText, fieldErrors, get, type List, type Me, type Organization, patch, post, type Role, type User } from '../../api';
-import { Dialog, ErrorMessage, Field, Notice, useData, useTitle } from '../../components/common';
+import { get, type List, type Me, type Organization, patch, post, type Role, type User } from '../../api';
+import { Dialog, ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { invalidate, organizations } from '../../directory';
 
 const ROLES: Role[] = ['customer', 'agent', 'admin'];
@@ -87,8 +87,7 @@ export function AdminUsers({ me }: { me: Me }) {
 function InviteForm({ orgs, onCreated }: { orgs: Organization[]; onCreated: (u: User) => void }) {
   const blank = { name: '', email: '', role: 'customer', organization: '', password: '' };
   const [v, setV] = useState(blank);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, fields, clear, fail } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof blank) => (e: Event) => setV({ ...v, [k]: (e.currentTarget as HTMLInputElement).value });
 
@@ -101,12 +100,10 @@ function InviteForm({ orgs, onCreated }: { orgs: Organization[]; onCreated: (u: 
       if (v.password) body.password = v.password;
       const u = await post<User>('/users', body);
       setV(blank);
-      setError('');
-      setFields({});
+      clear();
       onCreated(u);
     } catch (err) {
-      setError(errorText(err));
-      setFields(fieldErrors(err));
+      fail(err);
     } finally {
       setBusy(false);
     }
@@ -167,19 +164,16 @@ function EditUser({ user, self, orgs, onSaved }: { user: User; self: boolean; or
   const [org, setOrg] = useState(user.organization_id ? String(user.organization_id) : '');
   const [ranked, setRanked] = useState(user.ranked);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, fields, clear, fail } = useFormErrors();
 
   const run = async (body: Record<string, unknown>, text: string) => {
     try {
       const u = await patch<User>(`/users/${user.id}`, body);
-      setError('');
-      setFields({});
+      clear();
       onSaved(u, text);
       return true;
     } catch (err) {
-      setError(errorText(err));
-      setFields(fieldErrors(err));
+      fail(err);
       return false;
     }
   };

@@ -1,8 +1,8 @@
 // Log a phone call: find the caller (or enter a new one), write what they said, and get the
 // ticket number at once — big, in a status region — to read back to the caller.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText, fieldErrors, get, type List, post, PRIORITIES, qs, type Ticket, type User } from '../../api';
-import { ErrorMessage, Field, priorityLabel, useTitle } from '../../components/common';
+import { get, type List, post, PRIORITIES, qs, type Ticket, type User } from '../../api';
+import { ErrorMessage, Field, priorityLabel, useFormErrors, useTitle } from '../../components/common';
 import { Link } from '../../router';
 
 export function CallScreen() {
@@ -16,8 +16,7 @@ export function CallScreen() {
   const [notes, setNotes] = useState('');
   const [priority, setPriority] = useState('normal');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, setError, fields, setFields, clear, fail } = useFormErrors();
   const [created, setCreated] = useState<Ticket | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -72,15 +71,13 @@ export function CallScreen() {
         requester_name: chosen ? chosen.name : name.trim(),
       });
       setCreated(t);
-      setError('');
-      setFields({});
+      clear();
       setSubject('');
       setNotes('');
       setPriority('normal');
       setTimeout(() => resultRef.current?.focus(), 0);
     } catch (err) {
-      setError(errorText(err));
-      setFields(fieldErrors(err));
+      fail(err);
     } finally {
       setBusy(false);
     }

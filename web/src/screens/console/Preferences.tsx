@@ -1,8 +1,8 @@
 // My preferences (staff): the time zone that decides which day a close counts on, whether the
 // morning report mail comes, and away days (not counted as working days on the leaderboard).
 import { useEffect, useState } from 'preact/hooks';
-import { del, errorText, fieldErrors, get, type Me, patch, put, type User } from '../../api';
-import { ErrorMessage, Field, Notice, useData, useTitle } from '../../components/common';
+import { del, errorText, get, type Me, patch, put, type User } from '../../api';
+import { ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { formatDay } from '../../days';
 
 // The preferences as they are now (GET /me carries them; the app's copy may be older).
@@ -31,8 +31,7 @@ export function PreferencesScreen({ me }: { me: Me }) {
 function SettingsForm({ user, onSaved }: { user: Prefs; onSaved: (u: Prefs) => void }) {
   const [zone, setZone] = useState(user.timezone);
   const [morning, setMorning] = useState(user.morning_report);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, fields, clear, fail } = useFormErrors();
   const [notice, setNotice] = useState('');
   useEffect(() => {
     setZone(user.timezone);
@@ -56,12 +55,10 @@ function SettingsForm({ user, onSaved }: { user: Prefs; onSaved: (u: Prefs) => v
         }
         try {
           onSaved(await patch<User>(`/users/${user.id}`, body));
-          setError('');
-          setFields({});
+          clear();
           setNotice('Saved your preferences.');
         } catch (err) {
-          setError(errorText(err));
-          setFields(fieldErrors(err));
+          fail(err);
         }
       }}
     >

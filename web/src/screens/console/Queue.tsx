@@ -1,8 +1,8 @@
 // A queue or a search: the ticket table with sortable columns, j/k/Enter keyboard use, a count,
 // "load more", live refresh, and (for searches) saving the query as a filter.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorText, fieldErrors, get, type List, type Me, post, qs, type Ticket, type User } from '../../api';
-import { ErrorMessage, Field, Notice, PriorityBadge, StatusBadge, Time, useTitle } from '../../components/common';
+import { errorText, get, type List, type Me, post, qs, type Ticket, type User } from '../../api';
+import { ErrorMessage, Field, Notice, PriorityBadge, StatusBadge, Time, useFormErrors, useTitle } from '../../components/common';
 import { useKeys } from '../../components/keys';
 import { staffUsers, teams } from '../../directory';
 import { useLiveRefresh } from '../../live';
@@ -214,8 +214,7 @@ function countText(count: { count: number; capped?: boolean } | null, shown: num
 function SaveFilter({ query }: { query: string }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, fields, clear, fail } = useFormErrors();
   const [done, setDone] = useState('');
   useEffect(() => {
     setOpen(false);
@@ -240,13 +239,11 @@ function SaveFilter({ query }: { query: string }) {
           await post('/me/filters', { name: name.trim(), query });
           setOpen(false);
           setName('');
-          setError('');
-          setFields({});
+          clear();
           setDone(`Saved the filter “${name.trim()}”.`);
           savedFiltersChanged();
         } catch (err) {
-          setError(errorText(err));
-          setFields(fieldErrors(err));
+          fail(err);
         }
       }}
     >

@@ -1,7 +1,7 @@
 // A customer opens a ticket: subject, description, category and attachments (multipart).
 import { useEffect, useState } from 'preact/hooks';
-import { type Category, errorText, fieldErrors, get, type List, post, type Ticket } from '../../api';
-import { ErrorMessage, Field, useTitle } from '../../components/common';
+import { type Category, get, type List, post, type Ticket } from '../../api';
+import { ErrorMessage, Field, useFormErrors, useTitle } from '../../components/common';
 import { navigate } from '../../router';
 
 export function PortalNew() {
@@ -12,8 +12,7 @@ export function PortalNew() {
   const [files, setFiles] = useState<File[]>([]);
   const [cats, setCats] = useState<Category[]>([]);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, setError, fields, setFields, fail } = useFormErrors();
 
   useEffect(() => {
     get<List<Category>>('/categories').then(
@@ -42,8 +41,7 @@ export function PortalNew() {
       const t = await post<Ticket>('/tickets', form);
       navigate(`/portal/tickets/${t.number}?created=1`);
     } catch (err) {
-      setError(errorText(err));
-      setFields(fieldErrors(err));
+      fail(err);
     } finally {
       setBusy(false);
     }
