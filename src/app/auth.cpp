@@ -24,45 +24,29 @@ const std::string& decoy_hash() {
   return hash;
 }
 
+// "45 seconds", "1 minute", "15 minutes".
+std::string wait_in_words(core::UnixTime seconds) {
+  if (seconds < 60) return std::to_string(seconds) + (seconds == 1 ? " second" : " seconds");
+  const auto minutes = (seconds + 59) / 60;
+  return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
 }  // namespace
 
-core::UnixTime LoginThrottle::retry_after(const std::string& key, core::UnixTime now) {
-  std::lock_guard lock(mu_);
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return 0;
-  if (now - it->second.first >= kWindowSeconds) {
-    entries_.erase(it);
-    return 0;
-  }
-  if (it->second.failures < kMaxFailures) return 0;
-  return it->second.first + kWindowSeconds - now;
-}
-
-void LoginThrottle::failed(const std::string& key, core::UnixTime now) {
-  std::lock_guard lock(mu_);
-  auto& e = entries_[key];
-  if (e.failures == 0 || now - e.first >= kWindowSeconds) e = {0, now};
-  ++e.failures;
-  if (entries_.size() > 100000) entries_.clear();  // bound memory under a spray of addresses
-}
-
-void LoginThrottle::succeeded(const std::string& key) {
-  std::lock_guard lock(mu_);
-  entries_.erase(key);
-}
-
-Result<NewSession> Auth::login(std::string_view raw_email, std::string_view password,
-                               std::string_view remote_address) {
+Result<SignIn> Auth::login(std::string_view raw_email, std::string_view password,
+                           std::string_view remote_address, bool waited) {
   const auto now = ctx_.clock.now();
   const std::string email = core::to_lower_ascii(core::trim(raw_email));
-  const std::string account_key = "account:" + email;
-  const std::string address_key = "address:" + std::string(remote_address);
-  auto wait =
-      std::max(throttle_.retry_after(account_key, now), throttle_.retry_after(address_key, now));
-  if (wait > 0) {
-    return make_error(Errc::throttled, "too many failed sign-ins; try again in " +
-                                           std::to_string(wait) + " seconds");
+  const auto decision = throttle_.check(email, remote_address, now, /*take_slot=*/!waited);
+  if (decision.refuse_for > 0) {
+    auto refused = make_error(Errc::throttled, "Too many failed sign-ins from here. Wait " +
+                                                   wait_in_words(decision.refuse_for) +
+                                                   ", then try again, or ask an admin to reset "
+                                                   "your password.");
+    refused.retry_after_seconds = decision.refuse_for;
+    return refused;
   }
+  if (decision.wait > 0) return SignIn{std::nullopt, decision.wait};
   struct Found {
     core::Actor actor;
     std::string hash;
@@ -79,11 +63,10 @@ Result<NewSession> Auth::login(std::string_view raw_email, std::string_view pass
   if (!found) return found.take_error();
   bool ok = verify_password(password, *found ? (*found)->hash : decoy_hash()) && found->has_value();
   if (!ok) {
-    throttle_.failed(account_key, now);
-    throttle_.failed(address_key, now);
+    throttle_.failed(email, remote_address, now);
     return bad_credentials();
   }
-  throttle_.succeeded(account_key);
+  throttle_.succeeded(email, remote_address);
   NewSession s;
   s.token = random_token("fls_");
   s.csrf_token = random_token("");
@@ -94,7 +77,7 @@ Result<NewSession> Auth::login(std::string_view raw_email, std::string_view pass
     return Result<core::Unit>(core::Unit{});
   });
   if (!stored) return stored.take_error();
-  return s;
+  return SignIn{std::move(s), 0};
 }
 
 Result<ResolvedSession> Auth::session(std::string_view token) {

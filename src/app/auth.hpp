@@ -3,13 +3,12 @@
 // Thread-safe. login() verifies an argon2id hash: call it off the network threads.
 #pragma once
 
-#include <chrono>
-#include <map>
-#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/login_throttle.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 
@@ -27,34 +26,23 @@ struct ResolvedSession {
   std::string csrf_token;
 };
 
-// Counts recent login failures per key; in memory, so per server instance.
-class LoginThrottle {
- public:
-  static constexpr int kMaxFailures = 5;
-  static constexpr core::UnixTime kWindowSeconds = 15 * 60;
-
-  // Seconds to wait before the next attempt for key, or 0 when allowed.
-  core::UnixTime retry_after(const std::string& key, core::UnixTime now);
-  void failed(const std::string& key, core::UnixTime now);
-  void succeeded(const std::string& key);
-
- private:
-  struct Entry {
-    int failures = 0;
-    core::UnixTime first = 0;
-  };
-  std::mutex mu_;
-  std::map<std::string, Entry> entries_;
+// A sign-in attempt's outcome: a session, or a wait before the password is tried (the account
+// is being guessed at from many places; see LoginThrottle).
+struct SignIn {
+  std::optional<NewSession> session;
+  core::UnixTime wait_seconds = 0;
 };
 
 class Auth {
  public:
   explicit Auth(Context& ctx) : ctx_(ctx) {}
 
-  // throttled (with the wait in the message) after repeated failures for the account or the
-  // address; unauthenticated for a wrong email or password (same message for both).
-  core::Result<NewSession> login(std::string_view email, std::string_view password,
-                                 std::string_view remote_address);
+  // throttled (with the wait in the message) after repeated failures from this address (for
+  // this account, or for many); unauthenticated for a wrong email or password (same message
+  // for both). An attempt on an account under attack first answers with wait_seconds: call
+  // again with waited = true once they have passed (without holding a thread meanwhile).
+  core::Result<SignIn> login(std::string_view email, std::string_view password,
+                             std::string_view remote_address, bool waited = false);
   core::Result<ResolvedSession> session(std::string_view token);
   core::Result<core::Unit> logout(std::string_view token);
 

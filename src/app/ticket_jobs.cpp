@@ -5,6 +5,7 @@
 #include "app/credits.hpp"
 #include "app/event_data.hpp"
 #include "core/ticket_lifecycle.hpp"
+#include "core/ticket_policy.hpp"
 
 namespace frontline::app {
 
@@ -21,6 +22,7 @@ core::Result<int> auto_close_resolved(Context& ctx) {
         if (!core::change_status(*t, core::Status::closed, now)) continue;
         t->updated_at = now;
         t->version += 1;
+        core::touch_public(*t, now);
         if (!tx.update_ticket(*t)) continue;
         record_status_change(tx, *t, core::Status::resolved, now);
         record_event(tx, system_actor(), number, "ticket.status_changed",

@@ -175,7 +175,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     if (!in.idempotency_key.empty()) {
       if (auto first = tx.idempotent_ticket(actor.id, in.idempotency_key)) {
         auto t = tx.ticket_by_number(*first);
-        if (t) return std::move(*t);
+        if (t) return core::as_seen_by(actor, std::move(*t));
       }
     }
     core::User requester;
@@ -213,7 +213,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     t.category = in.category;
     t.channel = in.channel.value_or(core::Channel::web);
     t.tags = std::move(*tags);
-    t.created_at = t.updated_at = now;
+    t.created_at = t.updated_at = t.public_updated_at = now;
     // The first message's text goes into the search document with the ticket row, saving
     // a second full-text write per create.
     tx.insert_ticket(t, in.body, "");
@@ -252,13 +252,16 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     if (!in.idempotency_key.empty()) {
       tx.remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
     }
-    return t;
+    return core::as_seen_by(actor, std::move(t));
   });
 }
 
 Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
-  return in_read<core::Ticket>(ctx_.db,
-                               [&](store::Tx& tx) { return load_visible(tx, actor, number); });
+  return in_read<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
+    auto t = load_visible(tx, actor, number);
+    if (!t) return t;
+    return core::as_seen_by(actor, std::move(*t));
+  });
 }
 
 // A list query turned into a store filter, with the names (assignee, team, …) still to be
@@ -323,16 +326,22 @@ Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor
   p.requester = query.requester ? query.requester : q.requester;
   p.organization = query.organization ? query.organization : q.organization;
   if (!actor.is_staff()) {
-    // Filtering on an agent-only field would reveal it by comparing result sets.
-    const char* agent_only = p.assignee              ? "assignee"
-                             : p.team                ? "team"
-                             : !f.priorities.empty() ? "priority"
-                             : !f.tags.empty()       ? "tag"
-                                                     : nullptr;
-    if (agent_only) {
-      return make_error(Errc::forbidden,
-                        std::string(agent_only) + " filters are for the support team",
-                        {{agent_only, "not available to customers"}});
+    // Sorting, filtering or searching on an agent-only field would reveal it by comparing
+    // result orders or sets (core::kAgentOnlyFields names them).
+    auto used = [&](std::string_view field) {
+      return (field == "priority" &&
+              (!f.priorities.empty() || f.order == store::TicketOrder::priority)) ||
+             (field == "assignee" && p.assignee) || (field == "team" && p.team) ||
+             (field == "tag" && !f.tags.empty());
+    };
+    for (std::string_view field : core::kAgentOnlyFields) {
+      if (!used(field)) continue;
+      const std::string where = f.order == store::TicketOrder::priority && field == "priority"
+                                    ? "sort"
+                                    : std::string(field);
+      return core::invalid_field(where, std::string(field) +
+                                            " is known only to the support team; search, filter "
+                                            "and sort by status, category or dates instead");
     }
     f.visible_requester_id = actor.id;
     if (actor.organization_shares_tickets) f.visible_organization_id = actor.organization_id;
@@ -391,6 +400,7 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
     if (!resolve_names(tx, actor, p)) return out;
     const store::TicketFilter& f = p.filter;
     auto page = tx.list_tickets(f);
+    for (auto& t : page.items) t = core::as_seen_by(actor, std::move(t));
     if (page.has_more && !page.items.empty()) {
       if (f.text_match.empty() && f.order == store::TicketOrder::updated && !f.ascending) {
         const auto& last = page.items.back();
@@ -420,7 +430,7 @@ Result<TicketCount> Tickets::count(const core::Actor& actor, const TicketListQue
 }
 
 Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const TicketChanges& c,
-                                     std::optional<std::int64_t> if_match) {
+                                     const std::optional<std::vector<std::int64_t>>& if_match) {
   std::optional<std::vector<std::string>> tags;
   if (c.tags) {
     auto normalised = normalise_tags(*c.tags);
@@ -435,7 +445,10 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
     auto loaded = load_visible(tx, actor, number);
     if (!loaded) return loaded;
     core::Ticket t = std::move(*loaded);
-    if (if_match && *if_match != t.version) {
+    // Customers hold the public version (see core::as_seen_by); staff the full one.
+    const auto seen_version = actor.is_staff() ? t.version : t.public_version;
+    if (if_match &&
+        std::find(if_match->begin(), if_match->end(), seen_version) == if_match->end()) {
       return make_error(Errc::stale, "ticket #" + std::to_string(number) +
                                          " was changed by someone else; reload and try again");
     }
@@ -509,15 +522,19 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
                              .str(),
                          false});
     }
-    if (changes.empty()) return t;
+    if (changes.empty()) return core::as_seen_by(actor, std::move(t));
     t.updated_at = now;
     t.version += 1;
+    if (std::any_of(changes.begin(), changes.end(),
+                    [](const Change& ch) { return !ch.internal; })) {
+      core::touch_public(t, now);
+    }
     if (!tx.update_ticket(t)) {
       return make_error(Errc::stale, "ticket #" + std::to_string(number) + " changed meanwhile");
     }
     record_status_change(tx, t, before.status, now);
     for (auto& ch : changes) record_event(tx, actor, number, ch.type, ch.data, ch.internal, now);
-    return t;
+    return core::as_seen_by(actor, std::move(t));
   });
 }
 
@@ -535,6 +552,16 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
     auto visible = get(actor, number);
     if (!visible) return visible.take_error();
     return make_error(Errc::forbidden, "internal notes are for the support team");
+  }
+  // Checked before an attachment reaches the disk: a caller who may not reply on this ticket
+  // never gets a file written (the write below checks again, inside its transaction).
+  if (!attachments.empty()) {
+    auto allowed = in_read<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
+      auto t = load_visible(tx, actor, number);
+      if (!t) return t.take_error();
+      return require(actor, core::TicketAction::reply, *t, "reply");
+    });
+    if (!allowed) return allowed.take_error();
   }
   auto files = store_blobs(attachments);
   if (!files) return files.take_error();
@@ -573,6 +600,7 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
     }
     t.updated_at = now;
     t.version += 1;
+    if (!internal) core::touch_public(t, now);
     if (!tx.update_ticket(t)) return make_error(Errc::stale, "ticket changed meanwhile; retry");
     record_status_change(tx, t, before, now);
     record_event(tx, actor, number, "message.added",
@@ -668,8 +696,10 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
     }
     from->updated_at = now;
     from->version += 1;
+    core::touch_public(*from, now);
     into->updated_at = now;
     into->version += 1;
+    core::touch_public(*into, now);
     if (!tx.update_ticket(*from) || !tx.update_ticket(*into)) {
       return make_error(Errc::stale, "ticket changed meanwhile; retry");
     }

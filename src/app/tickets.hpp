@@ -105,10 +105,11 @@ class Tickets {
   // How many tickets the same query matches (cursor, sort and limit ignored).
   core::Result<TicketCount> count(const core::Actor& actor, const TicketListQuery& query);
 
-  // stale when if_match is set and no longer the ticket's version.
+  // stale when if_match is set and names none of the versions the actor sees (staff: version;
+  // customers: public_version). An empty list matches nothing.
   core::Result<core::Ticket> update(const core::Actor& actor, core::Id number,
                                     const TicketChanges& changes,
-                                    std::optional<std::int64_t> if_match);
+                                    const std::optional<std::vector<std::int64_t>>& if_match);
 
   core::Result<core::Message> add_message(const core::Actor& actor, core::Id number,
                                           core::MessageKind kind, std::string body,

@@ -52,6 +52,12 @@ Config load_config(const std::string& path) {
     c.auto_close_days = t["auto_close_days"].value_or(c.auto_close_days);
     c.admin_email = t["admin_email"].value_or(c.admin_email);
     c.secure_cookies = t["secure_cookies"].value_or(c.secure_cookies);
+    if (auto* list = t["trusted_proxies"].as_array()) {
+      c.trusted_proxies.clear();
+      for (const auto& entry : *list) c.trusted_proxies += entry.value_or(std::string()) + ",";
+    } else {
+      c.trusted_proxies = t["trusted_proxies"].value_or(c.trusted_proxies);
+    }
     c.smtp_url = t["smtp_url"].value_or(c.smtp_url);
     c.smtp_username = t["smtp_username"].value_or(c.smtp_username);
     c.smtp_password = t["smtp_password"].value_or(c.smtp_password);
@@ -78,6 +84,7 @@ Config load_config(const std::string& path) {
     c.auto_close_days = static_cast<int>(to_size("FRONTLINE_AUTO_CLOSE_DAYS", v));
   if (auto v = env("FRONTLINE_ADMIN_EMAIL")) c.admin_email = v;
   if (auto v = env("FRONTLINE_SECURE_COOKIES")) c.secure_cookies = to_bool(v);
+  if (auto v = env("FRONTLINE_TRUSTED_PROXIES")) c.trusted_proxies = v;
   if (auto v = env("FRONTLINE_SMTP_URL")) c.smtp_url = v;
   if (auto v = env("FRONTLINE_SMTP_USERNAME")) c.smtp_username = v;
   if (auto v = env("FRONTLINE_SMTP_PASSWORD")) c.smtp_password = v;

@@ -20,6 +20,8 @@ struct Config {
   std::string admin_email = "admin@example.com";
   int network_threads = 0;
   bool secure_cookies = false;  // mark the session cookie Secure (behind TLS)
+  // Proxies whose X-Forwarded-For names the client (addresses and CIDR blocks, comma-separated).
+  std::string trusted_proxies;
   // Outgoing mail; nothing is sent while smtp_url is empty.
   std::string smtp_url;  // smtp://host:port (STARTTLS when offered) or smtps://host:port
   std::string smtp_username;

@@ -203,7 +203,7 @@ void seed(const SeedFlags& f) {
         if (t.status == core::Status::new_ && t.first_response_at) {
           t.status = rng() % 4 == 0 ? core::Status::pending : core::Status::open;
         }
-        t.updated_at = last;
+        t.updated_at = t.public_updated_at = last;
         if (rng() % 5 == 0) t.tags.push_back(rng() % 2 ? "vip" : "hardware-swap");
 
         const std::string question = sentences(rng, 2 + static_cast<int>(rng() % 3));

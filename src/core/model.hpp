@@ -109,7 +109,11 @@ struct Ticket {
   std::optional<UnixTime> resolved_at;
   std::optional<UnixTime> closed_at;
   std::optional<Id> merged_into;
-  std::int64_t version = 1;  // bumps on every change; the ETag
+  std::int64_t version = 1;  // bumps on every change; the ETag staff see
+  // The same two for what a customer can see (status, category, public messages, merge): they
+  // move only with those, so a customer never learns of internal work from them.
+  std::int64_t public_version = 1;
+  UnixTime public_updated_at = 0;
   // Denormalised for display; filled by the store on reads.
   std::string requester_email;
   std::string requester_name;

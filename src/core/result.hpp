@@ -33,6 +33,7 @@ struct Error {
   Errc code = Errc::internal;
   std::string message;
   std::vector<FieldError> fields;
+  long retry_after_seconds = 0;  // > 0: when to try again (throttled, unavailable)
 };
 
 inline Error make_error(Errc code, std::string message, std::vector<FieldError> fields = {}) {

@@ -11,6 +11,22 @@ bool can_view_ticket(const Actor& actor, const Ticket& ticket) {
          ticket.organization_id == actor.organization_id;
 }
 
+Ticket as_seen_by(const Actor& actor, Ticket ticket) {
+  if (actor.is_staff()) return ticket;
+  ticket.priority = Priority::normal;
+  ticket.assignee_id.reset();
+  ticket.team_id.reset();
+  ticket.tags.clear();
+  ticket.version = ticket.public_version;
+  ticket.updated_at = ticket.public_updated_at;
+  return ticket;
+}
+
+void touch_public(Ticket& ticket, UnixTime now) {
+  ticket.public_version += 1;
+  ticket.public_updated_at = now;
+}
+
 bool can(const Actor& actor, TicketAction action, const Ticket& ticket) {
   if (!can_view_ticket(actor, ticket)) return false;
   if (actor.is_staff()) return true;

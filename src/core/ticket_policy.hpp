@@ -27,6 +27,19 @@ bool can(const Actor& actor, TicketAction action, const Ticket& ticket);
 // Status changes a customer may make on a visible ticket: resolve it or reopen it.
 bool customer_may_set_status(Status from, Status to);
 
+// The ticket as the actor may see it: for customers the agent-only fields are blanked and
+// version/updated_at are the public ones (see Ticket::public_version). Staff get it unchanged.
+Ticket as_seen_by(const Actor& actor, Ticket ticket);
+
+// Marks a change the ticket's requester can see: bumps public_version and public_updated_at.
+// Call it in the same write as the version bump.
+void touch_public(Ticket& ticket, UnixTime now);
+
+// The ticket's fields only staff may see, by their filter parameter and search key names (the
+// JSON keys are priority, assignee_id, team_id, tags). Customers may not sort, filter or search
+// on them: comparing result orders or sets would reveal them.
+inline constexpr const char* kAgentOnlyFields[] = {"priority", "assignee", "team", "tag"};
+
 // Whether the actor may open a ticket on behalf of requester_id.
 bool can_create_ticket_for(const Actor& actor, Id requester_id);
 

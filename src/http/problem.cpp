@@ -25,6 +25,8 @@ const char* title(unsigned status) {
       return "Precondition Failed";
     case 413:
       return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
     case 426:
@@ -117,7 +119,11 @@ Response problem_response(unsigned status, const char* slug, const core::Error& 
 }  // namespace
 
 Response problem(const core::Error& error) {
-  return problem_response(http_status(error.code), type_slug(error.code), error);
+  Response r = problem_response(http_status(error.code), type_slug(error.code), error);
+  if (error.retry_after_seconds > 0) {
+    r.header("Retry-After", std::to_string(error.retry_after_seconds));
+  }
+  return r;
 }
 
 Response method_not_allowed(const std::string& method, const std::string& allow) {
@@ -126,6 +132,15 @@ Response method_not_allowed(const std::string& method, const std::string& allow)
                        core::make_error(core::Errc::bad_input,
                                         "method " + method + " is not allowed here; use " + allow));
   r.header("Allow", allow);
+  return r;
+}
+
+Response unsupported_media_type(const std::string& expected) {
+  Response r =
+      problem_response(415, "unsupported-media-type",
+                       core::make_error(core::Errc::bad_input, "send the body as " + expected,
+                                        {{"Content-Type", "must be " + expected}}));
+  r.header("Accept", expected);
   return r;
 }
 

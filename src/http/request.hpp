@@ -29,7 +29,9 @@ struct Request {
   std::string csrf_token;
   std::string origin;
   std::string host;
+  std::string sec_fetch_site;      // what a browser says of where the request comes from
   bool websocket_upgrade = false;  // a WebSocket handshake (Upgrade: websocket)
+  bool redispatched = false;       // this is the second dispatch asked by redispatch_after_seconds
   // Set by the router's authentication step.
   std::optional<core::Actor> actor;
   bool via_session = false;
@@ -54,6 +56,9 @@ struct Response {
   // (from stream_after; from now when that is empty) instead of writing this response.
   bool open_stream = false;
   std::optional<core::Id> stream_after;
+  // When > 0, nothing is written yet: the server waits this long without holding a thread,
+  // then dispatches the same request once more with Request::redispatched set (a slowed sign-in).
+  int redispatch_after_seconds = 0;
 
   static Response json(unsigned status, std::string body) {
     Response r;

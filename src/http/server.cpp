@@ -262,6 +262,8 @@ struct Server::Impl {
         break;
       }
       auto& head = parser.get();
+      req.remote_address =
+          settings.trusted_proxies.client_address(remote, header(head, "X-Forwarded-For"));
       req.method = std::string(head.method_string());
       req.content_type = header(head, "Content-Type");
       const std::size_t limit =
@@ -306,6 +308,7 @@ struct Server::Impl {
         req.idempotency_key = header(msg, "Idempotency-Key");
         req.csrf_token = header(msg, "X-CSRF-Token");
         req.origin = header(msg, "Origin");
+        req.sec_fetch_site = header(msg, "Sec-Fetch-Site");
         req.host = header(msg, "Host");
         req.websocket_upgrade = websocket::is_upgrade(msg);
         m = router.match(req);
@@ -316,6 +319,16 @@ struct Server::Impl {
           res = co_await dispatch_blocking(m, req);
         } else {
           res = router.dispatch(m, req, services);
+        }
+        if (res.redispatch_after_seconds > 0) {
+          asio::steady_timer wait(stream.get_executor());
+          wait.expires_after(std::chrono::seconds(res.redispatch_after_seconds));
+          co_await wait.async_wait(use_nothrow);
+          req.redispatched = true;
+          res = m.blocking ? co_await dispatch_blocking(m, req) : router.dispatch(m, req, services);
+          if (res.redispatch_after_seconds > 0) {
+            res = problem(core::Errc::unavailable, "the server is busy; try again shortly");
+          }
         }
       }
       const unsigned status = res.status;

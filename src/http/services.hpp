@@ -14,6 +14,7 @@
 #include "app/reports.hpp"
 #include "app/saved_filters.hpp"
 #include "app/tickets.hpp"
+#include "http/client_address.hpp"
 
 namespace frontline::http {
 
@@ -25,7 +26,8 @@ struct ServerSettings {
   int header_timeout_seconds = 10;
   int body_timeout_seconds = 60;
   int idle_timeout_seconds = 30;
-  bool secure_cookies = false;  // set the Secure flag (behind TLS)
+  bool secure_cookies = false;     // set the Secure flag (behind TLS)
+  TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client
 };
 
 struct Services {

@@ -53,7 +53,9 @@ struct TicketFilter {
   std::optional<UnixTime> updated_since;
   std::optional<UnixTime> created_after;   // inclusive
   std::optional<UnixTime> created_before;  // exclusive
-  // Customer visibility: requester is this user, or (when set) the ticket's organisation.
+  // Customer visibility: requester is this user, or (when set) the ticket's organisation. A
+  // customer's view also reads "updated" as public_updated_at: the updated order, its keyset
+  // cursor and updated_since never move with internal work.
   std::optional<Id> visible_requester_id;
   std::optional<Id> visible_organization_id;
   // Full-text: an FTS5 MATCH expression; when set, results are ranked by relevance.

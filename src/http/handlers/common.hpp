@@ -5,8 +5,10 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
+#include "core/text.hpp"
 #include "http/problem.hpp"
 #include "http/request.hpp"
 #include "http/request_decoding.hpp"
@@ -25,18 +27,48 @@ inline Response no_such(const char* what) {
 
 inline std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
-// The version named by an If-Match header ("3" or W/"3"), or nullopt when absent or "*".
-inline core::Result<std::optional<std::int64_t>> if_match_version(const Request& req) {
+// The versions an If-Match header names (RFC 9110 13.1.1), or nullopt when it asks nothing
+// (absent, or "*": the ticket exists, which the lookup checks anyway). Tags this server could
+// not have issued are kept as matching no version, so "stale-etag-0" answers 412 like any other
+// tag that does not match, never 400. W/"3" is read as "3": proxies weaken tags they pass on.
+inline std::optional<std::vector<std::int64_t>> if_match_versions(const Request& req) {
   std::string_view v = req.if_match;
-  if (v.empty() || v == "*") return std::optional<std::int64_t>();
-  if (v.substr(0, 2) == "W/") v.remove_prefix(2);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  auto id = parse_positive_id(v);
-  if (!id) {
-    return core::make_error(core::Errc::bad_input, "If-Match is not an ETag this server issued",
-                            {{"If-Match", "malformed"}});
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  if (v.empty() || v == "*") return std::nullopt;
+  std::vector<std::int64_t> versions;
+  std::size_t start = 0;
+  while (start <= v.size()) {
+    std::size_t comma = v.find(',', start);
+    if (comma == std::string_view::npos) comma = v.size();
+    std::string_view tag = v.substr(start, comma - start);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') {
+      if (auto id = parse_positive_id(tag.substr(1, tag.size() - 2))) versions.push_back(*id);
+    }
+    start = comma + 1;
   }
-  return std::optional<std::int64_t>(*id);
+  return versions;
+}
+
+// Whether a Content-Type names application/json (parameters such as charset allowed).
+inline bool is_json(std::string_view content_type) {
+  auto media = content_type.substr(0, content_type.find(';'));
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  return core::to_lower_ascii(media) == "application/json";
+}
+
+// Whether a browser sent this request from a page of this server: Origin (when present) names
+// this host, and Sec-Fetch-Site (when present) says same-origin, or none for a typed address.
+// Programs send neither, and pass.
+inline bool same_origin(const Request& req) {
+  if (!req.origin.empty() && req.origin != "http://" + req.host &&
+      req.origin != "https://" + req.host) {
+    return false;
+  }
+  return req.sec_fetch_site.empty() || req.sec_fetch_site == "same-origin" ||
+         req.sec_fetch_site == "none";
 }
 
 // A problem naming the first query parameter in neither list, else nullopt.

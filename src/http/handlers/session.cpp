@@ -17,14 +17,23 @@ std::string cookie(const std::string& value, long max_age, bool secure) {
 }  // namespace
 
 Response session_post(Request& req, Services& s) {
+  // Sign-in CSRF: a cross-site form could otherwise sign a victim into the attacker's account.
+  // A form cannot send application/json, and a browser names the page it posts from.
+  if (!is_json(req.content_type)) return unsupported_media_type("application/json");
+  if (!same_origin(req)) {
+    return problem(
+        core::make_error(core::Errc::forbidden, "sign in from this site's own sign-in page"));
+  }
   auto input = decode_login(req.body);
   if (!input) return problem(input.error());
-  auto session = s.auth.login(input->email, input->password, req.remote_address);
-  if (!session) {
-    Response r = problem(session.error());
-    if (session.error().code == core::Errc::throttled) r.header("Retry-After", "60");
-    return r;
+  auto signin = s.auth.login(input->email, input->password, req.remote_address, req.redispatched);
+  if (!signin) return problem(signin.error());
+  if (!signin->session) {
+    Response later;
+    later.redispatch_after_seconds = static_cast<int>(signin->wait_seconds);
+    return later;
   }
+  auto& session = signin->session;
   auto res = Response::json(200, me_json(session->actor, session->csrf_token));
   res.header("Set-Cookie",
              cookie(session->token, static_cast<long>(s.ctx.limits.session_days) * 86400,

@@ -4,21 +4,11 @@
 #include "http/handlers/handlers.hpp"
 
 namespace frontline::http::handlers {
-namespace {
-
-// A cookie-authenticated handshake must come from a page of this server: a browser sends the
-// cookie with a cross-site WebSocket too (cross-site WebSocket hijacking).
-bool same_origin(const Request& req) {
-  if (req.origin.empty()) return true;  // not a browser
-  return req.origin == "http://" + req.host || req.origin == "https://" + req.host;
-}
-
-}  // namespace
-
 Response stream_get(Request& req, Services&) {
   if (!req.caller().is_staff()) {
     return problem(core::make_error(core::Errc::forbidden, "the live feed is for staff"));
   }
+  // A browser sends the cookie with a cross-site WebSocket too (cross-site WebSocket hijacking).
   if (req.via_session && !same_origin(req)) {
     return problem(core::make_error(core::Errc::forbidden, "cross-origin WebSocket refused"));
   }

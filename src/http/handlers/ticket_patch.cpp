@@ -9,12 +9,10 @@ namespace frontline::http::handlers {
 Response ticket_patch(Request& req, Services& s) {
   auto number = path_id(req);
   if (!number) return no_such("ticket");
-  auto if_match = if_match_version(req);
-  if (!if_match) return problem(if_match.error());
   auto changes = decode_ticket_changes(req.body);
   if (!changes) return problem(changes.error());
   const auto& actor = req.caller();
-  auto ticket = s.tickets.update(actor, *number, *changes, *if_match);
+  auto ticket = s.tickets.update(actor, *number, *changes, if_match_versions(req));
   if (!ticket) return problem(ticket.error());
   auto res = Response::json(200, ticket_json(*ticket, actor));
   res.header("ETag", etag(ticket->version));

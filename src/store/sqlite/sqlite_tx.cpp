@@ -62,7 +62,8 @@ constexpr const char* kTicketColumns =
     "SELECT t.number, t.subject, t.status, t.priority, t.requester_id, t.organization_id, "
     "t.assignee_id, t.team_id, t.category, t.channel, t.created_at, t.updated_at, "
     "t.first_response_at, t.resolved_at, t.closed_at, t.merged_into, t.version, u.email, u.name, "
-    "(SELECT group_concat(tag, char(31)) FROM ticket_tags WHERE ticket_number = t.number) ";
+    "(SELECT group_concat(tag, char(31)) FROM ticket_tags WHERE ticket_number = t.number), "
+    "t.public_version, t.public_updated_at ";
 
 core::Ticket read_ticket(const Stmt& s) {
   core::Ticket t;
@@ -93,6 +94,8 @@ core::Ticket read_ticket(const Stmt& s) {
     t.tags.push_back(tags.substr(start, end - start));
     start = end + 1;
   }
+  t.public_version = s.int64(20);
+  t.public_updated_at = s.int64(21);
   return t;
 }
 
@@ -454,13 +457,14 @@ void SqliteTx::insert_ticket(core::Ticket& t, std::string_view public_text,
   auto s = db_.prepare(
       "INSERT INTO tickets(subject, status, priority, requester_id, organization_id, "
       "assignee_id, team_id, category, channel, created_at, updated_at, first_response_at, "
-      "resolved_at, closed_at, merged_into, version) "
-      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "resolved_at, closed_at, merged_into, version, public_version, public_updated_at) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, t.subject).bind(2, core::to_string(t.status)).bind(3, core::to_string(t.priority));
   s.bind(4, t.requester_id).bind(5, t.organization_id).bind(6, t.assignee_id).bind(7, t.team_id);
   s.bind(8, t.category).bind(9, core::to_string(t.channel)).bind(10, t.created_at);
   s.bind(11, t.updated_at).bind(12, t.first_response_at).bind(13, t.resolved_at);
   s.bind(14, t.closed_at).bind(15, t.merged_into).bind(16, t.version);
+  s.bind(17, t.public_version).bind(18, t.public_updated_at);
   s.run();
   t.number = db_.last_insert_rowid();
   if (!t.tags.empty()) write_tags(t.number, t.tags);
@@ -495,12 +499,14 @@ bool SqliteTx::update_ticket(const core::Ticket& t) {
   auto s = db_.prepare(
       "UPDATE tickets SET status = ?, priority = ?, assignee_id = ?, team_id = ?, category = ?, "
       "updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ?, merged_into = ?, "
-      "organization_id = ?, version = ? WHERE number = ? AND version = ?");
+      "organization_id = ?, version = ?, public_version = ?, public_updated_at = ? "
+      "WHERE number = ? AND version = ?");
   s.bind(1, core::to_string(t.status)).bind(2, core::to_string(t.priority));
   s.bind(3, t.assignee_id).bind(4, t.team_id).bind(5, t.category).bind(6, t.updated_at);
   s.bind(7, t.first_response_at).bind(8, t.resolved_at).bind(9, t.closed_at);
-  s.bind(10, t.merged_into).bind(11, t.organization_id).bind(12, t.version).bind(13, t.number);
-  s.bind(14, t.version - 1);
+  s.bind(10, t.merged_into).bind(11, t.organization_id).bind(12, t.version);
+  s.bind(13, t.public_version).bind(14, t.public_updated_at).bind(15, t.number);
+  s.bind(16, t.version - 1);
   s.run();
   if (db_.changes() == 0) return false;
   write_tags(t.number, t.tags);
@@ -554,7 +560,10 @@ void append_filter_conditions(const TicketFilter& f, std::string& sql, SqlParams
   if (f.team_id) equals(" AND t.team_id = ?", *f.team_id);
   if (f.requester_id) equals(" AND t.requester_id = ?", *f.requester_id);
   if (f.organization_id) equals(" AND t.organization_id = ?", *f.organization_id);
-  if (f.updated_since) equals(" AND t.updated_at >= ?", *f.updated_since);
+  if (f.updated_since) {
+    equals(f.visible_requester_id ? " AND t.public_updated_at >= ?" : " AND t.updated_at >= ?",
+           *f.updated_since);
+  }
   if (f.created_after) equals(" AND t.created_at >= ?", *f.created_after);
   if (f.created_before) equals(" AND t.created_at < ?", *f.created_before);
   for (const auto& tag : f.tags) {
@@ -579,7 +588,7 @@ std::string order_clause(const TicketFilter& f) {
   std::string column;
   switch (f.order) {
     case TicketOrder::updated:
-      column = "t.updated_at";
+      column = f.visible_requester_id ? "t.public_updated_at" : "t.updated_at";
       break;
     case TicketOrder::created:
       column = "t.created_at";
@@ -637,7 +646,8 @@ TicketPage SqliteTx::list_tickets(const TicketFilter& f) {
     params.emplace_back(f.offset);
   } else if (keyset_paged(f)) {
     if (f.after) {
-      sql += " AND (t.updated_at, t.number) < (?, ?)";
+      sql += f.visible_requester_id ? " AND (t.public_updated_at, t.number) < (?, ?)"
+                                    : " AND (t.updated_at, t.number) < (?, ?)";
       params.emplace_back(f.after->first);
       params.emplace_back(f.after->second);
     }

@@ -30,8 +30,9 @@ TEST_F(AuthTest, PasswordsAreStoredAsArgon2id) {
 }
 
 TEST_F(AuthTest, LoginWithRightPasswordGivesASessionThatResolves) {
-  auto s = auth_.login("TECH@x.com", "correct horse", "10.0.0.1");
-  ASSERT_TRUE(s);
+  auto signin = auth_.login("TECH@x.com", "correct horse", "10.0.0.1");
+  ASSERT_TRUE(signin && signin->session);
+  auto& s = signin->session;
   auto resolved = auth_.session(s->token);
   ASSERT_TRUE(resolved);
   EXPECT_EQ(resolved->actor.email, "tech@x.com");
@@ -48,16 +49,61 @@ TEST_F(AuthTest, WrongPasswordAndUnknownEmailGiveTheSameError) {
   EXPECT_EQ(wrong.error().message, unknown.error().message);
 }
 
-TEST_F(AuthTest, RepeatedFailuresThrottleTheAccountUntilTheWindowPasses) {
-  for (int i = 0; i < LoginThrottle::kMaxFailures; ++i) {
-    EXPECT_EQ(auth_.login("tech@x.com", "bad", "10.0.0." + std::to_string(i)).error().code,
+TEST_F(AuthTest, RepeatedFailuresFromOneAddressAreRefusedThereUntilTheDelayPasses) {
+  for (int i = 0; i < LoginThrottle::kFreeFailures; ++i) {
+    EXPECT_EQ(auth_.login("tech@x.com", "bad", "10.0.0.1").error().code,
               core::Errc::unauthenticated);
   }
-  auto blocked = auth_.login("tech@x.com", "correct horse", "10.9.9.9");
+  auto blocked = auth_.login("tech@x.com", "correct horse", "10.0.0.1");
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().code, core::Errc::throttled);
-  app_.clock.advance(LoginThrottle::kWindowSeconds);
-  EXPECT_TRUE(auth_.login("tech@x.com", "correct horse", "10.9.9.9"));
+  EXPECT_EQ(blocked.error().retry_after_seconds, 1);
+  app_.clock.advance(1);
+  auto later = auth_.login("tech@x.com", "correct horse", "10.0.0.1");
+  EXPECT_TRUE(later && later->session);
+}
+
+// The hole this closes: five failures "from anywhere" used to answer the victim's right
+// password with 429 for 15 minutes.
+TEST_F(AuthTest, SomeoneElsesFailuresNeverRefuseTheRightPasswordFromACleanAddress) {
+  for (int i = 0; i < 2 * LoginThrottle::kAccountFailures; ++i) {
+    auto attempt = auth_.login("tech@x.com", "bad", "10.0.1." + std::to_string(i % 5));
+    ASSERT_FALSE(attempt && attempt->session);
+  }
+  auto signin = auth_.login("tech@x.com", "correct horse", "192.0.2.7");
+  ASSERT_TRUE(signin) << signin.error().message;
+  if (!signin->session) {  // slowed: the account is being guessed at; try after the wait
+    EXPECT_GT(signin->wait_seconds, 0);
+    signin = auth_.login("tech@x.com", "correct horse", "192.0.2.7", /*waited=*/true);
+    ASSERT_TRUE(signin);
+  }
+  EXPECT_TRUE(signin->session);
+}
+
+TEST_F(AuthTest, AnAccountGuessedAtFromManyAddressesIsSlowedForEveryone) {
+  for (int i = 0; i < LoginThrottle::kAccountFailures; ++i) {
+    ASSERT_FALSE(auth_.login("tech@x.com", "bad", "10.0.2." + std::to_string(i)));
+  }
+  auto first = auth_.login("tech@x.com", "correct horse", "192.0.2.8");
+  auto second = auth_.login("tech@x.com", "correct horse", "192.0.2.9");
+  ASSERT_TRUE(first && second);
+  // One attempt per slot: the first goes now, the second waits for the next slot.
+  EXPECT_TRUE(first->session);
+  EXPECT_FALSE(second->session);
+  EXPECT_EQ(second->wait_seconds, LoginThrottle::kAccountSlotSeconds);
+}
+
+TEST_F(AuthTest, FailuresForOneAccountDoNotLockOtherAccountsBehindTheSameAddress) {
+  Accounts accounts(*app_.ctx);
+  ASSERT_TRUE(accounts.create_user(
+      system_actor(),
+      {"colleague@x.com", "Colleague", core::Role::agent, "battery staple", std::nullopt, "UTC"}));
+  for (int i = 0; i < LoginThrottle::kFreeFailures + 1; ++i) {
+    ASSERT_FALSE(auth_.login("tech@x.com", "bad", "203.0.113.1"));
+  }
+  auto colleague = auth_.login("colleague@x.com", "battery staple", "203.0.113.1");
+  ASSERT_TRUE(colleague) << colleague.error().message;
+  EXPECT_TRUE(colleague->session);
 }
 
 TEST_F(AuthTest, ApiTokenResolvesAndOnlyItsHashIsStored) {
@@ -93,8 +139,9 @@ TEST_F(AuthTest, RevokedTokenNoLongerResolvesAndOthersCannotRevokeIt) {
 
 TEST_F(AuthTest, DisabledUserLosesSessionsAndTokens) {
   auto token = auth_.issue_token(system_actor(), "tech@x.com", "ci");
-  auto s = auth_.login("tech@x.com", "correct horse", "10.0.0.1");
-  ASSERT_TRUE(token && s);
+  auto signin = auth_.login("tech@x.com", "correct horse", "10.0.0.1");
+  ASSERT_TRUE(token && signin && signin->session);
+  auto& s = signin->session;
   Accounts accounts(*app_.ctx);
   UserChanges off;
   off.disabled = true;

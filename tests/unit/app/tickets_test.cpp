@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "../test_support.hpp"
 #include "app/ticket_jobs.hpp"
+#include "core/ticket_policy.hpp"
 
 namespace frontline::app {
 namespace {
@@ -121,12 +124,59 @@ TEST_F(TicketsTest, StaleIfMatchIsRejectedAndNothingChanges) {
   auto t = open_as(alice_);
   TicketChanges c;
   c.priority = core::Priority::high;
-  ASSERT_TRUE(tickets_.update(agent_, t.number, c, t.version));
+  ASSERT_TRUE(tickets_.update(agent_, t.number, c, std::vector<std::int64_t>{t.version}));
   c.priority = core::Priority::low;
-  auto stale = tickets_.update(agent_, t.number, c, t.version);
+  auto stale = tickets_.update(agent_, t.number, c, std::vector<std::int64_t>{t.version});
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, core::Errc::stale);
   EXPECT_EQ(tickets_.get(agent_, t.number)->priority, core::Priority::high);
+}
+
+TEST_F(TicketsTest, InternalWorkDoesNotMoveTheVersionOrUpdatedTimeACustomerSees) {
+  auto t = open_as(alice_);
+  app_.clock.advance(60);
+  TicketChanges c;
+  c.priority = core::Priority::urgent;
+  c.tags = std::vector<std::string>{"vip"};
+  ASSERT_TRUE(tickets_.update(agent_, t.number, c, std::nullopt));
+  ASSERT_TRUE(tickets_.add_message(agent_, t.number, core::MessageKind::internal_note,
+                                   "she sounded annoyed", {}));
+  auto seen = tickets_.get(alice_, t.number);
+  EXPECT_EQ(seen->version, t.version);
+  EXPECT_EQ(seen->updated_at, t.updated_at);
+  EXPECT_EQ(seen->priority, core::Priority::normal);  // blanked, never the real one
+  EXPECT_TRUE(seen->tags.empty());
+  EXPECT_GT(tickets_.get(agent_, t.number)->version, t.version);
+
+  app_.clock.advance(60);
+  ASSERT_TRUE(
+      tickets_.add_message(agent_, t.number, core::MessageKind::public_reply, "try this", {}));
+  auto after_reply = tickets_.get(alice_, t.number);
+  EXPECT_EQ(after_reply->version, t.version + 1);
+  EXPECT_EQ(after_reply->updated_at, app_.clock.now());
+}
+
+TEST_F(TicketsTest, CustomerIfMatchComparesThePublicVersion) {
+  auto t = open_as(alice_);
+  TicketChanges internal;
+  internal.priority = core::Priority::high;
+  ASSERT_TRUE(tickets_.update(agent_, t.number, internal, std::nullopt));
+  TicketChanges resolve;
+  resolve.status = core::Status::resolved;
+  auto r = tickets_.update(alice_, t.number, resolve, std::vector<std::int64_t>{t.version});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->version, t.version + 1);
+  auto stale = tickets_.update(alice_, t.number, resolve, std::vector<std::int64_t>{t.version});
+  EXPECT_EQ(stale.error().code, core::Errc::stale);
+}
+
+TEST_F(TicketsTest, AnIfMatchNamingNoVersionIsStale) {
+  auto t = open_as(alice_);
+  TicketChanges c;
+  c.priority = core::Priority::high;
+  auto r = tickets_.update(agent_, t.number, c, std::vector<std::int64_t>{});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::stale);
 }
 
 TEST_F(TicketsTest, CustomerCannotChangeAgentFields) {
@@ -176,22 +226,29 @@ TEST_F(TicketsTest, SearchFindsOnlyVisibleTicketsForCustomers) {
   EXPECT_EQ(tickets_.list(agent_, q)->items.size(), 2u);
 }
 
-TEST_F(TicketsTest, CustomerFilteringByAssigneeIsForbidden) {
-  TicketListQuery q;
-  q.q = "assignee:me";
-  auto r = tickets_.list(alice_, q);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, core::Errc::forbidden);
-}
-
-TEST_F(TicketsTest, CustomerFilteringByPriorityOrTagIsForbidden) {
-  for (const char* q : {"priority:urgent", "tag:vip"}) {
-    TicketListQuery query;
-    query.q = q;
-    auto r = tickets_.list(alice_, query);
-    ASSERT_FALSE(r) << q;
-    EXPECT_EQ(r.error().code, core::Errc::forbidden) << q;
+// Every agent-only field, from core's one list: searching, filtering or sorting on it would
+// reveal it to a customer by comparing result sets or orders.
+TEST_F(TicketsTest, CustomerSearchFilterOrSortOnAnyAgentOnlyFieldIsInvalid) {
+  const std::map<std::string, std::string> kSearchValue = {
+      {"priority", "urgent"}, {"assignee", "me"}, {"team", "Network"}, {"tag", "vip"}};
+  for (std::string_view field : core::kAgentOnlyFields) {
+    auto value = kSearchValue.find(std::string(field));
+    ASSERT_NE(value, kSearchValue.end()) << field << ": add a search value for the new field";
+    TicketListQuery search;
+    search.q = std::string(field) + ":" + value->second;
+    auto r = tickets_.list(alice_, search);
+    ASSERT_FALSE(r) << search.q;
+    EXPECT_EQ(r.error().code, core::Errc::invalid) << search.q;
+    EXPECT_TRUE(tickets_.list(agent_, search)) << search.q;
   }
+  TicketListQuery by_priority;
+  by_priority.sort = "priority";
+  auto sorted = tickets_.list(alice_, by_priority);
+  ASSERT_FALSE(sorted);
+  EXPECT_EQ(sorted.error().code, core::Errc::invalid);
+  ASSERT_EQ(sorted.error().fields.size(), 1u);
+  EXPECT_EQ(sorted.error().fields[0].field, "sort");
+  EXPECT_TRUE(tickets_.list(agent_, by_priority));
 }
 
 TEST_F(TicketsTest, AttachmentContentTypeIsKeptOnlyWhenPlain) {

@@ -1,0 +1,68 @@
+// Sign-in throttling: who may try a password now, and who must wait. Three counts over a
+// 15-minute window, each against one kind of attack, none able to lock a person out from where
+// they have not failed:
+//   (account, address) — guessing one password from one place: a few free tries, then a delay
+//     that doubles with every failure (1 s, 2 s, 4 s, … up to 15 minutes);
+//   address — spraying many accounts from one place: refused after kAddressFailures;
+//   account — guessing from many places: every attempt on the account is slowed, one per
+//     kAccountSlotSeconds, but never refused, so its owner still gets in.
+// In memory, so per server instance (PostgreSQL scale-out moves it into the database).
+// Thread-safe.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "core/model.hpp"
+
+namespace frontline::app {
+
+class LoginThrottle {
+ public:
+  static constexpr core::UnixTime kWindowSeconds = 15 * 60;
+  static constexpr int kFreeFailures = 3;  // per (account, address) before delays begin
+  static constexpr core::UnixTime kMaxDelaySeconds = 15 * 60;
+  static constexpr int kAddressFailures = 100;  // per address and window
+  static constexpr int kAccountFailures = 10;   // per account and window: slow it down
+  static constexpr core::UnixTime kAccountSlotSeconds = 1;
+  static constexpr core::UnixTime kMaxSlowdownSeconds = 30;
+  static constexpr std::size_t kMaxEntries = 100000;  // per map; bounds memory under a spray
+
+  struct Decision {
+    core::UnixTime refuse_for = 0;  // > 0: refused; the seconds until an attempt may succeed
+    core::UnixTime wait = 0;        // > 0: allowed after waiting this long (a slowed account)
+  };
+
+  // What to do with an attempt now. A slowed attempt takes the account's next free slot
+  // (take_slot) and tries the password after `wait` seconds; asked again then, it passes
+  // take_slot = false and is only checked for refusal.
+  Decision check(std::string_view account, std::string_view address, core::UnixTime now,
+                 bool take_slot = true);
+  void failed(std::string_view account, std::string_view address, core::UnixTime now);
+  // Forgets the (account, address) failures; the address and account counts stay, so one
+  // known password cannot reset a spray or a distributed guess.
+  void succeeded(std::string_view account, std::string_view address);
+
+ private:
+  struct Count {
+    int failures = 0;
+    core::UnixTime first = 0;  // start of the window
+    core::UnixTime last = 0;   // latest failure
+  };
+  struct AccountState {
+    Count count;
+    core::UnixTime next_slot = 0;
+  };
+  static std::string pair_key(std::string_view account, std::string_view address);
+  template <typename Map>
+  static void bound(Map& map, core::UnixTime now);
+
+  std::mutex mu_;
+  std::map<std::string, Count, std::less<>> pairs_;
+  std::map<std::string, Count, std::less<>> addresses_;
+  std::map<std::string, AccountState, std::less<>> accounts_;
+};
+
+}  // namespace frontline::app
