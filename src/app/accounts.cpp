@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "app/auth.hpp"
 #include "app/credentials.hpp"
 #include "app/event_data.hpp"
 #include "app/local_time.hpp"
@@ -29,6 +30,13 @@ core::Result<std::optional<core::WorkWeek>> checked_work_week(const Organization
                                "must list at least one of mon, tue, wed, thu, fri, sat, sun");
   }
   return std::optional<core::WorkWeek>(*week);
+}
+
+// Ends every way the user is signed in: browser sessions and API tokens (a password reset
+// must not leave a token made with the old password working).
+void end_sign_ins(store::Tx& tx, Id user_id) {
+  tx.delete_sessions_of(user_id);
+  for (const auto& token : tx.list_api_tokens(user_id)) tx.delete_api_token(token.id);
 }
 
 }  // namespace
@@ -115,7 +123,7 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
     password_hash = hash_password(*c.password);
   }
   const auto now = ctx_.clock.now();
-  return in_write<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
+  auto updated = in_write<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
     auto u = tx.user_by_id(id);
     if (!u) return make_error(Errc::not_found, "user not found");
     if (c.organization_id && *c.organization_id && !tx.organization_by_id(**c.organization_id)) {
@@ -134,11 +142,13 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
       record_event(tx, actor, std::nullopt, "user.password_reset",
                    EventData().add("user_id", id).str(), /*internal=*/true, now);
     }
-    if (u->disabled || !password_hash.empty()) tx.delete_sessions_of(id);
+    if (u->disabled || !password_hash.empty()) end_sign_ins(tx, id);
     record_event(tx, actor, std::nullopt, "user.updated", EventData().add("user_id", id).str(),
                  /*internal=*/true, now);
     return std::move(*u);
   });
+  if (updated && (c.role || c.disabled || c.password)) note_identity_change();
+  return updated;
 }
 
 Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_view email,
@@ -147,16 +157,32 @@ Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_
     return core::invalid_field("password", "must be at least 8 characters");
   std::string hash = hash_password(password);
   const auto now = ctx_.clock.now();
-  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
+  auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
     auto u = tx.user_by_email(email);
     if (!u) return make_error(Errc::not_found, "no user with email " + std::string(email));
     if (!core::can_administer(actor) && actor.id != u->id) return admins_only();
     tx.set_password_hash(u->id, hash);
-    tx.delete_sessions_of(u->id);
+    end_sign_ins(tx, u->id);
     record_event(tx, actor, std::nullopt, "user.password_reset",
                  EventData().add("user_id", u->id).str(), /*internal=*/true, now);
     return core::Unit{};
   });
+  if (out) note_identity_change();
+  return out;
+}
+
+Result<core::Unit> Accounts::sign_out_everywhere(const core::Actor& actor, Id user_id) {
+  if (!core::can_administer(actor) && actor.id != user_id) return admins_only();
+  const auto now = ctx_.clock.now();
+  auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
+    if (!tx.user_by_id(user_id)) return make_error(Errc::not_found, "user not found");
+    end_sign_ins(tx, user_id);
+    record_event(tx, actor, std::nullopt, "user.signed_out_everywhere",
+                 EventData().add("user_id", user_id).str(), /*internal=*/true, now);
+    return core::Unit{};
+  });
+  if (out) note_identity_change();
+  return out;
 }
 
 Result<core::Organization> Accounts::create_organization(const core::Actor& actor,

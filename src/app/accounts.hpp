@@ -56,7 +56,9 @@ class Accounts {
                                               core::Id after_id);
   core::Result<core::User> update_user(const core::Actor& actor, core::Id id,
                                        const UserChanges& changes);
-  // Sets a new password and ends the user's sessions.
+  // Ends the user's sessions and revokes their API tokens: the user themself, or an admin.
+  core::Result<core::Unit> sign_out_everywhere(const core::Actor& actor, core::Id user_id);
+  // Sets a new password, ends the user's sessions and revokes their API tokens.
   core::Result<core::Unit> set_password(const core::Actor& actor, std::string_view email,
                                         std::string_view password);
 

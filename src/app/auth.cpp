@@ -2,6 +2,7 @@
 #include "app/auth.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include "app/credentials.hpp"
 #include "core/text.hpp"
@@ -31,7 +32,12 @@ std::string wait_in_words(core::UnixTime seconds) {
   return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
 }
 
+std::atomic<std::uint64_t> identity_changes{0};
+
 }  // namespace
+
+std::uint64_t identity_generation() { return identity_changes.load(); }
+void note_identity_change() { identity_changes.fetch_add(1); }
 
 Result<SignIn> Auth::login(std::string_view raw_email, std::string_view password,
                            std::string_view remote_address, bool waited) {
@@ -92,10 +98,12 @@ Result<ResolvedSession> Auth::session(std::string_view token) {
 }
 
 Result<core::Unit> Auth::logout(std::string_view token) {
-  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) {
+  auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) {
     tx.delete_session(token_hash(token));
     return Result<core::Unit>(core::Unit{});
   });
+  if (out) note_identity_change();
+  return out;
 }
 
 Result<core::Actor> Auth::bearer(std::string_view token) {
@@ -132,7 +140,7 @@ Result<std::vector<store::ApiTokenRecord>> Auth::tokens(const core::Actor& actor
 }
 
 Result<core::Unit> Auth::revoke_token(const core::Actor& actor, core::Id token_id) {
-  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
+  auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
     std::optional<core::Id> owner;
     if (!core::can_administer(actor)) owner = actor.id;
     auto mine = tx.list_api_tokens(owner);
@@ -143,6 +151,8 @@ Result<core::Unit> Auth::revoke_token(const core::Actor& actor, core::Id token_i
     }
     return core::Unit{};
   });
+  if (out) note_identity_change();
+  return out;
 }
 
 }  // namespace frontline::app

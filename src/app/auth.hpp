@@ -3,6 +3,7 @@
 // Thread-safe. login() verifies an argon2id hash: call it off the network threads.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,13 @@ struct SignIn {
   std::optional<NewSession> session;
   core::UnixTime wait_seconds = 0;
 };
+
+// A count of writes that may end someone's access: a user disabled, given another role or a
+// new password, sessions ended, an API token revoked. Long-lived connections (the live feed)
+// re-check who they serve when it moves. Process-wide (a change made by another process, such
+// as `frontline admin reset-password`, is caught by their periodic re-check). Thread-safe.
+std::uint64_t identity_generation();
+void note_identity_change();
 
 class Auth {
  public:

@@ -22,6 +22,7 @@ struct Config {
   bool secure_cookies = false;  // mark the session cookie Secure (behind TLS)
   // Proxies whose X-Forwarded-For names the client (addresses and CIDR blocks, comma-separated).
   std::string trusted_proxies;
+  std::string metrics_token;  // empty: GET /metrics is off
   // Outgoing mail; nothing is sent while smtp_url is empty.
   std::string smtp_url;  // smtp://host:port (STARTTLS when offered) or smtps://host:port
   std::string smtp_username;

@@ -88,6 +88,7 @@ void serve(const ServeFlags& flags) {
   services.settings.max_upload_bytes = config.max_upload_bytes;
   services.settings.secure_cookies = config.secure_cookies;
   services.settings.trusted_proxies = http::TrustedProxies::parse(config.trusted_proxies);
+  services.settings.metrics_token = config.metrics_token;
   http::Router router(http::api_routes());
   http::Server server(router, services, listen);
   unsigned short port = server.listen();

@@ -44,8 +44,8 @@ std::string cookie_value(std::string_view header, std::string_view name) {
 
 bool is_safe_method(const std::string& m) { return m == "GET" || m == "HEAD" || m == "OPTIONS"; }
 
-// Fills req.actor from a bearer token or the session cookie; an error when a credential is
-// present but not valid (a request without credentials is simply anonymous).
+}  // namespace
+
 std::optional<Response> authenticate(Request& req, Services& s) {
   constexpr std::string_view kBearer = "Bearer ";
   if (req.authorization.size() > kBearer.size() &&
@@ -70,8 +70,6 @@ std::optional<Response> authenticate(Request& req, Services& s) {
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {
   for (auto& r : routes_) {
@@ -130,6 +128,26 @@ RouteMatch Router::match(Request& req) const {
   return m;
 }
 
+std::optional<Response> Router::admit_before_body(const RouteMatch& m, Request& req,
+                                                  Services& s) const {
+  if (m.index < 0) {
+    if (m.path_matched) return method_not_allowed(req.method, allowed_methods(req.path));
+    return problem(core::Errc::not_found, "no such resource: " + req.path);
+  }
+  const Route& route = routes_[static_cast<std::size_t>(m.index)];
+  if (route.access == Access::own_token) return std::nullopt;
+  try {
+    if (auto denied = authenticate(req, s)) return denied;
+  } catch (const std::exception& e) {
+    spdlog::error("authenticating {} {}: {}", req.method, req.path, e.what());
+    return problem(core::Errc::internal, "internal error; the server logged it");
+  }
+  if (route.access == Access::signed_in && !req.actor) {
+    return problem(core::Errc::unauthenticated, "sign in or send a bearer token");
+  }
+  return std::nullopt;
+}
+
 Response Router::dispatch(const RouteMatch& m, Request& req, Services& s) const {
   if (m.index < 0) {
     if (m.path_matched) return method_not_allowed(req.method, allowed_methods(req.path));
@@ -137,6 +155,7 @@ Response Router::dispatch(const RouteMatch& m, Request& req, Services& s) const 
   }
   const Route& route = routes_[static_cast<std::size_t>(m.index)];
   try {
+    if (route.access == Access::own_token) return route.handler(req, s);
     if (auto denied = authenticate(req, s)) return *denied;
     if (route.access == Access::signed_in && !req.actor) {
       return problem(core::Errc::unauthenticated, "sign in or send a bearer token");

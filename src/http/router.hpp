@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,9 @@ namespace frontline::http {
 
 using Handler = std::function<Response(Request&, Services&)>;
 
-enum class Access { anyone, signed_in };
+// anyone: credentials are optional; signed_in: required; own_token: the handler checks a token
+// of its own (the metrics token) and the router reads no credentials.
+enum class Access { anyone, signed_in, own_token };
 
 struct Route {
   std::string method;
@@ -37,6 +40,11 @@ class Router {
   explicit Router(std::vector<Route> routes);
 
   RouteMatch match(Request& req) const;  // fills req.path_params
+  // Before a large body is read: a problem when the route does not exist or wants a signed-in
+  // caller and the request's credentials (headers only) name none, so a stranger cannot make
+  // the server read megabytes. dispatch() authenticates again with the full request.
+  std::optional<Response> admit_before_body(const RouteMatch& m, Request& req,
+                                            Services& services) const;
   Response dispatch(const RouteMatch& m, Request& req, Services& services) const;
   std::vector<std::string> route_names() const;
 
@@ -50,6 +58,11 @@ class Router {
   std::vector<Route> routes_;
   std::vector<std::vector<std::string>> segments_;
 };
+
+// Fills req.actor from a bearer token or the session cookie; a problem when a credential is
+// present but not valid (a request without credentials is simply anonymous) or when a
+// cookie-signed write lacks its CSRF token. Long-lived sockets call it again to re-check.
+std::optional<Response> authenticate(Request& req, Services& services);
 
 // The session cookie's name.
 inline constexpr const char* kSessionCookie = "fl_session";

@@ -14,7 +14,7 @@ std::vector<Route> api_routes() {
   const Access in = Access::signed_in;
   return {
       {"GET", "/healthz", Access::anyone, kFast, h::healthz_get, "healthz"},
-      {"GET", "/metrics", Access::anyone, kFast, h::metrics_get, "metrics"},
+      {"GET", "/metrics", Access::own_token, kFast, h::metrics_get, "metrics"},
       {"POST", "/api/v1/session", Access::anyone, kBlocks, h::session_post, ""},
       {"DELETE", "/api/v1/session", Access::anyone, kBlocks, h::session_delete, ""},
       {"GET", "/api/v1/me", in, kFast, h::me_get, ""},
@@ -37,6 +37,8 @@ std::vector<Route> api_routes() {
       {"GET", "/api/v1/users", in, kFast, h::users_get, ""},
       {"POST", "/api/v1/users", in, kBlocks, h::users_post, ""},
       {"PATCH", "/api/v1/users/{id}", in, kBlocks, h::user_patch, ""},
+      {"POST", "/api/v1/users/{id}/sign-out-everywhere", in, kBlocks,
+       h::user_sign_out_everywhere_post, ""},
       {"GET", "/api/v1/organizations", in, kFast, h::organizations_get, ""},
       {"POST", "/api/v1/organizations", in, kBlocks, h::organizations_post, ""},
       {"PATCH", "/api/v1/organizations/{id}", in, kBlocks, h::organization_patch, ""},

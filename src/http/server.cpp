@@ -24,8 +24,10 @@
 #include <boost/url/parse.hpp>
 #include <chrono>
 #include <deque>
+#include <mutex>
 #include <thread>
 
+#include "app/auth.hpp"
 #include "app/event_data.hpp"
 #include "http/event_feed.hpp"
 #include "http/metrics.hpp"
@@ -95,6 +97,9 @@ struct Server::Impl {
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
   EventFeed feed;  // after ioc: its thread stops before the sinks' strands go away
+  struct StreamState;
+  std::mutex streams_mu;
+  std::vector<std::weak_ptr<StreamState>> streams;  // open live-feed sockets
 
   asio::awaitable<void> accept_loop() {
     for (;;) {
@@ -266,14 +271,35 @@ struct Server::Impl {
           settings.trusted_proxies.client_address(remote, header(head, "X-Forwarded-For"));
       req.method = std::string(head.method_string());
       req.content_type = header(head, "Content-Type");
-      const std::size_t limit =
-          is_upload(req.content_type) ? upload_limit : settings.max_json_bytes;
+      const bool target_ok = decode_target(head.target(), req);
+      req.authorization = header(head, "Authorization");
+      req.cookie = header(head, "Cookie");
+      req.if_match = header(head, "If-Match");
+      req.idempotency_key = header(head, "Idempotency-Key");
+      req.csrf_token = header(head, "X-CSRF-Token");
+      req.origin = header(head, "Origin");
+      req.sec_fetch_site = header(head, "Sec-Fetch-Site");
+      req.host = header(head, "Host");
+      req.websocket_upgrade = websocket::is_upgrade(head);
+      const bool upload = is_upload(req.content_type);
+      const std::size_t limit = upload ? upload_limit : settings.max_json_bytes;
       parser.body_limit(limit);
       if (auto len = parser.content_length(); len && *len > limit) {
         Response res = problem(core::Errc::too_large,
                                "request body is larger than " + std::to_string(limit) + " bytes");
         co_await reject(stream, res, req, start);
         break;
+      }
+      // Up to the upload limit (megabytes) is read only for a caller the route admits; a JSON
+      // body is capped small enough to read first.
+      RouteMatch m;
+      if (upload && target_ok) {
+        m = router.match(req);
+        if (auto refused = router.admit_before_body(m, req, services)) {
+          Response res = std::move(*refused);
+          co_await reject(stream, res, req, start);
+          break;
+        }
       }
       if (beast::iequals(header(head, "Expect"), "100-continue")) {
         bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, head.version()};
@@ -297,20 +323,10 @@ struct Server::Impl {
       const bool keep_alive = msg.keep_alive() && !draining;
       const bool is_head = msg.method() == bhttp::verb::head;
       Response res;
-      RouteMatch m;
-      if (!decode_target(msg.target(), req)) {
+      if (!target_ok) {
         res = problem(core::Errc::bad_input, "malformed request target");
       } else {
         req.body = std::move(msg.body());
-        req.authorization = header(msg, "Authorization");
-        req.cookie = header(msg, "Cookie");
-        req.if_match = header(msg, "If-Match");
-        req.idempotency_key = header(msg, "Idempotency-Key");
-        req.csrf_token = header(msg, "X-CSRF-Token");
-        req.origin = header(msg, "Origin");
-        req.sec_fetch_site = header(msg, "Sec-Fetch-Site");
-        req.host = header(msg, "Host");
-        req.websocket_upgrade = websocket::is_upgrade(msg);
         m = router.match(req);
         if (m.index < 0 && !m.path_matched && !options.web_root.empty() &&
             (req.method == "GET" || req.method == "HEAD")) {
@@ -325,7 +341,11 @@ struct Server::Impl {
           wait.expires_after(std::chrono::seconds(res.redispatch_after_seconds));
           co_await wait.async_wait(use_nothrow);
           req.redispatched = true;
-          res = m.blocking ? co_await dispatch_blocking(m, req) : router.dispatch(m, req, services);
+          if (m.blocking) {  // not a ?: — GCC 12 mishandles co_await inside a conditional
+            res = co_await dispatch_blocking(m, req);
+          } else {
+            res = router.dispatch(m, req, services);
+          }
           if (res.redispatch_after_seconds > 0) {
             res = problem(core::Errc::unavailable, "the server is busy; try again shortly");
           }
@@ -372,8 +392,10 @@ struct Server::Impl {
     websocket::stream<beast::tcp_stream> ws;
     asio::steady_timer wakeup;  // on the strand too: cancel() from the feed's posts
     bhttp::request<bhttp::string_body> request;  // the handshake being answered
+    Request credentials;  // the handshake's Authorization and Cookie, to re-check who this is
     std::deque<std::string> queue;
     bool closed = false;
+    std::string close_reason;  // set: end with a WebSocket close frame saying why
   };
   static constexpr std::size_t kMaxQueuedFrames = 10000;  // a client this far behind reconnects
 
@@ -388,7 +410,15 @@ struct Server::Impl {
     } catch (const boost::system::system_error&) {
       co_return;  // the peer went away meanwhile
     }
+    state->credentials.method = "GET";
+    state->credentials.authorization = header(request, "Authorization");
+    state->credentials.cookie = header(request, "Cookie");
     state->request = std::move(request);
+    {
+      std::lock_guard lock(streams_mu);
+      std::erase_if(streams, [](const auto& weak) { return weak.expired(); });
+      streams.push_back(state);
+    }
     auto ex = state->ws.get_executor();
     auto on_strand = asio::co_spawn(ex, run_stream(state, after), asio::use_awaitable);
     co_await std::move(on_strand);
@@ -427,6 +457,11 @@ struct Server::Impl {
       if (wec) state->closed = true;
     }
     feed.unsubscribe(id);
+    if (!state->close_reason.empty()) {
+      websocket::close_reason why(websocket::close_code::policy_error);
+      why.reason = state->close_reason;
+      co_await state->ws.async_close(why, use_nothrow);
+    }
     beast::error_code ignored;
     state->ws.next_layer().socket().shutdown(tcp::socket::shutdown_both, ignored);
     state->ws.next_layer().socket().close(ignored);
@@ -442,6 +477,56 @@ struct Server::Impl {
     }
     state->closed = true;
     state->wakeup.cancel();
+  }
+
+  // Re-checks whom each live-feed socket serves: at once when an identity may have ended
+  // (app::identity_generation moved: a user disabled or demoted, sessions ended, a token
+  // revoked) and every kIdentitySweep regardless (changes made by another process). A socket
+  // whose credentials no longer name a member of staff is closed with a reason.
+  static constexpr auto kIdentitySweep = std::chrono::seconds(30);
+
+  asio::awaitable<void> watch_stream_identities() {
+    asio::steady_timer timer(ioc);
+    auto seen = app::identity_generation();
+    auto last_sweep = std::chrono::steady_clock::now();
+    for (;;) {
+      timer.expires_after(std::chrono::milliseconds(200));
+      auto [ec] = co_await timer.async_wait(use_nothrow);
+      if (ec) co_return;
+      const auto generation = app::identity_generation();
+      const auto now = std::chrono::steady_clock::now();
+      if (generation == seen && now - last_sweep < kIdentitySweep) continue;
+      seen = generation;
+      last_sweep = now;
+      std::vector<std::shared_ptr<StreamState>> open;
+      {
+        std::lock_guard lock(streams_mu);
+        std::erase_if(streams, [](const auto& weak) { return weak.expired(); });
+        for (const auto& weak : streams) {
+          if (auto s = weak.lock()) open.push_back(std::move(s));
+        }
+      }
+      for (auto& state : open) {
+        asio::post(state->ws.get_executor(), [this, state] { recheck_identity(*state); });
+      }
+    }
+  }
+
+  // On the socket's strand. One point read of the session or token.
+  void recheck_identity(StreamState& state) {
+    if (state.closed) return;
+    Request probe = state.credentials;
+    std::optional<Response> denied;
+    try {
+      denied = authenticate(probe, services);
+    } catch (const std::exception& e) {
+      spdlog::warn("live feed: could not re-check a socket's identity: {}", e.what());
+      return;  // the database is unavailable: keep serving, check again on the next sweep
+    }
+    if (!denied && probe.actor && probe.actor->is_staff()) return;
+    state.close_reason = "signed out, disabled or no longer staff";
+    state.closed = true;
+    state.wakeup.cancel();
   }
 
   asio::awaitable<void> drain_then_stop() {
@@ -484,6 +569,7 @@ unsigned short Server::listen() {
 void Server::run() {
   auto& impl = *impl_;
   asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+  asio::co_spawn(impl.ioc, impl.watch_stream_identities(), asio::detached);
   int threads = impl.options.network_threads > 0
                     ? impl.options.network_threads
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -28,6 +28,7 @@ struct ServerSettings {
   int idle_timeout_seconds = 30;
   bool secure_cookies = false;     // set the Secure flag (behind TLS)
   TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client
+  std::string metrics_token;  // GET /metrics wants it as a bearer token; empty: /metrics is off
 };
 
 struct Services {

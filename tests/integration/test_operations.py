@@ -31,17 +31,29 @@ def sample(samples, name, **labels):
     return samples.get((name, frozenset(labels.items())), 0.0)
 
 
+METRICS_TOKEN = "metrics-token-for-the-operations-test"
+
+
 class OperationsTest(ServerTestCase):
+    server_env = {"FRONTLINE_METRICS_TOKEN": METRICS_TOKEN}
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.agent = cls.server.user("agent")
 
     def metrics(self):
-        r = self.server.client().get("/metrics")
+        r = self.server.client().get("/metrics", headers={"Authorization": "Bearer " + METRICS_TOKEN})
         self.assertEqual(r.status, 200)
         self.assertTrue(r.headers["Content-Type"].startswith("text/plain"), r.headers["Content-Type"])
         return r.body.decode("utf-8")
+
+    def test_metrics_need_the_metrics_token(self):
+        for headers in ({}, {"Authorization": "Bearer wrong-token"},
+                        {"Authorization": "Bearer " + self.server.issue_token(self.agent.email)}):
+            r = self.server.client().get("/metrics", headers=headers)
+            self.assertEqual(r.status, 401, headers)
+            self.assertNotIn(b"frontline_", r.body if isinstance(r.body, bytes) else b"")
 
     def test_healthz_is_200_without_credentials(self):
         r = self.server.client().get("/healthz")

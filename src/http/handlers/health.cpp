@@ -4,6 +4,19 @@
 #include "http/metrics.hpp"
 
 namespace frontline::http::handlers {
+namespace {
+
+// Compares in time that depends only on the lengths, not on where the first difference is.
+bool same_secret(std::string_view given, std::string_view expected) {
+  if (given.size() != expected.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    diff |= static_cast<unsigned char>(given[i] ^ expected[i]);
+  }
+  return diff == 0;
+}
+
+}  // namespace
 
 Response healthz_get(Request& req, Services& s) {
   try {
@@ -14,7 +27,19 @@ Response healthz_get(Request& req, Services& s) {
   return Response::json(200, R"({"status":"ok"})");
 }
 
+// Opt-in: request counts and latencies tell an outsider what the help desk is doing, so
+// /metrics answers only with `Authorization: Bearer <metrics_token>`, and not at all without one.
 Response metrics_get(Request& req, Services& s) {
+  const std::string& token = s.settings.metrics_token;
+  if (token.empty()) {
+    return problem(core::Errc::not_found, "metrics are off; set metrics_token to turn them on");
+  }
+  if (!same_secret(req.authorization, "Bearer " + token)) {
+    Response denied =
+        problem(core::Errc::unauthenticated, "send the metrics token as a bearer token");
+    denied.header("WWW-Authenticate", "Bearer realm=\"metrics\"");
+    return denied;
+  }
   Response r;
   r.content_type = "text/plain; version=0.0.4";
   r.body = s.metrics ? s.metrics->prometheus_text() : std::string();

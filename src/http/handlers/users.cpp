@@ -41,4 +41,14 @@ Response user_patch(Request& req, Services& s) {
   return reply(s.accounts.update_user(req.caller(), *id, *changes), 200, user_json);
 }
 
+// POST /api/v1/users/{id}/sign-out-everywhere — ends every session and revokes every API token
+// of the user (the user themself, or an admin).
+Response user_sign_out_everywhere_post(Request& req, Services& s) {
+  auto id = path_id(req);
+  if (!id) return no_such("user");
+  auto out = s.accounts.sign_out_everywhere(req.caller(), *id);
+  if (!out) return problem(out.error());
+  return Response::no_content();
+}
+
 }  // namespace frontline::http::handlers
