@@ -49,7 +49,7 @@ LoginThrottle::Decision LoginThrottle::check(std::string_view account, std::stri
     const Count& c = it->second;
     if (!expired(c.first, now) && c.failures >= kFreeFailures) {
       const int doublings = std::min(c.failures - kFreeFailures, 20);
-      const Time delay = std::min<Time>(Time{1} << doublings, kMaxDelaySeconds);
+      const Time delay = std::min<Time>(kFirstDelaySeconds << doublings, kMaxDelaySeconds);
       if (now < c.last + delay) d.refuse_for = c.last + delay - now;
     }
   }

@@ -2,7 +2,7 @@
 // 15-minute window, each against one kind of attack, none able to lock a person out from where
 // they have not failed:
 //   (account, address) — guessing one password from one place: a few free tries, then a delay
-//     that doubles with every failure (1 s, 2 s, 4 s, … up to 15 minutes);
+//     that doubles with every failure (5 s, 10 s, 20 s, … up to 15 minutes);
 //   address — spraying many accounts from one place: refused after kAddressFailures;
 //   account — guessing from many places: every attempt on the account is slowed, one per
 //     kAccountSlotSeconds, but never refused, so its owner still gets in.
@@ -23,6 +23,8 @@ class LoginThrottle {
  public:
   static constexpr core::UnixTime kWindowSeconds = 15 * 60;
   static constexpr int kFreeFailures = 3;  // per (account, address) before delays begin
+  // The first delay; whole seconds, so a shorter one could pass in the same clock tick.
+  static constexpr core::UnixTime kFirstDelaySeconds = 5;
   static constexpr core::UnixTime kMaxDelaySeconds = 15 * 60;
   static constexpr int kAddressFailures = 100;  // per address and window
   static constexpr int kAccountFailures = 10;   // per account and window: slow it down

@@ -55,7 +55,7 @@ class QueueCountsTest(ServerTestCase):
         self.assertProblem(self.agent.client.get(TICKETS + "/count?colour=red"), 400, "colour")
 
     def test_customers_cannot_count_by_agent_only_fields(self):
-        self.assertProblem(self.customer.client.get(TICKETS + "/count?assignee=none"), 403,
+        self.assertProblem(self.customer.client.get(TICKETS + "/count?assignee=none"), 422,
                            "assignee")
 
 

@@ -201,7 +201,7 @@ class CustomerVisibilityTest(ServerTestCase):
 
     def test_customer_cannot_filter_by_assignee_or_see_links(self):
         number = self.customer.client.create_ticket().body["number"]
-        self.assertProblem(self.customer.client.get(TICKETS + "?assignee=me"), 403)
+        self.assertProblem(self.customer.client.get(TICKETS + "?assignee=me"), 422)
         self.assertProblem(self.customer.client.get(ticket_path(number, "/links")), 403)
         self.assertProblem(self.customer.client.post(ticket_path(number, "/merge"), {"into": number}), 422)
 
@@ -391,13 +391,14 @@ class LoginThrottleTest(unittest.TestCase):
     def test_repeated_failed_logins_are_throttled_with_429(self):
         with Server() as s:
             _, email, password = s.create_user(role="customer")
-            statuses = [login(s, email, "wrong-%d" % i)[0].status for i in range(5)]
-            self.assertEqual(statuses, [401] * 5)
+            statuses = [login(s, email, "wrong-%d" % i)[0].status for i in range(3)]
+            self.assertEqual(statuses, [401] * 3)
             r, cookie, _ = login(s, email, "wrong-again")
             self.assertEqual(r.status, 429, r.body)
             self.assertTrue(r.headers.get("Content-Type", "").startswith("application/problem+json"))
             self.assertTrue(int(r.headers["Retry-After"]) > 0)
-            # Even the right password waits: the throttle answers before checking it.
+            # Even the right password waits from the address that failed: the throttle answers
+            # before checking it (other addresses are not refused: see test_hardening).
             r, cookie, _ = login(s, email, password)
             self.assertEqual(r.status, 429)
             self.assertIsNone(cookie)

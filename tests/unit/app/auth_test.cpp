@@ -57,8 +57,8 @@ TEST_F(AuthTest, RepeatedFailuresFromOneAddressAreRefusedThereUntilTheDelayPasse
   auto blocked = auth_.login("tech@x.com", "correct horse", "10.0.0.1");
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().code, core::Errc::throttled);
-  EXPECT_EQ(blocked.error().retry_after_seconds, 1);
-  app_.clock.advance(1);
+  EXPECT_EQ(blocked.error().retry_after_seconds, LoginThrottle::kFirstDelaySeconds);
+  app_.clock.advance(LoginThrottle::kFirstDelaySeconds);
   auto later = auth_.login("tech@x.com", "correct horse", "10.0.0.1");
   EXPECT_TRUE(later && later->session);
 }

@@ -19,7 +19,7 @@ TEST(LoginThrottle, DelayDoublesWithEveryFailureAfterTheFreeOnes) {
     EXPECT_EQ(t.check("ann@x", "10.0.0.1", now).refuse_for, 0);
     t.failed("ann@x", "10.0.0.1", now);
   }
-  for (core::UnixTime expected : {1, 2, 4, 8, 16}) {
+  for (core::UnixTime expected : {5, 10, 20, 40, 80}) {
     EXPECT_EQ(t.check("ann@x", "10.0.0.1", now).refuse_for, expected);
     now += expected;
     EXPECT_EQ(t.check("ann@x", "10.0.0.1", now).refuse_for, 0);
