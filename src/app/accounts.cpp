@@ -171,6 +171,32 @@ Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_
   return out;
 }
 
+Result<core::Unit> Accounts::change_own_password(const core::Actor& actor,
+                                                 std::string_view current_password,
+                                                 std::string_view new_password) {
+  if (new_password.size() < kMinPasswordBytes) {
+    return core::invalid_field("new_password", "must be at least 8 characters");
+  }
+  auto stored = in_read<std::optional<std::string>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::optional<std::string>>(tx.password_hash(actor.id));
+  });
+  if (!stored) return stored.take_error();
+  if (!*stored || !verify_password(current_password, **stored)) {
+    return core::invalid_field("current_password", "is not your current password");
+  }
+  std::string hash = hash_password(new_password);
+  const auto now = ctx_.clock.now();
+  auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
+    tx.set_password_hash(actor.id, hash);
+    tx.delete_sessions_of(actor.id);
+    record_event(tx, actor, std::nullopt, "user.password_changed",
+                 EventData().add("user_id", actor.id).str(), /*internal=*/true, now);
+    return core::Unit{};
+  });
+  if (out) note_identity_change();
+  return out;
+}
+
 Result<core::Unit> Accounts::sign_out_everywhere(const core::Actor& actor, Id user_id) {
   if (!core::can_administer(actor) && actor.id != user_id) return admins_only();
   const auto now = ctx_.clock.now();

@@ -56,6 +56,12 @@ class Accounts {
                                               core::Id after_id);
   core::Result<core::User> update_user(const core::Actor& actor, core::Id id,
                                        const UserChanges& changes);
+  // A signed-in person's own new password, given the current one (invalid "current_password"
+  // when it is not right). Ends every session of theirs, this one too; API tokens stay (they
+  // are listed and revoked on their own, or with sign_out_everywhere).
+  core::Result<core::Unit> change_own_password(const core::Actor& actor,
+                                               std::string_view current_password,
+                                               std::string_view new_password);
   // Ends the user's sessions and revokes their API tokens: the user themself, or an admin.
   core::Result<core::Unit> sign_out_everywhere(const core::Actor& actor, core::Id user_id);
   // Sets a new password, ends the user's sessions and revokes their API tokens.

@@ -206,6 +206,15 @@ Result<LoginInput> decode_login(std::string_view body) {
   });
 }
 
+Result<PasswordChangeInput> decode_password_change(std::string_view body) {
+  return decode<PasswordChangeInput>(body, [](FieldReader& r) {
+    PasswordChangeInput in;
+    in.current_password = r.string("current_password", true).value_or("");
+    in.new_password = r.string("new_password", true).value_or("");
+    return in;
+  });
+}
+
 Result<core::Id> decode_ticket_reference(std::string_view body, const char* key) {
   return decode<core::Id>(body, [key](FieldReader& r) { return r.id(key, true).value_or(0); });
 }

@@ -26,6 +26,11 @@ struct LoginInput {
   std::string password;
 };
 
+struct PasswordChangeInput {
+  std::string current_password;
+  std::string new_password;
+};
+
 using OrganizationInput = app::OrganizationChanges;
 
 struct TeamInput {
@@ -47,6 +52,7 @@ core::Result<app::OpenTicket> decode_open_ticket(std::string_view body);
 core::Result<app::TicketChanges> decode_ticket_changes(std::string_view body);
 core::Result<NewMessageInput> decode_new_message(std::string_view body);
 core::Result<LoginInput> decode_login(std::string_view body);
+core::Result<PasswordChangeInput> decode_password_change(std::string_view body);
 // {"<key>": N} with a positive ticket number (merge: "into", link: "ticket").
 core::Result<core::Id> decode_ticket_reference(std::string_view body, const char* key);
 core::Result<app::NewUser> decode_new_user(std::string_view body);

@@ -18,6 +18,7 @@ std::vector<Route> api_routes() {
       {"POST", "/api/v1/session", Access::anyone, kBlocks, h::session_post, ""},
       {"DELETE", "/api/v1/session", Access::anyone, kBlocks, h::session_delete, ""},
       {"GET", "/api/v1/me", in, kFast, h::me_get, ""},
+      {"POST", "/api/v1/me/password", in, kBlocks, h::me_password_post, ""},  // argon2
       {"GET", "/api/v1/me/filters", in, kFast, h::saved_filters_get, ""},
       {"POST", "/api/v1/me/filters", in, kBlocks, h::saved_filters_post, ""},
       {"DELETE", "/api/v1/me/filters/{id}", in, kBlocks, h::saved_filter_delete, ""},

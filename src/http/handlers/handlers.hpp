@@ -25,6 +25,7 @@ Response me_get(Request& req, Services& s);
 Response users_get(Request& req, Services& s);
 Response users_post(Request& req, Services& s);
 Response user_sign_out_everywhere_post(Request& req, Services& s);
+Response me_password_post(Request& req, Services& s);
 Response user_patch(Request& req, Services& s);
 Response organizations_get(Request& req, Services& s);
 Response organizations_post(Request& req, Services& s);

@@ -41,6 +41,17 @@ Response user_patch(Request& req, Services& s) {
   return reply(s.accounts.update_user(req.caller(), *id, *changes), 200, user_json);
 }
 
+// POST /api/v1/me/password {"current_password","new_password"} — a person's own new password;
+// every session of theirs ends (sign in again), API tokens stay.
+Response me_password_post(Request& req, Services& s) {
+  auto input = decode_password_change(req.body);
+  if (!input) return problem(input.error());
+  auto out =
+      s.accounts.change_own_password(req.caller(), input->current_password, input->new_password);
+  if (!out) return problem(out.error());
+  return Response::no_content();
+}
+
 // POST /api/v1/users/{id}/sign-out-everywhere — ends every session and revokes every API token
 // of the user (the user themself, or an admin).
 Response user_sign_out_everywhere_post(Request& req, Services& s) {
