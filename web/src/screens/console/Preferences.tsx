@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { del, errorText, get, type Me, patch, put, type User } from '../../api';
 import { ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { formatDay } from '../../days';
+import { AccountSecurity } from './AccountSecurity';
 
 // The preferences as they are now (GET /me carries them; the app's copy may be older).
 type Prefs = Pick<User, 'id' | 'timezone' | 'morning_report'>;
@@ -24,6 +25,7 @@ export function PreferencesScreen({ me }: { me: Me }) {
       <ErrorMessage text={user.error} />
       {user.data && <SettingsForm user={user.data} onSaved={user.setData} />}
       <AwayDays me={me} />
+      <AccountSecurity me={me} />
     </>
   );
 }
