@@ -78,6 +78,41 @@ Result<core::Unit> check_text(std::string_view field, std::string_view text, std
   return core::Unit{};
 }
 
+// A call is logged by staff only, on a phone ticket, with notes and minutes in bounds.
+Result<core::Unit> check_call(const core::Actor& actor, const OpenTicket& in) {
+  if (!actor.is_staff()) {
+    return make_error(Errc::forbidden, "Only the support team can log a phone call.",
+                      {{"call_notes", "not available to customers"}});
+  }
+  if (in.channel && *in.channel != core::Channel::phone) {
+    return core::invalid_field("channel", "a logged call is a phone ticket");
+  }
+  if (auto r = check_text("call_notes", in.call_notes, kMaxBodyBytes); !r) return r.take_error();
+  if (in.call_minutes && (*in.call_minutes < 0 || *in.call_minutes > kMaxCallMinutes)) {
+    return core::invalid_field("call_minutes", "must be between 0 and 1440 minutes");
+  }
+  return core::Unit{};
+}
+
+// The technician's notes become an internal note; the call itself an internal call.logged event.
+void record_call(store::Tx& tx, const core::Actor& actor, Id number, const OpenTicket& in,
+                 core::UnixTime now) {
+  if (!core::trim(in.call_notes).empty()) {
+    core::Message note;
+    note.ticket_number = number;
+    note.kind = core::MessageKind::internal_note;
+    note.author_id = actor.id;
+    note.body = in.call_notes;
+    note.created_at = now;
+    const Id id = tx.insert_message_unindexed(note);  // its text is in insert_ticket's
+    record_event(tx, actor, number, "message.added",
+                 EventData().add("message_id", id).add("kind", "internal").str(), true, now);
+  }
+  record_event(tx, actor, number, "call.logged",
+               EventData().add("taken_by", actor.id).add("minutes", in.call_minutes).str(), true,
+               now);
+}
+
 // Loads a ticket the actor may see, or not_found.
 Result<core::Ticket> load_visible(store::Tx& tx, const core::Actor& actor, Id number) {
   auto t = tx.ticket_by_number(number);
@@ -161,6 +196,14 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       return core::invalid_field("channel", "customers open tickets on the web or through the API");
     }
   }
+  // A phone ticket that staff open is a call they took: the body is the caller's problem in
+  // their words (so the requester is its author), the call is recorded on the ticket.
+  if (!core::trim(in.call_notes).empty() || in.call_minutes) {
+    if (auto r = check_call(actor, in); !r) return r.take_error();
+    in.channel = core::Channel::phone;
+  }
+  const bool logs_call = actor.is_staff() && in.channel == core::Channel::phone;
+  if (logs_call) in.written_by_requester = true;
   if (in.requester_name) {
     if (auto r = check_text("requester_name", *in.requester_name, 200); !r) return r.take_error();
   }
@@ -216,7 +259,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     t.created_at = t.updated_at = t.public_updated_at = now;
     // The first message's text goes into the search document with the ticket row, saving
     // a second full-text write per create.
-    tx.insert_ticket(t, in.body, "");
+    tx.insert_ticket(t, in.body, in.call_notes);
     core::Message m;
     m.ticket_number = t.number;
     m.kind = core::MessageKind::public_reply;
@@ -249,6 +292,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
         tx, author, t.number, "message.added",
         EventData().add("message_id", message_id).add("kind", "public").add("first", 1).str(),
         false, now);
+    if (logs_call) record_call(tx, actor, t.number, in, now);
     if (!in.idempotency_key.empty()) {
       tx.remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
     }

@@ -38,7 +38,14 @@ struct OpenTicket {
   // Staff only: a channel hands in the requester's own words (email), so the requester is the
   // author of the first message and the actor of its events, not the account handing it in.
   bool written_by_requester = false;
+  // A phone call taken by staff: the technician's own notes (always an internal note, never
+  // shown to the requester) and how long the call took. Either one records a call.logged event
+  // (who took it, when, minutes) on the ticket; the body stays the caller's problem, public.
+  std::string call_notes;
+  std::optional<std::int64_t> call_minutes;
 };
+
+inline constexpr std::int64_t kMaxCallMinutes = 24 * 60;
 
 // How a message is added beyond its text (used by channels such as email).
 struct MessageOptions {

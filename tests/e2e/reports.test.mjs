@@ -117,6 +117,41 @@ test('a technician sees their closes on the leaderboard, by day and by channel, 
   await screenshot(page, 'reports-by-channel');
 });
 
+test('typing a date in Reports loads once, on the complete date, and keeps what was typed, To and the CSV link', { timeout: 60_000 }, async () => {
+  await page.goto('/console/reports');
+  await closedTable('day').waitFor();
+  const from = page.getByRole('region', { name: 'Closed tickets' }).getByLabel('From');
+  const to = page.getByRole('region', { name: 'Closed tickets' }).getByLabel('To');
+  assert.equal(await to.inputValue(), today);
+  const requests = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/reports/closed')) requests.push(r.url());
+  });
+  const day = new Date(Date.parse(`${today}T00:00:00Z`) - 5 * 86_400_000).toISOString().slice(0, 10);
+  const [y, m, d] = day.split('-');
+  await from.focus();
+  await page.keyboard.type(`${m}${d}${y}`, { delay: 30 });
+  await eventually(() => requests.some((u) => u.includes(`from=${day}`)), { what: 'the report for the typed range' });
+  await page.waitForLoadState('networkidle').catch(() => {});
+  assert.equal(requests.length, 1, `one load for the complete date, not one per keystroke: ${requests.join(' ')}`);
+  assert.equal(await from.inputValue(), day, 'what was typed stays');
+  assert.equal(await to.inputValue(), today, '“To” is not cleared');
+  await page.getByRole('link', { name: 'Download CSV' }).waitFor();
+  assert.equal(await closedTable('day').locator('tbody tr').count(), 6);
+
+  // A From after To: a plain sentence, nothing loaded, the last report and its CSV stay.
+  const later = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+  const [y2, m2, d2] = later.split('-');
+  requests.length = 0;
+  await from.focus();
+  await page.keyboard.type(`${m2}${d2}${y2}`, { delay: 30 });
+  await page.getByRole('alert').filter({ hasText: 'The “From” date is after the “To” date.' }).waitFor();
+  assert.equal(requests.length, 0);
+  assert.equal(await page.getByRole('alert').filter({ hasText: /from: must/ }).count(), 0, 'no raw server wording');
+  await page.getByRole('link', { name: 'Download CSV' }).waitFor();
+  assert.deepEqual(await axeViolations(page, 'reports-date-typed'), []);
+});
+
 test('a reopen takes the close back once the page is reloaded', { timeout: 60_000 }, async () => {
   await ana.patch(`/tickets/${anaTickets[0]}`, { status: 'open' });
   await page.goto('/console/reports');

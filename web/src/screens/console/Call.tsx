@@ -1,5 +1,7 @@
-// Log a phone call: find the caller (or enter a new one), write what they said, and get the
-// ticket number at once — big, in a status region — to read back to the caller.
+// Log a phone call: find the caller (or enter a new one), write their problem in their words
+// (public: they see it in the portal) and your own call notes (internal), and get the ticket
+// number at once — big, in a status region — to read back to the caller. The server records
+// the call (who took it, when, how long) in the ticket's history.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, type List, post, PRIORITIES, qs, type Ticket, type User } from '../../api';
 import { ErrorMessage, Field, priorityLabel, useFormErrors, useTitle } from '../../components/common';
@@ -13,7 +15,9 @@ export function CallScreen() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [subject, setSubject] = useState('');
+  const [problem, setProblem] = useState('');
   const [notes, setNotes] = useState('');
+  const [minutes, setMinutes] = useState('');
   const [priority, setPriority] = useState('normal');
   const [busy, setBusy] = useState(false);
   const { error, setError, fields, setFields, clear, fail } = useFormErrors();
@@ -54,7 +58,11 @@ export function CallScreen() {
       if (!email.trim()) problems.requester_email = 'Enter the caller’s email address.';
     }
     if (!subject.trim()) problems.subject = 'Enter a subject.';
-    if (!notes.trim()) problems.body = 'Write what the caller said.';
+    if (!problem.trim()) problems.body = 'Describe the caller’s problem in their words.';
+    const mins = minutes.trim() === '' ? undefined : Number(minutes.trim());
+    if (mins !== undefined && (!Number.isInteger(mins) || mins < 0 || mins > 1440)) {
+      problems.call_minutes = 'Enter the length of the call in whole minutes, for example 5.';
+    }
     if (Object.keys(problems).length) {
       setFields(problems);
       setError('Some fields need attention.');
@@ -64,7 +72,9 @@ export function CallScreen() {
     try {
       const t = await post<Ticket>('/tickets', {
         subject: subject.trim(),
-        body: notes,
+        body: problem,
+        call_notes: notes,
+        ...(mins !== undefined ? { call_minutes: mins } : {}),
         priority,
         channel: 'phone',
         requester_email: chosen ? chosen.email : email.trim(),
@@ -73,8 +83,16 @@ export function CallScreen() {
       setCreated(t);
       clear();
       setSubject('');
+      setProblem('');
       setNotes('');
+      setMinutes('');
       setPriority('normal');
+      // The next call is another person: nobody stays selected.
+      setSearch('');
+      setFound(null);
+      setCaller('new');
+      setName('');
+      setEmail('');
       setTimeout(() => resultRef.current?.focus(), 0);
     } catch (err) {
       fail(err);
@@ -143,8 +161,14 @@ export function CallScreen() {
         <Field label="Subject" error={fields.subject}>
           {(p) => <input {...p} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />}
         </Field>
-        <Field label="Notes from the call" error={fields.body}>
-          {(p) => <textarea {...p} rows={6} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />}
+        <Field label="The caller’s problem (the customer sees this)" hint="In the caller’s words; it becomes the ticket’s first message in their portal." error={fields.body}>
+          {(p) => <textarea {...p} rows={5} value={problem} onInput={(e) => setProblem(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Your call notes (internal, only the support team sees these)" hint="What you checked or noticed; saved as an internal note." error={fields.call_notes}>
+          {(p) => <textarea {...p} rows={4} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Length of the call in minutes (optional)" error={fields.call_minutes}>
+          {(p) => <input {...p} inputMode="numeric" class="input-short" value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />}
         </Field>
         <Field label="Priority" error={fields.priority}>
           {(p) => (
