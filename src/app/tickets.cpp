@@ -312,7 +312,7 @@ Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
 // looked up inside the read.
 struct Tickets::PreparedFilter {
   store::TicketFilter filter;
-  std::optional<std::string> assignee, team, requester, organization;
+  std::optional<std::string> assignee, team, requester, organization, category;
 };
 
 Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor,
@@ -369,6 +369,7 @@ Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor
   p.team = query.team ? query.team : q.team;
   p.requester = query.requester ? query.requester : q.requester;
   p.organization = query.organization ? query.organization : q.organization;
+  p.category = q.category;
   if (!actor.is_staff()) {
     // Sorting, filtering or searching on an agent-only field would reveal it by comparing
     // result orders or sets (core::kAgentOnlyFields names them).
@@ -435,12 +436,28 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
   return !matches_nothing;
 }
 
+// A category filter names an existing category (any case): naming none is a mistake to point
+// out, not an empty result that looks like an empty queue.
+Result<core::Unit> Tickets::resolve_category(store::Tx& tx, PreparedFilter& p) {
+  if (!p.category) return core::Unit{};
+  auto c = tx.category_by_name(*p.category);
+  if (!c) {
+    return make_error(Errc::invalid,
+                      "There is no category named \"" + *p.category +
+                          "\". Check the spelling, or pick one from the category list.",
+                      {{"q", "unknown category"}});
+  }
+  p.filter.category = c->name;
+  return core::Unit{};
+}
+
 Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery& query) {
   auto prepared = prepare_filter(actor, query);
   if (!prepared) return prepared.take_error();
   return in_read<TicketList>(ctx_.db, [&](store::Tx& tx) -> Result<TicketList> {
     PreparedFilter p = *prepared;
     TicketList out;
+    if (auto r = resolve_category(tx, p); !r) return r.take_error();
     if (!resolve_names(tx, actor, p)) return out;
     const store::TicketFilter& f = p.filter;
     auto page = tx.list_tickets(f);
@@ -465,6 +482,7 @@ Result<TicketCount> Tickets::count(const core::Actor& actor, const TicketListQue
   return in_read<TicketCount>(ctx_.db, [&](store::Tx& tx) -> Result<TicketCount> {
     PreparedFilter p = *prepared;
     TicketCount out;
+    if (auto r = resolve_category(tx, p); !r) return r.take_error();
     if (!resolve_names(tx, actor, p)) return out;
     out.count = tx.count_tickets(p.filter, kCountCap + 1);
     out.capped = out.count > kCountCap;

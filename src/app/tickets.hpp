@@ -138,6 +138,7 @@ class Tickets {
   core::Result<PreparedFilter> prepare_filter(const core::Actor& actor,
                                               const TicketListQuery& query);
   static bool resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFilter& p);
+  static core::Result<core::Unit> resolve_category(store::Tx& tx, PreparedFilter& p);
   core::Result<std::vector<core::Attachment>> store_blobs(std::vector<NewAttachment>& files);
   Context& ctx_;
 };

@@ -582,7 +582,8 @@ function RequesterCard({ ticket, organizations: orgs }: { ticket: Ticket; organi
     );
     if (ticket.organization_id) {
       get<List<Ticket>>(`/tickets${qs({ organization: ticket.organization_id, status: OPEN_STATUSES.join(','), limit: 10 })}`).then(
-        (l) => alive && setOrgOpen(l.items.filter((t) => t.number !== ticket.number)),
+        // Others in the organisation: the requester's own tickets are listed above already.
+        (l) => alive && setOrgOpen(l.items.filter((t) => t.number !== ticket.number && t.requester.id !== ticket.requester.id)),
         () => alive && setOrgOpen([]),
       );
     }
