@@ -74,6 +74,7 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
     u.email = email;
     u.name = *name;
     u.role = in.role;
+    u.ranked = in.role != core::Role::admin;  // the leaderboard ranks technicians by default
     u.timezone = in.timezone.empty() ? "UTC" : in.timezone;
     u.created_at = now;
     if (in.organization && !core::trim(*in.organization).empty()) {
@@ -130,7 +131,11 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
       return core::invalid_field("organization_id", "no such organisation");
     }
     if (name) u->name = *name;
-    if (c.role) u->role = *c.role;
+    if (c.role && *c.role != u->role) {
+      // A promotion to admin leaves the board, a technician joins it, unless the admin says.
+      u->ranked = *c.role != core::Role::admin;
+      u->role = *c.role;
+    }
     if (c.organization_id) u->organization_id = *c.organization_id;
     if (c.timezone) u->timezone = *c.timezone;
     if (c.morning_report) u->morning_report = *c.morning_report;

@@ -81,9 +81,14 @@ std::vector<BoardLine> rank(store::Tx& tx, const Directory& dir, const std::vect
   std::vector<core::BoardInput> inputs;
   auto add = [&](const Person& p) {
     auto a = away.find(p.user.id);
-    const int days =
-        core::working_days(from, to, p.week, p.since, a == away.end() ? kNone : a->second);
     auto c = closed.find(p.user.id);
+    // A day with closes is a worked day; only people who closed something need their days.
+    std::set<Day> closed_on;
+    if (c != closed.end()) {
+      for (const auto& d : tx.closed_per_day(p.user.id, from, to)) closed_on.insert(d.day);
+    }
+    const int days = core::working_days(from, to, p.week, p.since,
+                                        a == away.end() ? kNone : a->second, closed_on);
     inputs.push_back(
         {p.user.id, p.user.name, c == closed.end() ? 0 : static_cast<int>(c->second), days});
   };

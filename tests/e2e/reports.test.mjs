@@ -78,10 +78,13 @@ test('a technician sees their closes on the leaderboard, by day and by channel, 
   await page.waitForURL('**/console/reports');
   await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
 
-  // Ranked first with her two closes, her row marked as hers; Bob and the admin below her.
+  // Ranked first with her two closes, her row marked as hers; Bob below her (admins are unranked).
   const mine = leaderboard().locator('tbody tr', { hasText: tech.name });
   await mine.waitFor();
-  const [rank, name, team, closed] = await cells(mine);
+  const [rank, name, team, closed, workingDays, average] = await cells(mine);
+  // Her first day, whatever weekday it is, had closes: it counts as worked.
+  assert.equal(workingDays, '1');
+  assert.equal(average, '2.00');
   assert.equal(rank, '1');
   assert.match(name, /Ana Agent\s*You/);
   assert.equal(team, 'Help desk');
@@ -251,22 +254,24 @@ test('an admin creates a board with one technician, and the board ranks only the
   assert.deepEqual((await admin.get('/boards')).items.map((b) => b.name), ['Field']);
 });
 
-test('an admin takes a manager off the company leaderboard', { timeout: 60_000 }, async () => {
+test('technicians are ranked by default, admins not, and an admin takes a technician off the board', { timeout: 60_000 }, async () => {
   await page.goto('/console/reports');
   const names = async () => {
     await leaderboard().locator('tbody tr').first().waitFor();
     return leaderboard().locator('tbody tr th').allInnerTexts(); // the technician cells
   };
-  assert.ok((await names()).some((n) => n.includes('Administrator')), 'everyone starts ranked');
+  const before = await names();
+  assert.ok(!before.some((n) => n.includes('Administrator')), `admins start unranked: ${before.join(', ')}`);
+  assert.ok(before.some((n) => n.includes(other.name)), 'technicians start ranked');
   await adminPage.goto('/admin/users');
-  await adminPage.getByRole('button', { name: 'Edit Administrator' }).click();
-  const dialog = adminPage.getByRole('dialog', { name: 'Edit Administrator' });
+  await adminPage.getByRole('button', { name: `Edit ${other.name}` }).click();
+  const dialog = adminPage.getByRole('dialog', { name: `Edit ${other.name}` });
   await dialog.getByRole('checkbox', { name: 'On the company leaderboard' }).uncheck();
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-  await adminPage.getByRole('status').filter({ hasText: 'Saved Administrator.' }).waitFor();
+  await adminPage.getByRole('status').filter({ hasText: `Saved ${other.name}.` }).waitFor();
   await page.reload();
   const after = await names();
-  assert.ok(!after.some((n) => n.includes('Administrator')), after.join(', '));
+  assert.ok(!after.some((n) => n.includes(other.name)), after.join(', '));
   assert.ok(after.some((n) => n.includes(tech.name)));
 });
 
