@@ -60,7 +60,8 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
     return core::invalid_field("timezone", "must be a time zone name like Europe/Berlin");
   }
   if (!in.password.empty() && in.password.size() < kMinPasswordBytes) {
-    return core::invalid_field("password", "must be at least 8 characters");
+    return core::invalid_field("password", "must be at least 8 characters",
+                               "The password is too short: use at least 8 characters.");
   }
   // Hash before the transaction: it is slow and needs no database.
   std::string hash = in.password.empty() ? "" : hash_password(in.password);
@@ -120,7 +121,8 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
   std::string password_hash;  // hashed before the write: argon2id takes a while
   if (c.password) {
     if (c.password->size() < kMinPasswordBytes)
-      return core::invalid_field("password", "must be at least 8 characters");
+      return core::invalid_field("password", "must be at least 8 characters",
+                                 "The password is too short: use at least 8 characters.");
     password_hash = hash_password(*c.password);
   }
   const auto now = ctx_.clock.now();
@@ -159,7 +161,8 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
 Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_view email,
                                           std::string_view password) {
   if (password.size() < kMinPasswordBytes)
-    return core::invalid_field("password", "must be at least 8 characters");
+    return core::invalid_field("password", "must be at least 8 characters",
+                               "The password is too short: use at least 8 characters.");
   std::string hash = hash_password(password);
   const auto now = ctx_.clock.now();
   auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {

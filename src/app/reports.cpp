@@ -255,7 +255,11 @@ Result<ClosedReport> Reports::closed(const core::Actor& actor, const ClosedRepor
     if (!to) return to.take_error();
     auto from = parse_date(q.from, "from", [&] { return *to - 13; });
     if (!from) return from.take_error();
-    if (*from > *to) return core::invalid_field("from", "must not be after to");
+    if (*from > *to) {
+      return core::invalid_field("from", "must not be after to",
+                                 "The \"from\" date is after the \"to\" date. Choose a \"from\" "
+                                 "date on or before the \"to\" date.");
+    }
     if (*to - *from + 1 > kMaxReportDays) {
       return core::invalid_field("from", "a report covers at most 3660 days");
     }

@@ -68,12 +68,29 @@ bool is_plain_media_type(std::string_view s) {
   return true;
 }
 
+// How a field is called in a sentence for people.
+std::string field_words(std::string_view field) {
+  if (field == "body") return "The message";
+  if (field == "subject") return "The subject";
+  if (field == "call_notes") return "The call notes";
+  if (field == "requester_name") return "The requester's name";
+  if (field == "category") return "The category";
+  return "The " + std::string(field);
+}
+
 Result<core::Unit> check_text(std::string_view field, std::string_view text, std::size_t max) {
-  if (!core::is_valid_utf8(text))
-    return core::invalid_field(std::string(field), "is not valid UTF-8");
+  if (!core::is_valid_utf8(text)) {
+    return core::invalid_field(std::string(field), "is not valid UTF-8",
+                               field_words(field) +
+                                   " has characters that are not valid text (UTF-8). Paste it "
+                                   "again as plain text.");
+  }
   if (text.size() > max) {
-    return core::invalid_field(std::string(field),
-                               "is longer than " + std::to_string(max) + " bytes");
+    const std::string limit = core::human_size(max);
+    return core::invalid_field(std::string(field), "is longer than " + limit,
+                               field_words(field) + " is longer than " + limit +
+                                   ", the most it can be. Shorten it" +
+                                   (field == "body" ? ", or attach long text as a file." : "."));
   }
   return core::Unit{};
 }
@@ -152,9 +169,11 @@ Result<std::vector<core::Attachment>> Tickets::store_blobs(std::vector<NewAttach
   std::vector<core::Attachment> out;
   for (auto& f : files) {
     if (f.bytes.size() > ctx_.limits.max_attachment_bytes) {
-      return make_error(Errc::too_large, "attachment " + f.filename + " is larger than " +
-                                             std::to_string(ctx_.limits.max_attachment_bytes) +
-                                             " bytes");
+      return make_error(Errc::too_large,
+                        "The file \"" + f.filename + "\" is larger than " +
+                            core::human_size(ctx_.limits.max_attachment_bytes) +
+                            ", the most a file can be. Attach a smaller file, or share a link "
+                            "to it instead.");
     }
     core::Attachment a;
     a.filename = f.filename.empty() ? "attachment" : f.filename;

@@ -5,6 +5,7 @@ import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { type Message, post } from '../api';
 import { ClipIcon, ErrorMessage, Field, formatBytes, LockIcon, Time, useFormErrors } from './common';
+import { oversizedFiles } from '../limits';
 import { splitMessage } from './quoting';
 
 export function Conversation({ messages, requesterId }: { messages: Message[]; requesterId: number }) {
@@ -103,6 +104,11 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
       setFields({ body: 'Write a message first.' });
       return;
     }
+    const tooBig = await oversizedFiles(files);
+    if (tooBig) {
+      setFields({ files: tooBig });
+      return;
+    }
     setBusy(true);
     try {
       const kind = internal ? 'internal' : 'public';
@@ -153,7 +159,11 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
             key={fileKey}
             type="file"
             multiple
-            onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
+            onChange={(e) => {
+              const chosen = Array.from(e.currentTarget.files ?? []);
+              setFiles(chosen);
+              void oversizedFiles(chosen).then((tooBig) => setFields(tooBig ? { files: tooBig } : {}));
+            }}
           />
         )}
       </Field>
