@@ -138,3 +138,12 @@ test('“My tickets” counts my unsolved tickets only, not the resolved ones', 
   await eventually(async () => JSON.stringify(await rowNumbers()) === '[2]', { what: 'only the open ticket #2 in My tickets' });
   assert.match(await nav().getByRole('link', { name: /My tickets/ }).innerText(), /\b1\b/);
 });
+
+test('“#2” in the search box opens ticket #2', { timeout: 60_000 }, async () => {
+  await page.goto('/console');
+  const box = page.getByRole('searchbox', { name: 'Search tickets' });
+  await box.fill('#2');
+  await box.press('Enter');
+  await page.waitForURL('**/console/tickets/2');
+  await page.getByRole('heading', { level: 1, name: 'Wi-Fi keeps dropping' }).waitFor();
+});
