@@ -95,39 +95,39 @@ Result<core::Unit> check_text(std::string_view field, std::string_view text, std
   return core::Unit{};
 }
 
-// A call is logged by staff only, on a phone ticket, with notes and minutes in bounds.
-Result<core::Unit> check_call(const core::Actor& actor, const OpenTicket& in) {
+// A call is logged by staff only, with notes and minutes in bounds.
+Result<core::Unit> check_call(const core::Actor& actor, std::string_view notes,
+                              std::optional<std::int64_t> minutes) {
   if (!actor.is_staff()) {
     return make_error(Errc::forbidden, "Only the support team can log a phone call.",
                       {{"call_notes", "not available to customers"}});
   }
-  if (in.channel && *in.channel != core::Channel::phone) {
-    return core::invalid_field("channel", "a logged call is a phone ticket");
-  }
-  if (auto r = check_text("call_notes", in.call_notes, kMaxBodyBytes); !r) return r.take_error();
-  if (in.call_minutes && (*in.call_minutes < 0 || *in.call_minutes > kMaxCallMinutes)) {
-    return core::invalid_field("call_minutes", "must be between 0 and 1440 minutes");
+  if (auto r = check_text("call_notes", notes, kMaxBodyBytes); !r) return r.take_error();
+  if (minutes && (*minutes < 0 || *minutes > kMaxCallMinutes)) {
+    return core::invalid_field("call_minutes", "must be between 0 and 1440",
+                               "Enter the length of the call in whole minutes, from 0 to 1440.");
   }
   return core::Unit{};
 }
 
 // The technician's notes become an internal note; the call itself an internal call.logged event.
-void record_call(store::Tx& tx, const core::Actor& actor, Id number, const OpenTicket& in,
-                 core::UnixTime now) {
-  if (!core::trim(in.call_notes).empty()) {
+// `indexed`: whether the note's text still has to go into the search index (a new ticket's
+// insert_ticket took it already).
+void record_call(store::Tx& tx, const core::Actor& actor, Id number, const LoggedCall& call,
+                 bool indexed, core::UnixTime now) {
+  if (!core::trim(call.notes).empty()) {
     core::Message note;
     note.ticket_number = number;
     note.kind = core::MessageKind::internal_note;
     note.author_id = actor.id;
-    note.body = in.call_notes;
+    note.body = call.notes;
     note.created_at = now;
-    const Id id = tx.insert_message_unindexed(note);  // its text is in insert_ticket's
+    const Id id = indexed ? tx.insert_message(note) : tx.insert_message_unindexed(note);
     record_event(tx, actor, number, "message.added",
                  EventData().add("message_id", id).add("kind", "internal").str(), true, now);
   }
   record_event(tx, actor, number, "call.logged",
-               EventData().add("taken_by", actor.id).add("minutes", in.call_minutes).str(), true,
-               now);
+               EventData().add("taken_by", actor.id).add("minutes", call.minutes).str(), true, now);
 }
 
 // Loads a ticket the actor may see, or not_found.
@@ -218,7 +218,10 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
   // A phone ticket that staff open is a call they took: the body is the caller's problem in
   // their words (so the requester is its author), the call is recorded on the ticket.
   if (!core::trim(in.call_notes).empty() || in.call_minutes) {
-    if (auto r = check_call(actor, in); !r) return r.take_error();
+    if (auto r = check_call(actor, in.call_notes, in.call_minutes); !r) return r.take_error();
+    if (in.channel && *in.channel != core::Channel::phone) {
+      return core::invalid_field("channel", "a logged call is a phone ticket");
+    }
     in.channel = core::Channel::phone;
   }
   const bool logs_call = actor.is_staff() && in.channel == core::Channel::phone;
@@ -311,11 +314,35 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
         tx, author, t.number, "message.added",
         EventData().add("message_id", message_id).add("kind", "public").add("first", 1).str(),
         false, now);
-    if (logs_call) record_call(tx, actor, t.number, in, now);
+    if (logs_call) {
+      record_call(tx, actor, t.number, {in.call_notes, in.call_minutes}, false, now);
+    }
     if (!in.idempotency_key.empty()) {
       tx.remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
     }
     return core::as_seen_by(actor, std::move(t));
+  });
+}
+
+Result<core::Ticket> Tickets::log_call(const core::Actor& actor, Id number, LoggedCall call) {
+  if (auto r = check_call(actor, call.notes, call.minutes); !r) return r.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
+    auto loaded = load_visible(tx, actor, number);
+    if (!loaded) return loaded;
+    core::Ticket t = std::move(*loaded);
+    if (auto r = require(actor, core::TicketAction::add_internal_note, t, "log a call"); !r) {
+      return r.take_error();
+    }
+    if (t.status == core::Status::closed) {
+      return make_error(Errc::conflict, "Ticket #" + std::to_string(number) +
+                                            " is closed. Log the call as a new ticket instead.");
+    }
+    t.updated_at = now;
+    t.version += 1;
+    if (!tx.update_ticket(t)) return make_error(Errc::stale, "ticket changed meanwhile; retry");
+    record_call(tx, actor, number, call, true, now);
+    return t;
   });
 }
 

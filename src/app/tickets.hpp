@@ -47,6 +47,12 @@ struct OpenTicket {
 
 inline constexpr std::int64_t kMaxCallMinutes = 24 * 60;
 
+// A phone call added to a ticket that already exists ("she quoted #1").
+struct LoggedCall {
+  std::string notes;  // the technician's, internal
+  std::optional<std::int64_t> minutes;
+};
+
 // How a message is added beyond its text (used by channels such as email).
 struct MessageOptions {
   std::string email_message_id;
@@ -126,6 +132,10 @@ class Tickets {
   core::Result<std::vector<core::Event>> events(const core::Actor& actor, core::Id number,
                                                 core::Id after_id, int limit);
   core::Result<AttachmentContent> attachment(const core::Actor& actor, core::Id attachment_id);
+
+  // Staff record a call about an existing, not closed ticket: its notes as an internal note and
+  // a call.logged event. forbidden for customers; conflict on a closed ticket.
+  core::Result<core::Ticket> log_call(const core::Actor& actor, core::Id number, LoggedCall call);
 
   // Merges source into target: messages move, source is closed and points at target.
   core::Result<core::Ticket> merge(const core::Actor& actor, core::Id source, core::Id target);

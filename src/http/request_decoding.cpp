@@ -180,6 +180,15 @@ Result<app::OpenTicket> decode_open_ticket(std::string_view body) {
   });
 }
 
+Result<app::LoggedCall> decode_logged_call(std::string_view body) {
+  return decode<app::LoggedCall>(body, [](FieldReader& r) {
+    app::LoggedCall c;
+    c.notes = r.string("call_notes").value_or("");
+    c.minutes = r.integer("call_minutes");
+    return c;
+  });
+}
+
 Result<app::TicketChanges> decode_ticket_changes(std::string_view body) {
   return decode<app::TicketChanges>(body, [](FieldReader& r) {
     app::TicketChanges c;

@@ -3,7 +3,7 @@
 // caller's problem is public, the technician's call notes internal, the call is in the history.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -14,8 +14,10 @@ const tech = { email: 'phil@frontline.example', name: 'Phil Phones', password: '
 before(async () => {
   server = await startServer();
   admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-  await admin.createUser({ ...tech, role: 'agent' });
+  const phil = await admin.createUser({ ...tech, role: 'agent' });
   await admin.createUser({ email: 'olga@globex.example', name: 'Olga Known', role: 'customer', password: 'olga-password-1' });
+  await admin.post('/teams', { name: 'Service desk', member_ids: [phil.id] });
+  await admin.post('/categories', { name: 'Printing' });
   browser = await launchBrowser();
   ({ page } = await newPerson(browser, server.url));
   await signInThroughForm(page, tech.email, tech.password);
@@ -110,4 +112,43 @@ test('customers cannot log a call: the server refuses call notes from them', { t
     olga.post('/tickets', { subject: 'Sneaky', body: 'hello', call_notes: 'pretend staff note' }),
     /→ 403/,
   );
+});
+
+test('a logged call is assigned to whoever took it, with the chosen team and category', { timeout: 60_000 }, async () => {
+  await page.goto('/console/call');
+  await page.getByLabel('Find the caller').fill('olga');
+  await page.getByRole('radio', { name: /Olga Known/ }).check();
+  assert.equal(await page.getByLabel('Assign to').inputValue(), String((await admin.get('/users?role=agent')).items.find((u) => u.email === tech.email).id), 'assigned to me by default');
+  await page.getByLabel('Subject').fill('Toner empty');
+  await page.getByLabel(/The caller’s problem/).fill('The printer says toner empty.');
+  await page.getByLabel('Team').selectOption({ label: 'Service desk' });
+  await page.getByLabel('Category').selectOption('Printing');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  const number = await createdNumber();
+  const t = await admin.get(`/tickets/${number}`);
+  const phil = (await admin.get('/users?role=agent')).items.find((u) => u.email === tech.email);
+  assert.equal(t.assignee_id, phil.id);
+  assert.equal(t.category, 'Printing');
+  const team = (await admin.get('/teams')).items.find((x) => x.name === 'Service desk');
+  assert.equal(t.team_id, team.id);
+});
+
+test('a known caller’s open tickets are listed and the call can be added to one of them', { timeout: 60_000 }, async () => {
+  const open = await admin.post('/tickets', { subject: 'Scanner jams', body: 'Jams on every page.', requester_email: 'olga@globex.example' });
+  await page.goto('/console/call');
+  await page.getByLabel('Find the caller').fill('olga');
+  await page.getByRole('radio', { name: /Olga Known/ }).check();
+  const choice = page.getByRole('radio', { name: new RegExp(`Add the call to #${open.number} Scanner jams`) });
+  await choice.check();
+  assert.equal(await page.getByLabel('Subject').count(), 0, 'no new ticket fields when adding to one');
+  await page.getByLabel(/Your call notes/).fill('She quoted #' + open.number + '; still jamming after the cleaning.');
+  await page.getByLabel(/Length of the call/).fill('3');
+  assert.deepEqual(await axeViolations(page, 'phone-call-existing-ticket'), []);
+  await page.getByRole('button', { name: `Add the call to #${open.number}` }).click();
+  await page.getByRole('status').filter({ hasText: `Ticket #${open.number} updated` }).waitFor();
+  const messages = await admin.get(`/tickets/${open.number}/messages`);
+  assert.ok(messages.items.some((m) => m.kind === 'internal' && m.body.includes('still jamming')));
+  const events = await admin.get(`/tickets/${open.number}/events`);
+  const call = events.items.find((e) => e.type === 'call.logged');
+  assert.equal(call?.data.minutes, 3);
 });
