@@ -121,8 +121,8 @@ test('a logged call is assigned to whoever took it, with the chosen team and cat
   assert.equal(await page.getByLabel('Assign to').inputValue(), String((await admin.get('/users?role=agent')).items.find((u) => u.email === tech.email).id), 'assigned to me by default');
   await page.getByLabel('Subject').fill('Toner empty');
   await page.getByLabel(/The caller’s problem/).fill('The printer says toner empty.');
-  await page.getByLabel('Team').selectOption({ label: 'Service desk' });
-  await page.getByLabel('Category').selectOption('Printing');
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Service desk' });
+  await page.getByLabel('Category', { exact: true }).selectOption('Printing');
   await page.getByRole('button', { name: 'Create ticket' }).click();
   const number = await createdNumber();
   const t = await admin.get(`/tickets/${number}`);

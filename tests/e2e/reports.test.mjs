@@ -123,8 +123,8 @@ test('a technician sees their closes on the leaderboard, by day and by channel, 
 test('typing a date in Reports loads once, on the complete date, and keeps what was typed, To and the CSV link', { timeout: 60_000 }, async () => {
   await page.goto('/console/reports');
   await closedTable('day').waitFor();
-  const from = page.getByRole('region', { name: 'Closed tickets' }).getByLabel('From');
-  const to = page.getByRole('region', { name: 'Closed tickets' }).getByLabel('To');
+  const from = page.getByRole('region', { name: 'Closed tickets' }).getByLabel('From', { exact: true });
+  const to = page.getByRole('region', { name: 'Closed tickets' }).getByLabel('To', { exact: true });
   assert.equal(await to.inputValue(), today);
   const requests = [];
   page.on('request', (r) => {
