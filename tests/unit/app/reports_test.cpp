@@ -264,9 +264,8 @@ TEST_F(ReportsTest, NewAdminsAreUnrankedByDefaultAndAnAdminMayRankThem) {
   auto lead = app_.make_user("lead@x.com", core::Role::admin);
   auto names = [&] {
     std::vector<Id> ids;
-    for (const auto& e : reports_.leaderboard(ana, {"14d", "", std::nullopt})->entries) {
-      ids.push_back(e.agent_id);
-    }
+    auto board = reports_.leaderboard(ana, {"14d", "", std::nullopt});
+    for (const auto& e : board->entries) ids.push_back(e.agent_id);
     return ids;
   };
   EXPECT_EQ(names(), std::vector<Id>{ana.id});
