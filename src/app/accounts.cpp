@@ -60,7 +60,8 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
     return core::invalid_field("timezone", "must be a time zone name like Europe/Berlin");
   }
   if (!in.password.empty() && in.password.size() < kMinPasswordBytes) {
-    return core::invalid_field("password", "must be at least 8 characters");
+    return core::invalid_field("password", "must be at least 8 characters",
+                               "The password is too short: use at least 8 characters.");
   }
   // Hash before the transaction: it is slow and needs no database.
   std::string hash = in.password.empty() ? "" : hash_password(in.password);
@@ -74,6 +75,7 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
     u.email = email;
     u.name = *name;
     u.role = in.role;
+    u.ranked = in.role != core::Role::admin;  // the leaderboard ranks technicians by default
     u.timezone = in.timezone.empty() ? "UTC" : in.timezone;
     u.created_at = now;
     if (in.organization && !core::trim(*in.organization).empty()) {
@@ -119,7 +121,8 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
   std::string password_hash;  // hashed before the write: argon2id takes a while
   if (c.password) {
     if (c.password->size() < kMinPasswordBytes)
-      return core::invalid_field("password", "must be at least 8 characters");
+      return core::invalid_field("password", "must be at least 8 characters",
+                                 "The password is too short: use at least 8 characters.");
     password_hash = hash_password(*c.password);
   }
   const auto now = ctx_.clock.now();
@@ -130,7 +133,11 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
       return core::invalid_field("organization_id", "no such organisation");
     }
     if (name) u->name = *name;
-    if (c.role) u->role = *c.role;
+    if (c.role && *c.role != u->role) {
+      // A promotion to admin leaves the board, a technician joins it, unless the admin says.
+      u->ranked = *c.role != core::Role::admin;
+      u->role = *c.role;
+    }
     if (c.organization_id) u->organization_id = *c.organization_id;
     if (c.timezone) u->timezone = *c.timezone;
     if (c.morning_report) u->morning_report = *c.morning_report;
@@ -154,7 +161,8 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
 Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_view email,
                                           std::string_view password) {
   if (password.size() < kMinPasswordBytes)
-    return core::invalid_field("password", "must be at least 8 characters");
+    return core::invalid_field("password", "must be at least 8 characters",
+                               "The password is too short: use at least 8 characters.");
   std::string hash = hash_password(password);
   const auto now = ctx_.clock.now();
   auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {

@@ -81,9 +81,14 @@ std::vector<BoardLine> rank(store::Tx& tx, const Directory& dir, const std::vect
   std::vector<core::BoardInput> inputs;
   auto add = [&](const Person& p) {
     auto a = away.find(p.user.id);
-    const int days =
-        core::working_days(from, to, p.week, p.since, a == away.end() ? kNone : a->second);
     auto c = closed.find(p.user.id);
+    // A day with closes is a worked day; only people who closed something need their days.
+    std::set<Day> closed_on;
+    if (c != closed.end()) {
+      for (const auto& d : tx.closed_per_day(p.user.id, from, to)) closed_on.insert(d.day);
+    }
+    const int days = core::working_days(from, to, p.week, p.since,
+                                        a == away.end() ? kNone : a->second, closed_on);
     inputs.push_back(
         {p.user.id, p.user.name, c == closed.end() ? 0 : static_cast<int>(c->second), days});
   };
@@ -250,7 +255,11 @@ Result<ClosedReport> Reports::closed(const core::Actor& actor, const ClosedRepor
     if (!to) return to.take_error();
     auto from = parse_date(q.from, "from", [&] { return *to - 13; });
     if (!from) return from.take_error();
-    if (*from > *to) return core::invalid_field("from", "must not be after to");
+    if (*from > *to) {
+      return core::invalid_field("from", "must not be after to",
+                                 "The \"from\" date is after the \"to\" date. Choose a \"from\" "
+                                 "date on or before the \"to\" date.");
+    }
     if (*to - *from + 1 > kMaxReportDays) {
       return core::invalid_field("from", "a report covers at most 3660 days");
     }

@@ -68,14 +68,66 @@ bool is_plain_media_type(std::string_view s) {
   return true;
 }
 
+// How a field is called in a sentence for people.
+std::string field_words(std::string_view field) {
+  if (field == "body") return "The message";
+  if (field == "subject") return "The subject";
+  if (field == "call_notes") return "The call notes";
+  if (field == "requester_name") return "The requester's name";
+  if (field == "category") return "The category";
+  return "The " + std::string(field);
+}
+
 Result<core::Unit> check_text(std::string_view field, std::string_view text, std::size_t max) {
-  if (!core::is_valid_utf8(text))
-    return core::invalid_field(std::string(field), "is not valid UTF-8");
+  if (!core::is_valid_utf8(text)) {
+    return core::invalid_field(std::string(field), "is not valid UTF-8",
+                               field_words(field) +
+                                   " has characters that are not valid text (UTF-8). Paste it "
+                                   "again as plain text.");
+  }
   if (text.size() > max) {
-    return core::invalid_field(std::string(field),
-                               "is longer than " + std::to_string(max) + " bytes");
+    const std::string limit = core::human_size(max);
+    return core::invalid_field(std::string(field), "is longer than " + limit,
+                               field_words(field) + " is longer than " + limit +
+                                   ", the most it can be. Shorten it" +
+                                   (field == "body" ? ", or attach long text as a file." : "."));
   }
   return core::Unit{};
+}
+
+// A call is logged by staff only, with notes and minutes in bounds.
+Result<core::Unit> check_call(const core::Actor& actor, std::string_view notes,
+                              std::optional<std::int64_t> minutes) {
+  if (!actor.is_staff()) {
+    return make_error(Errc::forbidden, "Only the support team can log a phone call.",
+                      {{"call_notes", "not available to customers"}});
+  }
+  if (auto r = check_text("call_notes", notes, kMaxBodyBytes); !r) return r.take_error();
+  if (minutes && (*minutes < 0 || *minutes > kMaxCallMinutes)) {
+    return core::invalid_field("call_minutes", "must be between 0 and 1440",
+                               "Enter the length of the call in whole minutes, from 0 to 1440.");
+  }
+  return core::Unit{};
+}
+
+// The technician's notes become an internal note; the call itself an internal call.logged event.
+// `indexed`: whether the note's text still has to go into the search index (a new ticket's
+// insert_ticket took it already).
+void record_call(store::Tx& tx, const core::Actor& actor, Id number, const LoggedCall& call,
+                 bool indexed, core::UnixTime now) {
+  if (!core::trim(call.notes).empty()) {
+    core::Message note;
+    note.ticket_number = number;
+    note.kind = core::MessageKind::internal_note;
+    note.author_id = actor.id;
+    note.body = call.notes;
+    note.created_at = now;
+    const Id id = indexed ? tx.insert_message(note) : tx.insert_message_unindexed(note);
+    record_event(tx, actor, number, "message.added",
+                 EventData().add("message_id", id).add("kind", "internal").str(), true, now);
+  }
+  record_event(tx, actor, number, "call.logged",
+               EventData().add("taken_by", actor.id).add("minutes", call.minutes).str(), true, now);
 }
 
 // Loads a ticket the actor may see, or not_found.
@@ -117,9 +169,11 @@ Result<std::vector<core::Attachment>> Tickets::store_blobs(std::vector<NewAttach
   std::vector<core::Attachment> out;
   for (auto& f : files) {
     if (f.bytes.size() > ctx_.limits.max_attachment_bytes) {
-      return make_error(Errc::too_large, "attachment " + f.filename + " is larger than " +
-                                             std::to_string(ctx_.limits.max_attachment_bytes) +
-                                             " bytes");
+      return make_error(Errc::too_large,
+                        "The file \"" + f.filename + "\" is larger than " +
+                            core::human_size(ctx_.limits.max_attachment_bytes) +
+                            ", the most a file can be. Attach a smaller file, or share a link "
+                            "to it instead.");
     }
     core::Attachment a;
     a.filename = f.filename.empty() ? "attachment" : f.filename;
@@ -161,6 +215,17 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       return core::invalid_field("channel", "customers open tickets on the web or through the API");
     }
   }
+  // A phone ticket that staff open is a call they took: the body is the caller's problem in
+  // their words (so the requester is its author), the call is recorded on the ticket.
+  if (!core::trim(in.call_notes).empty() || in.call_minutes) {
+    if (auto r = check_call(actor, in.call_notes, in.call_minutes); !r) return r.take_error();
+    if (in.channel && *in.channel != core::Channel::phone) {
+      return core::invalid_field("channel", "a logged call is a phone ticket");
+    }
+    in.channel = core::Channel::phone;
+  }
+  const bool logs_call = actor.is_staff() && in.channel == core::Channel::phone;
+  if (logs_call) in.written_by_requester = true;
   if (in.requester_name) {
     if (auto r = check_text("requester_name", *in.requester_name, 200); !r) return r.take_error();
   }
@@ -216,7 +281,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     t.created_at = t.updated_at = t.public_updated_at = now;
     // The first message's text goes into the search document with the ticket row, saving
     // a second full-text write per create.
-    tx.insert_ticket(t, in.body, "");
+    tx.insert_ticket(t, in.body, in.call_notes);
     core::Message m;
     m.ticket_number = t.number;
     m.kind = core::MessageKind::public_reply;
@@ -249,10 +314,35 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
         tx, author, t.number, "message.added",
         EventData().add("message_id", message_id).add("kind", "public").add("first", 1).str(),
         false, now);
+    if (logs_call) {
+      record_call(tx, actor, t.number, {in.call_notes, in.call_minutes}, false, now);
+    }
     if (!in.idempotency_key.empty()) {
       tx.remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
     }
     return core::as_seen_by(actor, std::move(t));
+  });
+}
+
+Result<core::Ticket> Tickets::log_call(const core::Actor& actor, Id number, LoggedCall call) {
+  if (auto r = check_call(actor, call.notes, call.minutes); !r) return r.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
+    auto loaded = load_visible(tx, actor, number);
+    if (!loaded) return loaded;
+    core::Ticket t = std::move(*loaded);
+    if (auto r = require(actor, core::TicketAction::add_internal_note, t, "log a call"); !r) {
+      return r.take_error();
+    }
+    if (t.status == core::Status::closed) {
+      return make_error(Errc::conflict, "Ticket #" + std::to_string(number) +
+                                            " is closed. Log the call as a new ticket instead.");
+    }
+    t.updated_at = now;
+    t.version += 1;
+    if (!tx.update_ticket(t)) return make_error(Errc::stale, "ticket changed meanwhile; retry");
+    record_call(tx, actor, number, call, true, now);
+    return t;
   });
 }
 
@@ -268,7 +358,7 @@ Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
 // looked up inside the read.
 struct Tickets::PreparedFilter {
   store::TicketFilter filter;
-  std::optional<std::string> assignee, team, requester, organization;
+  std::optional<std::string> assignee, team, requester, organization, category;
 };
 
 Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor,
@@ -325,6 +415,7 @@ Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor
   p.team = query.team ? query.team : q.team;
   p.requester = query.requester ? query.requester : q.requester;
   p.organization = query.organization ? query.organization : q.organization;
+  p.category = q.category;
   if (!actor.is_staff()) {
     // Sorting, filtering or searching on an agent-only field would reveal it by comparing
     // result orders or sets (core::kAgentOnlyFields names them).
@@ -391,12 +482,28 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
   return !matches_nothing;
 }
 
+// A category filter names an existing category (any case): naming none is a mistake to point
+// out, not an empty result that looks like an empty queue.
+Result<core::Unit> Tickets::resolve_category(store::Tx& tx, PreparedFilter& p) {
+  if (!p.category) return core::Unit{};
+  auto c = tx.category_by_name(*p.category);
+  if (!c) {
+    return make_error(Errc::invalid,
+                      "There is no category named \"" + *p.category +
+                          "\". Check the spelling, or pick one from the category list.",
+                      {{"q", "unknown category"}});
+  }
+  p.filter.category = c->name;
+  return core::Unit{};
+}
+
 Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery& query) {
   auto prepared = prepare_filter(actor, query);
   if (!prepared) return prepared.take_error();
   return in_read<TicketList>(ctx_.db, [&](store::Tx& tx) -> Result<TicketList> {
     PreparedFilter p = *prepared;
     TicketList out;
+    if (auto r = resolve_category(tx, p); !r) return r.take_error();
     if (!resolve_names(tx, actor, p)) return out;
     const store::TicketFilter& f = p.filter;
     auto page = tx.list_tickets(f);
@@ -421,6 +528,7 @@ Result<TicketCount> Tickets::count(const core::Actor& actor, const TicketListQue
   return in_read<TicketCount>(ctx_.db, [&](store::Tx& tx) -> Result<TicketCount> {
     PreparedFilter p = *prepared;
     TicketCount out;
+    if (auto r = resolve_category(tx, p); !r) return r.take_error();
     if (!resolve_names(tx, actor, p)) return out;
     out.count = tx.count_tickets(p.filter, kCountCap + 1);
     out.capped = out.count > kCountCap;

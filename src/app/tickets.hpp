@@ -38,6 +38,19 @@ struct OpenTicket {
   // Staff only: a channel hands in the requester's own words (email), so the requester is the
   // author of the first message and the actor of its events, not the account handing it in.
   bool written_by_requester = false;
+  // A phone call taken by staff: the technician's own notes (always an internal note, never
+  // shown to the requester) and how long the call took. Either one records a call.logged event
+  // (who took it, when, minutes) on the ticket; the body stays the caller's problem, public.
+  std::string call_notes;
+  std::optional<std::int64_t> call_minutes;
+};
+
+inline constexpr std::int64_t kMaxCallMinutes = 24 * 60;
+
+// A phone call added to a ticket that already exists ("she quoted #1").
+struct LoggedCall {
+  std::string notes;  // the technician's, internal
+  std::optional<std::int64_t> minutes;
 };
 
 // How a message is added beyond its text (used by channels such as email).
@@ -120,6 +133,10 @@ class Tickets {
                                                 core::Id after_id, int limit);
   core::Result<AttachmentContent> attachment(const core::Actor& actor, core::Id attachment_id);
 
+  // Staff record a call about an existing, not closed ticket: its notes as an internal note and
+  // a call.logged event. forbidden for customers; conflict on a closed ticket.
+  core::Result<core::Ticket> log_call(const core::Actor& actor, core::Id number, LoggedCall call);
+
   // Merges source into target: messages move, source is closed and points at target.
   core::Result<core::Ticket> merge(const core::Actor& actor, core::Id source, core::Id target);
   core::Result<std::vector<core::Id>> link(const core::Actor& actor, core::Id number,
@@ -131,6 +148,7 @@ class Tickets {
   core::Result<PreparedFilter> prepare_filter(const core::Actor& actor,
                                               const TicketListQuery& query);
   static bool resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFilter& p);
+  static core::Result<core::Unit> resolve_category(store::Tx& tx, PreparedFilter& p);
   core::Result<std::vector<core::Attachment>> store_blobs(std::vector<NewAttachment>& files);
   Context& ctx_;
 };

@@ -54,10 +54,11 @@ std::vector<std::string> work_week_names(const WorkWeek& week) {
 }
 
 int working_days(Day from, Day to, const WorkWeek& week, Day account_from,
-                 const std::set<Day>& away) {
+                 const std::set<Day>& away, const std::set<Day>& closed_on) {
   int n = 0;
-  for (Day d = std::max(from, account_from); d <= to; ++d) {
-    if (week.works(d) && !away.contains(d)) ++n;
+  for (Day d = from; d <= to; ++d) {
+    const bool scheduled = d >= account_from && week.works(d) && !away.contains(d);
+    if (scheduled || closed_on.contains(d)) ++n;
   }
   return n;
 }

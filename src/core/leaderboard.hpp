@@ -4,7 +4,9 @@
 //   latest resolve holds a credit). Closing a resolved ticket keeps its credit; closing without
 //   resolving (merge, a direct close) earns none.
 // - working days: the window's days that are working weekdays of the organisation, on or after
-//   the day the technician's account was created, and not marked away.
+//   the day the technician's account was created, and not marked away; and every day on which
+//   they closed a ticket (work done on a weekend, a holiday or before the account's first local
+//   day is work).
 // - average = closed in the window / working days; ranked by average, then total closed, then
 //   name; no shared ranks.
 #pragma once
@@ -53,9 +55,10 @@ std::optional<WorkWeek> parse_work_week(const std::vector<std::string>& names);
 std::vector<std::string> work_week_names(const WorkWeek& week);
 
 // Working days in [from, to] (inclusive) for a technician whose account exists from
-// `account_from` (their local day), excluding `away` days.
+// `account_from` (their local day), excluding `away` days, plus every day in `closed_on` (the
+// days they closed a ticket), whatever the week, the account's start or an away mark say.
 int working_days(Day from, Day to, const WorkWeek& week, Day account_from,
-                 const std::set<Day>& away);
+                 const std::set<Day>& away, const std::set<Day>& closed_on = {});
 
 struct BoardInput {
   Id agent = 0;

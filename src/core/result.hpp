@@ -46,6 +46,12 @@ inline Error invalid_field(std::string field, std::string message) {
   return Error{Errc::invalid, std::move(text), {{std::move(field), std::move(message)}}};
 }
 
+// Errc::invalid naming one field, where people read `sentence` (the detail: plain words, units
+// people use, what to do) and programs the field's own short message.
+inline Error invalid_field(std::string field, std::string message, std::string sentence) {
+  return Error{Errc::invalid, std::move(sentence), {{std::move(field), std::move(message)}}};
+}
+
 // Result<T>: either a value or an Error. Deliberately tiny (std::expected arrives in C++23).
 template <typename T>
 class [[nodiscard]] Result {

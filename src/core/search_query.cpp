@@ -102,8 +102,8 @@ Result<Unit> add_alternatives(std::string_view what, std::string_view value,
         if (!expected.empty()) expected += ", ";
         expected += name;
       }
-      return bad_query("unknown " + std::string(what) + " " + echo(item) + " (expected one of " +
-                       expected + ")");
+      return bad_query("There is no " + std::string(what) + " " + echo(item) + "; use one of " +
+                       expected + ".");
     }
     if (std::find(out.begin(), out.end(), lowered) == out.end()) out.push_back(std::move(lowered));
     if (comma == std::string_view::npos) return Unit{};
@@ -117,16 +117,17 @@ Result<Unit> set_once(std::string_view key, std::string value, std::optional<std
   return Unit{};
 }
 
-enum class Filter { status, priority, assignee, team, requester, org, tag };
+enum class Filter { status, priority, assignee, team, requester, org, category, tag };
 
 std::optional<Filter> filter_for_key(std::string_view key) {
-  constexpr std::array<std::pair<std::string_view, Filter>, 7> kKeys = {{
+  constexpr std::array<std::pair<std::string_view, Filter>, 8> kKeys = {{
       {"status", Filter::status},
       {"priority", Filter::priority},
       {"assignee", Filter::assignee},
       {"team", Filter::team},
       {"requester", Filter::requester},
       {"org", Filter::org},
+      {"category", Filter::category},
       {"tag", Filter::tag},
   }};
   for (const auto& [name, filter] : kKeys) {
@@ -175,6 +176,8 @@ Result<Unit> apply_filter(Filter filter, std::string_view key, std::string_view 
       return set_once(key, std::string(value), q.team);
     case Filter::org:
       return set_once(key, std::string(value), q.organization);
+    case Filter::category:
+      return set_once(key, std::string(value), q.category);
     case Filter::tag: {
       std::string lowered = to_lower_ascii(value);
       if (std::find(q.tags.begin(), q.tags.end(), lowered) == q.tags.end()) {

@@ -1,6 +1,6 @@
 // The ticket search box's query language: free words, "quoted phrases" and key:value filters
-// (status, priority, assignee, team, requester, org, tag, created>/</>=/<= dates) parsed into a
-// SearchQuery, plus the FTS5 MATCH text for its words. Pure functions; no I/O; thread-safe.
+// (status, priority, assignee, team, requester, org, category, tag, created>/</>=/<= dates) parsed
+// into a SearchQuery, plus the FTS5 MATCH text for its words. Pure functions; no I/O; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +25,7 @@ struct SearchQuery {
   std::optional<std::string> team;          // team:NAME, case kept (NAME may be quoted)
   std::optional<std::string> requester;     // requester:EMAIL (lower-cased)
   std::optional<std::string> organization;  // org:NAME, case kept (may be quoted)
+  std::optional<std::string> category;      // category:NAME, case kept (may be quoted)
   std::vector<std::string> tags;            // tag:x (lower-cased); repeatable, all must match
   // Unix seconds UTC, inclusive: created>D is the start of D+1, created>=D the start of D.
   std::optional<std::int64_t> created_after;
@@ -38,8 +39,8 @@ struct SearchQuery {
 // always opens a quoted phrase (or a quoted filter value right after "key:"). Filter keys are
 // case-insensitive; an unknown key ("foo:bar") is an ordinary word. Repeated status/priority
 // filters are OR-ed and tags AND-ed; repeated created bounds keep the tightest; assignee, team,
-// requester and org may appear once. Words and phrases with no letter or digit (e.g. "-") are
-// dropped: FTS5 would see an empty phrase and match nothing. Fails with Errc::bad_input and
+// requester, org and category may appear once. Words and phrases with no letter or digit (e.g. "-")
+// are dropped: FTS5 would see an empty phrase and match nothing. Fails with Errc::bad_input and
 // FieldError{"q", ...} on text over kMaxSearchQueryBytes, invalid UTF-8, an unterminated quote, an
 // empty filter value, an unknown status or priority, a malformed assignee/requester, a repeated
 // single-valued filter, or a date that is not a real YYYY-MM-DD calendar day.

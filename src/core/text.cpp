@@ -119,4 +119,19 @@ std::size_t find_ignoring_case(std::string_view haystack, std::string_view needl
   return std::string_view::npos;
 }
 
+std::string human_size(std::uint64_t bytes) {
+  constexpr std::uint64_t kKiB = 1024;
+  constexpr std::uint64_t kMiB = 1024 * kKiB;
+  auto with_unit = [](std::uint64_t n, std::uint64_t unit, const char* name) {
+    // One decimal, dropped when it is .0: "25 MB", "31.2 MB".
+    const std::uint64_t tenths = (n * 10 + unit / 2) / unit;
+    std::string out = std::to_string(tenths / 10);
+    if (tenths % 10) out += "." + std::to_string(tenths % 10);
+    return out + " " + name;
+  };
+  if (bytes < kKiB) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  if (bytes < kMiB) return with_unit(bytes, kKiB, "KB");
+  return with_unit(bytes, kMiB, "MB");
+}
+
 }  // namespace frontline::core

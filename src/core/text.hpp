@@ -22,6 +22,8 @@ std::size_t find_ignoring_case(std::string_view haystack, std::string_view needl
                                std::size_t from = 0);
 // Appends s with & < > " ' escaped for HTML text and attribute values.
 void append_html_escaped(std::string& out, std::string_view s);
+// A size as people say it: "900 bytes", "512 KB", "25 MB", "31.2 MB" (1 KB = 1024 bytes).
+std::string human_size(std::uint64_t bytes);
 // At most max_bytes of valid UTF-8 s, cut before a character that would not fit whole.
 std::string_view truncate_utf8(std::string_view s, std::size_t max_bytes);
 

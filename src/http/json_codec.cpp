@@ -251,8 +251,8 @@ std::string users_json(const std::vector<core::User>& us, std::size_t page_size)
   return json::serialize(json::object{{"items", std::move(arr)}, {"next_cursor", next}});
 }
 
-std::string me_json(const core::Actor& a, const std::string& csrf_token,
-                    const core::User* profile) {
+std::string me_json(const core::Actor& a, const std::string& csrf_token, const core::User* profile,
+                    const app::Limits* limits) {
   json::object o{{"id", a.id},
                  {"email", a.email},
                  {"name", a.name},
@@ -263,6 +263,11 @@ std::string me_json(const core::Actor& a, const std::string& csrf_token,
     o["morning_report"] = profile->morning_report;
   }
   if (!csrf_token.empty()) o["csrf_token"] = csrf_token;
+  if (limits) {
+    o["limits"] = json::object{
+        {"max_attachment_bytes", static_cast<std::uint64_t>(limits->max_attachment_bytes)},
+        {"max_message_bytes", static_cast<std::uint64_t>(app::kMaxBodyBytes)}};
+  }
   return json::serialize(o);
 }
 

@@ -31,9 +31,10 @@ std::string links_json(core::Id number, const std::vector<core::Id>& linked);
 std::string user_json(const core::User& u);
 // One page of the directory; next_cursor when the page is full.
 std::string users_json(const std::vector<core::User>& us, std::size_t page_size);
-// With `profile`, also the caller's time zone and morning-report preference.
+// With `profile`, also the caller's time zone and morning-report preference; with `limits`, the
+// sizes the server accepts (so the web app can check a file before uploading it).
 std::string me_json(const core::Actor& a, const std::string& csrf_token,
-                    const core::User* profile = nullptr);
+                    const core::User* profile = nullptr, const app::Limits* limits = nullptr);
 std::string organization_json(const core::Organization& o);
 std::string organizations_json(const std::vector<core::Organization>& os);
 std::string team_json(const core::Team& t);

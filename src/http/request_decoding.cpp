@@ -67,6 +67,14 @@ class FieldReader {
     return **v;
   }
 
+  // A whole number (no fraction); the caller checks its range.
+  std::optional<std::int64_t> integer(const char* key) {
+    auto* v = find(key, false);
+    if (!v || v->is_null()) return std::nullopt;
+    if (v->is_int64()) return v->as_int64();
+    return type_error(key, "must be a whole number"), std::nullopt;
+  }
+
   std::optional<std::vector<std::string>> strings(const char* key) {
     auto* v = find(key, false);
     if (!v || v->is_null()) return std::nullopt;
@@ -166,7 +174,18 @@ Result<app::OpenTicket> decode_open_ticket(std::string_view body) {
     t.priority = r.choice<core::Priority>("priority", core::parse_priority, kPriorities);
     t.category = r.string("category").value_or("");
     t.tags = r.strings("tags").value_or(std::vector<std::string>{});
+    t.call_notes = r.string("call_notes").value_or("");
+    t.call_minutes = r.integer("call_minutes");
     return t;
+  });
+}
+
+Result<app::LoggedCall> decode_logged_call(std::string_view body) {
+  return decode<app::LoggedCall>(body, [](FieldReader& r) {
+    app::LoggedCall c;
+    c.notes = r.string("call_notes").value_or("");
+    c.minutes = r.integer("call_minutes");
+    return c;
   });
 }
 

@@ -55,6 +55,8 @@ core::Result<LoginInput> decode_login(std::string_view body);
 core::Result<PasswordChangeInput> decode_password_change(std::string_view body);
 // {"<key>": N} with a positive ticket number (merge: "into", link: "ticket").
 core::Result<core::Id> decode_ticket_reference(std::string_view body, const char* key);
+// {"call_notes": "...", "call_minutes": 5}, both optional.
+core::Result<app::LoggedCall> decode_logged_call(std::string_view body);
 core::Result<app::NewUser> decode_new_user(std::string_view body);
 core::Result<app::UserChanges> decode_user_changes(std::string_view body);
 core::Result<OrganizationInput> decode_organization(std::string_view body);

@@ -32,6 +32,7 @@ std::vector<Route> api_routes() {
       {"GET", "/api/v1/tickets/{number}/messages", in, kFast, h::ticket_messages_get, ""},
       {"GET", "/api/v1/tickets/{number}/events", in, kFast, h::ticket_events_get, ""},
       {"POST", "/api/v1/tickets/{number}/merge", in, kBlocks, h::ticket_merge_post, ""},
+      {"POST", "/api/v1/tickets/{number}/calls", in, kBlocks, h::ticket_calls_post, ""},
       {"GET", "/api/v1/tickets/{number}/links", in, kFast, h::ticket_links_get, ""},
       {"POST", "/api/v1/tickets/{number}/links", in, kBlocks, h::ticket_links_post, ""},
       {"GET", "/api/v1/attachments/{id}", in, kBlocks, h::attachment_get, ""},  // file I/O

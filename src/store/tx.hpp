@@ -49,7 +49,8 @@ struct TicketFilter {
   std::optional<Id> team_id;
   std::optional<Id> requester_id;
   std::optional<Id> organization_id;
-  std::vector<std::string> tags;  // all must be present
+  std::optional<std::string> category;  // a category's name (any case)
+  std::vector<std::string> tags;        // all must be present
   std::optional<UnixTime> updated_since;
   std::optional<UnixTime> created_after;   // inclusive
   std::optional<UnixTime> created_before;  // exclusive

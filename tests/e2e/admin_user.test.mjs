@@ -2,7 +2,7 @@
 // sign in through the form and lands where their role belongs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -97,4 +97,35 @@ test('an admin resets a user’s password and the user signs in with the new one
   const rex = await newPerson(browser, server.url);
   await signInThroughForm(rex.page, 'rex@frontline.example', 'rex-new-password');
   await rex.page.waitForURL('**/console');
+});
+
+test('no leftover messages: an old success goes when a new error comes, a password error when the password is fixed', { timeout: 60_000 }, async () => {
+  const a = await newPerson(browser, server.url);
+  await signInThroughForm(a.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await a.page.waitForURL('**/console');
+  await a.page.goto('/admin/users');
+  await createUser(a.page, { name: 'Lena Leftover', email: 'lena@frontline.example', role: 'agent', password: 'lena-password-1' });
+
+  // The same email again: the error shows, the earlier "Created" does not stay under it.
+  const form = a.page.getByRole('form', { name: 'Invite a user' });
+  await form.getByLabel('Name').fill('Lena Again');
+  await form.getByLabel('Email').fill('lena@frontline.example');
+  await form.getByLabel('Initial password').fill('lena-password-2');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await form.getByRole('alert').filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await a.page.getByRole('status').filter({ hasText: 'Created Lena Leftover' }).count(), 0, 'the old success message is gone');
+
+  // A too-short password: its error goes once the password is changed, and after a good save.
+  await a.page.getByRole('button', { name: 'Edit Lena Leftover' }).click();
+  const dialog = a.page.getByRole('dialog', { name: 'Edit Lena Leftover' });
+  await dialog.getByLabel('New password').fill('short');
+  await dialog.getByRole('button', { name: 'Reset password' }).click();
+  const passwordError = dialog.locator('.field-error');
+  await passwordError.waitFor();
+  await dialog.getByLabel('New password').fill('a-long-enough-password');
+  await passwordError.waitFor({ state: 'detached' });
+  assert.equal(await dialog.getByRole('alert').filter({ hasText: /\S/ }).count(), 0, 'no error left once the password is fixed');
+  await dialog.getByRole('button', { name: 'Reset password' }).click();
+  await dialog.getByRole('status').filter({ hasText: 'Set a new password for Lena Leftover.' }).waitFor();
+  assert.deepEqual(await axeViolations(a.page, 'admin-edit-user'), []);
 });

@@ -2,7 +2,7 @@
 // moves, the search box and saved filters written in the search language.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, eventually, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, eventually, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -96,4 +96,54 @@ test('a search in the search language can be saved as a filter, run again and de
 
   await nav().getByRole('button', { name: 'Delete filter New printer tickets' }).click();
   await saved.waitFor({ state: 'detached' });
+});
+
+async function search(text) {
+  const box = page.getByRole('searchbox', { name: 'Search tickets' });
+  await box.fill(text);
+  await box.press('Enter');
+  await page.getByRole('heading', { level: 1, name: `Search: ${text}` }).waitFor();
+}
+
+test('an invalid search names what is wrong, stops “Loading…” and offers no saving', { timeout: 60_000 }, async () => {
+  await search('printer status:bogus');
+  const alert = page.getByRole('alert').filter({ hasText: 'This search cannot run.' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /There is no status 'bogus'; use one of new, open/);
+  assert.equal(await page.getByText('Loading…').count(), 0, 'the count does not wait forever');
+  assert.equal(await page.getByRole('button', { name: 'Save this search as a filter' }).count(), 0);
+  assert.equal(await page.getByText('No tickets here. Nice work.').count(), 0);
+  assert.deepEqual(await axeViolations(page, 'search-invalid'), []);
+});
+
+test('category:Name finds the tickets of an existing category, and an unknown one is named', { timeout: 60_000 }, async () => {
+  const admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await admin.post('/categories', { name: 'Hardware' });
+  await admin.patch('/tickets/3', { category: 'Hardware' });
+  await search('category:hardware');
+  await eventually(async () => JSON.stringify(await rowNumbers()) === '[3]', { what: 'ticket #3 of category Hardware' });
+  await page.getByText('1 ticket', { exact: true }).waitFor();
+  await search('category:Hardwear');
+  await page.getByRole('alert').filter({ hasText: 'There is no category named "Hardwear".' }).waitFor();
+});
+
+test('“My tickets” counts my unsolved tickets only, not the resolved ones', { timeout: 60_000 }, async () => {
+  const admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const me = (await admin.get('/users?role=agent')).items.find((u) => u.email === agent.email);
+  const t = await admin.post('/tickets', { subject: 'Done already', body: 'Fixed.', requester_email: 'rita@acme.example' });
+  await admin.patch(`/tickets/${t.number}`, { assignee_id: me.id });
+  await admin.patch(`/tickets/${t.number}`, { status: 'resolved' });
+  await page.goto('/console');
+  await page.getByRole('heading', { level: 1, name: 'My tickets' }).waitFor();
+  await eventually(async () => JSON.stringify(await rowNumbers()) === '[2]', { what: 'only the open ticket #2 in My tickets' });
+  assert.match(await nav().getByRole('link', { name: /My tickets/ }).innerText(), /\b1\b/);
+});
+
+test('“#2” in the search box opens ticket #2', { timeout: 60_000 }, async () => {
+  await page.goto('/console');
+  const box = page.getByRole('searchbox', { name: 'Search tickets' });
+  await box.fill('#2');
+  await box.press('Enter');
+  await page.waitForURL('**/console/tickets/2');
+  await page.getByRole('heading', { level: 1, name: 'Wi-Fi keeps dropping' }).waitFor();
 });

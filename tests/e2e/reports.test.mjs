@@ -78,10 +78,13 @@ test('a technician sees their closes on the leaderboard, by day and by channel, 
   await page.waitForURL('**/console/reports');
   await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
 
-  // Ranked first with her two closes, her row marked as hers; Bob and the admin below her.
+  // Ranked first with her two closes, her row marked as hers; Bob below her (admins are unranked).
   const mine = leaderboard().locator('tbody tr', { hasText: tech.name });
   await mine.waitFor();
-  const [rank, name, team, closed] = await cells(mine);
+  const [rank, name, team, closed, workingDays, average] = await cells(mine);
+  // Her first day, whatever weekday it is, had closes: it counts as worked.
+  assert.equal(workingDays, '1');
+  assert.equal(average, '2.00');
   assert.equal(rank, '1');
   assert.match(name, /Ana Agent\s*You/);
   assert.equal(team, 'Help desk');
@@ -115,6 +118,41 @@ test('a technician sees their closes on the leaderboard, by day and by channel, 
   const csvChannel = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
   assert.ok((await fetchInPage(csvChannel)).startsWith('channel,key,closed'));
   await screenshot(page, 'reports-by-channel');
+});
+
+test('typing a date in Reports loads once, on the complete date, and keeps what was typed, To and the CSV link', { timeout: 60_000 }, async () => {
+  await page.goto('/console/reports');
+  await closedTable('day').waitFor();
+  const from = page.getByRole('region', { name: 'Closed tickets' }).getByLabel('From', { exact: true });
+  const to = page.getByRole('region', { name: 'Closed tickets' }).getByLabel('To', { exact: true });
+  assert.equal(await to.inputValue(), today);
+  const requests = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/reports/closed')) requests.push(r.url());
+  });
+  const day = new Date(Date.parse(`${today}T00:00:00Z`) - 5 * 86_400_000).toISOString().slice(0, 10);
+  const [y, m, d] = day.split('-');
+  await from.focus();
+  await page.keyboard.type(`${m}${d}${y}`, { delay: 30 });
+  await eventually(() => requests.some((u) => u.includes(`from=${day}`)), { what: 'the report for the typed range' });
+  await page.waitForLoadState('networkidle').catch(() => {});
+  assert.equal(requests.length, 1, `one load for the complete date, not one per keystroke: ${requests.join(' ')}`);
+  assert.equal(await from.inputValue(), day, 'what was typed stays');
+  assert.equal(await to.inputValue(), today, '“To” is not cleared');
+  await page.getByRole('link', { name: 'Download CSV' }).waitFor();
+  assert.equal(await closedTable('day').locator('tbody tr').count(), 6);
+
+  // A From after To: a plain sentence, nothing loaded, the last report and its CSV stay.
+  const later = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+  const [y2, m2, d2] = later.split('-');
+  requests.length = 0;
+  await from.click({ position: { x: 14, y: 12 } }); // on the month, where typing a date starts
+  await page.keyboard.type(`${m2}${d2}${y2}`, { delay: 30 });
+  await page.getByRole('alert').filter({ hasText: 'The “From” date is after the “To” date.' }).waitFor();
+  assert.equal(requests.length, 0);
+  assert.equal(await page.getByRole('alert').filter({ hasText: /from: must/ }).count(), 0, 'no raw server wording');
+  await page.getByRole('link', { name: 'Download CSV' }).waitFor();
+  assert.deepEqual(await axeViolations(page, 'reports-date-typed'), []);
 });
 
 test('a reopen takes the close back once the page is reloaded', { timeout: 60_000 }, async () => {
@@ -216,22 +254,24 @@ test('an admin creates a board with one technician, and the board ranks only the
   assert.deepEqual((await admin.get('/boards')).items.map((b) => b.name), ['Field']);
 });
 
-test('an admin takes a manager off the company leaderboard', { timeout: 60_000 }, async () => {
+test('technicians are ranked by default, admins not, and an admin takes a technician off the board', { timeout: 60_000 }, async () => {
   await page.goto('/console/reports');
   const names = async () => {
     await leaderboard().locator('tbody tr').first().waitFor();
     return leaderboard().locator('tbody tr th').allInnerTexts(); // the technician cells
   };
-  assert.ok((await names()).some((n) => n.includes('Administrator')), 'everyone starts ranked');
+  const before = await names();
+  assert.ok(!before.some((n) => n.includes('Administrator')), `admins start unranked: ${before.join(', ')}`);
+  assert.ok(before.some((n) => n.includes(other.name)), 'technicians start ranked');
   await adminPage.goto('/admin/users');
-  await adminPage.getByRole('button', { name: 'Edit Administrator' }).click();
-  const dialog = adminPage.getByRole('dialog', { name: 'Edit Administrator' });
+  await adminPage.getByRole('button', { name: `Edit ${other.name}` }).click();
+  const dialog = adminPage.getByRole('dialog', { name: `Edit ${other.name}` });
   await dialog.getByRole('checkbox', { name: 'On the company leaderboard' }).uncheck();
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-  await adminPage.getByRole('status').filter({ hasText: 'Saved Administrator.' }).waitFor();
+  await adminPage.getByRole('status').filter({ hasText: `Saved ${other.name}.` }).waitFor();
   await page.reload();
   const after = await names();
-  assert.ok(!after.some((n) => n.includes('Administrator')), after.join(', '));
+  assert.ok(!after.some((n) => n.includes(other.name)), after.join(', '));
   assert.ok(after.some((n) => n.includes(tech.name)));
 });
 

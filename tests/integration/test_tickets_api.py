@@ -188,6 +188,30 @@ class TicketsApiTest(ServerTestCase):
         self.assertEqual(kinds[1], ("public", "Have you tried turning it off and on?"))
         self.assertEqual(kinds[2], ("internal", "Probably the toner again."))
 
+    def test_a_logged_calls_notes_are_internal_and_never_reach_the_customer(self):
+        secret = unique("sounded annoyed, verified her email ")
+        r = self.agent.client.create_ticket(requester_email=self.customer.email, channel="phone",
+                                            body="The VPN drops every hour.", call_notes=secret,
+                                            call_minutes=6)
+        number = r.body["number"]
+        seen = self.customer.client.get(ticket_path(number, "/messages"))
+        self.assertEqual(seen.status, 200, seen.body)
+        self.assertEqual([m["body"] for m in seen.body["items"]], ["The VPN drops every hour."])
+        self.assertNotIn(secret, str(seen.body))
+        theirs = self.customer.client.get(ticket_path(number, "/events"))
+        self.assertNotIn("call.logged", [e["type"] for e in theirs.body["items"]])
+        self.assertNotIn(secret, str(theirs.body))
+        calls = [e for e in self.events(number) if e["type"] == "call.logged"]
+        self.assertEqual(len(calls), 1)
+        self.assertEqual((calls[0]["data"]["taken_by"], calls[0]["data"]["minutes"]), (self.agent.id, 6))
+        # A customer can neither send call notes nor add a call to their ticket.
+        self.customer.client.create_ticket(call_notes="pretend staff note", expect=403)
+        r = self.customer.client.post(ticket_path(number, "/calls"), {"call_notes": "x"})
+        self.assertEqual(r.status, 403, r.body)
+        r = self.agent.client.post(ticket_path(number, "/calls"), {"call_notes": secret + " again"})
+        self.assertEqual(r.status, 201, r.body)
+        self.assertNotIn(secret, str(self.customer.client.get(ticket_path(number, "/messages")).body))
+
     def test_events_show_who_changed_what(self):
         number = self.new_ticket()["number"]
         r = self.agent.client.patch(ticket_path(number), {"priority": "urgent", "assignee_id": self.agent2.id})

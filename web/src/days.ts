@@ -24,3 +24,11 @@ export const formatDay = (day: string) => longFmt.format(toUtc(day));
 
 /** "Nov 24": for chart axes. */
 export const formatShortDay = (day: string) => shortFmt.format(toUtc(day));
+
+/** A complete, real calendar day a person means (typing a year passes through 0002, 0020, 0202). */
+export function isCompleteDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m || Number(m[1]) < 1970) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

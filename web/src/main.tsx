@@ -90,7 +90,7 @@ function App() {
     else if ((params = match('/console/queues/:queue', path))) screen = <QueueScreen me={me} queue={params.queue} />;
     else if (path === '/console/search') screen = <QueueScreen me={me} queue="search" />;
     else if ((params = match('/console/tickets/:number', path))) screen = <TicketScreen me={me} number={Number(params.number)} />;
-    else if (path === '/console/call') screen = <CallScreen />;
+    else if (path === '/console/call') screen = <CallScreen me={me} />;
     else if (path === '/console/reports') screen = <ReportsScreen me={me} />;
     else if (path === '/console/preferences') screen = <PreferencesScreen me={me} />;
     else screen = <NotFound home={home} />;

@@ -12,8 +12,8 @@ const OPEN = 'new,open,pending,on_hold';
 export function queuesFor(me: Me, allTeams: Team[]): QueueDef[] {
   const mine = allTeams.filter((t) => t.member_ids.includes(me.id));
   return [
-    // Resolved tickets stay "mine" until they close: the requester may still reopen them.
-    { key: 'mine', name: 'My tickets', params: { assignee: 'me', status: `${OPEN},resolved` } },
+    // My unsolved tickets: a resolved one comes back here if the requester reopens it.
+    { key: 'mine', name: 'My tickets', params: { assignee: 'me', status: OPEN } },
     { key: 'unassigned', name: 'Unassigned', params: { assignee: 'none', status: OPEN } },
     ...mine.map((t) => ({
       key: `team-${t.id}`,

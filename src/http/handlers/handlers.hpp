@@ -16,6 +16,7 @@ Response ticket_messages_post(Request& req, Services& s);
 Response ticket_messages_get(Request& req, Services& s);
 Response ticket_events_get(Request& req, Services& s);
 Response ticket_merge_post(Request& req, Services& s);
+Response ticket_calls_post(Request& req, Services& s);
 Response ticket_links_get(Request& req, Services& s);
 Response ticket_links_post(Request& req, Services& s);
 Response attachment_get(Request& req, Services& s);

@@ -560,6 +560,10 @@ void append_filter_conditions(const TicketFilter& f, std::string& sql, SqlParams
   if (f.team_id) equals(" AND t.team_id = ?", *f.team_id);
   if (f.requester_id) equals(" AND t.requester_id = ?", *f.requester_id);
   if (f.organization_id) equals(" AND t.organization_id = ?", *f.organization_id);
+  if (f.category) {
+    sql += " AND t.category = ? COLLATE NOCASE";
+    params.emplace_back(*f.category);
+  }
   if (f.updated_since) {
     equals(f.visible_requester_id ? " AND t.public_updated_at >= ?" : " AND t.updated_at >= ?",
            *f.updated_since);

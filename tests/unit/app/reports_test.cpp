@@ -213,6 +213,25 @@ TEST_F(ReportsTest, AwayDaysAndDaysBeforeTheAccountAreNotWorkingDays) {
   EXPECT_EQ(board->from, monday);
 }
 
+TEST_F(ReportsTest, ClosesOnAWeekendFirstDayMakeItAWorkedDay) {
+  // 2026-11-21 is a Saturday: Ana's first day, and she closes a ticket on it.
+  const Day saturday = *core::parse_day("2026-11-21");
+  app_.clock.set(static_cast<core::UnixTime>(saturday) * 86400 + 10 * 3600);
+  auto ana = agent("ana@x.com", "UTC");
+  auto customer = app_.make_user("c@y.com", core::Role::customer);
+  auto t = open_for(customer);
+  TicketChanges c;
+  c.status = Status::resolved;
+  c.assignee_id = std::optional<Id>(ana.id);
+  ASSERT_TRUE(set(ana, t.number, c));
+  auto board = reports_.leaderboard(ana, {"7d", "", std::string("2026-11-21")});
+  ASSERT_TRUE(board);
+  ASSERT_EQ(board->entries.size(), 1u);
+  EXPECT_EQ(board->entries[0].closed, 1);
+  EXPECT_EQ(board->entries[0].working_days, 1);
+  EXPECT_DOUBLE_EQ(board->entries[0].average_per_day, 1.0);
+}
+
 TEST_F(ReportsTest, BoardsRankOnlyTheirMembersAndCustomersMayNotReadReports) {
   auto admin = app_.make_user("admin@x.com", core::Role::admin);
   auto ana = agent("ana@x.com", "UTC");
@@ -224,19 +243,36 @@ TEST_F(ReportsTest, BoardsRankOnlyTheirMembersAndCustomersMayNotReadReports) {
   ASSERT_EQ(field->entries.size(), 1u);
   EXPECT_EQ(field->entries[0].agent_id, ana.id);
   auto all = reports_.leaderboard(ana, {"14d", "", std::nullopt});
-  EXPECT_EQ(all->entries.size(), 3u);  // ana, ben and the admin
+  EXPECT_EQ(all->entries.size(), 2u);  // ana and ben: technicians, not the admin
   UserChanges off_the_board;
   off_the_board.ranked = false;
   EXPECT_EQ(Accounts(*app_.ctx).update_user(ben, ben.id, off_the_board).error().code,
             core::Errc::forbidden);  // not a preference of one's own
   ASSERT_TRUE(Accounts(*app_.ctx).update_user(admin, ben.id, off_the_board));
-  EXPECT_EQ(reports_.leaderboard(ana, {"14d", "", std::nullopt})->entries.size(), 2u);
+  EXPECT_EQ(reports_.leaderboard(ana, {"14d", "", std::nullopt})->entries.size(), 1u);
   auto unknown = reports_.leaderboard(ana, {"14d", "Nope", std::nullopt});
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code, core::Errc::invalid);
   auto customer = app_.make_user("c@y.com", core::Role::customer);
   EXPECT_EQ(reports_.leaderboard(customer, {}).error().code, core::Errc::forbidden);
   EXPECT_EQ(reports_.closed(customer, {}).error().code, core::Errc::forbidden);
+}
+
+TEST_F(ReportsTest, NewAdminsAreUnrankedByDefaultAndAnAdminMayRankThem) {
+  auto admin = app_.make_user("admin@x.com", core::Role::admin);
+  auto ana = agent("ana@x.com", "UTC");
+  auto lead = app_.make_user("lead@x.com", core::Role::admin);
+  auto names = [&] {
+    std::vector<Id> ids;
+    auto board = reports_.leaderboard(ana, {"14d", "", std::nullopt});
+    for (const auto& e : board->entries) ids.push_back(e.agent_id);
+    return ids;
+  };
+  EXPECT_EQ(names(), std::vector<Id>{ana.id});
+  UserChanges rank_lead;
+  rank_lead.ranked = true;
+  ASSERT_TRUE(Accounts(*app_.ctx).update_user(admin, lead.id, rank_lead));
+  EXPECT_EQ(names().size(), 2u);
 }
 
 TEST_F(ReportsTest, MorningReportIsQueuedOncePerTechnicianAndDate) {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "../test_support.hpp"
+#include "app/event_data.hpp"
 #include "app/ticket_jobs.hpp"
 #include "core/ticket_policy.hpp"
 
@@ -304,6 +305,72 @@ TEST_F(TicketsTest, AutoCloseClosesOnlyTicketsResolvedLongEnoughAgo) {
   EXPECT_EQ(*closed, 1);
   EXPECT_EQ(tickets_.get(agent_, old_one.number)->status, core::Status::closed);
   EXPECT_EQ(tickets_.get(agent_, recent.number)->status, core::Status::resolved);
+}
+
+TEST_F(TicketsTest, LoggedCallKeepsTheTechniciansNotesInternalAndRecordsTheCall) {
+  OpenTicket in{"Printer offline", "The printer says offline", std::string("alice@acme.example")};
+  in.channel = core::Channel::phone;
+  in.call_notes = "she sounded annoyed; verified her email";
+  in.call_minutes = 7;
+  auto t = tickets_.open(agent_, in);
+  ASSERT_TRUE(t) << t.error().message;
+  auto theirs = tickets_.messages(alice_, t->number);
+  ASSERT_TRUE(theirs);
+  ASSERT_EQ(theirs->size(), 1u);
+  EXPECT_EQ((*theirs)[0].body, "The printer says offline");
+  EXPECT_EQ((*theirs)[0].author_id, alice_.id);  // the caller's own words
+  auto staff = tickets_.messages(agent_, t->number);
+  ASSERT_EQ(staff->size(), 2u);
+  EXPECT_EQ((*staff)[1].kind, core::MessageKind::internal_note);
+  EXPECT_EQ((*staff)[1].body, "she sounded annoyed; verified her email");
+  auto theirs_events = tickets_.events(alice_, t->number, 0, 100);
+  ASSERT_TRUE(theirs_events);
+  for (const auto& e : *theirs_events) {
+    EXPECT_NE(e.type, "call.logged");
+  }
+  bool logged = false;
+  auto staff_events = tickets_.events(agent_, t->number, 0, 100);
+  ASSERT_TRUE(staff_events);
+  for (const auto& e : *staff_events) {
+    if (e.type != "call.logged") continue;
+    logged = true;
+    EXPECT_TRUE(e.internal);
+    EXPECT_EQ(e.actor_id, agent_.id);
+    EXPECT_EQ(event_int(e.data, "minutes"), 7);
+  }
+  EXPECT_TRUE(logged);
+}
+
+TEST_F(TicketsTest, CustomersCannotSendCallNotes) {
+  OpenTicket in{"s", "b"};
+  in.call_notes = "pretend to be staff";
+  auto r = tickets_.open(alice_, in);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, core::Errc::forbidden);
+}
+
+TEST_F(TicketsTest, CategorySearchFindsTicketsOfAnExistingCategoryByName) {
+  app_.db->write([](store::Tx& tx) {
+    tx.insert_category("Hardware");
+    return true;
+  });
+  OpenTicket in{"Broken screen", "It cracked"};
+  in.category = "Hardware";
+  auto hw = tickets_.open(alice_, in);
+  ASSERT_TRUE(hw);
+  open_as(alice_, "Other");
+  TicketListQuery q;
+  q.q = "category:hardware";
+  auto found = tickets_.list(agent_, q);
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->items.size(), 1u);
+  EXPECT_EQ(found->items[0].number, hw->number);
+  EXPECT_EQ(tickets_.count(agent_, q)->count, 1);
+  q.q = "category:Hardwear";
+  auto unknown = tickets_.list(agent_, q);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, core::Errc::invalid);
+  EXPECT_NE(unknown.error().message.find("Hardwear"), std::string::npos);
 }
 
 }  // namespace

@@ -87,6 +87,18 @@ TEST(WorkingDays, CountsWorkdaysFromAccountCreationWithoutAwayDays) {
   EXPECT_EQ(working_days(kMon, kMon + 6, mon_fri, kMon + 10, {}), 0);
 }
 
+TEST(WorkingDays, ADayWithClosesCountsAsWorkedOutsideTheWorkWeekAndBeforeTheAccount) {
+  WorkWeek mon_fri;
+  // Closed on Saturday of week one: 10 weekdays + that Saturday.
+  EXPECT_EQ(working_days(kMon, kMon + 13, mon_fri, kMon - 100, {}, {kMon + 5}), 11);
+  // A close on a weekday already counted adds nothing.
+  EXPECT_EQ(working_days(kMon, kMon + 13, mon_fri, kMon - 100, {}, {kMon + 1}), 10);
+  // The first local day is a Sunday and they closed tickets on it.
+  EXPECT_EQ(working_days(kMon, kMon + 6, mon_fri, kMon + 6, {}, {kMon + 6}), 1);
+  // An away day on which they closed tickets was worked after all.
+  EXPECT_EQ(working_days(kMon, kMon + 4, mon_fri, kMon - 100, {kMon}, {kMon}), 5);
+}
+
 TEST(Board, RanksByAverageThenTotalThenName) {
   auto board = rank_board({{1, "Cleo", 6, 10},     // 0.6
                            {2, "Ada", 12, 10},     // 1.2

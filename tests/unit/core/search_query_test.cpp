@@ -241,6 +241,14 @@ TEST(SearchQuery, OrgFilterSetsOrganizationAndMayBeQuoted) {
   EXPECT_EQ(parse_ok(R"(ORG:"Acme Corp")").organization, "Acme Corp");
 }
 
+TEST(SearchQuery, CategoryFilterSetsCategoryNotAWordAndMayBeQuoted) {
+  const auto q = parse_ok("category:Hardware");
+  EXPECT_EQ(q.category, "Hardware");
+  EXPECT_TRUE(q.words.empty());
+  EXPECT_EQ(parse_ok(R"(category:"Access rights")").category, "Access rights");
+  parse_error("category:a category:b");
+}
+
 TEST(SearchQuery, SingleValuedFilterGivenTwiceIsRejected) {
   parse_error("assignee:me assignee:none");
   parse_error("team:a team:b");

@@ -39,5 +39,14 @@ TEST(Text, FindIgnoringCaseMatchesAsciiCaseInsensitively) {
   EXPECT_EQ(find_ignoring_case("none here", "</script"), std::string_view::npos);
 }
 
+TEST(HumanSize, SaysSizesInTheUnitsPeopleUse) {
+  EXPECT_EQ(human_size(1), "1 byte");
+  EXPECT_EQ(human_size(900), "900 bytes");
+  EXPECT_EQ(human_size(512 * 1024), "512 KB");
+  EXPECT_EQ(human_size(1536), "1.5 KB");
+  EXPECT_EQ(human_size(25 * 1024 * 1024), "25 MB");
+  EXPECT_EQ(human_size(32715571), "31.2 MB");
+}
+
 }  // namespace
 }  // namespace frontline::core

@@ -42,7 +42,8 @@ export function useData<T>(load: () => Promise<T>, deps: unknown[]) {
 
 let fieldSeq = 0;
 // A form's message and per-field errors from the server's problem answer: fail(err) shows them,
-// clear() removes them.
+// clear() removes them, edited(field) drops a field's error once the person changes that field
+// (and the form's message with the last field error: it was about them).
 export function useFormErrors() {
   const [error, setError] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -54,7 +55,14 @@ export function useFormErrors() {
     setError(errorText(err));
     setFields(fieldErrors(err));
   };
-  return { error, setError, fields, setFields, clear, fail };
+  const edited = (field: string) => {
+    if (!(field in fields)) return;
+    const rest = { ...fields };
+    delete rest[field];
+    setFields(rest);
+    if (Object.keys(rest).length === 0) setError('');
+  };
+  return { error, setError, fields, setFields, clear, fail, edited };
 }
 
 export function useId(prefix = 'f'): string {
@@ -149,10 +157,12 @@ function relative(d: Date): string {
   return dateFmt.format(d);
 }
 
+/** "900 bytes", "512 KB", "25 MB", "31.2 MB": one decimal, dropped when it is .0. */
 export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const one = (x: number) => String(Math.round(x * 10) / 10);
+  if (n < 1024) return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
+  if (n < 1024 * 1024) return `${one(n / 1024)} KB`;
+  return `${one(n / 1024 / 1024)} MB`;
 }
 
 interface DialogProps {

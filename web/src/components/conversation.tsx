@@ -3,8 +3,9 @@
 // Signatures and quoted earlier mail fold into <details> (see quoting.ts) so the new words stand out.
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
-import { type Message, post } from '../api';
+import { errorText, type Message, patch, post } from '../api';
 import { ClipIcon, ErrorMessage, Field, formatBytes, LockIcon, Time, useFormErrors } from './common';
+import { oversizedFiles } from '../limits';
 import { splitMessage } from './quoting';
 
 export function Conversation({ messages, requesterId }: { messages: Message[]; requesterId: number }) {
@@ -92,15 +93,20 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
   const [files, setFiles] = useState<File[]>([]);
   const [fileKey, setFileKey] = useState(0);
   const [busy, setBusy] = useState(false);
-  const { error, fields, setFields, clear, fail } = useFormErrors();
+  const { error, setError, fields, setFields, clear, fail } = useFormErrors();
   const internal = staff && mode === 'internal';
 
   if (disabledReason) return <p class="notice">{disabledReason}</p>;
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  // Staff may send a reply and set the status in one action ("Send and set Pending").
+  const send = async (thenStatus?: 'pending' | 'resolved') => {
     if (!body.trim()) {
       setFields({ body: 'Write a message first.' });
+      return;
+    }
+    const tooBig = await oversizedFiles(files);
+    if (tooBig) {
+      setFields({ files: tooBig });
       return;
     }
     setBusy(true);
@@ -119,12 +125,25 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
       setFiles([]);
       setFileKey((k) => k + 1);
       clear();
-      onSent();
     } catch (err) {
       fail(err);
+      setBusy(false);
+      return;
+    }
+    try {
+      // The status alone, without If-Match: nobody's other edits are at stake.
+      if (thenStatus) await patch(`/tickets/${number}`, { status: thenStatus });
+    } catch (err) {
+      setError(`Your reply was sent, but the status was not changed. ${errorText(err)}`);
     } finally {
+      onSent();
       setBusy(false);
     }
+  };
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void send();
   };
 
   const label = internal ? 'Internal note (only staff will see it)' : staff ? 'Reply to the customer' : 'Your reply';
@@ -143,8 +162,22 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
           </label>
         </fieldset>
       )}
-      <Field label={label} error={fields.body}>
-        {(p) => <textarea {...p} ref={textRef} rows={5} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
+      <Field label={label} error={fields.body} hint="Ctrl+Enter sends.">
+        {(p) => (
+          <textarea
+            {...p}
+            ref={textRef}
+            rows={5}
+            value={body}
+            onInput={(e) => setBody(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                if (!busy) void send();
+              }
+            }}
+          />
+        )}
       </Field>
       <Field label="Attachments" error={fields.files} hint="Optional. Up to 25 MB each.">
         {(p) => (
@@ -153,7 +186,11 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
             key={fileKey}
             type="file"
             multiple
-            onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
+            onChange={(e) => {
+              const chosen = Array.from(e.currentTarget.files ?? []);
+              setFiles(chosen);
+              void oversizedFiles(chosen).then((tooBig) => setFields(tooBig ? { files: tooBig } : {}));
+            }}
           />
         )}
       </Field>
@@ -162,6 +199,16 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
         <button type="submit" class={internal ? 'button button-note' : 'button'} disabled={busy}>
           {busy ? 'Sending…' : internal ? 'Add internal note' : 'Send reply'}
         </button>
+        {staff && !internal && (
+          <>
+            <button type="button" class="button-secondary" disabled={busy} onClick={() => void send('pending')}>
+              Send and set Pending
+            </button>
+            <button type="button" class="button-secondary" disabled={busy} onClick={() => void send('resolved')}>
+              Send and set Resolved
+            </button>
+          </>
+        )}
       </div>
     </form>
   );

@@ -21,6 +21,8 @@ function describe(e: TicketEvent, userName: Names, teamName: Names): string {
       return `opened the ticket${d.channel ? ` via ${s('channel')}` : ''}`;
     case 'message.added':
       return d.kind === 'internal' ? 'added an internal note' : 'replied';
+    case 'call.logged':
+      return `took a phone call from the requester${typeof d.minutes === 'number' ? ` (${d.minutes} ${d.minutes === 1 ? 'minute' : 'minutes'})` : ''}`;
     case 'ticket.status_changed':
       return `changed status from ${statusLabel(s('from'))} to ${statusLabel(s('to'))}`;
     case 'ticket.priority_changed':

@@ -21,6 +21,7 @@ export function AdminUsers({ me }: { me: Me }) {
       <h1 id="users-title">Users</h1>
       <InviteForm
         orgs={orgs.data ?? []}
+        onSubmit={() => setNotice('')}
         onCreated={(u) => {
           setNotice(`Created ${u.name} (${u.email}). They can sign in now.`);
           invalidate('staff', 'organizations');
@@ -71,9 +72,10 @@ export function AdminUsers({ me }: { me: Me }) {
             user={editing}
             self={editing.id === me.id}
             orgs={orgs.data ?? []}
-            onSaved={(u, text) => {
+            onStart={() => setNotice('')}
+            onSaved={(u) => {
+              // The dialog says what was saved, where the person is looking.
               setEditing(u);
-              setNotice(text);
               invalidate('staff');
               void users.reload();
             }}
@@ -84,15 +86,19 @@ export function AdminUsers({ me }: { me: Me }) {
   );
 }
 
-function InviteForm({ orgs, onCreated }: { orgs: Organization[]; onCreated: (u: User) => void }) {
+function InviteForm({ orgs, onSubmit, onCreated }: { orgs: Organization[]; onSubmit: () => void; onCreated: (u: User) => void }) {
   const blank = { name: '', email: '', role: 'customer', organization: '', password: '' };
   const [v, setV] = useState(blank);
-  const { error, fields, clear, fail } = useFormErrors();
+  const { error, fields, clear, fail, edited } = useFormErrors();
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof blank) => (e: Event) => setV({ ...v, [k]: (e.currentTarget as HTMLInputElement).value });
+  const set = (k: keyof typeof blank) => (e: Event) => {
+    setV({ ...v, [k]: (e.currentTarget as HTMLInputElement).value });
+    edited(k);
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    onSubmit(); // the last success is old news once something new is tried
     setBusy(true);
     try {
       const body: Record<string, unknown> = { name: v.name.trim(), email: v.email.trim(), role: v.role };
@@ -158,19 +164,31 @@ function InviteForm({ orgs, onCreated }: { orgs: Organization[]; onCreated: (u: 
   );
 }
 
-function EditUser({ user, self, orgs, onSaved }: { user: User; self: boolean; orgs: Organization[]; onSaved: (u: User, notice: string) => void }) {
+interface EditUserProps {
+  user: User;
+  self: boolean;
+  orgs: Organization[];
+  onStart: () => void;
+  onSaved: (u: User) => void;
+}
+
+function EditUser({ user, self, orgs, onStart, onSaved }: EditUserProps) {
   const [name, setName] = useState(user.name);
   const [role, setRole] = useState<string>(user.role);
   const [org, setOrg] = useState(user.organization_id ? String(user.organization_id) : '');
   const [ranked, setRanked] = useState(user.ranked);
   const [password, setPassword] = useState('');
-  const { error, fields, clear, fail } = useFormErrors();
+  const { error, fields, clear, fail, edited } = useFormErrors();
+  const [done, setDone] = useState('');
 
   const run = async (body: Record<string, unknown>, text: string) => {
+    onStart();
+    setDone('');
     try {
       const u = await patch<User>(`/users/${user.id}`, body);
       clear();
-      onSaved(u, text);
+      setDone(text);
+      onSaved(u);
       return true;
     } catch (err) {
       fail(err);
@@ -194,7 +212,16 @@ function EditUser({ user, self, orgs, onSaved }: { user: User; self: boolean; or
         }}
       >
         <Field label="Name" error={fields.name}>
-          {(p) => <input {...p} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              value={name}
+              onInput={(e) => {
+                setName(e.currentTarget.value);
+                edited('name');
+              }}
+            />
+          )}
         </Field>
         <Field label="Role" error={fields.role}>
           {(p) => (
@@ -250,7 +277,18 @@ function EditUser({ user, self, orgs, onSaved }: { user: User; self: boolean; or
         }}
       >
         <Field label="New password" error={fields.password} hint="At least 8 characters. Signs the user out everywhere.">
-          {(p) => <input {...p} type="password" value={password} autoComplete="new-password" onInput={(e) => setPassword(e.currentTarget.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              value={password}
+              autoComplete="new-password"
+              onInput={(e) => {
+                setPassword(e.currentTarget.value);
+                edited('password');
+              }}
+            />
+          )}
         </Field>
         <div class="actions">
           <button type="submit" class="button-secondary">
@@ -259,6 +297,7 @@ function EditUser({ user, self, orgs, onSaved }: { user: User; self: boolean; or
         </div>
       </form>
       <ErrorMessage text={error} />
+      <Notice text={done} />
     </div>
   );
 }

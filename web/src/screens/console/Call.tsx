@@ -1,11 +1,16 @@
-// Log a phone call: find the caller (or enter a new one), write what they said, and get the
-// ticket number at once — big, in a status region — to read back to the caller.
+// Log a phone call: find the caller (or enter a new one), write their problem in their words
+// (public: they see it in the portal) and your own call notes (internal), and get the ticket
+// number at once — big, in a status region — to read back to the caller. The server records
+// the call (who took it, when, how long) in the ticket's history. The ticket goes to whoever took
+// the call unless they choose otherwise, with a team and category; a known caller's open
+// tickets are listed, and the call can be added to one of them instead ("she quoted #1").
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, type List, post, PRIORITIES, qs, type Ticket, type User } from '../../api';
-import { ErrorMessage, Field, priorityLabel, useFormErrors, useTitle } from '../../components/common';
+import { type Category, errorText, get, type List, type Me, OPEN_STATUSES, patch, post, PRIORITIES, qs, type Team, type Ticket, type User } from '../../api';
+import { ErrorMessage, Field, priorityLabel, StatusBadge, useFormErrors, useTitle } from '../../components/common';
+import { categories, staffUsers, teams } from '../../directory';
 import { Link } from '../../router';
 
-export function CallScreen() {
+export function CallScreen({ me }: { me: Me }) {
   useTitle('Log a phone call');
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<User[] | null>(null);
@@ -13,12 +18,28 @@ export function CallScreen() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [subject, setSubject] = useState('');
+  const [problem, setProblem] = useState('');
   const [notes, setNotes] = useState('');
+  const [minutes, setMinutes] = useState('');
   const [priority, setPriority] = useState('normal');
+  const [assignee, setAssignee] = useState(String(me.id)); // whoever took the call, by default
+  const [team, setTeam] = useState('');
+  const [category, setCategory] = useState('');
+  const [target, setTarget] = useState('new'); // "new", or the number of an open ticket
+  const [theirOpen, setTheirOpen] = useState<Ticket[]>([]);
+  const [dir, setDir] = useState<{ staff: User[]; teams: Team[]; categories: Category[] | null }>({ staff: [], teams: [], categories: [] });
   const [busy, setBusy] = useState(false);
   const { error, setError, fields, setFields, clear, fail } = useFormErrors();
   const [created, setCreated] = useState<Ticket | null>(null);
+  const [addedTo, setAddedTo] = useState(false); // the call went onto an existing ticket
+  const [warning, setWarning] = useState('');
   const resultRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void Promise.all([staffUsers().catch(() => []), teams().catch(() => []), categories()]).then(([staff, ts, cats]) =>
+      setDir({ staff: staff.filter((u) => !u.disabled), teams: ts, categories: cats }),
+    );
+  }, []);
 
   useEffect(() => {
     const text = search.trim();
@@ -46,6 +67,23 @@ export function CallScreen() {
 
   const chosen = found?.find((u) => String(u.id) === caller);
 
+  useEffect(() => {
+    setTarget('new');
+    if (!chosen) {
+      setTheirOpen([]);
+      return;
+    }
+    let alive = true;
+    get<List<Ticket>>(`/tickets${qs({ requester: chosen.id, status: OPEN_STATUSES.join(','), limit: 10 })}`).then(
+      (l) => alive && setTheirOpen(l.items),
+      () => alive && setTheirOpen([]),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [chosen?.id]);
+  const existing = target === 'new' ? null : Number(target);
+
   const submit = async (e: Event) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
@@ -53,28 +91,65 @@ export function CallScreen() {
       if (!name.trim()) problems.requester_name = 'Enter the caller’s name.';
       if (!email.trim()) problems.requester_email = 'Enter the caller’s email address.';
     }
-    if (!subject.trim()) problems.subject = 'Enter a subject.';
-    if (!notes.trim()) problems.body = 'Write what the caller said.';
+    if (!existing && !subject.trim()) problems.subject = 'Enter a subject.';
+    if (!existing && !problem.trim()) problems.body = 'Describe the caller’s problem in their words.';
+    if (existing && !notes.trim()) problems.call_notes = 'Write what the call was about.';
+    const mins = minutes.trim() === '' ? undefined : Number(minutes.trim());
+    if (mins !== undefined && (!Number.isInteger(mins) || mins < 0 || mins > 1440)) {
+      problems.call_minutes = 'Enter the length of the call in whole minutes, for example 5.';
+    }
     if (Object.keys(problems).length) {
       setFields(problems);
       setError('Some fields need attention.');
       return;
     }
     setBusy(true);
+    setWarning('');
     try {
-      const t = await post<Ticket>('/tickets', {
-        subject: subject.trim(),
-        body: notes,
-        priority,
-        channel: 'phone',
-        requester_email: chosen ? chosen.email : email.trim(),
-        requester_name: chosen ? chosen.name : name.trim(),
-      });
+      let t: Ticket;
+      if (existing) {
+        t = await post<Ticket>(`/tickets/${existing}/calls`, { call_notes: notes, ...(mins !== undefined ? { call_minutes: mins } : {}) });
+      } else {
+        t = await post<Ticket>('/tickets', {
+          subject: subject.trim(),
+          body: problem,
+          call_notes: notes,
+          ...(mins !== undefined ? { call_minutes: mins } : {}),
+          priority,
+          ...(category ? { category } : {}),
+          channel: 'phone',
+          requester_email: chosen ? chosen.email : email.trim(),
+          requester_name: chosen ? chosen.name : name.trim(),
+        });
+        const routing: Record<string, unknown> = {};
+        if (assignee) routing.assignee_id = Number(assignee);
+        if (team) routing.team_id = Number(team);
+        if (Object.keys(routing).length) {
+          try {
+            t = await patch<Ticket>(`/tickets/${t.number}`, routing, { 'If-Match': `"${t.version}"` });
+          } catch (err) {
+            setWarning(`The ticket was created, but it could not be assigned: ${errorText(err)} Assign it on the ticket page.`);
+          }
+        }
+      }
+      setAddedTo(!!existing);
       setCreated(t);
       clear();
       setSubject('');
+      setProblem('');
       setNotes('');
+      setMinutes('');
       setPriority('normal');
+      setAssignee(String(me.id));
+      setTeam('');
+      setCategory('');
+      setTarget('new');
+      // The next call is another person: nobody stays selected.
+      setSearch('');
+      setFound(null);
+      setCaller('new');
+      setName('');
+      setEmail('');
       setTimeout(() => resultRef.current?.focus(), 0);
     } catch (err) {
       fail(err);
@@ -97,9 +172,9 @@ export function CallScreen() {
       <div role="status" class={created ? 'call-result' : 'sr-only'} tabIndex={-1} ref={resultRef}>
         {created && (
           <>
-            <p class="call-result-label">Ticket created — read this number to the caller:</p>
+            <p class="call-result-label">{addedTo ? 'Call added — the caller’s ticket is:' : 'Ticket created — read this number to the caller:'}</p>
             <p class="call-result-number">
-              Ticket #<span data-testid="ticket-number">{created.number}</span> created
+              Ticket #<span data-testid="ticket-number">{created.number}</span> {addedTo ? 'updated' : 'created'}
             </p>
             <p>
               <Link href={`/console/tickets/${created.number}`}>Open ticket #{created.number}</Link> ·{' '}
@@ -140,27 +215,99 @@ export function CallScreen() {
             </div>
           )}
         </fieldset>
-        <Field label="Subject" error={fields.subject}>
-          {(p) => <input {...p} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />}
-        </Field>
-        <Field label="Notes from the call" error={fields.body}>
-          {(p) => <textarea {...p} rows={6} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />}
-        </Field>
-        <Field label="Priority" error={fields.priority}>
-          {(p) => (
-            <select {...p} value={priority} onChange={(e) => setPriority(e.currentTarget.value)}>
-              {PRIORITIES.map((x) => (
-                <option key={x} value={x}>
-                  {priorityLabel(x)}
-                </option>
+        {theirOpen.length > 0 && (
+          <fieldset>
+            <legend>Is this about one of their open tickets?</legend>
+            <div class="choices">
+              <label class="choice">
+                <input type="radio" name="call-target" value="new" checked={target === 'new'} onChange={() => setTarget('new')} />
+                No, a new ticket
+              </label>
+              {theirOpen.map((t) => (
+                <label key={t.number} class="choice">
+                  <input type="radio" name="call-target" value={String(t.number)} checked={target === String(t.number)} onChange={() => setTarget(String(t.number))} />
+                  Add the call to #{t.number} {t.subject} <StatusBadge status={t.status} />
+                </label>
               ))}
-            </select>
-          )}
+            </div>
+          </fieldset>
+        )}
+        {!existing && (
+          <>
+            <Field label="Subject" error={fields.subject}>
+              {(p) => <input {...p} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />}
+            </Field>
+            <Field label="The caller’s problem (the customer sees this)" hint="In the caller’s words; it becomes the ticket’s first message in their portal." error={fields.body}>
+              {(p) => <textarea {...p} rows={5} value={problem} onInput={(e) => setProblem(e.currentTarget.value)} />}
+            </Field>
+          </>
+        )}
+        <Field label="Your call notes (internal, only the support team sees these)" hint="What you checked or noticed; saved as an internal note." error={fields.call_notes}>
+          {(p) => <textarea {...p} rows={4} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />}
         </Field>
-        <ErrorMessage text={error} />
+        <Field label="Length of the call in minutes (optional)" error={fields.call_minutes}>
+          {(p) => <input {...p} inputMode="numeric" class="input-short" value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />}
+        </Field>
+        {!existing && (
+          <div class="row">
+            <Field label="Priority" error={fields.priority}>
+              {(p) => (
+                <select {...p} value={priority} onChange={(e) => setPriority(e.currentTarget.value)}>
+                  {PRIORITIES.map((x) => (
+                    <option key={x} value={x}>
+                      {priorityLabel(x)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Assign to">
+              {(p) => (
+                <select {...p} value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
+                  <option value="">Unassigned</option>
+                  {!dir.staff.some((u) => u.id === me.id) && <option value={String(me.id)}>{me.name} (you)</option>}
+                  {dir.staff.map((u) => (
+                    <option key={u.id} value={String(u.id)}>
+                      {u.id === me.id ? `${u.name} (you)` : u.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Team">
+              {(p) => (
+                <select {...p} value={team} onChange={(e) => setTeam(e.currentTarget.value)}>
+                  <option value="">No team</option>
+                  {dir.teams.map((t) => (
+                    <option key={t.id} value={String(t.id)}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Category" error={fields.category}>
+              {(p) =>
+                dir.categories === null ? (
+                  <input {...p} value={category} onInput={(e) => setCategory(e.currentTarget.value)} />
+                ) : (
+                  <select {...p} value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+                    <option value="">No category</option>
+                    {dir.categories.map((c) => (
+                      <option key={c.id} value={c.name}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                )
+              }
+            </Field>
+          </div>
+        )}
+        <ErrorMessage text={error || warning} />
         <div class="actions">
           <button type="submit" class="button" disabled={busy}>
-            {busy ? 'Creating…' : 'Create ticket'}
+            {busy ? 'Saving…' : existing ? `Add the call to #${existing}` : 'Create ticket'}
           </button>
         </div>
       </form>

@@ -1,10 +1,10 @@
 // "Closed tickets" on the Reports page: closes over any date range, grouped by technician,
 // team, day, category or channel, as a chart, a table with the total, and a CSV download.
-import { useState } from 'preact/hooks';
-import { type ClosedGrouping, type ClosedReport, get, qs } from '../../api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ClosedGrouping, type ClosedReport, errorText, get, qs } from '../../api';
 import { type Bar, BarChart } from '../../components/BarChart';
-import { ErrorMessage, Field, useData } from '../../components/common';
-import { daysBetween, formatDay, formatShortDay } from '../../days';
+import { ErrorMessage, Field } from '../../components/common';
+import { daysBetween, formatDay, formatShortDay, isCompleteDay } from '../../days';
 
 const GROUPINGS: [ClosedGrouping, string][] = [
   ['day', 'Day'],
@@ -13,6 +13,7 @@ const GROUPINGS: [ClosedGrouping, string][] = [
   ['category', 'Category'],
   ['channel', 'Channel'],
 ];
+const TYPING_PAUSE_MS = 600;
 const groupingName = (g: ClosedGrouping) => GROUPINGS.find(([k]) => k === g)?.[1] ?? g;
 
 interface Row {
@@ -36,14 +37,60 @@ function summary(r: ClosedReport, rows: Row[]): string {
 }
 
 export function ClosedReportSection() {
-  // Empty dates leave the range to the server: the last 14 days up to today in the signed-in
-  // person's time zone. The inputs then show the range it answered with.
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  // What the inputs show is what the person typed; the report loads only for a complete, valid
+  // range. Empty dates leave the range to the server (the last 14 days up to today in the
+  // signed-in person's time zone); its answer fills inputs the person has not touched.
+  const [fromText, setFromText] = useState('');
+  const [toText, setToText] = useState('');
+  const touched = useRef(false);
+  const [range, setRange] = useState({ from: '', to: '' });
   const [groupBy, setGroupBy] = useState<ClosedGrouping>('day');
-  const query = { from, to, group_by: groupBy };
-  const report = useData(() => get<ClosedReport>(`/reports/closed${qs(query)}`), [from, to, groupBy]);
-  const r = report.data;
+  const [r, setReport] = useState<ClosedReport | null>(null);
+  const [error, setError] = useState('');
+  const [rangeProblem, setRangeProblem] = useState('');
+  const seq = useRef(0);
+  const pending = useRef<number | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    get<ClosedReport>(`/reports/closed${qs({ ...range, group_by: groupBy })}`).then(
+      (answer) => {
+        if (mine !== seq.current) return;
+        setReport(answer); // the previous report (and its CSV) stays until this one arrives
+        setError('');
+        if (!touched.current) {
+          setFromText(answer.from);
+          setToText(answer.to);
+        }
+      },
+      (e) => mine === seq.current && setError(errorText(e)),
+    );
+  }, [range.from, range.to, groupBy]);
+
+  const edit = (which: 'from' | 'to') => (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value;
+    touched.current = true;
+    const from = which === 'from' ? value : fromText;
+    const to = which === 'to' ? value : toText;
+    if (which === 'from') setFromText(value);
+    else setToText(value);
+    clearTimeout(pending.current);
+    if (!isCompleteDay(from) || !isCompleteDay(to)) {
+      setRangeProblem('');
+      return; // still typing: load nothing, change nothing
+    }
+    if (from > to) {
+      setRangeProblem('The “From” date is after the “To” date. Choose a “From” date on or before the “To” date.');
+      return;
+    }
+    setRangeProblem('');
+    // Each typed digit of a date makes a new valid date (the year passes 0002, 0020, 0202):
+    // load once the typing pauses.
+    clearTimeout(pending.current);
+    pending.current = window.setTimeout(() => setRange({ from, to }), TYPING_PAUSE_MS);
+  };
+
   const rows = r ? rowsOf(r) : [];
   const bars: Bar[] = rows.map((row) => ({
     key: row.key,
@@ -59,10 +106,10 @@ export function ClosedReportSection() {
       <h2 id="closed-title">Closed tickets</h2>
       <div class="inline-form filters">
         <Field label="From">
-          {(p) => <input {...p} type="date" value={from || (r?.from ?? '')} onChange={(e) => setFrom(e.currentTarget.value)} />}
+          {(p) => <input {...p} type="date" value={fromText} onInput={edit('from')} />}
         </Field>
         <Field label="To">
-          {(p) => <input {...p} type="date" value={to || (r?.to ?? '')} onChange={(e) => setTo(e.currentTarget.value)} />}
+          {(p) => <input {...p} type="date" value={toText} onInput={edit('to')} />}
         </Field>
         <Field label="Group by">
           {(p) => (
@@ -81,7 +128,7 @@ export function ClosedReportSection() {
           </a>
         )}
       </div>
-      <ErrorMessage text={report.error} />
+      <ErrorMessage text={rangeProblem || error} />
       {r && rows.length === 0 && <p class="empty">No tickets were closed in this range.</p>}
       {r && rows.length > 0 && (
         <>

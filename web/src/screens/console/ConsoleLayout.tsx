@@ -57,7 +57,14 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           class="search"
           onSubmit={(e) => {
             e.preventDefault();
-            navigate(`/console/search${qs({ q: q.trim() })}`);
+            // "#123" (or "123") is a ticket number: go straight to it.
+            const number = /^#?(\d{1,12})$/.exec(q.trim());
+            if (number) {
+              setQ('');
+              navigate(`/console/tickets/${Number(number[1])}`);
+            } else {
+              navigate(`/console/search${qs({ q: q.trim() })}`);
+            }
             searchRef.current?.blur();
           }}
         >
@@ -68,7 +75,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
             id="global-search"
             ref={searchRef}
             type="search"
-            placeholder="Search (press /)  e.g. printer status:open assignee:me"
+            placeholder="Search (press /)  e.g. printer status:open assignee:me, or #123"
             value={q}
             onInput={(e) => setQ(e.currentTarget.value)}
             onKeyDown={(e) => {

@@ -1,9 +1,9 @@
 // The leaderboard on the Reports page: technicians ranked by tickets closed per working day
 // over a window ending on a chosen day, company-wide or on one named board.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Board, get, type Leaderboard, type List, type Me, qs } from '../../api';
 import { ErrorMessage, Field, useData } from '../../components/common';
-import { formatDay } from '../../days';
+import { formatDay, isCompleteDay } from '../../days';
 
 const WINDOWS = [7, 14, 30];
 
@@ -13,12 +13,18 @@ export function LeaderboardSection({ me }: { me: Me }) {
   // Empty until someone picks a day: the server then ranks up to today in *their* time zone,
   // which the browser's clock need not share, and the input shows the day it answered with.
   const [date, setDate] = useState('');
+  const [dateText, setDateText] = useState(''); // what the person typed; loads only when complete
+  const pending = useRef<number | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
   const boards = useData(() => get<List<Board>>('/boards').then((l) => l.items), []);
   const ranking = useData(
     () => get<Leaderboard>(`/leaderboard${qs({ window: `${windowDays}d`, board, date })}`),
     [windowDays, board, date],
   );
   const data = ranking.data;
+  useEffect(() => {
+    if (data && !dateText) setDateText(data.to);
+  }, [data?.to]);
 
   return (
     <section class="panel" aria-labelledby="leaderboard-title">
@@ -48,7 +54,20 @@ export function LeaderboardSection({ me }: { me: Me }) {
           )}
         </Field>
         <Field label="Up to and including">
-          {(p) => <input {...p} type="date" value={date || (data?.to ?? '')} onChange={(e) => setDate(e.currentTarget.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={dateText}
+              onInput={(e) => {
+                const v = e.currentTarget.value;
+                setDateText(v);
+                // Every typed digit makes a new valid date: load once the typing pauses.
+                clearTimeout(pending.current);
+                if (isCompleteDay(v)) pending.current = window.setTimeout(() => setDate(v), 600);
+              }}
+            />
+          )}
         </Field>
       </div>
       <ErrorMessage text={ranking.error} />

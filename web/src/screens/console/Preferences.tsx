@@ -1,10 +1,12 @@
 // My preferences (staff): the time zone that decides which day a close counts on, whether the
-// morning report mail comes, and away days (not counted as working days on the leaderboard).
+// morning report mail comes, away days (not counted as working days on the leaderboard), and
+// the person's own API tokens.
 import { useEffect, useState } from 'preact/hooks';
 import { del, errorText, get, type Me, patch, put, type User } from '../../api';
 import { ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { formatDay } from '../../days';
 import { AccountSecurity } from './AccountSecurity';
+import { MyTokens } from './MyTokens';
 
 // The preferences as they are now (GET /me carries them; the app's copy may be older).
 type Prefs = Pick<User, 'id' | 'timezone' | 'morning_report'>;
@@ -25,6 +27,7 @@ export function PreferencesScreen({ me }: { me: Me }) {
       <ErrorMessage text={user.error} />
       {user.data && <SettingsForm user={user.data} onSaved={user.setData} />}
       <AwayDays me={me} />
+      <MyTokens me={me} />
       <AccountSecurity me={me} />
     </>
   );

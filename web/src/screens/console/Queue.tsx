@@ -1,7 +1,7 @@
 // A queue or a search: the ticket table with sortable columns, j/k/Enter keyboard use, a count,
 // "load more", live refresh, and (for searches) saving the query as a filter.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorText, get, type List, type Me, post, qs, type Ticket, type User } from '../../api';
+import { ApiError, errorText, get, type List, type Me, post, qs, type Ticket, type User } from '../../api';
 import { ErrorMessage, Field, Notice, PriorityBadge, StatusBadge, Time, useFormErrors, useTitle } from '../../components/common';
 import { useKeys } from '../../components/keys';
 import { staffUsers, teams } from '../../directory';
@@ -66,12 +66,18 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
       setCount(c);
       setError('');
     } catch (e) {
-      if (mine === seq.current) setError(errorText(e));
+      if (mine !== seq.current) return;
+      // Nothing to show: the count and the empty-queue text would both be false.
+      setItems(null);
+      setCount(null);
+      setNext(null);
+      setError(queue === 'search' && e instanceof ApiError && e.status >= 400 && e.status < 500 ? `This search cannot run. ${errorText(e)}` : errorText(e));
     }
   };
 
   useEffect(() => {
     setItems(null);
+    setError('');
     setSelected(-1);
     void load();
   }, [params && JSON.stringify(params)]);
@@ -147,10 +153,10 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
       <div class="page-head">
         <h1 id="queue-title">{def.name}</h1>
         <p class="queue-count" aria-live="polite">
-          {items === null ? 'Loading…' : countText(count, shown, !!next)}
+          {items === null ? (error ? '' : 'Loading…') : countText(count, shown, !!next)}
         </p>
       </div>
-      {queue === 'search' && q && <SaveFilter query={q} />}
+      {queue === 'search' && q && !error && items !== null && <SaveFilter query={q} />}
       <ErrorMessage text={error} />
       {items && items.length === 0 && <p class="empty">No tickets here. Nice work.</p>}
       {items && items.length > 0 && (

@@ -1,5 +1,5 @@
 // The technician's ticket page: conversation and composer (r / n), the properties panel saved
-// with If-Match (a clear message when someone else changed the ticket first), history, the
+// with If-Match (conflicts are per field: see Properties), history, the
 // requester's card with their other tickets and their organisation's open ones, merge and link.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -43,6 +43,7 @@ import { Link, navigate } from '../../router';
 
 const CONFLICT =
   'Someone else changed this ticket after you opened it, so your changes were not saved. Reload to see their changes, then make your edit again.';
+const FIELD_CONFLICT = 'Someone else changed the same field while you were editing. Choose which value to keep.';
 
 interface Directory {
   staff: User[];
@@ -242,6 +243,38 @@ const tagList = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+const FIELD_LABEL: Record<keyof Draft, string> = {
+  status: 'Status',
+  priority: 'Priority',
+  assignee_id: 'Assignee',
+  team_id: 'Team',
+  category: 'Category',
+  tags: 'Tags',
+};
+
+const sameValue = (k: keyof Draft, a: Draft, b: Draft) => (k === 'tags' ? tagList(a.tags).join(',') === tagList(b.tags).join(',') : a[k] === b[k]);
+
+/** The fields of `draft` that differ from `base`: what this person edited. */
+const editedFields = (draft: Draft, base: Draft) => (Object.keys(base) as (keyof Draft)[]).filter((k) => !sameValue(k, draft, base));
+
+/** The PATCH body for the edited fields. */
+function changesFor(draft: Draft, fields: (keyof Draft)[]): Record<string, unknown> {
+  const c: Record<string, unknown> = {};
+  for (const k of fields) {
+    if (k === 'assignee_id' || k === 'team_id') c[k] = draft[k] ? Number(draft[k]) : null;
+    else if (k === 'tags') c.tags = tagList(draft.tags);
+    else c[k] = draft[k];
+  }
+  return c;
+}
+
+/** A field both people changed: what it was, what I chose, what the other person saved. */
+interface FieldClash {
+  field: keyof Draft;
+  mine: string;
+  theirs: string;
+}
+
 interface PropertiesProps {
   ticket: Ticket;
   dir: Directory;
@@ -252,8 +285,11 @@ interface PropertiesProps {
 
 /**
  * The side panel form. Edits are made against `base` (the ticket as it was when editing began);
- * a live refresh does not move `base` while there are unsaved edits, so saving stale edits gets
- * the server's 412 and the conflict message instead of silently overwriting someone's change.
+ * a live refresh does not move `base` while there are unsaved edits. Conflicts are per field,
+ * decided here rather than on the server (which keeps one ticket-wide version): a save refused
+ * with 412 refetches the ticket; when nobody else changed the fields this person edited (a
+ * customer's reply, or another field), the edit is re-applied on the fresh version without
+ * asking; only a field someone else changed too is shown with both values to choose from.
  */
 function Properties({ ticket, dir, onSaved, refetch, afterSave }: PropertiesProps) {
   const [base, setBase] = useState<Ticket>(ticket);
@@ -261,6 +297,7 @@ function Properties({ ticket, dir, onSaved, refetch, afterSave }: PropertiesProp
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [conflict, setConflict] = useState(false);
+  const [clashes, setClashes] = useState<FieldClash[]>([]);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
 
@@ -281,38 +318,83 @@ function Properties({ ticket, dir, onSaved, refetch, afterSave }: PropertiesProp
     setSaved('');
   };
 
+  const saved_ = (t: Ticket) => {
+    setBase(t);
+    setDraft(draftOf(t));
+    setError('');
+    setFields({});
+    setConflict(false);
+    setClashes([]);
+    setSaved('Saved.');
+    onSaved(t);
+    afterSave();
+  };
+
+  /** Sends `edited` fields of `d` against `from`; on 412, rebases on the fresh ticket when it can. */
+  const send = async (d: Draft, from: Ticket, edited: (keyof Draft)[]) => {
+    let against = from;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const r = await request<Ticket>('PATCH', `/tickets/${against.number}`, changesFor(d, edited), { 'If-Match': `"${against.version}"` });
+        saved_(r.data);
+        return;
+      } catch (err) {
+        if (!(err instanceof ApiError && err.status === 412)) throw err;
+      }
+      const fresh = await refetch();
+      const was = draftOf(against);
+      const now = draftOf(fresh);
+      const theirs = edited.filter((k) => !sameValue(k, was, now) && !sameValue(k, d, now));
+      if (theirs.length > 0) {
+        // Rebase: fields nobody else touched keep this person's edit; the clashing ones ask.
+        setBase(fresh);
+        onSaved(fresh);
+        setDraft(d);
+        setClashes(theirs.map((k) => ({ field: k, mine: d[k], theirs: now[k] })));
+        setConflict(true);
+        return;
+      }
+      against = fresh;
+    }
+    setConflict(true);
+  };
+
   const save = async (e: Event) => {
     e.preventDefault();
-    const changes: Record<string, unknown> = {};
-    if (draft.status !== b.status) changes.status = draft.status;
-    if (draft.priority !== b.priority) changes.priority = draft.priority;
-    if (draft.assignee_id !== b.assignee_id) changes.assignee_id = draft.assignee_id ? Number(draft.assignee_id) : null;
-    if (draft.team_id !== b.team_id) changes.team_id = draft.team_id ? Number(draft.team_id) : null;
-    if (draft.category !== b.category) changes.category = draft.category;
-    if (tagList(draft.tags).join(',') !== tagList(b.tags).join(',')) changes.tags = tagList(draft.tags);
-    if (Object.keys(changes).length === 0) {
+    const edited = editedFields(draft, b);
+    if (edited.length === 0) {
       setSaved('Nothing to save.');
       return;
     }
     setBusy(true);
     try {
-      const r = await request<Ticket>('PATCH', `/tickets/${base.number}`, changes, { 'If-Match': `"${base.version}"` });
-      setBase(r.data);
-      setDraft(draftOf(r.data));
-      setError('');
-      setFields({});
-      setConflict(false);
-      setSaved('Saved.');
-      onSaved(r.data);
-      afterSave();
+      await send(draft, base, edited);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        setConflict(true);
-        setError('');
-      } else {
-        setError(errorText(err));
-        setFields(fieldErrors(err));
-      }
+      setError(errorText(err));
+      setFields(fieldErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Resolves every clash one way: keep my values (save them now) or take the other person's. */
+  const settle = async (keepMine: boolean) => {
+    const d = { ...draft };
+    if (!keepMine) for (const c of clashes) d[c.field] = c.theirs;
+    setClashes([]);
+    setConflict(false);
+    setDraft(d);
+    const edited = editedFields(d, draftOf(base));
+    if (edited.length === 0) {
+      setSaved('Kept their changes.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await send(d, base, edited);
+    } catch (err) {
+      setError(errorText(err));
+      setFields(fieldErrors(err));
     } finally {
       setBusy(false);
     }
@@ -324,6 +406,7 @@ function Properties({ ticket, dir, onSaved, refetch, afterSave }: PropertiesProp
       setBase(t);
       setDraft(draftOf(t));
       setConflict(false);
+      setClashes([]);
       setError('');
       setFields({});
       onSaved(t);
@@ -333,7 +416,17 @@ function Properties({ ticket, dir, onSaved, refetch, afterSave }: PropertiesProp
     }
   };
 
-  const changedUnderneath = dirty && !conflict && ticket.version !== base.version;
+  const live = draftOf(ticket);
+  const changedUnderneath =
+    dirty && !conflict && ticket.version !== base.version && editedFields(draft, b).some((k) => !sameValue(k, b, live));
+  const shown = (k: keyof Draft, v: string) => {
+    if (k === 'status') return statusLabel(v);
+    if (k === 'priority') return priorityLabel(v);
+    if (k === 'assignee_id') return v ? (dir.staff.find((u) => String(u.id) === v)?.name ?? `User #${v}`) : 'Unassigned';
+    if (k === 'team_id') return v ? (dir.teams.find((t) => String(t.id) === v)?.name ?? `Team #${v}`) : 'No team';
+    if (k === 'category') return v || 'No category';
+    return v || 'No tags';
+  };
   const staff = dir.staff.filter((u) => !u.disabled || String(u.id) === draft.assignee_id);
   const cats = dir.categories;
 
@@ -414,10 +507,28 @@ function Properties({ ticket, dir, onSaved, refetch, afterSave }: PropertiesProp
         </Field>
         {changedUnderneath && (
           <p class="notice" role="status">
-            Someone else has just changed this ticket. Saving your edits will be refused; reload first to see their changes.
+            Someone else has just changed a field you are editing. When you save, you can choose which value to keep.
           </p>
         )}
-        {conflict && (
+        {conflict && clashes.length > 0 && (
+          <div role="alert" class="alert alert-error conflict">
+            <p>{FIELD_CONFLICT}</p>
+            <ul>
+              {clashes.map((c) => (
+                <li key={c.field}>
+                  {FIELD_LABEL[c.field]}: you chose <strong>{shown(c.field, c.mine)}</strong>; someone else set <strong>{shown(c.field, c.theirs)}</strong>.
+                </li>
+              ))}
+            </ul>
+            <button type="button" class="button" onClick={() => void settle(true)}>
+              Keep mine
+            </button>{' '}
+            <button type="button" class="button-secondary" onClick={() => void settle(false)}>
+              Use theirs
+            </button>
+          </div>
+        )}
+        {conflict && clashes.length === 0 && (
           <div role="alert" class="alert alert-error conflict">
             <p>{CONFLICT}</p>
             <button type="button" class="button" onClick={() => void reload()}>
@@ -471,7 +582,8 @@ function RequesterCard({ ticket, organizations: orgs }: { ticket: Ticket; organi
     );
     if (ticket.organization_id) {
       get<List<Ticket>>(`/tickets${qs({ organization: ticket.organization_id, status: OPEN_STATUSES.join(','), limit: 10 })}`).then(
-        (l) => alive && setOrgOpen(l.items.filter((t) => t.number !== ticket.number)),
+        // Others in the organisation: the requester's own tickets are listed above already.
+        (l) => alive && setOrgOpen(l.items.filter((t) => t.number !== ticket.number && t.requester.id !== ticket.requester.id)),
         () => alive && setOrgOpen([]),
       );
     }

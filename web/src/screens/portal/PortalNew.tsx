@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Category, get, type List, post, type Ticket } from '../../api';
 import { ErrorMessage, Field, useFormErrors, useTitle } from '../../components/common';
+import { oversizedFiles } from '../../limits';
 import { navigate } from '../../router';
 
 export function PortalNew() {
@@ -26,6 +27,8 @@ export function PortalNew() {
     const problems: Record<string, string> = {};
     if (!subject.trim()) problems.subject = 'Give your request a short subject.';
     if (!body.trim()) problems.body = 'Describe what happened.';
+    const tooBig = await oversizedFiles(files);
+    if (tooBig) problems.files = tooBig;
     if (Object.keys(problems).length) {
       setFields(problems);
       setError('Some fields need attention.');
@@ -73,7 +76,18 @@ export function PortalNew() {
           </Field>
         )}
         <Field label="Attachments" hint="Optional: screenshots or log files, up to 25 MB each." error={fields.files}>
-          {(p) => <input {...p} type="file" multiple onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))} />}
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              multiple
+              onChange={(e) => {
+                const chosen = Array.from(e.currentTarget.files ?? []);
+                setFiles(chosen);
+                void oversizedFiles(chosen).then((tooBig) => setFields(tooBig ? { files: tooBig } : {}));
+              }}
+            />
+          )}
         </Field>
         <ErrorMessage text={error} />
         <div class="actions">

@@ -28,6 +28,8 @@ export function PortalTicket({ number }: { number: number }) {
     }
   };
   useEffect(() => {
+    setTicket(null);
+    setNotFound(false);
     void load();
   }, [number]);
 
@@ -73,6 +75,12 @@ export function PortalTicket({ number }: { number: number }) {
           Opened <Time iso={ticket.created_at} />
         </span>
       </p>
+      {ticket.merged_into && (
+        <p class="notice merged-notice">
+          This request was combined with another one of yours. The conversation continues in{' '}
+          <Link href={`/portal/tickets/${ticket.merged_into}`}>ticket #{ticket.merged_into}</Link>.
+        </p>
+      )}
       <Notice text={notice} />
       <ErrorMessage text={error} />
       <div class="status-actions">
@@ -102,7 +110,13 @@ export function PortalTicket({ number }: { number: number }) {
             setNotice('Your reply was sent.');
             void load();
           }}
-          disabledReason={ticket.status === 'closed' ? 'This ticket is closed. Please open a new ticket if you need more help.' : undefined}
+          disabledReason={
+            ticket.merged_into
+              ? `This ticket was combined into ticket #${ticket.merged_into}; please reply there.`
+              : ticket.status === 'closed'
+                ? 'This ticket is closed. Please open a new ticket if you need more help.'
+                : undefined
+          }
         />
       </section>
     </article>
