@@ -430,9 +430,11 @@ Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor
       const std::string where = f.order == store::TicketOrder::priority && field == "priority"
                                     ? "sort"
                                     : std::string(field);
-      return core::invalid_field(where, std::string(field) +
-                                            " is known only to the support team; search, filter "
-                                            "and sort by status, category or dates instead");
+      return make_error(Errc::invalid,
+                        "Only the support team knows a ticket's " + std::string(field) +
+                            ", so it cannot be searched, filtered or sorted on here. Use status, "
+                            "category or dates instead.",
+                        {{where, "not available to customers"}});
     }
     f.visible_requester_id = actor.id;
     if (actor.organization_shares_tickets) f.visible_organization_id = actor.organization_id;

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { errorText, type Message, patch, post } from '../api';
 import { ClipIcon, ErrorMessage, Field, formatBytes, LockIcon, Time, useFormErrors } from './common';
 import { oversizedFiles } from '../limits';
+import { LongText } from './LongText';
 import { splitMessage } from './quoting';
 
 export function Conversation({ messages, requesterId }: { messages: Message[]; requesterId: number }) {
@@ -60,7 +61,7 @@ function MessageBody({ body }: { body: string }) {
   const { text, signature, quoted } = splitMessage(body);
   return (
     <>
-      <div class="message-body">{text}</div>
+      <LongText text={text} />
       {signature && <Folded summary="Show signature" text={signature} />}
       {quoted && <Folded summary="Show quoted text" text={quoted} />}
     </>
@@ -71,7 +72,7 @@ function Folded({ summary, text }: { summary: string; text: string }) {
   return (
     <details class="folded">
       <summary>{summary}</summary>
-      <div class="message-body">{text}</div>
+      <LongText text={text} />
     </details>
   );
 }
