@@ -19,6 +19,16 @@ void expect_linear(std::string_view prefix, std::string_view unit, std::string_v
   testing::expect_linear_growth(g, std::string(prefix) + std::string(unit) + "…");
 }
 
+// Found by fuzz_sanitize_html: "ci\0d:" passed the cid: check (controls ignored) but was written
+// with its NUL, which a browser reads as U+FFFD — a URL other than the one checked.
+TEST(HtmlSanitizer, WritesUrlsInTheFormItChecked) {
+  EXPECT_EQ(sanitize_html(std::string_view("<img src=\"ci\0d:0\">", 18)), "<img src=\"cid:0\">");
+  EXPECT_EQ(sanitize_html("<a href=\" http://x.example/\ta\">l</a>"),
+            "<a href=\"http://x.example/a\" rel=\"noopener noreferrer nofollow\">l</a>");
+  EXPECT_EQ(sanitize_html("<a href=\"java\tscript:alert(1)\">l</a>"),
+            "<a rel=\"noopener noreferrer nofollow\">l</a>");
+}
+
 TEST(HtmlSanitizer, TimeGrowsLinearlyWithEntityLikeText) {
   expect_linear("", "&");
   expect_linear("", "&#amp12");
