@@ -14,9 +14,10 @@ if [[ -n "$files" ]]; then
 fi
 echo "== unit and integration tests"
 ctest --test-dir build/asan --output-on-failure -j2 --timeout 300
-echo "== web app: build, then end-to-end tests in Chromium (screenshots in build/e2e-screenshots)"
+echo "== web app: build, unit tests (web/test.sh), then end-to-end tests in Chromium (screenshots in build/e2e-screenshots)"
 ./web/build.sh
+./web/test.sh
 FRONTLINE_BIN="$PWD/build/asan/frontline" FRONTLINE_WEB_ROOT="$PWD/web/dist" tests/e2e/run.sh
 echo "== fuzz targets"
-tests/fuzz/run.sh "${FUZZ_SECONDS:-20}"
+tests/fuzz/run.sh "${FUZZ_SECONDS:-15}"
 echo "== all tests passed"

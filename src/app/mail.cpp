@@ -1,5 +1,6 @@
 // Inbound email (see header). Order of the pipeline: size, duplicate, loop, bounce, then
 // threading — an automatic reply may join the ticket it answers but never reopens or opens one.
+// The sender check decides what a message may do: see vouched_for() and speaks_as_staff().
 #include "app/mail.hpp"
 
 #include "app/event_data.hpp"
@@ -74,7 +75,14 @@ std::optional<Id> Mail::thread_of(store::Tx& tx, const InboundMail& mail) {
   return found;
 }
 
-Result<MailResult> Mail::open_ticket(const core::Actor& gate, InboundMail& mail) {
+// Whether the From: address is to be believed for what only its owner may do (add Cc
+// addresses): when the MTA vouched for it, or when no trusted authserv-id is configured at all
+// (there is nothing to check against; the README says so).
+bool Mail::vouched_for(const InboundMail& mail) {
+  return mail.sender_check != SenderCheck::unauthenticated;
+}
+
+Result<MailResult> Mail::open_ticket(const core::Actor& gate, InboundMail& mail, bool unverified) {
   OpenTicket in;
   in.subject = mail.subject;
   in.body = std::move(mail.text);
@@ -84,9 +92,10 @@ Result<MailResult> Mail::open_ticket(const core::Actor& gate, InboundMail& mail)
   in.attachments = std::move(mail.attachments);
   in.email_message_id = mail.message_id;
   in.written_by_requester = true;
+  in.unverified_sender = unverified;
   auto t = tickets_.open(gate, std::move(in));
   if (!t) return t.take_error();
-  remember_ccs(t->number, mail);
+  if (!unverified) remember_ccs(t->number, mail);
   return MailResult{MailOutcome::created, t->number, ""};
 }
 
@@ -125,11 +134,15 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
       stored = mail_filters::already_stored(tx, mail);
       if (stored) return;
       thread = thread_of(tx, mail);
-      if (!thread) return;
       if (auto u = tx.user_by_email(mail.from_email); u && !u->disabled) {
         sender = tx.actor_by_user_id(u->id);
       }
     });
+    // Staff speak by mail only when the MTA vouched for them, even with no authserv-id
+    // configured: a forged staff From: must never reach a customer as the help desk's answer.
+    const bool staff_address = sender && sender->is_staff();
+    const bool unverified =
+        staff_address ? mail.sender_check != SenderCheck::authenticated : !vouched_for(mail);
     if (stored) return MailResult{MailOutcome::duplicate, stored, "already stored"};
     if (auto why = mail_filters::loop_reason(mail)) {
       return MailResult{MailOutcome::ignored, std::nullopt, *why};
@@ -152,11 +165,14 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
     }
     const bool auto_reply = mail_filters::is_auto_reply(mail);
     if (thread && sender) {  // a stranger's "[#N]" never joins ticket N
-      MessageOptions options{mail.message_id, auto_reply};
-      auto added = tickets_.add_message(*sender, *thread, core::MessageKind::public_reply,
-                                        mail.text, mail.attachments, options);
+      MessageOptions options{mail.message_id, auto_reply, unverified};
+      // An unverified staff address leaves a note for the team, never a reply to the customer.
+      const auto kind = staff_address && unverified ? core::MessageKind::internal_note
+                                                    : core::MessageKind::public_reply;
+      auto added =
+          tickets_.add_message(*sender, *thread, kind, mail.text, mail.attachments, options);
       if (added) {
-        remember_ccs(*thread, mail);
+        if (!unverified) remember_ccs(*thread, mail);
         return MailResult{MailOutcome::appended, thread, ""};
       }
       // Not theirs to answer, or closed for good: a new ticket, so nothing is lost.
@@ -169,7 +185,7 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
     if (auto_reply) {
       return MailResult{MailOutcome::ignored, thread, "automatic reply"};
     }
-    return open_ticket(gate, mail);
+    return open_ticket(gate, mail, unverified);
   } catch (const store::StoreError& e) {
     return store_failure(e);
   }

@@ -1,6 +1,9 @@
 // Inbound email: a parsed message becomes a new ticket or a message on the ticket it answers.
 // A pipeline of small filters (app/mail_filters/) decides first: too large, already stored,
-// a mail loop, a bounce, an automatic reply. Thread-safe.
+// a mail loop, a bounce, an automatic reply. A sender the receiving MTA did not vouch for
+// (InboundMail::sender_check) may open or join a ticket, marked unverified_sender, but never
+// adds Cc addresses; mail from a staff address counts as staff only when vouched for, else it
+// becomes an internal note. Thread-safe.
 #pragma once
 
 #include <string>
@@ -17,6 +20,10 @@ namespace frontline::app {
 // this placeholder customer for the team to sort out, and nothing is ever mailed to it.
 inline constexpr std::string_view kUnknownSender = "unknown-sender@frontline.invalid";
 
+// Whether the receiving MTA vouched for the From: address (its Authentication-Results, from the
+// configured trusted authserv-id). not_checked: no trusted id is configured.
+enum class SenderCheck { not_checked, authenticated, unauthenticated };
+
 // A message as the email channel parsed it. Addresses are lower-case; ids have no <>.
 struct InboundMail {
   std::string from_email;
@@ -29,6 +36,7 @@ struct InboundMail {
   std::vector<NewAttachment> attachments;
   std::size_t raw_size = 0;
   bool parsed_fully = true;  // false: `text` explains, the original is attached
+  SenderCheck sender_check = SenderCheck::not_checked;
   // What the filters read.
   std::string auto_submitted;       // Auto-Submitted (RFC 3834), lower-case
   std::string precedence;           // Precedence, lower-case
@@ -61,8 +69,9 @@ class Mail {
   core::Done imap_done(const std::string& mailbox, std::int64_t uid);
 
  private:
+  static bool vouched_for(const InboundMail& mail);
   void remember_ccs(core::Id ticket, const InboundMail& mail);
-  core::Result<MailResult> open_ticket(const core::Actor& gate, InboundMail& mail);
+  core::Result<MailResult> open_ticket(const core::Actor& gate, InboundMail& mail, bool unverified);
   static std::optional<core::Id> thread_of(store::Tx& tx, const InboundMail& mail);
   Context& ctx_;
   Tickets& tickets_;

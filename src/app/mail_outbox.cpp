@@ -72,6 +72,8 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     auto id = event_int(e.data, "message_id");
     auto message = id ? tx.message_by_id(*id) : std::nullopt;
     if (!message || message->kind != core::MessageKind::public_reply) return out;
+    // Mail nobody vouched for is never passed on in the help desk's name.
+    if (message->unverified_sender) return out;
     auto author = tx.user_by_id(message->author_id);
     // Only staff replies go out: the requester wrote the others themselves.
     if (!author || author->role == core::Role::customer) return out;

@@ -296,6 +296,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     m.body = std::move(in.body);
     m.created_at = now;
     m.email_message_id = in.email_message_id;
+    m.unverified_sender = in.unverified_sender;
     Id message_id = tx.insert_message_unindexed(m);
     for (auto& a : *files) {
       a.ticket_number = t.number;
@@ -700,6 +701,7 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
     m.body = std::move(body);
     m.created_at = now;
     m.email_message_id = options.email_message_id;
+    m.unverified_sender = options.unverified_sender;
     m.id = tx.insert_message(m);
     for (auto& a : *files) {
       a.ticket_number = number;
@@ -738,6 +740,10 @@ Result<std::vector<core::Message>> Tickets::messages(const core::Actor& actor, I
         std::erase_if(messages, [&](const core::Message& m) {
           return !core::can_see_message(actor, m.kind);
         });
+        // Whether the mail server vouched for a sender is the support team's concern.
+        if (!actor.is_staff()) {
+          for (auto& m : messages) m.unverified_sender = false;
+        }
         return messages;
       });
 }

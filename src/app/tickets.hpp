@@ -38,6 +38,7 @@ struct OpenTicket {
   // Staff only: a channel hands in the requester's own words (email), so the requester is the
   // author of the first message and the actor of its events, not the account handing it in.
   bool written_by_requester = false;
+  bool unverified_sender = false;  // marks the first message (see core::Message)
   // A phone call taken by staff: the technician's own notes (always an internal note, never
   // shown to the requester) and how long the call took. Either one records a call.logged event
   // (who took it, when, minutes) on the ticket; the body stays the caller's problem, public.
@@ -56,7 +57,8 @@ struct LoggedCall {
 // How a message is added beyond its text (used by channels such as email).
 struct MessageOptions {
   std::string email_message_id;
-  bool keep_status = false;  // an automatic reply (out of office) must not reopen the ticket
+  bool keep_status = false;        // an automatic reply (out of office) must not reopen the ticket
+  bool unverified_sender = false;  // see core::Message
 };
 
 // Fields to change; absent fields stay as they are. assignee_id / team_id: an inner nullopt

@@ -71,6 +71,8 @@ Config load_config(const std::string& path) {
     c.imap_require_tls = t["imap_require_tls"].value_or(c.imap_require_tls);
     c.imap_move_to = t["imap_move_to"].value_or(c.imap_move_to);
     c.imap_poll_seconds = t["imap_poll_seconds"].value_or(c.imap_poll_seconds);
+    c.mail_parse_budget_ms = t["mail_parse_budget_ms"].value_or(c.mail_parse_budget_ms);
+    c.mail_authserv_id = t["mail_authserv_id"].value_or(c.mail_authserv_id);
     c.morning_report_hour = t["morning_report_hour"].value_or(c.morning_report_hour);
   }
   if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
@@ -101,6 +103,9 @@ Config load_config(const std::string& path) {
   if (auto v = env("FRONTLINE_IMAP_MOVE_TO")) c.imap_move_to = v;
   if (auto v = env("FRONTLINE_IMAP_POLL_SECONDS"))
     c.imap_poll_seconds = static_cast<int>(to_size("FRONTLINE_IMAP_POLL_SECONDS", v));
+  if (auto v = env("FRONTLINE_MAIL_PARSE_BUDGET_MS"))
+    c.mail_parse_budget_ms = static_cast<int>(to_size("FRONTLINE_MAIL_PARSE_BUDGET_MS", v));
+  if (auto v = env("FRONTLINE_MAIL_AUTHSERV_ID")) c.mail_authserv_id = v;
   if (auto v = env("FRONTLINE_MORNING_REPORT_HOUR")) {
     c.morning_report_hour = std::string_view(v) == "-1"
                                 ? -1

@@ -37,6 +37,11 @@ struct Config {
   bool imap_require_tls = false;
   std::string imap_move_to;  // folder for stored messages; empty: mark them \Seen
   int imap_poll_seconds = 60;
+  // Incoming mail, however it arrives: the CPU time one message may take to read (over it, the
+  // message is stored raw), and the receiving MTA's authserv-id whose Authentication-Results are
+  // believed (empty: none are; staff addresses then never speak as staff by mail).
+  int mail_parse_budget_ms = 5000;
+  std::string mail_authserv_id;
   // The morning report goes out once this local hour has begun in each technician's time zone
   // (0 to 23; -1: never). How often the server looks for reports that are due.
   int morning_report_hour = 7;

@@ -89,6 +89,9 @@ void serve(const ServeFlags& flags) {
   services.settings.secure_cookies = config.secure_cookies;
   services.settings.trusted_proxies = http::TrustedProxies::parse(config.trusted_proxies);
   services.settings.metrics_token = config.metrics_token;
+  const channels::email::ParseOptions mail_parsing{
+      std::chrono::milliseconds(config.mail_parse_budget_ms), config.mail_authserv_id};
+  services.settings.mail_parsing = mail_parsing;
   http::Router router(http::api_routes());
   http::Server server(router, services, listen);
   unsigned short port = server.listen();
@@ -130,6 +133,7 @@ void serve(const ServeFlags& flags) {
       config.imap_move_to,
       std::chrono::seconds(std::max(1, config.imap_poll_seconds)),
       60};
+  imap_settings.parsing = mail_parsing;
   channels::email::ImapPoller imap_poller(services.mail, imap_settings);
   if (!config.imap_url.empty()) {
     imap_poller.start();

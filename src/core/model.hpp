@@ -140,6 +140,9 @@ struct Message {
   UnixTime created_at = 0;
   std::vector<Attachment> attachments;
   std::string email_message_id;  // without <>; empty unless it came by (or went out as) email
+  // Came by email from an address the receiving MTA did not vouch for (staff see it; see
+  // app::Mail). Never mailed out as a staff reply.
+  bool unverified_sender = false;
 };
 
 // One row of the event log: the audit history and the outbox at once.

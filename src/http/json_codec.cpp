@@ -9,6 +9,7 @@
 #include "app/event_data.hpp"
 #include "core/leaderboard.hpp"
 #include "core/ticket_policy.hpp"
+#include "http/csv.hpp"
 
 namespace frontline::http {
 namespace json = boost::json;
@@ -91,6 +92,8 @@ json::object message_object(const core::Message& m) {
   o["author"] = {{"id", m.author_id}, {"name", m.author_name}};
   o["body"] = m.body;
   o["created_at"] = iso8601(m.created_at);
+  // Only ever true for staff: the app clears it for everyone else.
+  if (m.unverified_sender) o["unverified_sender"] = true;
   json::array atts;
   for (const auto& a : m.attachments) {
     atts.push_back({{"id", a.id},
@@ -356,22 +359,12 @@ std::string closed_report_json(const app::ClosedReport& r) {
                                       {"rows", std::move(rows)}});
 }
 
-// CSV (RFC 4180) of a closed report, for spreadsheets: fields quoted when they hold a comma,
-// quote or line break; a leading = + - @ is prefixed with ' so no cell runs as a formula.
+// CSV of a closed report, for spreadsheets (cells guarded by csv_field).
 std::string closed_report_csv(const app::ClosedReport& r) {
-  auto field = [](std::string_view v) {
-    std::string s(v);
-    if (!s.empty() && std::string_view("=+-@").find(s.front()) != std::string_view::npos) {
-      s.insert(s.begin(), '\'');
-    }
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   std::string out = r.group_by + ",key,closed\r\n";
   for (const auto& row : r.rows) {
-    out += field(row.label) + "," + field(row.key) + "," + std::to_string(row.closed) + "\r\n";
+    out +=
+        csv_field(row.label) + "," + csv_field(row.key) + "," + std::to_string(row.closed) + "\r\n";
   }
   return out;
 }

@@ -14,6 +14,7 @@
 #include "app/reports.hpp"
 #include "app/saved_filters.hpp"
 #include "app/tickets.hpp"
+#include "channels/email/mime_parser.hpp"
 #include "http/client_address.hpp"
 
 namespace frontline::http {
@@ -29,6 +30,7 @@ struct ServerSettings {
   bool secure_cookies = false;     // set the Secure flag (behind TLS)
   TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client
   std::string metrics_token;  // GET /metrics wants it as a bearer token; empty: /metrics is off
+  channels::email::ParseOptions mail_parsing;  // POST /mail/inbound: CPU budget, trusted MTA
 };
 
 struct Services {

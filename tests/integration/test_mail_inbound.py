@@ -221,5 +221,30 @@ class MailSizeLimitTest(unittest.TestCase):
             self.assertEqual(rc, EX_OK, err)
 
 
+class MailCpuBudgetTest(unittest.TestCase):
+    def test_a_message_over_its_cpu_budget_is_stored_raw_once_and_never_retried(self):
+        with Server(env={"FRONTLINE_MAIL_PARSE_BUDGET_MS": "1"}) as s:
+            gate = s.user("agent")
+            url = "http://127.0.0.1:%d" % s.port
+            sender = unique("slow") + "@customer.example"
+            mid = unique("slow") + "@customer.example"
+            raw = message(sender, "Invoice", body="<p>" + "&" * (4 * 1024 * 1024),
+                          headers={"Content-Type": "text/html"}, message_id=mid)
+            raw = raw.replace(b"Content-Type: text/plain; charset=utf-8\r\n", b"", 1)
+            rc, err = mailgate(url, gate.token, raw)
+            self.assertEqual(rc, EX_OK, err)
+            self.assertIn('"outcome":"created"', err)
+            number = int(err.split('"ticket_number":', 1)[1].split(",", 1)[0])
+            msgs = gate.client.get("/api/v1/tickets/%d/messages" % number).body["items"]
+            self.assertIn("could not be read in time", msgs[0]["body"])
+            self.assertEqual([a["filename"] for a in msgs[0]["attachments"]], ["original.eml"])
+            ticket = gate.client.get("/api/v1/tickets/%d" % number).body
+            self.assertEqual(ticket["requester"]["email"], sender)
+            # The MTA delivering it again (it got 0, but say it did) changes nothing.
+            rc, err = mailgate(url, gate.token, raw)
+            self.assertEqual(rc, EX_OK, err)
+            self.assertIn('"outcome":"duplicate"', err)
+
+
 if __name__ == "__main__":
     unittest.main()

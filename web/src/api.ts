@@ -58,6 +58,8 @@ export interface Message {
   body: string;
   created_at: string;
   attachments: Attachment[];
+  // Staff only: came by email and the receiving mail server did not vouch for the sender.
+  unverified_sender?: boolean;
 }
 
 export interface TicketEvent {

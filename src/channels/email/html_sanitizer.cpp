@@ -30,9 +30,9 @@ bool one_of(const std::array<std::string_view, N>& set, std::string_view s) {
 }
 
 // Text between tags: entities the sender wrote stay entities; everything else is escaped.
-void text_into(std::string& out, std::string_view text) {
+void text_into(std::string& out, std::string_view text, CpuBudget* budget) {
   std::size_t i = 0;
-  while (i < text.size()) {
+  while (i < text.size() && tick(budget)) {
     if (text[i] == '&') {
       std::size_t j = i + 1;
       while (j < text.size() && j - i <= 10 &&
@@ -91,16 +91,22 @@ std::vector<Attribute> parse_attributes(std::string_view s) {
   return out;
 }
 
-// A URL with one of the allowed schemes, ignoring the spaces and control characters browsers
-// ignore ("java\tscript:" is javascript:).
-bool url_allowed(std::string_view url, std::initializer_list<std::string_view> schemes) {
+// A URL without the spaces and control characters in it: browsers ignore some ("java\tscript:"
+// is javascript:) and turn NUL into U+FFFD, so the URL is checked and written in this one form —
+// what the scheme check saw is what the browser gets ("ci\0d:" was checked as cid: but written
+// with its NUL).
+std::string compact_url(std::string_view url) {
   std::string compact;
   for (char c : url) {
-    if (static_cast<unsigned char>(c) > 0x20) compact += c;
+    if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F) compact += c;
   }
-  compact = core::to_lower_ascii(compact);
+  return compact;
+}
+
+bool has_scheme(std::string_view url, std::initializer_list<std::string_view> schemes) {
+  const std::string lower = core::to_lower_ascii(url.substr(0, 8));
   for (auto scheme : schemes) {
-    if (compact.rfind(scheme, 0) == 0) return true;
+    if (lower.rfind(scheme, 0) == 0) return true;
   }
   return false;
 }
@@ -109,19 +115,26 @@ void tag_into(std::string& out, const std::string& name, const std::vector<Attri
   out += '<';
   out += name;
   for (const auto& a : attrs) {
-    bool keep =
-        (name == "a" && a.name == "href" && url_allowed(a.value, {"http:", "https:", "mailto:"})) ||
-        (name == "img" && a.name == "src" && url_allowed(a.value, {"cid:"})) ||
-        (name == "img" && a.name == "alt") ||
-        ((name == "td" || name == "th") && (a.name == "colspan" || a.name == "rowspan") &&
-         !a.value.empty() && a.value.size() < 4 &&
-         std::all_of(a.value.begin(), a.value.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }));
+    std::string value = a.value;
+    bool keep = false;
+    if (name == "a" && a.name == "href") {
+      value = compact_url(a.value);
+      keep = has_scheme(value, {"http:", "https:", "mailto:"});
+    } else if (name == "img" && a.name == "src") {
+      value = compact_url(a.value);
+      keep = has_scheme(value, {"cid:"});
+    } else {
+      keep = (name == "img" && a.name == "alt") ||
+             ((name == "td" || name == "th") && (a.name == "colspan" || a.name == "rowspan") &&
+              !a.value.empty() && a.value.size() < 4 &&
+              std::all_of(a.value.begin(), a.value.end(),
+                          [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }));
+    }
     if (!keep) continue;
     out += ' ';
     out += a.name;
     out += "=\"";
-    core::append_html_escaped(out, a.value);
+    core::append_html_escaped(out, value);
     out += '"';
   }
   if (name == "a") out += " rel=\"noopener noreferrer nofollow\"";
@@ -130,17 +143,17 @@ void tag_into(std::string& out, const std::string& name, const std::vector<Attri
 
 }  // namespace
 
-std::string sanitize_html(std::string_view html) {
+std::string sanitize_html(std::string_view html, CpuBudget* budget) {
   std::string out;
   out.reserve(html.size());
   std::size_t i = 0;
-  while (i < html.size()) {
+  while (i < html.size() && tick(budget)) {
     auto lt = html.find('<', i);
     if (lt == std::string_view::npos) {
-      text_into(out, html.substr(i));
+      text_into(out, html.substr(i), budget);
       break;
     }
-    text_into(out, html.substr(i, lt - i));
+    text_into(out, html.substr(i, lt - i), budget);
     // As browsers do: "<" not followed by a tag name, "/", "!" or "?" is text.
     const char next = lt + 1 < html.size() ? html[lt + 1] : ' ';
     if (!std::isalpha(static_cast<unsigned char>(next)) && next != '/' && next != '!' &&

@@ -7,8 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "channels/email/cpu_budget.hpp"
+
 namespace frontline::channels::email {
 
-std::string sanitize_html(std::string_view html);
+// Linear in the input; stops early (dropping the rest) once `budget` is spent.
+std::string sanitize_html(std::string_view html, CpuBudget* budget = nullptr);
 
 }  // namespace frontline::channels::email

@@ -30,10 +30,16 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
+// The longest entity we decode, "&" to ";" inclusive ("&#x10FFFF;", "&hellip;").
+constexpr std::size_t kMaxEntityBytes = 11;
+
 // Decodes the entity starting at html[i] == '&'; returns the characters consumed (0: not one).
+// The ';' is looked for only within an entity's length: searching the rest of the text for every
+// '&' made "&&&&…" quadratic.
 std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out) {
-  auto semi = html.find(';', i);
-  if (semi == std::string_view::npos || semi - i > 10) return 0;
+  auto semi = html.substr(i, kMaxEntityBytes).find(';');
+  if (semi == std::string_view::npos) return 0;
+  semi += i;
   std::string_view name = html.substr(i + 1, semi - i - 1);
   if (name.size() > 1 && name[0] == '#') {
     std::uint32_t cp = 0;
@@ -82,7 +88,7 @@ bool is_block(const std::string& tag) {
 
 }  // namespace
 
-std::string html_to_text(std::string_view html) {
+std::string html_to_text(std::string_view html, CpuBudget* budget) {
   std::string out;
   out.reserve(html.size() / 2);
   bool space_pending = false;
@@ -94,7 +100,7 @@ std::string html_to_text(std::string_view html) {
     if (!out.empty()) out += '\n';
   };
   std::size_t i = 0;
-  while (i < html.size()) {
+  while (i < html.size() && tick(budget)) {
     char c = html[i];
     if (c == '<') {
       if (html.compare(i, 4, "<!--") == 0) {

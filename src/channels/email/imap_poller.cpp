@@ -103,7 +103,7 @@ int ImapPoller::poll_once() {
       mail_.imap_done(box, uid);
       continue;
     }
-    auto result = mail_.receive(app::system_actor(), parse_message(*raw));
+    auto result = mail_.receive(app::system_actor(), parse_message(*raw, settings_.parsing));
     if (!result && result.error().code != core::Errc::too_large) {
       // Not stored: show it as unread again; the pending UID brings it back next time.
       imap(settings_, box, "UID STORE " + id + " -FLAGS (\\Seen)", error);

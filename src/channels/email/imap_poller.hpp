@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "app/mail.hpp"
+#include "channels/email/mime_parser.hpp"
 
 namespace frontline::channels::email {
 
@@ -23,6 +24,7 @@ struct ImapSettings {
   std::string move_to;  // a folder to move stored messages to; empty: mark them \Seen
   std::chrono::seconds interval{60};
   long timeout_seconds = 60;
+  ParseOptions parsing;  // CPU budget per message, trusted MTA
 };
 
 class ImapPoller {

@@ -1,13 +1,21 @@
 // MIME parsing with GMime 3 (see header).
 #include "channels/email/mime_parser.hpp"
 
+#include <string>
+
+#include "channels/email/authentication_results.hpp"
+#include "channels/email/cpu_budget.hpp"
 #include "channels/email/gmime_support.hpp"
 #include "channels/email/html_sanitizer.hpp"
 #include "channels/email/html_to_text.hpp"
+#include "channels/email/message_ids.hpp"
 #include "core/text.hpp"
 
 namespace frontline::channels::email {
 namespace {
+
+// More Cc addresses than a ticket keeps (app::Mail keeps ten) are not worth reading.
+constexpr int kMaxCcs = 100;
 
 // Bytes that are not valid UTF-8 are read as Latin-1 (the commonest undeclared charset), so
 // the text is always valid UTF-8 and nothing is dropped.
@@ -31,15 +39,25 @@ std::string header(GMimeObject* obj, const char* name) {
   return v ? to_valid_utf8(core::trim(v)) : std::string();
 }
 
-void add_references(const std::string& value, std::vector<std::string>& out) {
-  if (value.empty()) return;
-  GMimeReferences* refs = g_mime_references_parse(nullptr, value.c_str());
-  if (!refs) return;
-  // References lists oldest first; the newest is the likeliest to be ours.
-  for (int i = g_mime_references_length(refs) - 1; i >= 0; --i) {
-    out.push_back(to_valid_utf8(g_mime_references_get_message_id(refs, i)));
+// The first (topmost, so added by the receiving MTA) Authentication-Results header of the
+// trusted authserv-id decides; headers of other ids, and any below it, are the sender's words.
+app::SenderCheck check_sender(GMimeObject* top, std::string_view trusted_id,
+                              std::string_view from_email) {
+  GMimeHeaderList* headers = g_mime_object_get_header_list(top);
+  const int count = headers ? g_mime_header_list_get_count(headers) : 0;
+  for (int i = 0; i < count; ++i) {
+    GMimeHeader* h = g_mime_header_list_get_header_at(headers, i);
+    const char* name = g_mime_header_get_name(h);
+    const char* value = g_mime_header_get_value(h);
+    if (!name || !value || g_ascii_strcasecmp(name, "Authentication-Results") != 0) continue;
+    auto results = parse_authentication_results(value);
+    if (!results || results->authserv_id != core::to_lower_ascii(trusted_id)) continue;
+    const auto at = from_email.rfind('@');
+    const auto domain = at == std::string_view::npos ? "" : from_email.substr(at + 1);
+    return sender_authenticated(*results, domain) ? app::SenderCheck::authenticated
+                                                  : app::SenderCheck::unauthenticated;
   }
-  g_mime_references_free(refs);
+  return app::SenderCheck::unauthenticated;
 }
 
 std::string object_bytes(GMimeObject* obj) {
@@ -79,8 +97,10 @@ std::string field_in(std::string_view text, std::string_view name) {
 
 struct Walk {
   app::InboundMail* mail;
+  CpuBudget* budget;
   std::string plain;
   std::string html;
+  std::vector<std::string> bounced;  // Message-IDs of the messages a delivery report returns
   int index = 0;
 };
 
@@ -88,15 +108,14 @@ void visit_part(GMimeObject* parent, GMimeObject* part, gpointer data) {
   auto& w = *static_cast<Walk*>(data);
   (void)parent;
   ++w.index;
-  if (GMIME_IS_MULTIPART(part)) return;
+  if (GMIME_IS_MULTIPART(part) || !w.budget->check()) return;
   const std::string type = mime_type(part);
   if (GMIME_IS_MESSAGE_PART(part)) {
     GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(part));
     if (!inner) return;
     if (w.mail->is_delivery_report) {  // the message that bounced: thread by its Message-ID
-      if (const char* id = g_mime_message_get_message_id(inner)) {
-        w.mail->references.insert(w.mail->references.begin(), to_valid_utf8(id));
-      }
+      const char* id = g_mime_message_get_message_id(inner);
+      if (id && w.bounced.size() < kMaxMessageIds) w.bounced.push_back(to_valid_utf8(id));
     }
     w.mail->attachments.push_back(
         {"message-" + std::to_string(w.index) + ".eml", "message/rfc822", object_bytes(part)});
@@ -116,7 +135,7 @@ void visit_part(GMimeObject* parent, GMimeObject* part, gpointer data) {
       auto action = field_in(text, "Action");
       w.mail->report_status = to_valid_utf8(action.empty() ? status : action + " " + status);
     } else if (auto id = field_in(text, "Message-ID"); !id.empty()) {
-      add_references(id, w.mail->references);
+      add_message_ids(id, w.mail->references);
     }
   }
   if (!attachment && GMIME_IS_TEXT_PART(part) && (type == "text/plain" || type == "text/html")) {
@@ -141,9 +160,25 @@ app::InboundMail unreadable(std::string_view raw) {
   return m;
 }
 
+// Over its CPU budget: stored raw like an unreadable message, but under the headers already
+// read, so it files where it belongs, the filters still see it and a re-delivery is a duplicate.
+app::InboundMail over_budget(std::string_view raw, app::InboundMail read, const CpuBudget& budget) {
+  read.parsed_fully = false;
+  read.is_delivery_report = false;
+  read.cc.clear();
+  read.text = "This message could not be read in time: reading it took more than " +
+              std::to_string(budget.limit().count()) +
+              " ms of processing, so it was stored as it came. The original is attached as "
+              "original.eml.";
+  read.attachments.clear();
+  read.attachments.push_back({"original.eml", "message/rfc822", std::string(raw)});
+  return read;
+}
+
 }  // namespace
 
-app::InboundMail parse_message(std::string_view raw) {
+app::InboundMail parse_message(std::string_view raw, const ParseOptions& options) {
+  CpuBudget budget(options.cpu_budget);
   init_gmime();
   GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
@@ -166,7 +201,7 @@ app::InboundMail parse_message(std::string_view raw) {
     if (const char* name = internet_address_get_name(a)) m.from_name = to_valid_utf8(name);
   }
   if (InternetAddressList* cc = g_mime_message_get_cc(msg.get())) {
-    for (int i = 0; i < internet_address_list_length(cc); ++i) {
+    for (int i = 0; i < internet_address_list_length(cc) && i < kMaxCcs; ++i) {
       InternetAddress* a = internet_address_list_get_address(cc, i);
       if (!INTERNET_ADDRESS_IS_MAILBOX(a)) continue;
       if (const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a))) {
@@ -175,13 +210,16 @@ app::InboundMail parse_message(std::string_view raw) {
     }
   }
   if (const char* id = g_mime_message_get_message_id(msg.get())) m.message_id = to_valid_utf8(id);
-  add_references(header(top, "In-Reply-To"), m.references);
-  add_references(header(top, "References"), m.references);
+  add_message_ids(header(top, "In-Reply-To"), m.references);
+  add_message_ids(header(top, "References"), m.references);
   m.auto_submitted = core::to_lower_ascii(header(top, "Auto-Submitted"));
   m.precedence = core::to_lower_ascii(header(top, "Precedence"));
   m.x_autoreply = g_mime_object_get_header(top, "X-Autoreply") ||
                   g_mime_object_get_header(top, "X-Autorespond");
   m.from_frontline = g_mime_object_get_header(top, "X-Frontline-Loop") != nullptr;
+  if (!options.trusted_authserv_id.empty()) {
+    m.sender_check = check_sender(top, options.trusted_authserv_id, m.from_email);
+  }
   GMimeObject* body = g_mime_message_get_mime_part(msg.get());
   GMimeContentType* ct = g_mime_object_get_content_type(body);
   if (g_mime_content_type_is_type(ct, "multipart", "report")) {
@@ -189,13 +227,15 @@ app::InboundMail parse_message(std::string_view raw) {
     m.is_delivery_report = report && g_ascii_strcasecmp(report, "delivery-status") == 0;
   }
 
-  Walk walk{&m, {}, {}, 0};
+  Walk walk{&m, &budget, {}, {}, {}, 0};
   g_mime_message_foreach(msg.get(), visit_part, &walk);
-  m.text = !walk.plain.empty() ? std::move(walk.plain) : html_to_text(walk.html);
+  m.references.insert(m.references.begin(), walk.bounced.begin(), walk.bounced.end());
+  m.text = !walk.plain.empty() ? std::move(walk.plain) : html_to_text(walk.html, &budget);
   if (!walk.html.empty()) {
     // The conversation shows the text; the HTML, sanitised, is kept as a download.
-    m.attachments.push_back({"message.html", "text/html", sanitize_html(walk.html)});
+    m.attachments.push_back({"message.html", "text/html", sanitize_html(walk.html, &budget)});
   }
+  if (!budget.check()) return over_budget(raw, std::move(m), budget);
   return m;
 }
 

@@ -17,7 +17,10 @@ Response mail_inbound_post(Request& req, Services& s) {
   if (!req.caller().is_staff()) {
     return problem(core::make_error(core::Errc::forbidden, "mail is handed in by staff tokens"));
   }
-  auto result = s.mail.receive(req.caller(), channels::email::parse_message(req.body));
+  // A blocking route: the parse runs on the pool, never on a network thread, within the
+  // configured CPU budget (over it, the message is stored raw).
+  auto result = s.mail.receive(req.caller(),
+                               channels::email::parse_message(req.body, s.settings.mail_parsing));
   if (!result) return problem(result.error());
   return Response::json(result->outcome == app::MailOutcome::created ? 201 : 200,
                         mail_result_json(*result));

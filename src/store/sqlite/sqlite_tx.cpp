@@ -43,7 +43,8 @@ constexpr const char* kActorColumns =
 
 constexpr const char* kMessageColumns =
     "SELECT m.id, m.ticket_number, m.kind, m.author_id, u.name, m.body, m.created_at, "
-    "coalesce(m.email_message_id, '') FROM messages m JOIN users u ON u.id = m.author_id ";
+    "coalesce(m.email_message_id, ''), m.unverified_sender FROM messages m "
+    "JOIN users u ON u.id = m.author_id ";
 
 core::Message read_message(const Stmt& s) {
   core::Message m;
@@ -55,6 +56,7 @@ core::Message read_message(const Stmt& s) {
   m.body = s.text(5);
   m.created_at = s.int64(6);
   m.email_message_id = s.text(7);
+  m.unverified_sender = s.int64(8) != 0;
   return m;
 }
 
@@ -735,13 +737,14 @@ std::vector<Id> SqliteTx::linked_tickets(Id number) {
 Id SqliteTx::insert_message_unindexed(const core::Message& m) {
   db_.prepare(
          "INSERT INTO messages(ticket_number, kind, author_id, body, created_at, "
-         "email_message_id) VALUES(?, ?, ?, ?, ?, nullif(?, ''))")
+         "email_message_id, unverified_sender) VALUES(?, ?, ?, ?, ?, nullif(?, ''), ?)")
       .bind(1, m.ticket_number)
       .bind(2, core::to_string(m.kind))
       .bind(3, m.author_id)
       .bind(4, m.body)
       .bind(5, m.created_at)
       .bind(6, m.email_message_id)
+      .bind(7, static_cast<std::int64_t>(m.unverified_sender))
       .run();
   return db_.last_insert_rowid();
 }

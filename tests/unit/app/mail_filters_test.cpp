@@ -1,6 +1,7 @@
 // The inbound mail filters, one rule each.
 #include <gtest/gtest.h>
 
+#include "../time_growth.hpp"
 #include "app/mail_filters/filters.hpp"
 
 namespace frontline::app::mail_filters {
@@ -57,6 +58,31 @@ TEST(SizeLimit, RefusesOnlyAboveTheLimit) {
   EXPECT_FALSE(too_large(m, 1000));
   m.raw_size = 1001;
   EXPECT_TRUE(too_large(m, 1000));
+}
+
+// The subject is the sender's: "[#" runs, endless digits and prefixes must stay linear.
+TEST(SubjectTicketNumber, TimeGrowsLinearlyWithHostileSubjects) {
+  for (std::string_view unit : {"[#", "[#1", "[#12345678901234567890", "[[##]]"}) {
+    auto g = testing::measure_growth([&](std::size_t n) { return testing::repeat(unit, n); },
+                                     [](const std::string& s) { (void)subject_ticket_number(s); });
+    testing::expect_linear_growth(g, std::string(unit) + "…");
+  }
+}
+
+TEST(AutoReply, TimeGrowsLinearlyWithLongSubjectsAndHeaders) {
+  auto g = testing::measure_growth(
+      [](std::size_t n) {
+        auto m = mail();
+        m.subject = testing::repeat("out of offic", n);
+        m.auto_submitted = testing::repeat("auto-replie", n);
+        m.precedence = testing::repeat("bul", n);
+        return m;
+      },
+      [](const InboundMail& m) {
+        (void)is_auto_reply(m);
+        (void)loop_reason(m);
+      });
+  testing::expect_linear_growth(g, "auto-reply and loop headers");
 }
 
 }  // namespace

@@ -120,6 +120,58 @@ TEST(MimeParser, BinaryGarbageIsReadAsSomethingValid) {
   EXPECT_EQ(m.raw_size, sizeof raw - 1);
 }
 
+TEST(MimeParser, MessageOverItsCpuBudgetIsStoredRawUnderItsHeaders) {
+  std::string raw =
+      "From: Bob <bob@x.example>\r\nSubject: Slow\r\nMessage-ID: <slow@x.example>\r\n"
+      "Cc: carol@x.example\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n";
+  raw += std::string(4 << 20, '&');
+  auto m = parse_message(raw, {.cpu_budget = std::chrono::milliseconds(1)});
+  EXPECT_FALSE(m.parsed_fully);
+  EXPECT_NE(m.text.find("could not be read in time"), std::string::npos) << m.text;
+  EXPECT_EQ(m.from_email, "bob@x.example");
+  EXPECT_EQ(m.subject, "Slow");
+  EXPECT_EQ(m.message_id, "slow@x.example");  // a re-delivery is a duplicate, not a retry
+  EXPECT_TRUE(m.cc.empty());
+  ASSERT_EQ(m.attachments.size(), 1u);
+  EXPECT_EQ(m.attachments[0].filename, "original.eml");
+  EXPECT_EQ(m.attachments[0].bytes, raw);
+}
+
+TEST(MimeParser, MessageWithinItsCpuBudgetIsReadAsUsual) {
+  auto m = parse_message("From: a@x.example\r\nSubject: s\r\n\r\nhello\r\n",
+                         {.cpu_budget = std::chrono::seconds(10)});
+  EXPECT_TRUE(m.parsed_fully);
+  EXPECT_EQ(core::trim(m.text), "hello");
+}
+
+TEST(MimeParser, OnlyTheTopmostResultsOfTheTrustedMtaDecideTheSender) {
+  const std::string body = "From: a@example.com\r\nSubject: s\r\n\r\nhello\r\n";
+  const ParseOptions trusted{.trusted_authserv_id = "mx.desk.example"};
+  EXPECT_EQ(parse_message(body).sender_check, app::SenderCheck::not_checked);
+  EXPECT_EQ(parse_message(body, trusted).sender_check, app::SenderCheck::unauthenticated);
+  EXPECT_EQ(parse_message("Authentication-Results: MX.desk.example; dmarc=pass\r\n" + body, trusted)
+                .sender_check,
+            app::SenderCheck::authenticated);
+  // The sender's own claim under another id, or below the MTA's, counts for nothing.
+  EXPECT_EQ(parse_message("Authentication-Results: evil.example; dmarc=pass\r\n" + body, trusted)
+                .sender_check,
+            app::SenderCheck::unauthenticated);
+  EXPECT_EQ(parse_message("Authentication-Results: mx.desk.example; dmarc=fail\r\n"
+                          "Authentication-Results: mx.desk.example; dmarc=pass\r\n" +
+                              body,
+                          trusted)
+                .sender_check,
+            app::SenderCheck::unauthenticated);
+}
+
+TEST(MimeParser, KeepsTheNewestReferencesOfAnEndlessThread) {
+  std::string refs;
+  for (int i = 0; i < 5000; ++i) refs += " <r" + std::to_string(i) + "@x.example>";
+  auto m = parse_message("From: a@x.example\r\nReferences:" + refs + "\r\n\r\nbody\r\n");
+  ASSERT_EQ(m.references.size(), 50u);
+  EXPECT_EQ(m.references[0], "r4999@x.example");
+}
+
 TEST(HtmlSanitizer, KeepsFormattingAndDropsEverythingActive) {
   EXPECT_EQ(sanitize_html("<p class=x onclick=\"steal()\">Hi <b>there</b></p>"),
             "<p>Hi <b>there</b></p>");

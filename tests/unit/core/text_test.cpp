@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../time_growth.hpp"
+
 namespace frontline::core {
 namespace {
 
@@ -46,6 +48,17 @@ TEST(HumanSize, SaysSizesInTheUnitsPeopleUse) {
   EXPECT_EQ(human_size(1536), "1.5 KB");
   EXPECT_EQ(human_size(25 * 1024 * 1024), "25 MB");
   EXPECT_EQ(human_size(32715571), "31.2 MB");
+}
+
+// Each use site searches a stretch once (the HTML scanners move past what they searched), so
+// the search itself must be linear in the haystack for a short needle.
+TEST(Text, FindIgnoringCaseTimeGrowsLinearlyWithNearMisses) {
+  for (std::string_view unit : {"</scrip", "<<<<", "</SCRIPT"}) {
+    auto g = testing::measure_growth(
+        [&](std::size_t n) { return testing::repeat(unit, n) + "x"; },
+        [](const std::string& s) { (void)find_ignoring_case(s, "</script>x"); });
+    testing::expect_linear_growth(g, std::string(unit) + "…");
+  }
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ export function Conversation({ messages, requesterId }: { messages: Message[]; r
                 )}
                 <strong>{m.author.name}</strong>
                 {!internal && <span class="muted">{fromRequester ? ' (requester)' : ' replied'}</span>}
+                {m.unverified_sender && <UnverifiedLabel />}
                 <span class="muted">
                   {' · '}
                   <Time iso={m.created_at} />
@@ -54,6 +55,18 @@ export function Conversation({ messages, requesterId }: { messages: Message[]; r
         );
       })}
     </ol>
+  );
+}
+
+// The receiving mail server did not vouch for the From: address, so anyone may have written it.
+function UnverifiedLabel() {
+  const why =
+    'The mail server did not confirm this sender (no passing DMARC, SPF or DKIM result), so the From address may be forged. ' +
+    'It added no Cc addresses, and mail from a staff address was kept as a note, not sent to the customer.';
+  return (
+    <span class="unverified-label" title={why} aria-label={`Unverified sender: ${why}`} role="note">
+      Unverified sender
+    </span>
   );
 }
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The web app's unit tests (node --test, no browser): each module under test is bundled from
+# TypeScript with Vite's bundler (rolldown) into a temporary folder first. Run by scripts/test.sh
+# after web/build.sh (which installs node_modules).
+set -euo pipefail
+cd "$(dirname "$0")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+node_modules/.bin/rolldown src/components/quoting.ts --format esm --platform node \
+  --file "$tmp/quoting.mjs" >/dev/null
+# One GC thread: process CPU time then counts the work, not how busy V8's helper threads were
+# (the growth tests compare CPU times).
+QUOTING_MODULE="$tmp/quoting.mjs" node --single-threaded-gc --test tests/
