@@ -100,6 +100,8 @@ unsigned http_status(core::Errc code) {
 
 namespace {
 
+constexpr const char* kRetryAfterSeconds = "10";
+
 Response problem_response(unsigned status, const char* slug, const core::Error& error) {
   boost::json::object body;
   body["type"] = std::string("https://frontline.invalid/problems/") + slug;
@@ -113,6 +115,8 @@ Response problem_response(unsigned status, const char* slug, const core::Error& 
   r.status = status;
   r.content_type = "application/problem+json";
   r.body = boost::json::serialize(body);
+  // Unavailable is temporary by definition (a full disk, a busy database): say when to retry.
+  if (status == 503) r.header("Retry-After", kRetryAfterSeconds);
   return r;
 }
 
