@@ -1,0 +1,153 @@
+"""Focus of this file: a full disk. The data folder lives on a small tmpfs (8 MB) that a filler
+file and then the server's own writes fill up. Writes must answer 503 saying the disk is full,
+with Retry-After; reads keep working; nothing acknowledged is lost; a refused attachment leaves
+no half-written file; and once space is freed, writes succeed again without a restart."""
+
+import os
+import random
+import subprocess
+import tempfile
+import time
+import unittest
+
+from harness import Server, multipart, unique
+
+TMPFS_SIZE = "8m"
+# Left free after the filler: a few tickets fit, then the server itself fills the rest.
+HEADROOM_BYTES = 700 * 1024
+BODY_WORDS = 12000  # about 100 KB of distinct words per ticket (the search index grows too)
+
+
+def mount_tmpfs():
+    """A fresh tmpfs folder, or SkipTest when this machine does not let us mount one."""
+    mountpoint = tempfile.mkdtemp(prefix="frontline-full-")
+    p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=" + TMPFS_SIZE, "tmpfs", mountpoint],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        os.rmdir(mountpoint)
+        raise unittest.SkipTest("cannot mount a tmpfs for the disk-full test (needs root): %s" % p.stderr.strip())
+    return mountpoint
+
+
+def unmount(mountpoint):
+    subprocess.run(["umount", "-l", mountpoint], capture_output=True)
+    os.rmdir(mountpoint)
+
+
+def fill(path, leave_free):
+    """Writes a file until only leave_free bytes remain on its filesystem (all of it if 0)."""
+    chunk = b"\0" * 65536
+    with open(path, "wb") as f:
+        while True:
+            st = os.statvfs(os.path.dirname(path))
+            free = st.f_bavail * st.f_frsize
+            if free <= leave_free:
+                break
+            try:
+                f.write(chunk[:min(len(chunk), free - leave_free)])
+                f.flush()
+            except OSError:
+                break
+
+
+def words(rng, n):
+    return " ".join("w%x" % rng.getrandbits(40) for _ in range(n))
+
+
+class DiskFullTest(unittest.TestCase):
+    def setUp(self):
+        self.mountpoint = mount_tmpfs()
+        self.addCleanup(unmount, self.mountpoint)
+        self.server = Server(data_dir=os.path.join(self.mountpoint, "data"))
+        self.server.start()
+        self.addCleanup(self.server.close)
+        self.agent = self.server.user("agent")
+        self.filler = os.path.join(self.mountpoint, "filler")
+
+    def assertDiskFull(self, r):
+        self.assertEqual(r.status, 503, r.body)
+        self.assertIn("disk is full", r.body["detail"], r.body)
+        self.assertTrue((r.headers.get("Retry-After") or "").isdigit(), r.headers.get("Retry-After"))
+        text = repr(r.body).lower()
+        for leak in ("sqlite", "database or disk", "frontline.db", self.mountpoint.lower()):
+            self.assertNotIn(leak, text)
+
+    def create_until_full(self, rng):
+        acked = {}
+        for _ in range(200):
+            subject = unique("full ")
+            r = self.agent.client.post("/api/v1/tickets", {"subject": subject, "body": words(rng, BODY_WORDS),
+                                                           "requester_email": "full@example.com"})
+            if r.status == 201:
+                acked[r.body["number"]] = subject
+                continue
+            self.assertDiskFull(r)
+            return acked, r
+        self.fail("200 tickets of 100 KB fit on an 8 MB disk")
+
+    def test_full_disk_answers_503_keeps_what_was_acknowledged_and_recovers_when_space_returns(self):
+        rng = random.Random(1)
+        c = self.agent.client
+        fill(self.filler, HEADROOM_BYTES)
+        acked, _ = self.create_until_full(rng)
+        self.assertGreater(len(acked), 0, "not even one ticket fit in the headroom")
+        fill(self.filler + "2", 0)  # whatever the server left, take it
+
+        # Every kind of write is refused the same way, attachments included.
+        number = max(acked)
+        self.assertDiskFull(c.post("/api/v1/tickets/%d/messages" % number, {"body": words(rng, 2000)}))
+        ctype, body = multipart({"body": "log attached"},
+                                [("file", "big.log", "text/plain", os.urandom(300 * 1024))])
+        self.assertDiskFull(c.post("/api/v1/tickets/%d/messages" % number, body, headers={"Content-Type": ctype}))
+        ctype, body = multipart({"subject": "new with file", "body": "see file", "requester_email": "full@example.com"},
+                                [("file", "dump.bin", "application/octet-stream", os.urandom(200 * 1024))])
+        self.assertDiskFull(c.post("/api/v1/tickets", body, headers={"Content-Type": ctype}))
+        leftovers = [n for _, _, files in os.walk(os.path.join(self.server.data_dir, "attachments"))
+                     for n in files if ".tmp" in n]
+        self.assertEqual(leftovers, [], "a refused attachment left a partial file behind")
+
+        # Reads keep working on a full disk.
+        for n, subject in acked.items():
+            r = c.get("/api/v1/tickets/%d" % n)
+            self.assertEqual((r.status, r.body.get("subject")), (200, subject))
+        self.assertEqual(c.get("/api/v1/tickets?limit=5").status, 200)
+        self.assertEqual(c.get("/api/v1/tickets?q=w1").status, 200)
+
+        # Space returns: writes succeed again without a restart (Retry-After means it).
+        os.remove(self.filler)
+        os.remove(self.filler + "2")
+        deadline = time.monotonic() + 10
+        while True:
+            r = c.post("/api/v1/tickets/%d/messages" % number, {"body": "after the cleanup"})
+            if r.status == 201 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        self.assertEqual(r.status, 201, r.body)
+        created = c.create_ticket(requester_email="full@example.com").body["number"]
+        ctype, body = multipart({"body": "the log, again"}, [("file", "again.log", "text/plain", b"log " * 50000)])
+        r = c.post("/api/v1/tickets/%d/messages" % created, body, headers={"Content-Type": ctype})
+        self.assertEqual(r.status, 201, r.body)
+        self.assertEqual(c.get(r.body["attachments"][0]["url"]).body, b"log " * 50000)
+
+        # Everything acknowledged is still there after a restart.
+        self.server.restart()
+        c = self.server.client(self.agent.token)
+        for n, subject in acked.items():
+            r = c.get("/api/v1/tickets/%d" % n)
+            self.assertEqual((r.status, r.body.get("subject")), (200, subject))
+        bodies = [m["body"] for m in c.get("/api/v1/tickets/%d/messages" % number).body["items"]]
+        self.assertIn("after the cleanup", bodies)
+        print("\ndisk full: %d tickets acknowledged before the disk filled; all present after recovery"
+              % len(acked))
+
+    def test_sign_in_on_a_full_disk_is_503_not_500(self):
+        fill(self.filler, 0)
+        r = self.server.client().post("/api/v1/session", {"email": self.agent.email, "password": self.agent.password})
+        self.assertDiskFull(r)
+        os.remove(self.filler)
+        r = self.server.client().post("/api/v1/session", {"email": self.agent.email, "password": self.agent.password})
+        self.assertEqual(r.status, 200, r.body)
+
+
+if __name__ == "__main__":
+    unittest.main()
