@@ -57,7 +57,7 @@ EXPECTED = {
     "GET /api/v1/attachments/{id}": OWN_TICKET,
     "GET /api/v1/users": STAFF,
     "POST /api/v1/users": ADMINS,
-    "PATCH /api/v1/users/{id}": row(NO_ID, OK, FORBIDDEN, FORBIDDEN, OK),  # the customer's own
+    "PATCH /api/v1/users/{id}": row(NO_ID, OK, FORBIDDEN, FORBIDDEN, OK),  # the customer's own time zone
     "GET /api/v1/organizations": STAFF,
     "POST /api/v1/organizations": ADMINS,
     "PATCH /api/v1/organizations/{id}": ADMINS,
@@ -209,11 +209,12 @@ class AuthorizationMatrixTest(unittest.TestCase):
             "POST /api/v1/tickets/{number}/links": lambda: {"ticket": self.ticket()},
             "POST /api/v1/users": lambda: {"email": unique("u") + "@example.com", "name": "New Person",
                                            "role": "customer", "password": unique("pw-") + "-Secret"},
-            "PATCH /api/v1/users/{id}": lambda: {"name": unique("Renamed ")},
+            # Their own preferences are the customer's; the rest of the account is an admin's.
+            "PATCH /api/v1/users/{id}": lambda: {"timezone": "Europe/Berlin"},
             "POST /api/v1/organizations": lambda: {"name": unique("Org ")},
             "PATCH /api/v1/organizations/{id}": lambda: {"name": self.org_a},
             "POST /api/v1/teams": lambda: {"name": unique("Team ")},
-            "PATCH /api/v1/teams/{id}": lambda: {"name": unique("Team ")},
+            "PATCH /api/v1/teams/{id}": lambda: {"name": unique("Team "), "member_ids": [self.agent.id]},
             "PUT /api/v1/mail/templates/{kind}": lambda: {"subject": "[#{{ticket_number}}] {{subject}}",
                                                           "body": "Ticket #{{ticket_number}} is open."},
             "POST /api/v1/mail/templates/{kind}/preview": lambda: {"subject": "[#{{ticket_number}}] {{subject}}",

@@ -6,6 +6,7 @@ words, a stored value reads back as sent) or 4xx — never 5xx, and no SQLite er
 reaches a response body."""
 
 import json
+import re
 import unittest
 from urllib.parse import quote_from_bytes
 
@@ -23,9 +24,12 @@ TEXT_PAYLOADS = [
 ]
 # Invalid UTF-8, sent as raw bytes in query strings and JSON strings.
 BYTE_PAYLOADS = [b"\xff\xfe", b"\xc3\x28", b"a\xed\xa0\x80b", b"\xf8\x88\x80\x80\x80"]
-LEAKS = ("sqlite", "syntax error", "no such column", "no such table", "fts5", "unrecognized token",
-         "malformed match", "unterminated string", "sql logic")
+# What SQLite's own messages look like ("near \"x\": syntax error", "fts5: syntax error near …").
+LEAKS = [re.compile(p) for p in (r"sqlite", r"near \"[^\"]*\": syntax error", r"no such column",
+                                 r"no such table", r"fts5", r"unrecognized token", r"malformed match",
+                                 r"unterminated string", r"sql logic", r"constraint failed")]
 CANARY = "zebraquokka"
+NAME_FILTERS = ("assignee", "team", "requester", "organization")
 
 
 def qs(value):
@@ -52,10 +56,12 @@ class InjectionTest(ServerTestCase):
         cls.admin = s.admin()
         cls.mine = cls.customer.client.create_ticket(subject="my printer", body="toner smudges").body["number"]
         cls.agent.client.reply(cls.mine, "secretword in a staff note", kind="internal")
-        # Someone else's tickets, with words no payload contains.
-        cls.canaries = [cls.agent.client.create_ticket(subject="%s %d" % (CANARY, i), body=CANARY + " body",
+        # Someone else's tickets, with words no payload contains (nor starts with: "a*").
+        cls.canaries = [cls.agent.client.create_ticket(subject="%s %s" % (CANARY, fruit), body=CANARY + " kumquat",
                                                        requester_email="canary@example.com").body["number"]
-                        for i in range(3)]
+                        for fruit in ("kiwi", "mango", "quince")]
+        # Where payloads are written as messages (never a canary: its words must stay its own).
+        cls.scratch = cls.agent.client.create_ticket(requester_email="scratch@example.com").body["number"]
         cls.total = cls.admin.get("/api/v1/tickets/count").body
 
     def check(self, r, what):
@@ -64,7 +70,7 @@ class InjectionTest(ServerTestCase):
         raw = r.body.decode("latin-1") if isinstance(r.body, (bytes, bytearray)) else json.dumps(r.body)
         text = raw.lower()
         for leak in LEAKS:
-            self.assertNotIn(leak, text, "%s: database text in the answer: %r" % (what, r.body))
+            self.assertIsNone(leak.search(text), "%s: database text in the answer: %r" % (what, r.body))
         return r
 
     def assertOnlyMine(self, r, what):
@@ -98,7 +104,15 @@ class InjectionTest(ServerTestCase):
                     r = self.check(self.agent.client.get(url), "agent " + what)
                     if param == "q":
                         self.assertNoCanary(r, what)
-        self.assertEqual(self.admin.get("/api/v1/tickets/count").body, self.total, "tickets disappeared")
+                    elif param in NAME_FILTERS and r.status == 200:
+                        # Names nobody has: the filter matches nothing, never everything.
+                        found = r.body["items"] if "items" in r.body else r.body["count"]
+                        self.assertFalse(found, "%s matched tickets" % what)
+                    elif param == "tag" and r.status == 200 and "items" in r.body:
+                        # Tickets tagged with a payload exist (see below); untagged ones never match.
+                        self.assertTrue(all(t["tags"] for t in r.body["items"]), what)
+        self.assertGreaterEqual(self.admin.get("/api/v1/tickets/count").body["count"], self.total["count"],
+                                "tickets disappeared")
 
     def test_customer_search_never_reaches_internal_notes(self):
         for q in ("secretword", "internal_text:secretword", "{internal_text}: secretword",
@@ -148,7 +162,7 @@ class InjectionTest(ServerTestCase):
                     got = c.get("/api/v1/tickets/%d" % r.body["number"]).body["subject"]
                     self.assertEqual(got.strip(), value.strip(), "subject not stored as sent")
             r = self.post_field(c, "POST", "/api/v1/tickets", base, "tags", [value] if isinstance(value, str) else value)
-            number = self.canaries[0]
+            number = self.scratch
             r = self.post_field(c, "POST", "/api/v1/tickets/%d/messages" % number, {"kind": "internal"}, "body", value)
             if r.status == 201:
                 bodies = [m["body"] for m in c.get("/api/v1/tickets/%d/messages" % number).body["items"]]

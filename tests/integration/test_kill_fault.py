@@ -29,7 +29,12 @@ STATUSES = ("open", "pending", "on_hold", "resolved")
 
 
 class InDoubt(Exception):
-    """The connection failed: the write may or may not have committed."""
+    """The connection failed after the request may have reached the server: the write may or
+    may not have committed."""
+
+
+class NotSent(Exception):
+    """The server was down: nothing reached it."""
 
 
 class TicketHistory:
@@ -73,6 +78,9 @@ class LoadClient(threading.Thread):
             self.conn.request(method, path, body=None if body is None else json.dumps(body), headers=hdrs)
             resp = self.conn.getresponse()
             raw = resp.read()
+        except ConnectionRefusedError:
+            self.conn = None
+            raise NotSent()
         except (OSError, http.client.HTTPException) as e:
             if self.conn is not None:
                 self.conn.close()
@@ -149,7 +157,7 @@ class LoadClient(threading.Thread):
                     self.reply(self.rng.choice(live))
                 else:
                     self.change_status(self.rng.choice(live))
-            except InDoubt:
+            except (InDoubt, NotSent):
                 time.sleep(0.02)  # the server is down or restarting; try again shortly
             except Exception as e:  # noqa: BLE001 - reported by the test, never swallowed
                 self.fail("client crashed: %r" % e)
@@ -211,7 +219,7 @@ class KillUnderLoadTest(unittest.TestCase):
                         problems.append("#%d: acknowledged reply %s found %d times" % (t.number, text, bodies.count(text)))
             self.assertEqual(problems, [], "acknowledged writes lost or changed after %d kills" % KILLS)
             print("\nkill -9 under load: %d kills in %.0f s, %d acknowledged writes (%d tickets, %d replies "
-                  "checked), %d cut by a kill, %d cycles without an acknowledgement"
+                  "checked), %d left in doubt by a kill, %d cycles without an acknowledgement"
                   % (KILLS, load_seconds, acked, len(tickets), replies_checked, in_doubt, idle_cycles))
 
 
