@@ -14,8 +14,8 @@ from harness import Server, multipart, unique
 
 TMPFS_SIZE = "8m"
 # Left free after the filler: a few tickets fit, then the server itself fills the rest.
-HEADROOM_BYTES = 700 * 1024
-BODY_WORDS = 12000  # about 100 KB of distinct words per ticket (the search index grows too)
+HEADROOM_BYTES = 1200 * 1024
+BODY_WORDS = 3000  # about 40 KB of distinct words per ticket (the search index grows too)
 
 
 def mount_tmpfs():

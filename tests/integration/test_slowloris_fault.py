@@ -28,6 +28,15 @@ def raise_file_limit(needed):
         resource.setrlimit(resource.RLIMIT_NOFILE, (needed, hard))
 
 
+def open_file_limits(pid):
+    """(soft, hard) limit on open files of a running process."""
+    with open("/proc/%d/limits" % pid) as f:
+        for line in f:
+            if line.startswith("Max open files"):
+                return tuple(line.split()[3:5])
+    raise AssertionError("no open-file limit in /proc/%d/limits" % pid)
+
+
 def half_open(source, port):
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.bind((source, 0))
@@ -60,6 +69,7 @@ class SlowlorisTest(unittest.TestCase):
         raise_file_limit(HALF_OPEN + 512)
         env = {"FRONTLINE_MAX_CONNECTIONS_PER_ADDRESS": str(PER_ADDRESS_CAP)}
         with Server(env=env) as s:
+            self.assertEqual(*open_file_limits(s.proc.pid), "the server keeps a soft open-file limit under its hard one")
             agent = s.user("agent")
             client = s.client(agent.token, timeout=10)
             socks = []
