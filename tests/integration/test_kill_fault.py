@@ -144,6 +144,13 @@ class LoadClient(threading.Thread):
         t.statuses = {target}
 
     def run(self):
+        try:
+            self.run_load()
+        finally:
+            if self.conn is not None:
+                self.conn.close()
+
+    def run_load(self):
         while not self.stop_event.is_set():
             try:
                 live = [t for t in self.tickets if t.ops < OPS_PER_TICKET]
