@@ -114,6 +114,21 @@ class InjectionTest(ServerTestCase):
         self.assertGreaterEqual(self.admin.get("/api/v1/tickets/count").body["count"], self.total["count"],
                                 "tickets disappeared")
 
+    def test_search_language_filters(self):
+        keys = ("status", "priority", "assignee", "team", "requester", "org", "tag", "created>", "created<=")
+        for value in TEXT_PAYLOADS:
+            for key in keys:
+                sep = "" if key.endswith(("<", ">", "=")) else ":"
+                bare = "%s%s%s" % (key, sep, value)
+                quoted = '%s%s"%s"' % (key, sep, value.replace('"', ""))
+                for q in (bare, quoted, "printer " + quoted):
+                    what = "q=%r" % q[:60]
+                    r = self.check(self.customer.client.get("/api/v1/tickets?q=" + qs(q)), "customer " + what)
+                    self.assertOnlyMine(r, what)
+                    r = self.check(self.agent.client.get("/api/v1/tickets?q=" + qs(q)), "agent " + what)
+                    self.assertNoCanary(r, what)
+                    self.check(self.agent.client.get("/api/v1/tickets/count?q=" + qs(q)), "count " + what)
+
     def test_customer_search_never_reaches_internal_notes(self):
         for q in ("secretword", "internal_text:secretword", "{internal_text}: secretword",
                   "{internal_text} : secretword", "internal_text : secretword", "NEAR(secretword)",
