@@ -20,6 +20,18 @@ TEST(Problem, UnavailableIs503WithRetryAfter) {
   EXPECT_TRUE(has_retry_after(r));
 }
 
+TEST(Problem, AnErrorThatNamesItsRetryTimeGetsExactlyThatOne) {
+  auto e = core::make_error(core::Errc::unavailable, "busy");
+  e.retry_after_seconds = 3;
+  auto r = problem(e);
+  auto n = std::count_if(r.headers.begin(), r.headers.end(),
+                         [](const auto& h) { return h.first == "Retry-After"; });
+  EXPECT_EQ(n, 1);
+  EXPECT_TRUE(std::any_of(r.headers.begin(), r.headers.end(), [](const auto& h) {
+    return h.first == "Retry-After" && h.second == "3";
+  }));
+}
+
 TEST(Problem, OtherErrorsCarryNoRetryAfter) {
   EXPECT_FALSE(has_retry_after(problem(core::Errc::invalid, "subject: is required")));
   EXPECT_FALSE(has_retry_after(problem(core::Errc::internal, "bug")));
