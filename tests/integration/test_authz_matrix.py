@@ -35,7 +35,8 @@ OWNED_BY_CUSTOMER = row(NO_ID, OK, HIDDEN, HIDDEN, HIDDEN)
 
 EXPECTED = {
     "GET /healthz": EVERYONE,
-    "GET /metrics": EVERYONE,
+    # Opt-in, with its own token (set for this server): no one's ordinary credentials open it.
+    "GET /metrics": row(NO_ID, NO_ID, NO_ID, NO_ID, NO_ID),
     "POST /api/v1/session": EVERYONE,
     "DELETE /api/v1/session": EVERYONE,
     "GET /api/v1/me": SIGNED_IN,
@@ -58,6 +59,8 @@ EXPECTED = {
     "GET /api/v1/users": STAFF,
     "POST /api/v1/users": ADMINS,
     "PATCH /api/v1/users/{id}": row(NO_ID, OK, FORBIDDEN, FORBIDDEN, OK),  # the customer's own time zone
+    # Another customer's account (a fresh one each time: it loses its tokens).
+    "POST /api/v1/users/{id}/sign-out-everywhere": ADMINS,
     "GET /api/v1/organizations": STAFF,
     "POST /api/v1/organizations": ADMINS,
     "PATCH /api/v1/organizations/{id}": ADMINS,
@@ -106,7 +109,7 @@ def matches(status, expected):
 class AuthorizationMatrixTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = s = Server()
+        cls.server = s = Server(env={"FRONTLINE_METRICS_TOKEN": unique("metrics-")})
         s.start()
         admin = s.admin()
         cls.org_a = unique("Org A ")
@@ -186,6 +189,8 @@ class AuthorizationMatrixTest(unittest.TestCase):
             params["id"] = self.org_a_id
         elif pattern.startswith("/api/v1/teams/"):
             params["id"] = self.team_id
+        elif pattern.endswith("/sign-out-everywhere"):
+            params["id"] = self.server.create_user(role="customer", org=self.org_a)[0]
         elif pattern.startswith("/api/v1/users/") and "/away" in pattern:
             params["id"] = self.agent.id
             params["date"] = "2026-03-02"
