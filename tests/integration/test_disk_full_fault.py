@@ -1,7 +1,8 @@
 """Focus of this file: a full disk. The data folder lives on a small tmpfs (8 MB) that a filler
 file and then the server's own writes fill up. Writes must answer 503 saying the disk is full,
 with Retry-After; reads keep working; nothing acknowledged is lost; a refused attachment leaves
-no half-written file; and once space is freed, writes succeed again without a restart."""
+no half-written file; mail that goes out meanwhile goes out once; and once space is freed,
+writes succeed again without a restart."""
 
 import os
 import random
@@ -12,10 +13,12 @@ import time
 import unittest
 
 from harness import Server, multipart, unique
+from test_mail_outbound import Capture, free_port
 
 TMPFS_SIZE = "8m"
 # Left free after the filler: a few tickets fit, then the server itself fills the rest.
 HEADROOM_BYTES = 1200 * 1024
+FULL_DISK_MAIL_WATCH_SECONDS = 5
 BODY_WORDS = 3000  # about 40 KB of distinct words per ticket (the search index grows too)
 
 
@@ -53,6 +56,45 @@ def fill(path, leave_free):
 
 def words(rng, n):
     return " ".join("w%x" % rng.getrandbits(40) for _ in range(n))
+
+
+class MailOnAFullDiskTest(unittest.TestCase):
+    """Mail sent while the disk is full cannot be recorded as sent: it must not go out again and
+    again because its row still looks due."""
+
+    def test_mail_sent_while_the_disk_is_full_goes_out_once(self):
+        mountpoint = mount_tmpfs()
+        self.addCleanup(unmount, mountpoint)
+        port = free_port()  # nothing listens yet: the acknowledgement waits in the outbox
+        env = {"FRONTLINE_SMTP_URL": "smtp://127.0.0.1:%d" % port, "FRONTLINE_MAIL_FROM": "help@desk.example",
+               "FRONTLINE_MAIL_RETRY_SECONDS": "1", "FRONTLINE_MORNING_REPORT_HOUR": "-1"}
+        server = Server(env=env, data_dir=os.path.join(mountpoint, "data"))
+        server.start()
+        self.addCleanup(server.close)
+        agent = server.user("agent")
+        customer = unique("full-mail") + "@customer.example"
+        number = agent.client.create_ticket(requester_email=customer).body["number"]
+        deadline = time.monotonic() + 30
+        while not [e for e in agent.client.get("/api/v1/tickets/%d/events" % number).body["items"]
+                   if e["type"] == "mail.retrying"]:
+            self.assertLess(time.monotonic(), deadline, "the acknowledgement was never attempted")
+            time.sleep(0.2)
+        fill(os.path.join(mountpoint, "filler"), 0)
+        smtp = Capture(port)
+        smtp.start()
+        self.addCleanup(smtp.stop)
+        smtp.wait_for(lambda r, m: customer in r, "the acknowledgement")
+        time.sleep(FULL_DISK_MAIL_WATCH_SECONDS)  # several dispatcher rounds on a full disk
+        os.remove(os.path.join(mountpoint, "filler"))
+        deadline = time.monotonic() + 30
+        while not [e for e in agent.client.get("/api/v1/tickets/%d/events" % number).body["items"]
+                   if e["type"] == "mail.sent"]:
+            self.assertLess(time.monotonic(), deadline, "the delivery was never recorded once space returned")
+            time.sleep(0.2)
+        time.sleep(2)
+        with smtp.lock:
+            copies = [rcpt for rcpt, _ in smtp.messages if customer in rcpt]
+        self.assertEqual(len(copies), 1, "the acknowledgement went out %d times" % len(copies))
 
 
 class DiskFullTest(unittest.TestCase):
