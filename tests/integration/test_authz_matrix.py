@@ -8,7 +8,7 @@ fails the test: a new route needs a decision about who may call it."""
 import subprocess
 import unittest
 
-from harness import Server, base_env, frontline_bin, multipart, unique
+from harness import ADMIN_PASSWORD, Server, base_env, frontline_bin, multipart, unique
 
 ROLES = ("anonymous", "customer", "other_customer", "agent", "admin")
 
@@ -40,6 +40,7 @@ EXPECTED = {
     "POST /api/v1/session": EVERYONE,
     "DELETE /api/v1/session": EVERYONE,
     "GET /api/v1/me": SIGNED_IN,
+    "POST /api/v1/me/password": SIGNED_IN,  # their own (changed to itself: the table stays usable)
     "GET /api/v1/me/filters": SIGNED_IN,
     "POST /api/v1/me/filters": SIGNED_IN,
     "DELETE /api/v1/me/filters/{id}": OWNED_BY_CUSTOMER,
@@ -202,7 +203,10 @@ class AuthorizationMatrixTest(unittest.TestCase):
             path = path.replace("{%s}" % key, str(value))
 
         staff = role in ("agent", "admin")
+        password = {"customer": self.customer.password, "other_customer": self.other.password,
+                    "agent": self.agent.password, "admin": ADMIN_PASSWORD}.get(role, "no-password-at-all")
         bodies = {
+            "POST /api/v1/me/password": lambda: {"current_password": password, "new_password": password},
             "POST /api/v1/session": lambda: {"email": self.customer.email, "password": self.customer.password},
             "POST /api/v1/me/filters": lambda: {"name": unique("f"), "query": "printer"},
             "POST /api/v1/tickets": lambda: dict({"subject": unique("S "), "body": "b"},
