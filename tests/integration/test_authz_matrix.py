@@ -54,6 +54,7 @@ EXPECTED = {
     "GET /api/v1/tickets/{number}/messages": OWN_TICKET,
     "GET /api/v1/tickets/{number}/events": OWN_TICKET,
     "POST /api/v1/tickets/{number}/merge": STAFF_ON_TICKET,
+    "POST /api/v1/tickets/{number}/calls": STAFF_ON_TICKET,  # a logged call is an internal note
     "GET /api/v1/tickets/{number}/links": STAFF_ON_TICKET,
     "POST /api/v1/tickets/{number}/links": STAFF_ON_TICKET,
     "GET /api/v1/attachments/{id}": OWN_TICKET,
@@ -213,6 +214,7 @@ class AuthorizationMatrixTest(unittest.TestCase):
                                                  **({"requester_email": self.customer.email} if staff else {})),
             "PATCH /api/v1/tickets/{number}": lambda: {"status": "resolved"},
             "POST /api/v1/tickets/{number}/messages": lambda: {"body": "a reply"},
+            "POST /api/v1/tickets/{number}/calls": lambda: {"call_notes": "called back", "call_minutes": 5},
             # Both tickets are the customer's; the path names the one acted on.
             "POST /api/v1/tickets/{number}/merge": lambda: {"into": self.ticket()},
             "POST /api/v1/tickets/{number}/links": lambda: {"ticket": self.ticket()},
