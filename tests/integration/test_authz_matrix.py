@@ -54,7 +54,8 @@ EXPECTED = {
     "GET /api/v1/tickets/{number}/messages": OWN_TICKET,
     "GET /api/v1/tickets/{number}/events": OWN_TICKET,
     "POST /api/v1/tickets/{number}/merge": STAFF_ON_TICKET,
-    "POST /api/v1/tickets/{number}/calls": STAFF_ON_TICKET,  # a logged call is an internal note
+    # Customers may never log a call: refused before the ticket is looked up (403 for any number).
+    "POST /api/v1/tickets/{number}/calls": row(NO_ID, FORBIDDEN, DENY, OK, OK),
     "GET /api/v1/tickets/{number}/links": STAFF_ON_TICKET,
     "POST /api/v1/tickets/{number}/links": STAFF_ON_TICKET,
     "GET /api/v1/attachments/{id}": OWN_TICKET,
