@@ -26,8 +26,14 @@ struct Context {
   Limits limits;
 };
 
-// The database's own message stays out of responses (it can name files and tables).
-inline core::Error store_failure(const store::StoreError&) {
+// The database's own message stays out of responses (it can name files and tables). A full
+// disk says so: only the server's operator can free space, and nothing was saved meanwhile.
+inline core::Error store_failure(const store::StoreError& e) {
+  if (e.disk_full()) {
+    return core::make_error(core::Errc::unavailable,
+                            "the disk is full: nothing was saved; try again once the server's "
+                            "operator has freed space");
+  }
   return core::make_error(core::Errc::unavailable,
                           "the database is unavailable; try again shortly");
 }

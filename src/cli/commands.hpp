@@ -12,6 +12,7 @@ void add_admin_commands(CLI::App& app);
 void add_seed_command(CLI::App& app);
 void add_mailgate_command(CLI::App& app);
 void add_report_command(CLI::App& app);
+void add_routes_command(CLI::App& app);
 
 // Thrown by a command that must end the process with a particular exit status (sysexits).
 struct ExitStatus {

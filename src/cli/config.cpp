@@ -74,6 +74,9 @@ Config load_config(const std::string& path) {
     c.mail_parse_budget_ms = t["mail_parse_budget_ms"].value_or(c.mail_parse_budget_ms);
     c.mail_authserv_id = t["mail_authserv_id"].value_or(c.mail_authserv_id);
     c.morning_report_hour = t["morning_report_hour"].value_or(c.morning_report_hour);
+    c.max_connections_per_address =
+        t["max_connections_per_address"].value_or(c.max_connections_per_address);
+    c.max_connections = t["max_connections"].value_or(c.max_connections);
   }
   if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
   if (auto v = env("FRONTLINE_LISTEN")) c.listen = v;
@@ -117,6 +120,15 @@ Config load_config(const std::string& path) {
   }
   if (c.morning_report_hour < -1 || c.morning_report_hour > 23) {
     throw std::runtime_error("morning_report_hour must be 0 to 23, or -1 for never");
+  }
+  if (auto v = env("FRONTLINE_MAX_CONNECTIONS_PER_ADDRESS")) {
+    c.max_connections_per_address =
+        static_cast<int>(to_size("FRONTLINE_MAX_CONNECTIONS_PER_ADDRESS", v));
+  }
+  if (auto v = env("FRONTLINE_MAX_CONNECTIONS"))
+    c.max_connections = static_cast<int>(to_size("FRONTLINE_MAX_CONNECTIONS", v));
+  if (c.max_connections_per_address < 1 || c.max_connections < 1) {
+    throw std::runtime_error("max_connections and max_connections_per_address must be at least 1");
   }
   if (auto v = env("FRONTLINE_THREADS"))
     c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));

@@ -19,6 +19,10 @@ struct Config {
   int auto_close_days = 7;
   std::string admin_email = "admin@example.com";
   int network_threads = 0;
+  // Open connections one client address may hold, and in all (slow or idle clients cannot
+  // take every connection the process can have).
+  int max_connections_per_address = 256;
+  int max_connections = 10000;
   bool secure_cookies = false;  // mark the session cookie Secure (behind TLS)
   // Proxies whose X-Forwarded-For names the client (addresses and CIDR blocks, comma-separated).
   std::string trusted_proxies;

@@ -1,4 +1,4 @@
-// frontline: the help desk's single binary (serve, admin, seed, mailgate, report).
+// frontline: the help desk's single binary (serve, admin, seed, mailgate, report, routes).
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   frontline::cli::add_seed_command(app);
   frontline::cli::add_mailgate_command(app);
   frontline::cli::add_report_command(app);
+  frontline::cli::add_routes_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

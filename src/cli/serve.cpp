@@ -1,10 +1,13 @@
 // frontline serve: opens the data folder, creates the first admin, starts the scheduler and
 // the HTTP server, and prints where to sign in.
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 
 #include "app/accounts.hpp"
 #include "app/credentials.hpp"
@@ -65,6 +68,22 @@ std::string default_web_root() {
   return fs::is_directory(shared, ec) ? shared.string() : "";
 }
 
+// Raises the soft limit on open files to the hard limit (every connection is one) and returns
+// how many connections fit under it, leaving room for the database, attachments and mail.
+int connection_room() {
+  constexpr rlim_t kReserved = 512;
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) != 0) return 1024;
+  if (files.rlim_cur < files.rlim_max) {
+    rlimit raised = files;
+    raised.rlim_cur = files.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) files = raised;
+  }
+  const rlim_t room =
+      files.rlim_cur > 2 * kReserved ? files.rlim_cur - kReserved : files.rlim_cur / 2;
+  return static_cast<int>(std::min<rlim_t>(room, std::numeric_limits<int>::max()));
+}
+
 void serve(const ServeFlags& flags) {
   Config config = load_config(flags.config_path);
   if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
@@ -76,6 +95,12 @@ void serve(const ServeFlags& flags) {
   listen.access_log = config.access_log;
   listen.web_root = config.web_root;
   listen.network_threads = config.network_threads;
+  listen.max_connections_per_address = config.max_connections_per_address;
+  listen.max_connections = std::min(config.max_connections, connection_room());
+  if (listen.max_connections < config.max_connections) {
+    spdlog::warn("at most {} connections: the limit on open files allows no more",
+                 listen.max_connections);
+  }
 
   app::Limits limits;
   limits.max_attachment_bytes = config.max_upload_bytes;

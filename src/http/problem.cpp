@@ -100,6 +100,10 @@ unsigned http_status(core::Errc code) {
 
 namespace {
 
+// Unavailable is temporary by definition (a full disk, a busy database): when the error names
+// no time, a 503 still says when to retry.
+constexpr long kDefaultUnavailableRetrySeconds = 10;
+
 Response problem_response(unsigned status, const char* slug, const core::Error& error) {
   boost::json::object body;
   body["type"] = std::string("https://frontline.invalid/problems/") + slug;
@@ -119,10 +123,11 @@ Response problem_response(unsigned status, const char* slug, const core::Error& 
 }  // namespace
 
 Response problem(const core::Error& error) {
-  Response r = problem_response(http_status(error.code), type_slug(error.code), error);
-  if (error.retry_after_seconds > 0) {
-    r.header("Retry-After", std::to_string(error.retry_after_seconds));
-  }
+  const unsigned status = http_status(error.code);
+  Response r = problem_response(status, type_slug(error.code), error);
+  long retry_after = error.retry_after_seconds;
+  if (retry_after <= 0 && status == 503) retry_after = kDefaultUnavailableRetrySeconds;
+  if (retry_after > 0) r.header("Retry-After", std::to_string(retry_after));
   return r;
 }
 

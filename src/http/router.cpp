@@ -161,6 +161,11 @@ Response Router::dispatch(const RouteMatch& m, Request& req, Services& s) const 
       return problem(core::Errc::unauthenticated, "sign in or send a bearer token");
     }
     return route.handler(req, s);
+  } catch (const store::StoreError& e) {
+    // A handler that reached the store without in_read/in_write: still a 503, never the
+    // database's own words.
+    spdlog::error("store error in {} {}: {}", req.method, req.path, e.what());
+    return problem(app::store_failure(e));
   } catch (const std::exception& e) {
     spdlog::error("unhandled error in {} {}: {}", req.method, req.path, e.what());
   } catch (...) {

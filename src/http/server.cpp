@@ -29,6 +29,7 @@
 
 #include "app/auth.hpp"
 #include "app/event_data.hpp"
+#include "http/connection_limits.hpp"
 #include "http/event_feed.hpp"
 #include "http/metrics.hpp"
 #include "http/multipart.hpp"
@@ -96,23 +97,39 @@ struct Server::Impl {
   std::shared_ptr<spdlog::logger> access;
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
+  ConnectionLimits connections{options.max_connections_per_address, options.max_connections};
   EventFeed feed;  // after ioc: its thread stops before the sinks' strands go away
   struct StreamState;
   std::mutex streams_mu;
   std::vector<std::weak_ptr<StreamState>> streams;  // open live-feed sockets
 
   asio::awaitable<void> accept_loop() {
+    asio::steady_timer backoff(ioc);
     for (;;) {
       auto [ec, socket] = co_await acceptor.async_accept(use_nothrow);
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
-        continue;  // e.g. EMFILE: keep serving the connections we have
+        // e.g. EMFILE: keep serving the connections we have, without spinning on the error.
+        backoff.expires_after(std::chrono::milliseconds(10));
+        co_await backoff.async_wait(use_nothrow);
+        continue;
       }
       beast::error_code ignored;
+      auto slot = connections.admit(socket.remote_endpoint(ignored).address().to_string());
+      if (!slot) {
+        socket.close(ignored);  // over a cap: the cheapest answer is none
+        continue;
+      }
       socket.set_option(tcp::no_delay(true), ignored);
-      asio::co_spawn(acceptor.get_executor(), session(beast::tcp_stream(std::move(socket))),
+      asio::co_spawn(acceptor.get_executor(),
+                     counted_session(beast::tcp_stream(std::move(socket)), std::move(*slot)),
                      asio::detached);
     }
+  }
+
+  // A session that holds its connection slot until it ends (WebSocket included).
+  asio::awaitable<void> counted_session(beast::tcp_stream stream, ConnectionLimits::Slot slot) {
+    co_await session(std::move(stream));
   }
 
   // Runs the handler on the blocking pool and resumes this coroutine with its response.

@@ -19,6 +19,11 @@ struct ListenOptions {
   int blocking_threads = 64;   // waits on group commit; mostly asleep
   bool access_log = true;
   std::string web_root;  // static files for the web app; empty: none
+  // Open connections allowed from one client address, and in all; a connection over either
+  // cap is closed as soon as it is accepted. The total is also kept under the process's
+  // file-descriptor limit.
+  int max_connections_per_address = 256;
+  int max_connections = 10000;
 };
 
 class Server {

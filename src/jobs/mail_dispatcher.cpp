@@ -3,6 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace frontline::jobs {
 
 void MailDispatcher::start() {
@@ -27,17 +29,43 @@ int MailDispatcher::run_once() {
     }
     if (*consumed < 500) break;
   }
+  // Mail already sent whose row still says due (the database could not take the news): record
+  // it before anything else, and never send it again meanwhile.
+  auto pending = std::move(sent_unrecorded_);
+  sent_unrecorded_.clear();
+  for (core::Id id : pending) record_delivered(id);
   auto due = outbox_.due(50);
   if (!due) return 0;
+  int attempted = 0;
   for (const auto& m : *due) {
+    if (std::find(sent_unrecorded_.begin(), sent_unrecorded_.end(), m.id) !=
+        sent_unrecorded_.end()) {
+      continue;
+    }
+    ++attempted;
     auto sent = sender_(m);
-    auto recorded = sent ? outbox_.delivered(m.id) : outbox_.failed(m.id, sent.error().message);
-    if (!sent)
-      spdlog::warn("mail to {} not sent (will retry): {}", m.recipient, sent.error().message);
-    if (!recorded)
-      spdlog::error("mail: recording the outcome failed: {}", recorded.error().message);
+    if (sent) {
+      record_delivered(m.id);
+      continue;
+    }
+    spdlog::warn("mail to {} not sent (will retry): {}", m.recipient, sent.error().message);
+    if (auto recorded = outbox_.failed(m.id, sent.error().message); !recorded)
+      spdlog::error("mail: recording the failure failed: {}", recorded.error().message);
   }
-  return static_cast<int>(due->size());
+  return attempted;
+}
+
+void MailDispatcher::record_delivered(core::Id mail_id) {
+  auto recorded = outbox_.delivered(mail_id);
+  if (recorded) return;
+  if (recorded.error().code != core::Errc::unavailable) {
+    spdlog::error("mail {} was sent but recording it failed: {}", mail_id,
+                  recorded.error().message);
+    return;
+  }
+  spdlog::error("mail {} was sent but the database is unavailable; recording it later: {}", mail_id,
+                recorded.error().message);
+  sent_unrecorded_.push_back(mail_id);
 }
 
 void MailDispatcher::loop() {

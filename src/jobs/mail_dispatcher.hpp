@@ -9,6 +9,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "app/mail_outbox.hpp"
 
@@ -24,10 +25,14 @@ class MailDispatcher {
   void start();
   void stop();
   // One round: compose from new events, then send what is due. Returns mails attempted.
+  // Not for concurrent calls (the dispatcher's own thread calls it).
   int run_once();
 
  private:
   void loop();
+  // Records a sent mail; when the database refuses (a full disk), remembers it so it is never
+  // sent again while it still looks due.
+  void record_delivered(core::Id mail_id);
   app::MailOutbox& outbox_;
   Sender sender_;
   std::chrono::milliseconds poll_;
@@ -35,6 +40,7 @@ class MailDispatcher {
   std::condition_variable cv_;
   bool stopping_ = false;
   std::thread thread_;
+  std::vector<core::Id> sent_unrecorded_;  // sent, but not yet recorded as sent
 };
 
 }  // namespace frontline::jobs

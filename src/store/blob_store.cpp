@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -33,21 +35,35 @@ bool is_hex_sha256(std::string_view s) {
   return true;
 }
 
+// A failed write names the file; ENOSPC and EDQUOT say the disk is full.
+StoreError io_error(const std::string& what, int err) {
+  const bool full = err == ENOSPC || err == EDQUOT;
+  return StoreError(what + ": " + std::strerror(err),
+                    full ? StoreError::Kind::disk_full : StoreError::Kind::failed);
+}
+
+// Writes and syncs a new file; on failure removes what was written (a full disk must not
+// keep the half-written attempt) and throws.
 void write_all_and_sync(const std::string& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-  if (fd < 0) throw StoreError("cannot create " + path);
+  if (fd < 0) throw io_error("cannot create " + path, errno);
   std::size_t written = 0;
   while (written < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
     if (n <= 0) {
+      const int err = n == 0 ? ENOSPC : errno;
       ::close(fd);
-      throw StoreError("cannot write " + path);
+      ::unlink(path.c_str());
+      throw io_error("cannot write " + path, err);
     }
     written += static_cast<std::size_t>(n);
   }
-  bool synced = ::fsync(fd) == 0;
+  const int err = ::fsync(fd) == 0 ? 0 : errno;
   ::close(fd);
-  if (!synced) throw StoreError("cannot sync " + path);
+  if (err != 0) {
+    ::unlink(path.c_str());
+    throw io_error("cannot sync " + path, err);
+  }
 }
 
 void sync_directory(const std::string& dir) {
@@ -76,12 +92,14 @@ std::string BlobStore::put(std::string_view bytes) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) return sha;
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  if (ec) throw io_error("cannot create the folder of blob " + sha, ec.value());
   static std::atomic<unsigned> counter{0};
   std::string tmp = path + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(++counter);
   write_all_and_sync(tmp, bytes);
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    const int err = errno;
     ::unlink(tmp.c_str());
-    throw StoreError("cannot store blob " + sha);
+    throw io_error("cannot store blob " + sha, err);
   }
   // The rename is durable only once its directory is: the row that names this blob commits
   // right after, and must never outlive the file.

@@ -18,10 +18,18 @@ namespace frontline::store {
 using core::Id;
 using core::UnixTime;
 
-// The database failed (I/O error, full disk, corrupt file, busy past its timeout).
+// The database failed (I/O error, full disk, corrupt file, busy past its timeout). A full disk
+// is told apart: the caller can say so, and it passes once space is freed.
 class StoreError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  enum class Kind { failed, disk_full };
+  explicit StoreError(const std::string& what, Kind kind = Kind::failed)
+      : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
+  bool disk_full() const { return kind_ == Kind::disk_full; }
+
+ private:
+  Kind kind_;
 };
 
 // A stored session: its owner and the CSRF token bound to it.

@@ -1,6 +1,7 @@
 // SQLite connection and statement helpers (see header).
 #include "store/sqlite/connection.hpp"
 
+#include <cerrno>
 #include <string>
 
 #include "store/sqlite/search_rank.hpp"
@@ -8,8 +9,25 @@
 
 namespace frontline::store::sqlite {
 
+namespace {
+
+// SQLite says SQLITE_FULL when a write finds no space; an I/O error whose errno is ENOSPC or
+// EDQUOT (fsync, truncate) is the same condition.
+StoreError::Kind error_kind(sqlite3* db, int rc) {
+  if ((rc & 0xff) == SQLITE_FULL) return StoreError::Kind::disk_full;
+  if (db && (rc & 0xff) == SQLITE_IOERR) {
+    const int err = sqlite3_system_errno(db);
+    if (err == ENOSPC || err == EDQUOT) return StoreError::Kind::disk_full;
+  }
+  return StoreError::Kind::failed;
+}
+
+}  // namespace
+
 void throw_sqlite_error(sqlite3* db, const char* what) {
-  throw StoreError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  const int rc = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+  throw StoreError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"),
+                   error_kind(db, rc));
 }
 
 Stmt& Stmt::bind(int i, std::int64_t v) {
@@ -94,10 +112,11 @@ Stmt Connection::prepare(std::string_view sql) {
 
 void Connection::exec(const char* sql) {
   char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+  if (int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw StoreError(std::string("exec failed: ") + msg);
+    throw StoreError(std::string("exec failed: ") + msg,
+                     error_kind(db_, sqlite3_extended_errcode(db_)));
   }
 }
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "store/database.hpp"
 #include "store/sqlite/connection.hpp"
@@ -52,6 +53,21 @@ struct WriteUnit {
   std::exception_ptr error;
   bool done = false;
 };
+
+// Why an aborted batch failed: the kind of the first store error a unit met (a full disk makes
+// SQLite roll the whole transaction back, and every unit in it must say so).
+StoreError::Kind first_error_kind(const std::vector<WriteUnit*>& batch) {
+  for (const auto* unit : batch) {
+    if (!unit->error) continue;
+    try {
+      std::rethrow_exception(unit->error);
+    } catch (const StoreError& e) {
+      return e.kind();
+    } catch (...) {
+    }
+  }
+  return StoreError::Kind::failed;
+}
 
 class SqliteDatabase final : public Database {
  public:
@@ -174,8 +190,8 @@ class SqliteDatabase final : public Database {
       // SQLite ends the transaction itself on some errors (disk full, I/O): the units after
       // that point must not run outside it, and none of the batch is committed.
       if (sqlite3_get_autocommit(writer_conn_.raw())) {
-        auto error =
-            std::make_exception_ptr(StoreError("write transaction aborted by the database"));
+        auto error = std::make_exception_ptr(
+            StoreError("write transaction aborted by the database", first_error_kind(batch)));
         for (auto* u : batch) {
           if (!u->error) u->error = error;
         }

@@ -1,0 +1,269 @@
+"""Focus of this file: the authorization matrix. Every route the router knows (`frontline
+routes`) is called by every role — anonymous, a customer, a customer of another organisation,
+an agent, an admin — on real objects belonging to the customer (their ticket, attachment,
+saved filter, token) or to the help desk (a category, a board, a team, an organisation), and
+each answer must fall in the class the table below expects. A route missing from the table
+fails the test: a new route needs a decision about who may call it."""
+
+import subprocess
+import unittest
+
+from harness import ADMIN_PASSWORD, Server, base_env, frontline_bin, multipart, unique
+
+ROLES = ("anonymous", "customer", "other_customer", "agent", "admin")
+
+# What each role gets: "2xx"; "401"; "403"; "404"; "deny" (403 or 404: refused, and the
+# object may stay invisible); "426" (the live feed answers plain HTTP with Upgrade Required).
+OK, NO_ID, FORBIDDEN, HIDDEN, DENY, UPGRADE = "2xx", "401", "403", "404", "deny", "426"
+
+
+def row(anonymous, customer, other_customer, agent, admin):
+    return dict(zip(ROLES, (anonymous, customer, other_customer, agent, admin)))
+
+
+EVERYONE = row(OK, OK, OK, OK, OK)
+SIGNED_IN = row(NO_ID, OK, OK, OK, OK)
+STAFF = row(NO_ID, FORBIDDEN, FORBIDDEN, OK, OK)
+ADMINS = row(NO_ID, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
+# The customer's own ticket: the customer and staff may; another customer never learns it exists.
+OWN_TICKET = row(NO_ID, OK, HIDDEN, OK, OK)
+# Staff-only work on the customer's ticket: the customer sees it but may not; others see nothing.
+STAFF_ON_TICKET = row(NO_ID, FORBIDDEN, HIDDEN, OK, OK)
+# Something personal to the customer (a saved filter, a token): only the owner (and for tokens
+# an admin) finds it.
+OWNED_BY_CUSTOMER = row(NO_ID, OK, HIDDEN, HIDDEN, HIDDEN)
+
+EXPECTED = {
+    "GET /healthz": EVERYONE,
+    # Opt-in, with its own token (set for this server): no one's ordinary credentials open it.
+    "GET /metrics": row(NO_ID, NO_ID, NO_ID, NO_ID, NO_ID),
+    "POST /api/v1/session": EVERYONE,
+    "DELETE /api/v1/session": EVERYONE,
+    "GET /api/v1/me": SIGNED_IN,
+    "POST /api/v1/me/password": SIGNED_IN,  # their own (changed to itself: the table stays usable)
+    "GET /api/v1/me/filters": SIGNED_IN,
+    "POST /api/v1/me/filters": SIGNED_IN,
+    "DELETE /api/v1/me/filters/{id}": OWNED_BY_CUSTOMER,
+    "GET /api/v1/stream": row(NO_ID, FORBIDDEN, FORBIDDEN, UPGRADE, UPGRADE),
+    "POST /api/v1/tickets": SIGNED_IN,
+    "GET /api/v1/tickets": SIGNED_IN,
+    "GET /api/v1/tickets/count": SIGNED_IN,
+    "GET /api/v1/tickets/{number}": OWN_TICKET,
+    "PATCH /api/v1/tickets/{number}": OWN_TICKET,
+    "POST /api/v1/tickets/{number}/messages": OWN_TICKET,
+    "GET /api/v1/tickets/{number}/messages": OWN_TICKET,
+    "GET /api/v1/tickets/{number}/events": OWN_TICKET,
+    "POST /api/v1/tickets/{number}/merge": STAFF_ON_TICKET,
+    # Customers may never log a call: refused before the ticket is looked up (403 for any number).
+    "POST /api/v1/tickets/{number}/calls": row(NO_ID, FORBIDDEN, DENY, OK, OK),
+    "GET /api/v1/tickets/{number}/links": STAFF_ON_TICKET,
+    "POST /api/v1/tickets/{number}/links": STAFF_ON_TICKET,
+    "GET /api/v1/attachments/{id}": OWN_TICKET,
+    "GET /api/v1/users": STAFF,
+    "POST /api/v1/users": ADMINS,
+    "PATCH /api/v1/users/{id}": row(NO_ID, OK, FORBIDDEN, FORBIDDEN, OK),  # the customer's own time zone
+    # Another customer's account (a fresh one each time: it loses its tokens).
+    "POST /api/v1/users/{id}/sign-out-everywhere": ADMINS,
+    "GET /api/v1/organizations": STAFF,
+    "POST /api/v1/organizations": ADMINS,
+    "PATCH /api/v1/organizations/{id}": ADMINS,
+    "GET /api/v1/teams": STAFF,
+    "POST /api/v1/teams": ADMINS,
+    "PATCH /api/v1/teams/{id}": ADMINS,
+    "POST /api/v1/mail/inbound": STAFF,
+    "GET /api/v1/mail/templates": ADMINS,
+    "PUT /api/v1/mail/templates/{kind}": ADMINS,
+    "DELETE /api/v1/mail/templates/{kind}": ADMINS,
+    "POST /api/v1/mail/templates/{kind}/preview": ADMINS,
+    "GET /api/v1/categories": SIGNED_IN,
+    "POST /api/v1/categories": ADMINS,
+    "DELETE /api/v1/categories/{id}": ADMINS,
+    "GET /api/v1/leaderboard": STAFF,
+    "GET /api/v1/reports/closed": STAFF,
+    "GET /api/v1/boards": STAFF,
+    "POST /api/v1/boards": ADMINS,
+    "PATCH /api/v1/boards/{id}": ADMINS,
+    "DELETE /api/v1/boards/{id}": ADMINS,
+    # The agent's own away days: the agent and admins.
+    "GET /api/v1/users/{id}/away": row(NO_ID, FORBIDDEN, FORBIDDEN, OK, OK),
+    "PUT /api/v1/users/{id}/away/{date}": row(NO_ID, FORBIDDEN, FORBIDDEN, OK, OK),
+    "DELETE /api/v1/users/{id}/away/{date}": row(NO_ID, FORBIDDEN, FORBIDDEN, OK, OK),
+    "GET /api/v1/tokens": SIGNED_IN,
+    "POST /api/v1/tokens": SIGNED_IN,
+    "DELETE /api/v1/tokens/{id}": row(NO_ID, OK, HIDDEN, HIDDEN, OK),
+}
+
+
+def route_list():
+    p = subprocess.run([frontline_bin(), "routes"], capture_output=True, text=True, timeout=60, env=base_env())
+    if p.returncode != 0:
+        raise AssertionError("frontline routes failed: %s" % p.stderr)
+    return [line.strip() for line in p.stdout.splitlines() if line.strip()]
+
+
+def matches(status, expected):
+    if expected == OK:
+        return 200 <= status < 300
+    if expected == DENY:
+        return status in (403, 404)
+    return status == int(expected)
+
+
+class AuthorizationMatrixTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = s = Server(env={"FRONTLINE_METRICS_TOKEN": unique("metrics-")})
+        s.start()
+        admin = s.admin()
+        cls.org_a = unique("Org A ")
+        cls.org_b = unique("Org B ")
+        cls.customer = s.user("customer", org=cls.org_a)
+        cls.other = s.user("customer", org=cls.org_b)
+        cls.agent = s.user("agent")
+        cls.admin_client = admin
+        orgs = admin.get("/api/v1/organizations").body["items"]
+        cls.org_a_id = [o["id"] for o in orgs if o["name"] == cls.org_a][0]
+        cls.team_id = admin.post("/api/v1/teams", {"name": unique("Team ")}).body["id"]
+        ctype, body = multipart({"subject": "with a file", "body": "see attached"},
+                                [("file", "shot.txt", "text/plain", b"customer's file")])
+        r = cls.customer.client.post("/api/v1/tickets", body, headers={"Content-Type": ctype})
+        assert r.status == 201, r.body
+        number = r.body["number"]
+        msgs = cls.customer.client.get("/api/v1/tickets/%d/messages" % number).body["items"]
+        cls.attachment_id = msgs[0]["attachments"][0]["id"]
+        cls.clients = {"anonymous": s.client(), "customer": cls.customer.client,
+                       "other_customer": cls.other.client, "agent": cls.agent.client, "admin": admin}
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    # -- real objects, fresh for every call that may change or remove them -------------------
+
+    def ticket(self):
+        return self.customer.client.create_ticket(body="printer is jammed").body["number"]
+
+    def saved_filter(self):
+        r = self.customer.client.post("/api/v1/me/filters", {"name": unique("f"), "query": "printer"})
+        assert r.status == 201, r.body
+        return r.body["id"]
+
+    def customer_token(self):
+        name = unique("tok")
+        r = self.customer.client.post("/api/v1/tokens", {"name": name})
+        assert r.status == 201, r.body
+        items = self.customer.client.get("/api/v1/tokens").body["items"]
+        return [t["id"] for t in items if t["name"] == name][0]
+
+    def category(self):
+        r = self.admin_client.post("/api/v1/categories", {"name": unique("Cat ")})
+        assert r.status == 201, r.body
+        return r.body["id"]
+
+    def board(self):
+        r = self.admin_client.post("/api/v1/boards", {"name": unique("Board "), "member_ids": [self.agent.id]})
+        assert r.status == 201, r.body
+        return r.body["id"]
+
+    def inbound_mail(self):
+        raw = ("From: Matrix Sender <%s@customer.example>\r\nTo: help@desk.example\r\n"
+               "Subject: matrix\r\nMessage-ID: <%s@customer.example>\r\n"
+               "Content-Type: text/plain\r\n\r\nhello\r\n" % (unique("m"), unique("id")))
+        return raw.encode(), {"Content-Type": "message/rfc822"}
+
+    def call_for(self, route, role):
+        """The (method, path, body, headers) that exercises route for role, on fresh objects."""
+        method, pattern = route.split(" ", 1)
+        body, headers = None, None
+        params = {}
+        if "{number}" in pattern:
+            params["number"] = self.ticket()
+        if pattern.startswith("/api/v1/me/filters/"):
+            params["id"] = self.saved_filter()
+        elif pattern.startswith("/api/v1/tokens/"):
+            params["id"] = self.customer_token()
+        elif pattern.startswith("/api/v1/attachments/"):
+            params["id"] = self.attachment_id
+        elif pattern.startswith("/api/v1/categories/"):
+            params["id"] = self.category()
+        elif pattern.startswith("/api/v1/boards/"):
+            params["id"] = self.board()
+        elif pattern.startswith("/api/v1/organizations/"):
+            params["id"] = self.org_a_id
+        elif pattern.startswith("/api/v1/teams/"):
+            params["id"] = self.team_id
+        elif pattern.endswith("/sign-out-everywhere"):
+            params["id"] = self.server.create_user(role="customer", org=self.org_a)[0]
+        elif pattern.startswith("/api/v1/users/") and "/away" in pattern:
+            params["id"] = self.agent.id
+            params["date"] = "2026-03-02"
+        elif pattern.startswith("/api/v1/users/"):
+            params["id"] = self.customer.id
+        params["kind"] = "acknowledgement"
+        path = pattern
+        for key, value in params.items():
+            path = path.replace("{%s}" % key, str(value))
+
+        staff = role in ("agent", "admin")
+        password = {"customer": self.customer.password, "other_customer": self.other.password,
+                    "agent": self.agent.password, "admin": ADMIN_PASSWORD}.get(role, "no-password-at-all")
+        bodies = {
+            "POST /api/v1/me/password": lambda: {"current_password": password, "new_password": password},
+            "POST /api/v1/session": lambda: {"email": self.customer.email, "password": self.customer.password},
+            "POST /api/v1/me/filters": lambda: {"name": unique("f"), "query": "printer"},
+            "POST /api/v1/tickets": lambda: dict({"subject": unique("S "), "body": "b"},
+                                                 **({"requester_email": self.customer.email} if staff else {})),
+            "PATCH /api/v1/tickets/{number}": lambda: {"status": "resolved"},
+            "POST /api/v1/tickets/{number}/messages": lambda: {"body": "a reply"},
+            "POST /api/v1/tickets/{number}/calls": lambda: {"call_notes": "called back", "call_minutes": 5},
+            # Both tickets are the customer's; the path names the one acted on.
+            "POST /api/v1/tickets/{number}/merge": lambda: {"into": self.ticket()},
+            "POST /api/v1/tickets/{number}/links": lambda: {"ticket": self.ticket()},
+            "POST /api/v1/users": lambda: {"email": unique("u") + "@example.com", "name": "New Person",
+                                           "role": "customer", "password": unique("pw-") + "-Secret"},
+            # Their own preferences are the customer's; the rest of the account is an admin's.
+            "PATCH /api/v1/users/{id}": lambda: {"timezone": "Europe/Berlin"},
+            "POST /api/v1/organizations": lambda: {"name": unique("Org ")},
+            "PATCH /api/v1/organizations/{id}": lambda: {"name": self.org_a},
+            "POST /api/v1/teams": lambda: {"name": unique("Team ")},
+            "PATCH /api/v1/teams/{id}": lambda: {"name": unique("Team "), "member_ids": [self.agent.id]},
+            "PUT /api/v1/mail/templates/{kind}": lambda: {"subject": "[#{{ticket_number}}] {{subject}}",
+                                                          "body": "Ticket #{{ticket_number}} is open."},
+            "POST /api/v1/mail/templates/{kind}/preview": lambda: {"subject": "[#{{ticket_number}}] {{subject}}",
+                                                                   "body": "Ticket #{{ticket_number}}."},
+            "POST /api/v1/categories": lambda: {"name": unique("Cat ")},
+            "POST /api/v1/boards": lambda: {"name": unique("Board "), "member_ids": [self.agent.id]},
+            "PATCH /api/v1/boards/{id}": lambda: {"name": unique("Board ")},
+            "POST /api/v1/tokens": lambda: {"name": unique("tok")},
+        }
+        if route == "POST /api/v1/mail/inbound":
+            body, headers = self.inbound_mail()
+        elif route in bodies:
+            body = bodies[route]()
+        return method, path, body, headers
+
+    def test_every_route_answers_every_role_as_the_table_says(self):
+        routes = route_list()
+        self.assertGreater(len(routes), 40, routes)
+        missing = [r for r in routes if r not in EXPECTED]
+        self.assertEqual(missing, [], "new route without an entry in the authorization table")
+        stale = [r for r in EXPECTED if r not in routes]
+        self.assertEqual(stale, [], "the table names routes the router no longer has")
+
+        wrong = []
+        cells = 0
+        for route in routes:
+            for role in ROLES:
+                method, path, body, headers = self.call_for(route, role)
+                r = self.clients[role].request(method, path, body, headers=headers)
+                cells += 1
+                if not matches(r.status, EXPECTED[route][role]):
+                    detail = r.body.get("detail") if isinstance(r.body, dict) else r.body[:120]
+                    wrong.append("%s as %s: expected %s, got %d (%s)"
+                                 % (route, role, EXPECTED[route][role], r.status, detail))
+        self.assertEqual(wrong, [], "answers outside the authorization table")
+        print("\nauthorization matrix: %d routes x %d roles = %d cells" % (len(routes), len(ROLES), cells))
+
+
+if __name__ == "__main__":
+    unittest.main()
