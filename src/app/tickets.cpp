@@ -163,6 +163,17 @@ bool decode_cursor(std::string_view c, store::TicketFilter& f) {
   return true;
 }
 
+// What every message must be, checked before attachments reach the disk and again inside the
+// write (a macro's reply arrives there with its placeholders filled).
+Result<core::Unit> check_message(core::MessageKind kind, std::string_view body,
+                                 bool has_attachments) {
+  if (kind == core::MessageKind::system)
+    return core::invalid_field("kind", "must be public or internal");
+  if (core::trim(body).empty() && !has_attachments)
+    return core::invalid_field("body", "is required");
+  return check_text("body", body, kMaxBodyBytes);
+}
+
 }  // namespace
 
 Result<std::vector<core::Attachment>> Tickets::store_blobs(std::vector<NewAttachment>& files) {
@@ -542,20 +553,38 @@ Result<TicketCount> Tickets::count(const core::Actor& actor, const TicketListQue
 
 Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const TicketChanges& c,
                                      const std::optional<std::vector<std::int64_t>>& if_match) {
-  std::optional<std::vector<std::string>> tags;
-  if (c.tags) {
-    auto normalised = normalise_tags(*c.tags);
-    if (!normalised) return normalised.take_error();
-    tags = std::move(*normalised);
-  }
+  const auto now = ctx_.clock.now();
+  return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
+    return update_in(tx, actor, number, c, if_match, now);
+  });
+}
+
+Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor, Id number,
+                                        const TicketChanges& c,
+                                        const std::optional<std::vector<std::int64_t>>& if_match,
+                                        core::UnixTime now) {
   if (c.category) {
     if (auto r = check_text("category", *c.category, 100); !r) return r.take_error();
   }
-  const auto now = ctx_.clock.now();
-  return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
-    auto loaded = load_visible(tx, actor, number);
-    if (!loaded) return loaded;
-    core::Ticket t = std::move(*loaded);
+  auto loaded = load_visible(tx, actor, number);
+  if (!loaded) return loaded;
+  core::Ticket t = std::move(*loaded);
+  // add_tags / remove_tags are relative to the stored tags, read here inside the write so two
+  // bulk edits adding different tags both land.
+  std::optional<std::vector<std::string>> tags;
+  if (c.tags || !c.add_tags.empty() || !c.remove_tags.empty()) {
+    std::vector<std::string> wanted = c.tags ? *c.tags : t.tags;
+    wanted.insert(wanted.end(), c.add_tags.begin(), c.add_tags.end());
+    auto normalised = normalise_tags(wanted);
+    if (!normalised) return normalised.take_error();
+    auto removed = normalise_tags(c.remove_tags);
+    if (!removed) return removed.take_error();
+    std::erase_if(*normalised, [&](const std::string& tag) {
+      return std::find(removed->begin(), removed->end(), tag) != removed->end();
+    });
+    tags = std::move(*normalised);
+  }
+  {
     // Customers hold the public version (see core::as_seen_by); staff the full one.
     const auto seen_version = actor.is_staff() ? t.version : t.public_version;
     if (if_match &&
@@ -646,18 +675,14 @@ Result<core::Ticket> Tickets::update(const core::Actor& actor, Id number, const 
     record_status_change(tx, t, before.status, now);
     for (auto& ch : changes) record_event(tx, actor, number, ch.type, ch.data, ch.internal, now);
     return core::as_seen_by(actor, std::move(t));
-  });
+  }
 }
 
 Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
                                            core::MessageKind kind, std::string body,
                                            std::vector<NewAttachment> attachments,
                                            const MessageOptions& options) {
-  if (kind == core::MessageKind::system)
-    return core::invalid_field("kind", "must be public or internal");
-  if (core::trim(body).empty() && attachments.empty())
-    return core::invalid_field("body", "is required");
-  if (auto r = check_text("body", body, kMaxBodyBytes); !r) return r.take_error();
+  if (auto r = check_message(kind, body, !attachments.empty()); !r) return r.take_error();
   // Customers learn nothing from an internal-note attempt beyond "not allowed".
   if (kind == core::MessageKind::internal_note && !actor.is_staff()) {
     auto visible = get(actor, number);
@@ -678,6 +703,16 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
   if (!files) return files.take_error();
   const auto now = ctx_.clock.now();
   return in_write<core::Message>(ctx_.db, [&](store::Tx& tx) -> Result<core::Message> {
+    return add_message_in(tx, actor, number, kind, body, *files, options, now);
+  });
+}
+
+Result<core::Message> Tickets::add_message_in(store::Tx& tx, const core::Actor& actor, Id number,
+                                              core::MessageKind kind, const std::string& body,
+                                              const std::vector<core::Attachment>& files,
+                                              const MessageOptions& options, core::UnixTime now) {
+  if (auto r = check_message(kind, body, !files.empty()); !r) return r.take_error();
+  {
     auto loaded = load_visible(tx, actor, number);
     if (!loaded) return loaded.take_error();
     core::Ticket t = std::move(*loaded);
@@ -698,12 +733,13 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
     m.kind = kind;
     m.author_id = actor.id;
     m.author_name = actor.name;
-    m.body = std::move(body);
+    m.body = body;
     m.created_at = now;
     m.email_message_id = options.email_message_id;
     m.unverified_sender = options.unverified_sender;
     m.id = tx.insert_message(m);
-    for (auto& a : *files) {
+    // A copy per run: a write unit may run more than once and must not consume its inputs.
+    for (core::Attachment a : files) {
       a.ticket_number = number;
       a.message_id = m.id;
       a.created_at = now;
@@ -727,7 +763,7 @@ Result<core::Message> Tickets::add_message(const core::Actor& actor, Id number,
                    false, now);
     }
     return m;
-  });
+  }
 }
 
 Result<std::vector<core::Message>> Tickets::messages(const core::Actor& actor, Id number) {

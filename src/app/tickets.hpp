@@ -69,7 +69,11 @@ struct TicketChanges {
   std::optional<std::optional<core::Id>> assignee_id;
   std::optional<std::optional<core::Id>> team_id;
   std::optional<std::string> category;
-  std::optional<std::vector<std::string>> tags;
+  std::optional<std::vector<std::string>> tags;  // the whole set
+  // Relative to the stored tags (applied after `tags`): bulk actions and macros add or remove
+  // without knowing, or overwriting, what else the ticket carries.
+  std::vector<std::string> add_tags;
+  std::vector<std::string> remove_tags;
 };
 
 struct TicketListQuery {
@@ -138,6 +142,19 @@ class Tickets {
   // Staff record a call about an existing, not closed ticket: its notes as an internal note and
   // a call.logged event. forbidden for customers; conflict on a closed ticket.
   core::Result<core::Ticket> log_call(const core::Actor& actor, core::Id number, LoggedCall call);
+
+  // The write steps of update() and add_message() inside a caller's write transaction, so one
+  // use case (a macro) can change fields and add a message in one write unit with the same
+  // rules and events. files are already stored blobs (see add_message).
+  core::Result<core::Ticket> update_in(store::Tx& tx, const core::Actor& actor, core::Id number,
+                                       const TicketChanges& changes,
+                                       const std::optional<std::vector<std::int64_t>>& if_match,
+                                       core::UnixTime now);
+  core::Result<core::Message> add_message_in(store::Tx& tx, const core::Actor& actor,
+                                             core::Id number, core::MessageKind kind,
+                                             const std::string& body,
+                                             const std::vector<core::Attachment>& files,
+                                             const MessageOptions& options, core::UnixTime now);
 
   // Merges source into target: messages move, source is closed and points at target.
   core::Result<core::Ticket> merge(const core::Actor& actor, core::Id source, core::Id target);

@@ -101,6 +101,19 @@ class FieldReader {
     return out;
   }
 
+  // A nested object (read with a FieldReader of its own), or nullptr when absent or null.
+  const json::object* object(const char* key) {
+    auto* v = find(key, false);
+    if (!v || v->is_null()) return nullptr;
+    if (!v->is_object()) return type_error(key, "must be an object"), nullptr;
+    return &v->as_object();
+  }
+
+  // Hands a nested reader's first problem on as this reader's.
+  void adopt(Result<core::Unit> nested) {
+    if (!nested && !error_) error_ = nested.error();
+  }
+
   // A string that must be one of an enum's names.
   template <typename E, typename Parse>
   std::optional<E> choice(const char* key, Parse parse, const char* allowed) {
@@ -189,17 +202,22 @@ Result<app::LoggedCall> decode_logged_call(std::string_view body) {
   });
 }
 
+// The ticket fields a PATCH, a bulk action and a macro share.
+app::TicketChanges read_ticket_changes(FieldReader& r) {
+  app::TicketChanges c;
+  c.status = r.choice<core::Status>("status", core::parse_status, kStatuses);
+  c.priority = r.choice<core::Priority>("priority", core::parse_priority, kPriorities);
+  c.assignee_id = r.nullable_id("assignee_id");
+  c.team_id = r.nullable_id("team_id");
+  c.category = r.string("category");
+  c.tags = r.strings("tags");
+  c.add_tags = r.strings("add_tags").value_or(std::vector<std::string>{});
+  c.remove_tags = r.strings("remove_tags").value_or(std::vector<std::string>{});
+  return c;
+}
+
 Result<app::TicketChanges> decode_ticket_changes(std::string_view body) {
-  return decode<app::TicketChanges>(body, [](FieldReader& r) {
-    app::TicketChanges c;
-    c.status = r.choice<core::Status>("status", core::parse_status, kStatuses);
-    c.priority = r.choice<core::Priority>("priority", core::parse_priority, kPriorities);
-    c.assignee_id = r.nullable_id("assignee_id");
-    c.team_id = r.nullable_id("team_id");
-    c.category = r.string("category");
-    c.tags = r.strings("tags");
-    return c;
-  });
+  return decode<app::TicketChanges>(body, read_ticket_changes);
 }
 
 Result<NewMessageInput> decode_new_message(std::string_view body) {
@@ -326,6 +344,92 @@ Result<MailTemplateInput> decode_mail_template(std::string_view body) {
     t.body = r.string("body", true).value_or("");
     t.html = r.string("html").value_or("");
     return t;
+  });
+}
+
+namespace {
+
+// A macro's "changes": the ticket fields (but not the whole tag set) and assign_to_me.
+void read_macro_changes(const json::object& o, FieldReader& outer, core::Macro& m) {
+  FieldReader r(o);
+  auto c = read_ticket_changes(r);
+  if (c.tags) r.type_error("tags", "is not for macros; use add_tags and remove_tags");
+  m.status = c.status;
+  m.priority = c.priority;
+  m.assignee_id = c.assignee_id;
+  m.team_id = c.team_id;
+  m.category = c.category;
+  m.add_tags = std::move(c.add_tags);
+  m.remove_tags = std::move(c.remove_tags);
+  m.assign_to_me = r.boolean("assign_to_me").value_or(false);
+  if (m.assign_to_me && m.assignee_id) {
+    r.type_error("assign_to_me", "cannot be set together with assignee_id");
+  }
+  outer.adopt(r.finish());
+}
+
+std::optional<bool> read_reply_kind(FieldReader& r) {
+  auto kind = r.string("reply_kind");
+  if (!kind) return std::nullopt;
+  if (*kind != "public" && *kind != "internal") {
+    r.type_error("reply_kind", "must be public or internal");
+  }
+  return *kind == "internal";
+}
+
+}  // namespace
+
+Result<MacroInput> decode_macro(std::string_view body) {
+  return decode<MacroInput>(body, [](FieldReader& r) {
+    MacroInput in;
+    in.macro.name = r.string("name", true).value_or("");
+    auto scope = r.string("scope");
+    if (scope && *scope != "shared" && *scope != "personal") {
+      r.type_error("scope", "must be shared or personal");
+    }
+    in.shared = scope && *scope == "shared";
+    if (const auto* changes = r.object("changes")) read_macro_changes(*changes, r, in.macro);
+    in.macro.reply = r.string("reply").value_or("");
+    in.macro.reply_internal = read_reply_kind(r).value_or(false);
+    return in;
+  });
+}
+
+Result<app::MacroEdit> decode_macro_edit(std::string_view body) {
+  return decode<app::MacroEdit>(body, [](FieldReader& r) {
+    app::MacroEdit e;
+    e.name = r.string("name");
+    if (const auto* changes = r.object("changes")) {
+      e.changes.emplace();
+      read_macro_changes(*changes, r, *e.changes);
+    }
+    e.reply = r.string("reply");
+    e.reply_internal = read_reply_kind(r);
+    return e;
+  });
+}
+
+Result<app::BulkRequest> decode_bulk_request(std::string_view body) {
+  return decode<app::BulkRequest>(body, [](FieldReader& r) {
+    app::BulkRequest b;
+    b.numbers = r.ids("numbers").value_or(std::vector<core::Id>{});
+    if (const auto* changes = r.object("changes")) {
+      FieldReader inner(*changes);
+      b.changes = read_ticket_changes(inner);
+      r.adopt(inner.finish());
+    }
+    b.merge_into = r.id("merge_into", false);
+    if (const auto* versions = r.object("versions")) {
+      for (const auto& kv : *versions) {
+        auto number = parse_positive_id(std::string_view(kv.key()));
+        if (!number || !kv.value().is_int64() || kv.value().as_int64() <= 0) {
+          r.type_error("versions", "maps ticket numbers to positive versions");
+          break;
+        }
+        b.versions[*number] = kv.value().as_int64();
+      }
+    }
+    return b;
   });
 }
 

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "app/accounts.hpp"
+#include "app/bulk_actions.hpp"
+#include "app/macros.hpp"
 #include "app/ranking.hpp"
 #include "app/tickets.hpp"
 #include "core/result.hpp"
@@ -71,6 +73,15 @@ struct MailTemplateInput {
   std::string html;  // optional
 };
 core::Result<MailTemplateInput> decode_mail_template(std::string_view body);
+
+struct MacroInput {
+  core::Macro macro;
+  bool shared = false;  // "scope": "shared" (default personal)
+};
+core::Result<MacroInput> decode_macro(std::string_view body);
+core::Result<app::MacroEdit> decode_macro_edit(std::string_view body);
+// {"numbers": [...], "changes": {...} | "merge_into": N, "versions": {"<number>": version}}
+core::Result<app::BulkRequest> decode_bulk_request(std::string_view body);
 
 using core::parse_positive_id;
 

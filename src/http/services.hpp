@@ -6,8 +6,10 @@
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
+#include "app/bulk_actions.hpp"
 #include "app/categories.hpp"
 #include "app/context.hpp"
+#include "app/macros.hpp"
 #include "app/mail.hpp"
 #include "app/mail_template_admin.hpp"
 #include "app/ranking.hpp"
@@ -44,7 +46,9 @@ struct Services {
         mail(c, tickets),
         mail_templates(c),
         reports(c),
-        ranking(c) {}
+        ranking(c),
+        macros(c, tickets),
+        bulk_actions(tickets) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -55,6 +59,8 @@ struct Services {
   app::MailTemplateAdmin mail_templates;
   app::Reports reports;
   app::Ranking ranking;
+  app::Macros macros;
+  app::BulkActions bulk_actions;
   ServerSettings settings;
   Metrics* metrics = nullptr;
 };

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "store/macro_repository.hpp"
 
 namespace frontline::store {
 
@@ -261,6 +262,9 @@ class Tx {
   // Recipients already queued a mail of this kind for this event id (the morning report uses
   // the report's day as its event id, so a day's report is queued once).
   virtual std::vector<std::string> mail_recipients(Id event_id, std::string_view kind) = 0;
+
+  // --- capabilities with a repository of their own ---
+  virtual MacroRepository& macros() = 0;
 
   // --- maintenance ---
   // Compacts the search index and refreshes planner statistics (after bulk loads).

@@ -23,6 +23,7 @@ import { AdminTokens } from './screens/admin/Tokens';
 import { AdminCategories } from './screens/admin/Categories';
 import { AdminMailTemplates } from './screens/admin/MailTemplates';
 import { AdminBoards } from './screens/admin/Boards';
+import { MacrosScreen } from './screens/macros/MacrosScreen';
 import { useTitle } from './components/common';
 import './styles.css';
 
@@ -93,6 +94,7 @@ function App() {
     else if (path === '/console/call') screen = <CallScreen me={me} />;
     else if (path === '/console/reports') screen = <ReportsScreen me={me} />;
     else if (path === '/console/preferences') screen = <PreferencesScreen me={me} />;
+    else if (path === '/console/macros') screen = <MacrosScreen scope="personal" />;
     else screen = <NotFound home={home} />;
     return <ConsoleLayout me={me}>{screen}</ConsoleLayout>;
   }
@@ -114,6 +116,7 @@ function App() {
     else if (path === '/admin/tokens') screen = <AdminTokens me={me} />;
     else if (path === '/admin/categories') screen = <AdminCategories />;
     else if (path === '/admin/mail-templates') screen = <AdminMailTemplates />;
+    else if (path === '/admin/macros') screen = <MacrosScreen scope="shared" />;
     else screen = <NotFound home={home} />;
     return <ConsoleLayout me={me}>{screen}</ConsoleLayout>;
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/sqlite_macros.hpp"
 #include "store/tx.hpp"
 
 namespace frontline::store::sqlite {
@@ -95,6 +96,8 @@ class SqliteTx final : public Tx {
 
   void optimize() override;
 
+  MacroRepository& macros() override { return macros_; }
+
   // Leaderboard rollups, boards and away days: sqlite_tx_reports.cpp.
   std::optional<CreditRecord> ticket_credit(Id ticket_number) override;
   void add_credit(const CreditRecord& credit) override;
@@ -123,6 +126,7 @@ class SqliteTx final : public Tx {
   std::optional<core::Actor> actor_from(Stmt& s);
   void write_tags(Id number, const std::vector<std::string>& tags);
   Connection& db_;
+  SqliteMacros macros_{db_};
 };
 
 }  // namespace frontline::store::sqlite

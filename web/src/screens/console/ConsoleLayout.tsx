@@ -110,6 +110,9 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           <span class="username" title={me.email}>
             {me.name}
           </span>
+          <Link href="/console/macros" class="button-quiet" aria-current={loc.path === '/console/macros' ? 'page' : undefined}>
+            My macros
+          </Link>
           <Link href="/console/preferences" class="button-quiet" aria-current={section === 'preferences' ? 'page' : undefined}>
             Preferences
           </Link>
@@ -130,6 +133,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
             ['j', 'Next ticket in the list'],
             ['k', 'Previous ticket in the list'],
             ['Enter', 'Open the selected ticket'],
+            ['x', 'Select the current ticket for bulk actions'],
             ['r', 'Reply to the customer (on a ticket)'],
             ['n', 'Add an internal note (on a ticket)'],
             ['/', 'Search'],
@@ -168,6 +172,7 @@ function AdminNav({ path }: { path: string }) {
     ['/admin/boards', 'Boards'],
     ['/admin/categories', 'Categories'],
     ['/admin/mail-templates', 'Mail templates'],
+    ['/admin/macros', 'Macros'],
     ['/admin/tokens', 'API tokens'],
   ];
   return (

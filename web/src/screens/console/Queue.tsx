@@ -1,5 +1,6 @@
 // A queue or a search: the ticket table with sortable columns, j/k/Enter keyboard use, a count,
 // "load more", live refresh, and (for searches) saving the query as a filter.
+import { BulkBar } from '../../components/BulkBar';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, errorText, get, type List, type Me, post, qs, type Ticket, type User } from '../../api';
 import { ErrorMessage, Field, Notice, PriorityBadge, StatusBadge, Time, useFormErrors, useTitle } from '../../components/common';
@@ -31,6 +32,13 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
   const [error, setError] = useState('');
   const [staff, setStaff] = useState<Map<number, User>>(new Map());
   const [selected, setSelected] = useState(-1);
+  const [picked, setPicked] = useState<Set<number>>(new Set());  // ticked for bulk actions
+  const togglePicked = (n: number) =>
+    setPicked((cur) => {
+      const next = new Set(cur);
+      if (!next.delete(n)) next.add(n);
+      return next;
+    });
   const tableRef = useRef<HTMLTableElement>(null);
   const seq = useRef(0);
 
@@ -79,6 +87,7 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
     setItems(null);
     setError('');
     setSelected(-1);
+    setPicked(new Set());
     void load();
   }, [params && JSON.stringify(params)]);
 
@@ -105,6 +114,10 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
   useKeys({
     j: () => focusRow(selected + 1),
     k: () => focusRow(selected < 0 ? 0 : selected - 1),
+    x: () => {
+      if (!items || selected < 0 || !items[selected]) return false;
+      togglePicked(items[selected].number);
+    },
     Enter: () => {
       // Only when focus is on the page or the list, never stealing Enter from a button.
       const a = document.activeElement;
@@ -160,13 +173,19 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
       <ErrorMessage text={error} />
       {items && items.length === 0 && <p class="empty">No tickets here. Nice work.</p>}
       {items && items.length > 0 && (
+        <BulkBar me={me} tickets={items.filter((t) => picked.has(t.number))} onDone={() => void load(true)} />
+      )}
+      {items && items.length > 0 && (
         <div class="table-wrap">
           <table class="tickets" ref={tableRef}>
             <caption class="sr-only">
-              {def.name}. Use j and k to move between tickets, Enter to open one.
+              {def.name}. Use j and k to move between tickets, Enter to open one, x to select one for bulk actions.
             </caption>
             <thead>
               <tr>
+                <th scope="col">
+                  <span class="sr-only">Selected</span>
+                </th>
                 <SortHeader k="number" label="#" />
                 <th scope="col">Subject</th>
                 <th scope="col">Requester</th>
@@ -179,6 +198,14 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
             <tbody>
               {items.map((t, i) => (
                 <tr key={t.number} class={i === selected ? 'selected' : undefined} data-ticket={t.number}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ticket #${t.number}`}
+                      checked={picked.has(t.number)}
+                      onChange={() => togglePicked(t.number)}
+                    />
+                  </td>
                   <td class="num">#{t.number}</td>
                   <td class="subject">
                     <Link href={`/console/tickets/${t.number}`} class="ticket-link" onFocus={() => setSelected(i)}>

@@ -1,6 +1,7 @@
 // The technician's ticket page: conversation and composer (r / n), the properties panel saved
 // with If-Match (conflicts are per field: see Properties), history, the
 // requester's card with their other tickets and their organisation's open ones, merge and link.
+import { MacroPicker } from '../../components/MacroPicker';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   ApiError,
@@ -209,6 +210,7 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
         </div>
         <aside class="ticket-side" aria-label="Ticket details">
           <Properties ticket={ticket} dir={dir} onSaved={setTicket} refetch={fetchTicket} afterSave={() => void load()} />
+          <MacroPicker ticket={ticket} onApplied={() => void load()} />
           <RequesterCard ticket={ticket} organizations={dir.organizations} />
           <MergeAndLink ticket={ticket} links={links} onLinked={setLinks} />
         </aside>
