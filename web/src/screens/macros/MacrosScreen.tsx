@@ -1,7 +1,7 @@
 // Macros: Admin → Macros lists and edits the shared ones; Console → My macros a technician's own.
 // One screen for both, told which scope it manages.
 import { useState } from 'preact/hooks';
-import { del, PRIORITIES, patch, post, type Priority, STATUSES, type Status } from '../../api';
+import { del, errorText, PRIORITIES, patch, post, type Priority, STATUSES, type Status } from '../../api';
 import { ErrorMessage, Field, Notice, priorityLabel, statusLabel, useData, useFormErrors, useTitle } from '../../components/common';
 import { listMacros, MACRO_PLACEHOLDERS, type Macro, type MacroChanges } from '../../macros';
 
@@ -212,7 +212,7 @@ export function MacrosScreen({ scope }: { scope: 'shared' | 'personal' }) {
                       setNotice(`Deleted ${m.name}.`);
                       void macros.reload();
                     } catch (err) {
-                      setError((err as Error).message);
+                      setError(errorText(err));
                     }
                   }}
                 >
