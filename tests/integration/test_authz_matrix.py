@@ -56,6 +56,13 @@ EXPECTED = {
     "POST /api/v1/tickets/{number}/merge": STAFF_ON_TICKET,
     # Customers may never log a call: refused before the ticket is looked up (403 for any number).
     "POST /api/v1/tickets/{number}/calls": row(NO_ID, FORBIDDEN, DENY, OK, OK),
+    "POST /api/v1/tickets/bulk": STAFF,
+    # Macros are staff work: customers are refused before the ticket or macro is looked up.
+    "POST /api/v1/tickets/{number}/macros/{id}": row(NO_ID, FORBIDDEN, FORBIDDEN, OK, OK),
+    "GET /api/v1/macros": STAFF,
+    "POST /api/v1/macros": STAFF,  # a personal macro; shared ones are the admins'
+    "PATCH /api/v1/macros/{id}": ADMINS,  # a shared macro
+    "DELETE /api/v1/macros/{id}": ADMINS,
     "GET /api/v1/tickets/{number}/links": STAFF_ON_TICKET,
     "POST /api/v1/tickets/{number}/links": STAFF_ON_TICKET,
     "GET /api/v1/attachments/{id}": OWN_TICKET,
@@ -165,6 +172,12 @@ class AuthorizationMatrixTest(unittest.TestCase):
         assert r.status == 201, r.body
         return r.body["id"]
 
+    def shared_macro(self):
+        r = self.admin_client.post("/api/v1/macros", {"name": unique("Macro "), "scope": "shared",
+                                                      "changes": {"priority": "high"}})
+        assert r.status == 201, r.body
+        return r.body["id"]
+
     def inbound_mail(self):
         raw = ("From: Matrix Sender <%s@customer.example>\r\nTo: help@desk.example\r\n"
                "Subject: matrix\r\nMessage-ID: <%s@customer.example>\r\n"
@@ -184,6 +197,8 @@ class AuthorizationMatrixTest(unittest.TestCase):
             params["id"] = self.customer_token()
         elif pattern.startswith("/api/v1/attachments/"):
             params["id"] = self.attachment_id
+        elif "/macros/" in pattern:
+            params["id"] = self.shared_macro()
         elif pattern.startswith("/api/v1/categories/"):
             params["id"] = self.category()
         elif pattern.startswith("/api/v1/boards/"):
@@ -218,6 +233,9 @@ class AuthorizationMatrixTest(unittest.TestCase):
             "POST /api/v1/tickets/{number}/calls": lambda: {"call_notes": "called back", "call_minutes": 5},
             # Both tickets are the customer's; the path names the one acted on.
             "POST /api/v1/tickets/{number}/merge": lambda: {"into": self.ticket()},
+            "POST /api/v1/tickets/bulk": lambda: {"numbers": [self.ticket()], "changes": {"priority": "high"}},
+            "POST /api/v1/macros": lambda: {"name": unique("Macro ")},
+            "PATCH /api/v1/macros/{id}": lambda: {"name": unique("Macro ")},
             "POST /api/v1/tickets/{number}/links": lambda: {"ticket": self.ticket()},
             "POST /api/v1/users": lambda: {"email": unique("u") + "@example.com", "name": "New Person",
                                            "role": "customer", "password": unique("pw-") + "-Secret"},
