@@ -1,6 +1,6 @@
 // Admin: organisations, their sharing flag ("members see each other's tickets") and their work
 // week (the days their technicians count as working days on the leaderboard).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorText, get, type List, type Organization, patch, post, type Weekday, WEEKDAYS } from '../../api';
 import { ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { invalidate } from '../../directory';
@@ -119,9 +119,13 @@ export function AdminOrganizations() {
 const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 const dayName = (d: Weekday) => DAY_NAMES[d];
 
-/** Seven checkboxes; each change saves the whole week, kept in Monday-to-Sunday order. */
+/** Seven checkboxes; each change saves the whole week, kept in Monday-to-Sunday order. The box
+ * shows the person's choice at once (not the stored week until the save answers), so a click
+ * never appears to bounce back. */
 function WorkWeek({ org, onChange }: { org: Organization; onChange: (week: Weekday[]) => void }) {
-  const week = org.work_week ?? [];
+  const [chosen, setChosen] = useState<Weekday[] | null>(null);
+  useEffect(() => setChosen(null), [org.work_week]);
+  const week = chosen ?? org.work_week ?? [];
   return (
     <fieldset class="work-week">
       <legend class="sr-only">Work week of {org.name}</legend>
@@ -130,7 +134,11 @@ function WorkWeek({ org, onChange }: { org: Organization; onChange: (week: Weekd
           <input
             type="checkbox"
             checked={week.includes(d)}
-            onChange={(e) => onChange(WEEKDAYS.filter((x) => (x === d ? e.currentTarget.checked : week.includes(x))))}
+            onChange={(e) => {
+              const next = WEEKDAYS.filter((x) => (x === d ? e.currentTarget.checked : week.includes(x)));
+              setChosen(next);
+              onChange(next);
+            }}
           />
           {dayName(d)}
         </label>
