@@ -211,10 +211,10 @@ struct Server::Impl {
                                std::chrono::steady_clock::time_point start) {
     unsigned status = res.status;
     std::size_t bytes = res.body.size();
-    co_await write(stream, res, 11, false, false);
     metrics.observe(
         metrics.unmatched_index(), status,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    co_await write(stream, res, 11, false, false);
     log_access(req, status, 0, bytes);
   }
 
@@ -378,11 +378,15 @@ struct Server::Impl {
         break;
       }
       if (status < 400 && req.method != "GET" && req.method != "HEAD") feed.wake();
+      // Counted before the answer leaves: whoever holds an answer then sees it in /metrics (counted
+      // after, a quick follow-up request could be served first). The time is to the answer being
+      // ready; the access log's time includes sending it.
+      metrics.observe(
+          m.index >= 0 ? static_cast<std::size_t>(m.index) : metrics.unmatched_index(), status,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
       bool written = co_await write(stream, res, msg.version(), keep_alive, is_head);
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      metrics.observe(m.index >= 0 ? static_cast<std::size_t>(m.index) : metrics.unmatched_index(),
-                      status, seconds);
       log_access(req, status, seconds, bytes);
       if (!written || !keep_alive) break;
     }
