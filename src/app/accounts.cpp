@@ -35,8 +35,9 @@ core::Result<std::optional<core::WorkWeek>> checked_work_week(const Organization
 // Ends every way the user is signed in: browser sessions and API tokens (a password reset
 // must not leave a token made with the old password working).
 void end_sign_ins(store::Tx& tx, Id user_id) {
-  tx.delete_sessions_of(user_id);
-  for (const auto& token : tx.list_api_tokens(user_id)) tx.delete_api_token(token.id);
+  tx.accounts().delete_sessions_of(user_id);
+  for (const auto& token : tx.accounts().list_api_tokens(user_id))
+    tx.accounts().delete_api_token(token.id);
 }
 
 }  // namespace
@@ -67,7 +68,7 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
   std::string hash = in.password.empty() ? "" : hash_password(in.password);
   const auto now = ctx_.clock.now();
   return in_write<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
-    if (tx.user_by_email(email)) {
+    if (tx.accounts().user_by_email(email)) {
       return make_error(Errc::conflict, "a user with email " + email + " already exists",
                         {{"email", "already taken"}});
     }
@@ -80,13 +81,13 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
     u.created_at = now;
     if (in.organization && !core::trim(*in.organization).empty()) {
       std::string org_name(core::trim(*in.organization));
-      if (auto org = tx.organization_by_name(org_name)) {
+      if (auto org = tx.organizations().organization_by_name(org_name)) {
         u.organization_id = org->id;
       } else {
-        u.organization_id = tx.insert_organization({0, org_name, false});
+        u.organization_id = tx.organizations().insert_organization({0, org_name, false});
       }
     }
-    u.id = tx.insert_user(u, hash);
+    u.id = tx.accounts().insert_user(u, hash);
     record_event(tx, actor, std::nullopt, "user.created",
                  EventData().add("user_id", u.id).add("role", core::to_string(u.role)).str(),
                  /*internal=*/true, now);
@@ -100,7 +101,7 @@ Result<std::vector<core::User>> Accounts::users(const core::Actor& actor,
   if (!actor.is_staff()) return make_error(Errc::forbidden, "the directory is for staff");
   return in_read<std::vector<core::User>>(ctx_.db, [&](store::Tx& tx) {
     return Result<std::vector<core::User>>(
-        tx.list_users(role, contains, std::clamp(limit, 1, 500), after_id));
+        tx.accounts().list_users(role, contains, std::clamp(limit, 1, 500), after_id));
   });
 }
 
@@ -127,9 +128,10 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
   }
   const auto now = ctx_.clock.now();
   auto updated = in_write<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
-    auto u = tx.user_by_id(id);
+    auto u = tx.accounts().user_by_id(id);
     if (!u) return make_error(Errc::not_found, "user not found");
-    if (c.organization_id && *c.organization_id && !tx.organization_by_id(**c.organization_id)) {
+    if (c.organization_id && *c.organization_id &&
+        !tx.organizations().organization_by_id(**c.organization_id)) {
       return core::invalid_field("organization_id", "no such organisation");
     }
     if (name) u->name = *name;
@@ -143,9 +145,9 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
     if (c.morning_report) u->morning_report = *c.morning_report;
     if (c.ranked) u->ranked = *c.ranked;
     if (c.disabled) u->disabled = *c.disabled;
-    tx.update_user(*u);
+    tx.accounts().update_user(*u);
     if (!password_hash.empty()) {
-      tx.set_password_hash(id, password_hash);
+      tx.accounts().set_password_hash(id, password_hash);
       record_event(tx, actor, std::nullopt, "user.password_reset",
                    EventData().add("user_id", id).str(), /*internal=*/true, now);
     }
@@ -166,10 +168,10 @@ Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_
   std::string hash = hash_password(password);
   const auto now = ctx_.clock.now();
   auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
-    auto u = tx.user_by_email(email);
+    auto u = tx.accounts().user_by_email(email);
     if (!u) return make_error(Errc::not_found, "no user with email " + std::string(email));
     if (!core::can_administer(actor) && actor.id != u->id) return admins_only();
-    tx.set_password_hash(u->id, hash);
+    tx.accounts().set_password_hash(u->id, hash);
     end_sign_ins(tx, u->id);
     record_event(tx, actor, std::nullopt, "user.password_reset",
                  EventData().add("user_id", u->id).str(), /*internal=*/true, now);
@@ -186,7 +188,7 @@ Result<core::Unit> Accounts::change_own_password(const core::Actor& actor,
     return core::invalid_field("new_password", "must be at least 8 characters");
   }
   auto stored = in_read<std::optional<std::string>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::optional<std::string>>(tx.password_hash(actor.id));
+    return Result<std::optional<std::string>>(tx.accounts().password_hash(actor.id));
   });
   if (!stored) return stored.take_error();
   if (!*stored || !verify_password(current_password, **stored)) {
@@ -195,8 +197,8 @@ Result<core::Unit> Accounts::change_own_password(const core::Actor& actor,
   std::string hash = hash_password(new_password);
   const auto now = ctx_.clock.now();
   auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
-    tx.set_password_hash(actor.id, hash);
-    tx.delete_sessions_of(actor.id);
+    tx.accounts().set_password_hash(actor.id, hash);
+    tx.accounts().delete_sessions_of(actor.id);
     record_event(tx, actor, std::nullopt, "user.password_changed",
                  EventData().add("user_id", actor.id).str(), /*internal=*/true, now);
     return core::Unit{};
@@ -209,7 +211,7 @@ Result<core::Unit> Accounts::sign_out_everywhere(const core::Actor& actor, Id us
   if (!core::can_administer(actor) && actor.id != user_id) return admins_only();
   const auto now = ctx_.clock.now();
   auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
-    if (!tx.user_by_id(user_id)) return make_error(Errc::not_found, "user not found");
+    if (!tx.accounts().user_by_id(user_id)) return make_error(Errc::not_found, "user not found");
     end_sign_ins(tx, user_id);
     record_event(tx, actor, std::nullopt, "user.signed_out_everywhere",
                  EventData().add("user_id", user_id).str(), /*internal=*/true, now);
@@ -228,13 +230,13 @@ Result<core::Organization> Accounts::create_organization(const core::Actor& acto
   if (!week) return week.take_error();
   const auto now = ctx_.clock.now();
   return in_write<core::Organization>(ctx_.db, [&](store::Tx& tx) -> Result<core::Organization> {
-    if (tx.organization_by_name(*name)) {
+    if (tx.organizations().organization_by_name(*name)) {
       return make_error(Errc::conflict, "organisation " + *name + " already exists",
                         {{"name", "already taken"}});
     }
     core::Organization org{0, *name, in.share_tickets.value_or(false)};
     if (*week) org.work_week = (*week)->days;
-    org.id = tx.insert_organization(org);
+    org.id = tx.organizations().insert_organization(org);
     record_event(tx, actor, std::nullopt, "organization.created",
                  EventData().add("organization_id", org.id).str(), /*internal=*/true, now);
     return org;
@@ -243,7 +245,7 @@ Result<core::Organization> Accounts::create_organization(const core::Actor& acto
 
 Result<core::User> Accounts::profile(const core::Actor& actor) {
   return in_read<core::User>(ctx_.db, [&](store::Tx& tx) -> Result<core::User> {
-    auto u = tx.user_by_id(actor.id);
+    auto u = tx.accounts().user_by_id(actor.id);
     if (!u) return make_error(Errc::not_found, "user not found");
     return std::move(*u);
   });
@@ -262,12 +264,12 @@ Result<core::Organization> Accounts::update_organization(const core::Actor& acto
   if (!week) return week.take_error();
   const auto now = ctx_.clock.now();
   return in_write<core::Organization>(ctx_.db, [&](store::Tx& tx) -> Result<core::Organization> {
-    auto org = tx.organization_by_id(id);
+    auto org = tx.organizations().organization_by_id(id);
     if (!org) return make_error(Errc::not_found, "organisation not found");
     if (name) org->name = *name;
     if (c.share_tickets) org->share_tickets = *c.share_tickets;
     if (*week) org->work_week = (*week)->days;
-    tx.update_organization(*org);
+    tx.organizations().update_organization(*org);
     record_event(tx, actor, std::nullopt, "organization.updated",
                  EventData().add("organization_id", id).str(), /*internal=*/true, now);
     return std::move(*org);
@@ -277,7 +279,7 @@ Result<core::Organization> Accounts::update_organization(const core::Actor& acto
 Result<std::vector<core::Organization>> Accounts::organizations(const core::Actor& actor) {
   if (!actor.is_staff()) return make_error(Errc::forbidden, "organisations are for staff");
   return in_read<std::vector<core::Organization>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::vector<core::Organization>>(tx.list_organizations());
+    return Result<std::vector<core::Organization>>(tx.organizations().list_organizations());
   });
 }
 
@@ -288,20 +290,20 @@ Result<core::Team> Accounts::create_team(const core::Actor& actor, std::string r
   if (!name) return name.take_error();
   const auto now = ctx_.clock.now();
   return in_write<core::Team>(ctx_.db, [&](store::Tx& tx) -> Result<core::Team> {
-    if (tx.team_by_name(*name)) {
+    if (tx.organizations().team_by_name(*name)) {
       return make_error(Errc::conflict, "team " + *name + " already exists",
                         {{"name", "already taken"}});
     }
     for (Id m : members) {
-      auto u = tx.user_by_id(m);
+      auto u = tx.accounts().user_by_id(m);
       if (!u || u->role == core::Role::customer)
         return core::invalid_field("member_ids", "members are agents");
     }
     core::Team team{0, *name, members};
-    team.id = tx.insert_team(team);
+    team.id = tx.organizations().insert_team(team);
     record_event(tx, actor, std::nullopt, "team.created", EventData().add("team_id", team.id).str(),
                  /*internal=*/true, now);
-    return *tx.team_by_id(team.id);
+    return *tx.organizations().team_by_id(team.id);
   });
 }
 
@@ -310,23 +312,25 @@ Result<core::Team> Accounts::set_team_members(const core::Actor& actor, Id team_
   if (!core::can_administer(actor)) return admins_only();
   const auto now = ctx_.clock.now();
   return in_write<core::Team>(ctx_.db, [&](store::Tx& tx) -> Result<core::Team> {
-    if (!tx.team_by_id(team_id)) return make_error(Errc::not_found, "team not found");
+    if (!tx.organizations().team_by_id(team_id))
+      return make_error(Errc::not_found, "team not found");
     for (Id m : members) {
-      auto u = tx.user_by_id(m);
+      auto u = tx.accounts().user_by_id(m);
       if (!u || u->role == core::Role::customer)
         return core::invalid_field("member_ids", "members are agents");
     }
-    tx.set_team_members(team_id, members);
+    tx.organizations().set_team_members(team_id, members);
     record_event(tx, actor, std::nullopt, "team.members_changed",
                  EventData().add("team_id", team_id).str(), /*internal=*/true, now);
-    return *tx.team_by_id(team_id);
+    return *tx.organizations().team_by_id(team_id);
   });
 }
 
 Result<std::vector<core::Team>> Accounts::teams(const core::Actor& actor) {
   if (!actor.is_staff()) return make_error(Errc::forbidden, "teams are for staff");
-  return in_read<std::vector<core::Team>>(
-      ctx_.db, [&](store::Tx& tx) { return Result<std::vector<core::Team>>(tx.list_teams()); });
+  return in_read<std::vector<core::Team>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<core::Team>>(tx.organizations().list_teams());
+  });
 }
 
 }  // namespace frontline::app

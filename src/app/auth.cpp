@@ -59,10 +59,10 @@ Result<SignIn> Auth::login(std::string_view raw_email, std::string_view password
   };
   auto found = in_read<std::optional<Found>>(ctx_.db, [&](store::Tx& tx) {
     std::optional<Found> out;
-    auto user = tx.user_by_email(email);
+    auto user = tx.accounts().user_by_email(email);
     if (!user) return Result<std::optional<Found>>(out);
-    auto actor = tx.actor_by_user_id(user->id);  // nullopt when disabled
-    auto hash = tx.password_hash(user->id);
+    auto actor = tx.accounts().actor_by_user_id(user->id);  // nullopt when disabled
+    auto hash = tx.accounts().password_hash(user->id);
     if (actor && hash) out = Found{std::move(*actor), std::move(*hash)};
     return Result<std::optional<Found>>(out);
   });
@@ -79,7 +79,7 @@ Result<SignIn> Auth::login(std::string_view raw_email, std::string_view password
   s.actor = (*found)->actor;
   s.expires_at = now + static_cast<core::UnixTime>(ctx_.limits.session_days) * 86400;
   auto stored = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) {
-    tx.insert_session(token_hash(s.token), s.actor.id, s.csrf_token, s.expires_at);
+    tx.accounts().insert_session(token_hash(s.token), s.actor.id, s.csrf_token, s.expires_at);
     return Result<core::Unit>(core::Unit{});
   });
   if (!stored) return stored.take_error();
@@ -89,7 +89,7 @@ Result<SignIn> Auth::login(std::string_view raw_email, std::string_view password
 Result<ResolvedSession> Auth::session(std::string_view token) {
   const auto now = ctx_.clock.now();
   return in_read<ResolvedSession>(ctx_.db, [&](store::Tx& tx) -> Result<ResolvedSession> {
-    auto s = tx.session_by_hash(token_hash(token));
+    auto s = tx.accounts().session_by_hash(token_hash(token));
     if (!s || s->expires_at <= now) {
       return make_error(Errc::unauthenticated, "session expired; sign in again");
     }
@@ -99,7 +99,7 @@ Result<ResolvedSession> Auth::session(std::string_view token) {
 
 Result<core::Unit> Auth::logout(std::string_view token) {
   auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) {
-    tx.delete_session(token_hash(token));
+    tx.accounts().delete_session(token_hash(token));
     return Result<core::Unit>(core::Unit{});
   });
   if (out) note_identity_change();
@@ -108,7 +108,7 @@ Result<core::Unit> Auth::logout(std::string_view token) {
 
 Result<core::Actor> Auth::bearer(std::string_view token) {
   return in_read<core::Actor>(ctx_.db, [&](store::Tx& tx) -> Result<core::Actor> {
-    auto actor = tx.actor_by_token_hash(token_hash(token));
+    auto actor = tx.accounts().actor_by_token_hash(token_hash(token));
     if (!actor) return make_error(Errc::unauthenticated, "unknown or revoked API token");
     return std::move(*actor);
   });
@@ -124,9 +124,9 @@ Result<std::string> Auth::issue_token(const core::Actor& actor, std::string_view
         core::to_lower_ascii(email) != core::to_lower_ascii(actor.email)) {
       return make_error(Errc::forbidden, "only an admin may issue tokens for others");
     }
-    auto user = tx.user_by_email(core::to_lower_ascii(email));
+    auto user = tx.accounts().user_by_email(core::to_lower_ascii(email));
     if (!user) return make_error(Errc::not_found, "no user with email " + std::string(email));
-    tx.insert_api_token(user->id, token_hash(token), name.empty() ? "api" : name, now);
+    tx.accounts().insert_api_token(user->id, token_hash(token), name.empty() ? "api" : name, now);
     return token;
   });
 }
@@ -135,7 +135,7 @@ Result<std::vector<store::ApiTokenRecord>> Auth::tokens(const core::Actor& actor
   std::optional<core::Id> owner;
   if (!core::can_administer(actor)) owner = actor.id;
   return in_read<std::vector<store::ApiTokenRecord>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::vector<store::ApiTokenRecord>>(tx.list_api_tokens(owner));
+    return Result<std::vector<store::ApiTokenRecord>>(tx.accounts().list_api_tokens(owner));
   });
 }
 
@@ -143,10 +143,10 @@ Result<core::Unit> Auth::revoke_token(const core::Actor& actor, core::Id token_i
   auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
     std::optional<core::Id> owner;
     if (!core::can_administer(actor)) owner = actor.id;
-    auto mine = tx.list_api_tokens(owner);
+    auto mine = tx.accounts().list_api_tokens(owner);
     bool visible = std::any_of(mine.begin(), mine.end(),
                                [&](const store::ApiTokenRecord& t) { return t.id == token_id; });
-    if (!visible || !tx.delete_api_token(token_id)) {
+    if (!visible || !tx.accounts().delete_api_token(token_id)) {
       return make_error(Errc::not_found, "token not found");
     }
     return core::Unit{};

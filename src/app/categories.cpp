@@ -13,7 +13,7 @@ using core::Result;
 
 Result<std::vector<core::Category>> Categories::list(const core::Actor&) {
   return in_read<std::vector<core::Category>>(ctx_.db, [](store::Tx& tx) {
-    return Result<std::vector<core::Category>>(tx.list_categories());
+    return Result<std::vector<core::Category>>(tx.categories().list_categories());
   });
 }
 
@@ -23,11 +23,11 @@ Result<core::Category> Categories::create(const core::Actor& actor, std::string_
   if (!name) return name.take_error();
   const auto now = ctx_.clock.now();
   return in_write<core::Category>(ctx_.db, [&](store::Tx& tx) -> Result<core::Category> {
-    if (tx.category_by_name(*name)) {
+    if (tx.categories().category_by_name(*name)) {
       return make_error(Errc::conflict, "category " + *name + " already exists",
                         {{"name", "already exists"}});
     }
-    core::Category c{tx.insert_category(*name), *name};
+    core::Category c{tx.categories().insert_category(*name), *name};
     record_event(tx, actor, std::nullopt, "category.created",
                  EventData().add("category_id", c.id).add("name", c.name).str(),
                  /*internal=*/true, now);
@@ -39,7 +39,8 @@ core::Done Categories::remove(const core::Actor& actor, core::Id id) {
   if (!core::can_administer(actor)) return admins_only();
   const auto now = ctx_.clock.now();
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    if (!tx.delete_category(id)) return make_error(Errc::not_found, "category not found");
+    if (!tx.categories().delete_category(id))
+      return make_error(Errc::not_found, "category not found");
     record_event(tx, actor, std::nullopt, "category.deleted",
                  EventData().add("category_id", id).str(), /*internal=*/true, now);
     return core::done();

@@ -46,7 +46,7 @@ void record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::I
   e.data = std::move(data);
   e.internal = internal;
   e.created_at = now;
-  tx.append_event(e);
+  tx.events().append_event(e);
 }
 
 void EventData::key(std::string_view k) {

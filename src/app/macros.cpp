@@ -39,12 +39,12 @@ Result<core::Unit> check_macro(store::Tx& tx, const core::Macro& m) {
     return core::invalid_field("category", "must be at most 100 characters");
   }
   if (m.assignee_id && *m.assignee_id) {
-    auto user = tx.user_by_id(**m.assignee_id);
+    auto user = tx.accounts().user_by_id(**m.assignee_id);
     if (!user || user->role == core::Role::customer || user->disabled) {
       return core::invalid_field("assignee_id", "is not an active agent");
     }
   }
-  if (m.team_id && *m.team_id && !tx.team_by_id(**m.team_id)) {
+  if (m.team_id && *m.team_id && !tx.organizations().team_by_id(**m.team_id)) {
     return core::invalid_field("team_id", "no such team");
   }
   for (const auto* tags : {&m.add_tags, &m.remove_tags}) {
@@ -165,7 +165,7 @@ Result<MacroApplied> Macros::apply(const core::Actor& actor, Id number, Id macro
       TemplateValues values;
       values.ticket_number = number;
       values.subject = ticket->subject;
-      if (auto requester = tx.user_by_id(ticket->requester_id)) {
+      if (auto requester = tx.accounts().user_by_id(ticket->requester_id)) {
         values.recipient_name = requester->name;
       }
       values.author_name = actor.name;

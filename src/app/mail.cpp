@@ -58,17 +58,18 @@ std::string_view to_string(MailOutcome o) {
 std::optional<Id> Mail::thread_of(store::Tx& tx, const InboundMail& mail) {
   std::optional<Id> found;
   for (const auto& ref : mail.references) {
-    if (auto n = tx.ticket_by_email_message_id(ref)) {
+    if (auto n = tx.messages().ticket_by_email_message_id(ref)) {
       found = n;
       break;
     }
   }
   if (!found) {
-    if (auto n = mail_filters::subject_ticket_number(mail.subject); n && tx.ticket_by_number(*n))
+    if (auto n = mail_filters::subject_ticket_number(mail.subject);
+        n && tx.tickets().ticket_by_number(*n))
       found = n;
   }
   for (int hops = 0; found && hops < 10; ++hops) {
-    auto t = tx.ticket_by_number(*found);
+    auto t = tx.tickets().ticket_by_number(*found);
     if (!t || !t->merged_into) break;
     found = t->merged_into;
   }
@@ -110,9 +111,9 @@ void Mail::remember_ccs(Id ticket, const InboundMail& mail) {
   }
   if (ccs.empty()) return;
   auto added = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    auto t = tx.ticket_by_number(ticket);
+    auto t = tx.tickets().ticket_by_number(ticket);
     if (!t || t->requester_email != mail.from_email) return core::done();  // only the requester's
-    for (const auto& cc : ccs) tx.add_ticket_cc(ticket, cc);
+    for (const auto& cc : ccs) tx.tickets().add_ticket_cc(ticket, cc);
     return core::done();
   });
   (void)added;  // the message is stored either way; a lost Cc is not worth failing it
@@ -134,8 +135,8 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
       stored = mail_filters::already_stored(tx, mail);
       if (stored) return;
       thread = thread_of(tx, mail);
-      if (auto u = tx.user_by_email(mail.from_email); u && !u->disabled) {
-        sender = tx.actor_by_user_id(u->id);
+      if (auto u = tx.accounts().user_by_email(mail.from_email); u && !u->disabled) {
+        sender = tx.accounts().actor_by_user_id(u->id);
       }
     });
     // Staff speak by mail only when the MTA vouched for them, even with no authserv-id
@@ -193,20 +194,20 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
 
 Result<std::vector<std::int64_t>> Mail::imap_pending(const std::string& mailbox) {
   return in_read<std::vector<std::int64_t>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::vector<std::int64_t>>(tx.imap_pending(mailbox));
+    return Result<std::vector<std::int64_t>>(tx.mail().imap_pending(mailbox));
   });
 }
 
 core::Done Mail::imap_begin(const std::string& mailbox, std::int64_t uid) {
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    tx.add_imap_pending(mailbox, uid);
+    tx.mail().add_imap_pending(mailbox, uid);
     return core::done();
   });
 }
 
 core::Done Mail::imap_done(const std::string& mailbox, std::int64_t uid) {
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    tx.remove_imap_pending(mailbox, uid);
+    tx.mail().remove_imap_pending(mailbox, uid);
     return core::done();
   });
 }

@@ -22,7 +22,7 @@ constexpr std::size_t kMaxReferences = 10;
 
 // Threads our mail into the conversation the recipient already has.
 void thread_into(store::Tx& tx, Id ticket, core::OutboundMail& m) {
-  auto ids = tx.ticket_email_message_ids(ticket);
+  auto ids = tx.messages().ticket_email_message_ids(ticket);
   if (ids.size() > kMaxReferences) ids.erase(ids.begin(), ids.end() - kMaxReferences);
   if (!ids.empty()) m.in_reply_to = ids.back();
   m.references = std::move(ids);
@@ -30,7 +30,7 @@ void thread_into(store::Tx& tx, Id ticket, core::OutboundMail& m) {
 
 // The admin's wording when set, else the built-in one.
 TemplateText text_for(store::Tx& tx, MailTemplate t) {
-  if (auto custom = tx.mail_template(to_string(t))) {
+  if (auto custom = tx.mail().mail_template(to_string(t))) {
     return {custom->subject, custom->body, custom->html};
   }
   return built_in_text(t);
@@ -41,7 +41,7 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
                                          const OutboundSettings& s) {
   std::vector<core::OutboundMail> out;
   if (!e.ticket_number) return out;
-  auto ticket = tx.ticket_by_number(*e.ticket_number);
+  auto ticket = tx.tickets().ticket_by_number(*e.ticket_number);
   if (!ticket) return out;
   const bool placeholder_requester = ticket->requester_email == kUnknownSender;
   TemplateValues v;
@@ -70,22 +70,23 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     // The ticket's first message is its description: the acknowledgement covers it.
     if (event_int(e.data, "first")) return out;
     auto id = event_int(e.data, "message_id");
-    auto message = id ? tx.message_by_id(*id) : std::nullopt;
+    auto message = id ? tx.messages().message_by_id(*id) : std::nullopt;
     if (!message || message->kind != core::MessageKind::public_reply) return out;
     // Mail nobody vouched for is never passed on in the help desk's name.
     if (message->unverified_sender) return out;
-    auto author = tx.user_by_id(message->author_id);
+    auto author = tx.accounts().user_by_id(message->author_id);
     // Only staff replies go out: the requester wrote the others themselves.
     if (!author || author->role == core::Role::customer) return out;
     v.author_name = author->name;
     v.body = message->body;
     const auto text = text_for(tx, MailTemplate::reply);
     queue("reply", ticket->requester_email, render(text, v), "no");
-    for (const auto& cc : tx.ticket_ccs(ticket->number)) queue("reply", cc, render(text, v), "no");
+    for (const auto& cc : tx.tickets().ticket_ccs(ticket->number))
+      queue("reply", cc, render(text, v), "no");
   } else if (e.type == "ticket.assigned") {
     auto to = event_int(e.data, "to");
     if (!to || (e.actor_id && *e.actor_id == *to)) return out;  // took it themselves
-    auto agent = tx.user_by_id(*to);
+    auto agent = tx.accounts().user_by_id(*to);
     if (!agent || agent->disabled) return out;
     v.recipient_name = agent->name;
     queue("assignment", agent->email, render(text_for(tx, MailTemplate::assignment), v),
@@ -106,7 +107,8 @@ std::string new_message_id(Id ticket, Id event, const OutboundSettings& settings
 
 core::Done MailOutbox::start_at_head_if_new() {
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    if (tx.consumer_cursor(kConsumer) == 0) tx.set_consumer_cursor(kConsumer, tx.last_event_id());
+    if (tx.events().consumer_cursor(kConsumer) == 0)
+      tx.events().set_consumer_cursor(kConsumer, tx.events().last_event_id());
     return core::done();
   });
 }
@@ -114,19 +116,19 @@ core::Done MailOutbox::start_at_head_if_new() {
 Result<int> MailOutbox::compose(int limit) {
   const auto now = ctx_.clock.now();
   return in_write<int>(ctx_.db, [&](store::Tx& tx) -> Result<int> {
-    const Id cursor = tx.consumer_cursor(kConsumer);
-    auto events = tx.events_after(cursor, limit);
+    const Id cursor = tx.events().consumer_cursor(kConsumer);
+    auto events = tx.events().events_after(cursor, limit);
     for (const auto& e : events) {
       for (auto& m : mail_for(tx, e, settings_)) {
         m.created_at = now;
         m.next_attempt_at = now;
-        if (tx.insert_outbound_mail(m)) {
+        if (tx.mail().insert_outbound_mail(m)) {
           record_event(tx, core::Actor{}, m.ticket_number, "mail.queued",
                        EventData().add("to", m.recipient).add("kind", m.kind).str(), true, now);
         }
       }
     }
-    if (!events.empty()) tx.set_consumer_cursor(kConsumer, events.back().id);
+    if (!events.empty()) tx.events().set_consumer_cursor(kConsumer, events.back().id);
     return static_cast<int>(events.size());
   });
 }
@@ -134,19 +136,19 @@ Result<int> MailOutbox::compose(int limit) {
 Result<std::vector<core::OutboundMail>> MailOutbox::due(int limit) {
   const auto now = ctx_.clock.now();
   return in_read<std::vector<core::OutboundMail>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::vector<core::OutboundMail>>(tx.due_outbound_mail(now, limit));
+    return Result<std::vector<core::OutboundMail>>(tx.mail().due_outbound_mail(now, limit));
   });
 }
 
 core::Done MailOutbox::delivered(Id mail_id) {
   const auto now = ctx_.clock.now();
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    auto m = tx.outbound_mail_by_id(mail_id);
+    auto m = tx.mail().outbound_mail_by_id(mail_id);
     if (!m) return make_error(Errc::not_found, "no such mail");
     m->status = core::MailStatus::sent;
     m->attempts += 1;
     m->last_error.clear();
-    tx.update_outbound_mail(*m, now);
+    tx.mail().update_outbound_mail(*m, now);
     record_event(tx, core::Actor{}, m->ticket_number, "mail.sent",
                  EventData().add("to", m->recipient).add("kind", m->kind).str(), true, now);
     return core::done();
@@ -156,7 +158,7 @@ core::Done MailOutbox::delivered(Id mail_id) {
 core::Done MailOutbox::failed(Id mail_id, const std::string& error) {
   const auto now = ctx_.clock.now();
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    auto m = tx.outbound_mail_by_id(mail_id);
+    auto m = tx.mail().outbound_mail_by_id(mail_id);
     if (!m) return make_error(Errc::not_found, "no such mail");
     m->attempts += 1;
     m->last_error = error.substr(0, 500);
@@ -168,7 +170,7 @@ core::Done MailOutbox::failed(Id mail_id, const std::string& error) {
       for (int i = 1; i < m->attempts && delay < settings_.retry_max_seconds; ++i) delay *= 2;
       m->next_attempt_at = now + std::min<std::int64_t>(delay, settings_.retry_max_seconds);
     }
-    tx.update_outbound_mail(*m, now);
+    tx.mail().update_outbound_mail(*m, now);
     record_event(tx, core::Actor{}, m->ticket_number, give_up ? "mail.failed" : "mail.retrying",
                  EventData()
                      .add("to", m->recipient)

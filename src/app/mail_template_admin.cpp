@@ -56,7 +56,7 @@ core::Done check(const TemplateText& t) {
 }
 
 TemplateInfo info(store::Tx& tx, MailTemplate kind) {
-  if (auto custom = tx.mail_template(to_string(kind))) {
+  if (auto custom = tx.mail().mail_template(to_string(kind))) {
     return {kind, {custom->subject, custom->body, custom->html}, true};
   }
   return {kind, built_in_text(kind), false};
@@ -79,7 +79,7 @@ Result<TemplateInfo> MailTemplateAdmin::save(const core::Actor& actor, MailTempl
   if (auto ok = check(text); !ok) return ok.take_error();
   const auto now = ctx_.clock.now();
   return in_write<TemplateInfo>(ctx_.db, [&](store::Tx& tx) -> Result<TemplateInfo> {
-    tx.set_mail_template(to_string(kind), {text.subject, text.body, text.html}, now);
+    tx.mail().set_mail_template(to_string(kind), {text.subject, text.body, text.html}, now);
     record_event(tx, actor, std::nullopt, "mail.template_changed",
                  EventData().add("kind", to_string(kind)).str(), true, now);
     return info(tx, kind);
@@ -90,7 +90,7 @@ Result<TemplateInfo> MailTemplateAdmin::reset(const core::Actor& actor, MailTemp
   if (!core::can_administer(actor)) return admins_only();
   const auto now = ctx_.clock.now();
   return in_write<TemplateInfo>(ctx_.db, [&](store::Tx& tx) -> Result<TemplateInfo> {
-    if (tx.delete_mail_template(to_string(kind))) {
+    if (tx.mail().delete_mail_template(to_string(kind))) {
       record_event(tx, actor, std::nullopt, "mail.template_changed",
                    EventData().add("kind", to_string(kind)).add("reset", 1).str(), true, now);
     }

@@ -17,7 +17,7 @@ namespace {
 // Members must be active or disabled staff accounts; customers are never ranked.
 core::Done check_members(store::Tx& tx, const std::vector<Id>& ids) {
   for (Id id : ids) {
-    auto u = tx.user_by_id(id);
+    auto u = tx.accounts().user_by_id(id);
     if (!u || u->role == core::Role::customer) {
       return core::invalid_field("member_ids", "user " + std::to_string(id) + " is not staff");
     }
@@ -34,8 +34,9 @@ bool may_manage_away_days(const core::Actor& actor, Id user_id) {
 
 Result<std::vector<core::Board>> Ranking::boards(const core::Actor& actor) {
   if (!actor.is_staff()) return make_error(Errc::forbidden, "boards are for staff");
-  return in_read<std::vector<core::Board>>(
-      ctx_.db, [](store::Tx& tx) { return Result<std::vector<core::Board>>(tx.list_boards()); });
+  return in_read<std::vector<core::Board>>(ctx_.db, [](store::Tx& tx) {
+    return Result<std::vector<core::Board>>(tx.organizations().list_boards());
+  });
 }
 
 Result<core::Board> Ranking::create_board(const core::Actor& actor, const BoardChanges& in) {
@@ -44,16 +45,16 @@ Result<core::Board> Ranking::create_board(const core::Actor& actor, const BoardC
   if (!name) return name.take_error();
   const auto now = ctx_.clock.now();
   return in_write<core::Board>(ctx_.db, [&](store::Tx& tx) -> Result<core::Board> {
-    if (tx.board_by_name(*name)) {
+    if (tx.organizations().board_by_name(*name)) {
       return make_error(Errc::conflict, "board " + *name + " already exists",
                         {{"name", "already taken"}});
     }
     core::Board b{0, *name, in.member_ids.value_or(std::vector<Id>{})};
     if (auto r = check_members(tx, b.member_ids); !r) return r.take_error();
-    b.id = tx.insert_board(b, now);
+    b.id = tx.organizations().insert_board(b, now);
     record_event(tx, actor, std::nullopt, "board.created", EventData().add("board_id", b.id).str(),
                  /*internal=*/true, now);
-    return tx.board_by_id(b.id).value_or(b);
+    return tx.organizations().board_by_id(b.id).value_or(b);
   });
 }
 
@@ -67,10 +68,10 @@ Result<core::Board> Ranking::update_board(const core::Actor& actor, Id id, const
   }
   const auto now = ctx_.clock.now();
   return in_write<core::Board>(ctx_.db, [&](store::Tx& tx) -> Result<core::Board> {
-    auto b = tx.board_by_id(id);
+    auto b = tx.organizations().board_by_id(id);
     if (!b) return make_error(Errc::not_found, "board not found");
     if (name && *name != b->name) {
-      if (auto other = tx.board_by_name(*name); other && other->id != id) {
+      if (auto other = tx.organizations().board_by_name(*name); other && other->id != id) {
         return make_error(Errc::conflict, "board " + *name + " already exists",
                           {{"name", "already taken"}});
       }
@@ -80,10 +81,10 @@ Result<core::Board> Ranking::update_board(const core::Actor& actor, Id id, const
       if (auto r = check_members(tx, *c.member_ids); !r) return r.take_error();
       b->member_ids = *c.member_ids;
     }
-    tx.update_board(*b);
+    tx.organizations().update_board(*b);
     record_event(tx, actor, std::nullopt, "board.updated", EventData().add("board_id", id).str(),
                  /*internal=*/true, now);
-    return tx.board_by_id(id).value_or(*b);
+    return tx.organizations().board_by_id(id).value_or(*b);
   });
 }
 
@@ -91,7 +92,7 @@ core::Done Ranking::delete_board(const core::Actor& actor, Id id) {
   if (!core::can_administer(actor)) return admins_only();
   const auto now = ctx_.clock.now();
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    if (!tx.delete_board(id)) return make_error(Errc::not_found, "board not found");
+    if (!tx.organizations().delete_board(id)) return make_error(Errc::not_found, "board not found");
     record_event(tx, actor, std::nullopt, "board.deleted", EventData().add("board_id", id).str(),
                  /*internal=*/true, now);
     return core::done();
@@ -102,9 +103,9 @@ Result<std::vector<core::Day>> Ranking::away_days(const core::Actor& actor, Id u
   if (!may_manage_away_days(actor, user_id)) return admins_only();
   return in_read<std::vector<core::Day>>(ctx_.db,
                                          [&](store::Tx& tx) -> Result<std::vector<core::Day>> {
-                                           if (!tx.user_by_id(user_id))
+                                           if (!tx.accounts().user_by_id(user_id))
                                              return make_error(Errc::not_found, "user not found");
-                                           return tx.away_days_of(user_id);
+                                           return tx.credits().away_days_of(user_id);
                                          });
 }
 
@@ -115,9 +116,9 @@ core::Done Ranking::set_away(const core::Actor& actor, Id user_id, std::string_v
   if (!day) return core::invalid_field("date", "must be a date like 2026-11-24");
   const auto now = ctx_.clock.now();
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    auto u = tx.user_by_id(user_id);
+    auto u = tx.accounts().user_by_id(user_id);
     if (!u || u->role == core::Role::customer) return make_error(Errc::not_found, "user not found");
-    tx.set_away_day(user_id, *day, away);
+    tx.credits().set_away_day(user_id, *day, away);
     record_event(tx, actor, std::nullopt, away ? "user.away_added" : "user.away_removed",
                  EventData().add("user_id", user_id).add("date", core::format_day(*day)).str(),
                  /*internal=*/true, now);

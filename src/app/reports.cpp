@@ -49,13 +49,13 @@ struct Directory {
 
 Directory load_directory(store::Tx& tx) {
   std::unordered_map<Id, std::uint8_t> weeks;
-  for (const auto& org : tx.list_organizations()) weeks[org.id] = org.work_week;
+  for (const auto& org : tx.organizations().list_organizations()) weeks[org.id] = org.work_week;
   std::unordered_map<Id, std::string> teams;  // each person's first team by name
-  for (const auto& team : tx.list_teams()) {
+  for (const auto& team : tx.organizations().list_teams()) {
     for (Id member : team.member_ids) teams.try_emplace(member, team.name);
   }
   Directory d;
-  for (auto& u : tx.list_staff()) {
+  for (auto& u : tx.accounts().list_staff()) {
     if (u.disabled) continue;
     Person p;
     p.since = local_day(u.created_at, u.timezone);
@@ -74,9 +74,9 @@ Directory load_directory(store::Tx& tx) {
 std::vector<BoardLine> rank(store::Tx& tx, const Directory& dir, const std::vector<Id>* members,
                             Day from, Day to) {
   std::unordered_map<Id, std::int64_t> closed;
-  for (const auto& c : tx.closed_by_agent(from, to)) closed[c.agent_id] = c.closed;
+  for (const auto& c : tx.credits().closed_by_agent(from, to)) closed[c.agent_id] = c.closed;
   std::unordered_map<Id, std::set<Day>> away;
-  for (const auto& [user, day] : tx.away_days(from, to)) away[user].insert(day);
+  for (const auto& [user, day] : tx.credits().away_days(from, to)) away[user].insert(day);
   static const std::set<Day> kNone;
   std::vector<core::BoardInput> inputs;
   auto add = [&](const Person& p) {
@@ -85,7 +85,8 @@ std::vector<BoardLine> rank(store::Tx& tx, const Directory& dir, const std::vect
     // A day with closes is a worked day; only people who closed something need their days.
     std::set<Day> closed_on;
     if (c != closed.end()) {
-      for (const auto& d : tx.closed_per_day(p.user.id, from, to)) closed_on.insert(d.day);
+      for (const auto& d : tx.credits().closed_per_day(p.user.id, from, to))
+        closed_on.insert(d.day);
     }
     const int days = core::working_days(from, to, p.week, p.since,
                                         a == away.end() ? kNone : a->second, closed_on);
@@ -144,7 +145,7 @@ std::optional<store::ClosedGrouping> parse_grouping(const std::string& s) {
 }
 
 Day today_for(store::Tx& tx, const core::Actor& actor, core::UnixTime now) {
-  auto user = tx.user_by_id(actor.id);
+  auto user = tx.accounts().user_by_id(actor.id);
   return local_day(now, user ? user->timezone : "UTC");
 }
 
@@ -164,7 +165,7 @@ std::vector<MorningReport> build_reports(store::Tx& tx, const Directory& dir, Da
                                          const std::vector<const Person*>& who) {
   const auto window = core::morning_report_window(date);
   const auto yesterday = core::morning_report_window(date - 1);
-  const auto boards = tx.list_boards();
+  const auto boards = tx.organizations().list_boards();
   struct Ranked {
     std::vector<BoardLine> lines;
     std::vector<std::pair<std::string, int>> team_totals;
@@ -200,7 +201,7 @@ std::vector<MorningReport> build_reports(store::Tx& tx, const Directory& dir, Da
     m.from = window.from;
     m.to = window.to;
     m.closed_per_day.assign(static_cast<std::size_t>(window.to - window.from + 1), 0);
-    for (const auto& d : tx.closed_per_day(p->user.id, window.from, window.to)) {
+    for (const auto& d : tx.credits().closed_per_day(p->user.id, window.from, window.to)) {
       m.closed_per_day[static_cast<std::size_t>(d.day - window.from)] = static_cast<int>(d.closed);
     }
     m.board = board ? board->name : "";
@@ -229,7 +230,7 @@ Result<Leaderboard> Reports::leaderboard(const core::Actor& actor, const Leaderb
     if (!last) return last.take_error();
     std::optional<core::Board> board;
     if (!q.board.empty()) {
-      board = tx.board_by_name(q.board);
+      board = tx.organizations().board_by_name(q.board);
       if (!board) return core::invalid_field("board", "no such board");
     }
     const auto w = core::window_ending(*last, *days);
@@ -267,12 +268,12 @@ Result<ClosedReport> Reports::closed(const core::Actor& actor, const ClosedRepor
     out.from = *from;
     out.to = *to;
     out.group_by = q.group_by;
-    auto groups = tx.closed_grouped(*from, *to, *by);
+    auto groups = tx.credits().closed_grouped(*from, *to, *by);
     std::unordered_map<std::string, std::string> labels;
     if (*by == store::ClosedGrouping::agent) {
-      for (const auto& u : tx.list_staff()) labels[std::to_string(u.id)] = u.name;
+      for (const auto& u : tx.accounts().list_staff()) labels[std::to_string(u.id)] = u.name;
     } else if (*by == store::ClosedGrouping::team) {
-      for (const auto& t : tx.list_teams()) labels[std::to_string(t.id)] = t.name;
+      for (const auto& t : tx.organizations().list_teams()) labels[std::to_string(t.id)] = t.name;
       labels["0"] = "No team";
     }
     for (auto& g : groups) {
@@ -338,7 +339,7 @@ Result<int> Reports::queue_morning_reports(const std::vector<MorningReport>& rep
         m.auto_submitted = "auto-generated";
         m.created_at = now;
         m.next_attempt_at = now;
-        if (!tx.insert_outbound_mail(m)) continue;  // queued before (here or elsewhere)
+        if (!tx.mail().insert_outbound_mail(m)) continue;  // queued before (here or elsewhere)
         record_event(tx, core::Actor{}, std::nullopt, "mail.queued",
                      EventData().add("to", m.recipient).add("kind", m.kind).str(), true, now);
         ++n;
@@ -365,7 +366,7 @@ Result<int> Reports::queue_due_morning_reports(int hour, const OutboundSettings&
         }
         std::vector<MorningReport> out;
         for (auto& [date, people] : due) {
-          const auto sent = tx.mail_recipients(date, kMailKind);
+          const auto sent = tx.mail().mail_recipients(date, kMailKind);
           const std::set<std::string> already(sent.begin(), sent.end());
           std::erase_if(people, [&](const Person* p) { return already.contains(p->user.email); });
           if (people.empty()) continue;

@@ -12,7 +12,7 @@ using core::Result;
 
 Result<std::vector<core::SavedFilter>> SavedFilters::list(const core::Actor& actor) {
   return in_read<std::vector<core::SavedFilter>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::vector<core::SavedFilter>>(tx.list_saved_filters(actor.id));
+    return Result<std::vector<core::SavedFilter>>(tx.saved_filters().list_saved_filters(actor.id));
   });
 }
 
@@ -26,7 +26,7 @@ Result<core::SavedFilter> SavedFilters::create(const core::Actor& actor, std::st
     return core::invalid_field("query", parsed.error().message);
   }
   return in_write<core::SavedFilter>(ctx_.db, [&](store::Tx& tx) -> Result<core::SavedFilter> {
-    auto mine = tx.list_saved_filters(actor.id);
+    auto mine = tx.saved_filters().list_saved_filters(actor.id);
     for (const auto& f : mine) {
       if (f.name == *name) {
         return make_error(Errc::conflict, "you already have a filter named " + *name,
@@ -39,14 +39,14 @@ Result<core::SavedFilter> SavedFilters::create(const core::Actor& actor, std::st
                         {{"name", "remove a filter first"}});
     }
     core::SavedFilter f{0, actor.id, *name, *query};
-    f.id = tx.insert_saved_filter(f);
+    f.id = tx.saved_filters().insert_saved_filter(f);
     return f;
   });
 }
 
 core::Done SavedFilters::remove(const core::Actor& actor, core::Id id) {
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    if (!tx.delete_saved_filter(actor.id, id)) {
+    if (!tx.saved_filters().delete_saved_filter(actor.id, id)) {
       return make_error(Errc::not_found, "saved filter not found");
     }
     return core::done();

@@ -16,14 +16,14 @@ core::Result<int> auto_close_resolved(Context& ctx) {
   for (;;) {
     auto batch = in_write<int>(ctx.db, [&](store::Tx& tx) -> core::Result<int> {
       int n = 0;
-      for (auto number : tx.tickets_resolved_before(now - days * 86400LL, 200)) {
-        auto t = tx.ticket_by_number(number);
+      for (auto number : tx.tickets().tickets_resolved_before(now - days * 86400LL, 200)) {
+        auto t = tx.tickets().ticket_by_number(number);
         if (!t || !core::due_for_auto_close(*t, now, days)) continue;
         if (!core::change_status(*t, core::Status::closed, now)) continue;
         t->updated_at = now;
         t->version += 1;
         core::touch_public(*t, now);
-        if (!tx.update_ticket(*t)) continue;
+        if (!tx.tickets().update_ticket(*t)) continue;
         record_status_change(tx, *t, core::Status::resolved, now);
         record_event(tx, system_actor(), number, "ticket.status_changed",
                      EventData()

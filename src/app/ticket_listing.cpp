@@ -136,7 +136,7 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
   bool matches_nothing = false;
   auto user_id = [&](const std::string& s) -> std::optional<Id> {
     if (auto id = core::parse_positive_id(s)) return id;
-    if (auto u = tx.user_by_email(s)) return u->id;
+    if (auto u = tx.accounts().user_by_email(s)) return u->id;
     matches_nothing = true;
     return std::nullopt;
   };
@@ -153,7 +153,7 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
   if (p.team) {
     if (auto id = core::parse_positive_id(*p.team)) {
       f.team_id = id;
-    } else if (auto t = tx.team_by_name(*p.team)) {
+    } else if (auto t = tx.organizations().team_by_name(*p.team)) {
       f.team_id = t->id;
     } else {
       matches_nothing = true;
@@ -162,7 +162,7 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
   if (p.organization) {
     if (auto id = core::parse_positive_id(*p.organization)) {
       f.organization_id = id;
-    } else if (auto o = tx.organization_by_name(*p.organization)) {
+    } else if (auto o = tx.organizations().organization_by_name(*p.organization)) {
       f.organization_id = o->id;
     } else {
       matches_nothing = true;
@@ -175,7 +175,7 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
 // out, not an empty result that looks like an empty queue.
 Result<core::Unit> Tickets::resolve_category(store::Tx& tx, PreparedFilter& p) {
   if (!p.category) return core::Unit{};
-  auto c = tx.category_by_name(*p.category);
+  auto c = tx.categories().category_by_name(*p.category);
   if (!c) {
     return make_error(Errc::invalid,
                       "There is no category named \"" + *p.category +
@@ -195,7 +195,7 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
     if (auto r = resolve_category(tx, p); !r) return r.take_error();
     if (!resolve_names(tx, actor, p)) return out;
     const store::TicketFilter& f = p.filter;
-    auto page = tx.list_tickets(f);
+    auto page = tx.tickets().list_tickets(f);
     for (auto& t : page.items) t = core::as_seen_by(actor, std::move(t));
     if (page.has_more && !page.items.empty()) {
       if (f.text_match.empty() && f.order == store::TicketOrder::updated && !f.ascending) {
@@ -219,7 +219,7 @@ Result<TicketCount> Tickets::count(const core::Actor& actor, const TicketListQue
     TicketCount out;
     if (auto r = resolve_category(tx, p); !r) return r.take_error();
     if (!resolve_names(tx, actor, p)) return out;
-    out.count = tx.count_tickets(p.filter, kCountCap + 1);
+    out.count = tx.tickets().count_tickets(p.filter, kCountCap + 1);
     out.capped = out.count > kCountCap;
     if (out.capped) out.count = kCountCap;
     return out;

@@ -120,7 +120,8 @@ void record_call(store::Tx& tx, const core::Actor& actor, Id number, const Logge
     note.author_id = actor.id;
     note.body = call.notes;
     note.created_at = now;
-    const Id id = indexed ? tx.insert_message(note) : tx.insert_message_unindexed(note);
+    const Id id =
+        indexed ? tx.messages().insert_message(note) : tx.messages().insert_message_unindexed(note);
     record_event(tx, actor, number, "message.added",
                  EventData().add("message_id", id).add("kind", "internal").str(), true, now);
   }
@@ -130,7 +131,7 @@ void record_call(store::Tx& tx, const core::Actor& actor, Id number, const Logge
 
 // Loads a ticket the actor may see, or not_found.
 Result<core::Ticket> load_visible(store::Tx& tx, const core::Actor& actor, Id number) {
-  auto t = tx.ticket_by_number(number);
+  auto t = tx.tickets().ticket_by_number(number);
   if (!t || !core::can_view_ticket(actor, *t)) return not_found(number);
   return std::move(*t);
 }
@@ -227,14 +228,14 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
   const auto now = ctx_.clock.now();
   return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
     if (!in.idempotency_key.empty()) {
-      if (auto first = tx.idempotent_ticket(actor.id, in.idempotency_key)) {
-        auto t = tx.ticket_by_number(*first);
+      if (auto first = tx.tickets().idempotent_ticket(actor.id, in.idempotency_key)) {
+        auto t = tx.tickets().ticket_by_number(*first);
         if (t) return core::as_seen_by(actor, std::move(*t));
       }
     }
     core::User requester;
     if (actor.is_staff() && in.requester_email) {
-      auto found = tx.user_by_email(*in.requester_email);
+      auto found = tx.accounts().user_by_email(*in.requester_email);
       if (found) {
         requester = std::move(*found);
       } else {
@@ -244,12 +245,12 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
         requester.role = core::Role::customer;
         requester.verified = false;
         requester.created_at = now;
-        requester.id = tx.insert_user(requester, "");
+        requester.id = tx.accounts().insert_user(requester, "");
         record_event(tx, actor, std::nullopt, "user.created",
                      EventData().add("user_id", requester.id).str(), true, now);
       }
     } else {
-      auto self = tx.user_by_id(actor.id);
+      auto self = tx.accounts().user_by_id(actor.id);
       if (!self) return make_error(Errc::unauthenticated, "your account no longer exists");
       requester = std::move(*self);
     }
@@ -270,7 +271,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     t.created_at = t.updated_at = t.public_updated_at = now;
     // The first message's text goes into the search document with the ticket row, saving
     // a second full-text write per create.
-    tx.insert_ticket(t, in.body, in.call_notes);
+    tx.tickets().insert_ticket(t, in.body, in.call_notes);
     core::Message m;
     m.ticket_number = t.number;
     m.kind = core::MessageKind::public_reply;
@@ -286,12 +287,12 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     m.created_at = now;
     m.email_message_id = in.email_message_id;
     m.unverified_sender = in.unverified_sender;
-    Id message_id = tx.insert_message_unindexed(m);
+    Id message_id = tx.messages().insert_message_unindexed(m);
     for (auto& a : *files) {
       a.ticket_number = t.number;
       a.message_id = message_id;
       a.created_at = now;
-      tx.insert_attachment(a);
+      tx.messages().insert_attachment(a);
     }
     record_event(tx, author, t.number, "ticket.created",
                  EventData()
@@ -308,7 +309,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       record_call(tx, actor, t.number, {in.call_notes, in.call_minutes}, false, now);
     }
     if (!in.idempotency_key.empty()) {
-      tx.remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
+      tx.tickets().remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
     }
     return core::as_seen_by(actor, std::move(t));
   });
@@ -330,7 +331,8 @@ Result<core::Ticket> Tickets::log_call(const core::Actor& actor, Id number, Logg
     }
     t.updated_at = now;
     t.version += 1;
-    if (!tx.update_ticket(t)) return make_error(Errc::stale, "ticket changed meanwhile; retry");
+    if (!tx.tickets().update_ticket(t))
+      return make_error(Errc::stale, "ticket changed meanwhile; retry");
     record_call(tx, actor, number, call, true, now);
     return t;
   });
@@ -417,7 +419,7 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
     }
     if (c.assignee_id && *c.assignee_id != t.assignee_id) {
       if (*c.assignee_id) {
-        auto user = tx.user_by_id(**c.assignee_id);
+        auto user = tx.accounts().user_by_id(**c.assignee_id);
         if (!user || user->role == core::Role::customer || user->disabled) {
           return core::invalid_field("assignee_id", "is not an active agent");
         }
@@ -428,7 +430,7 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
                          true});
     }
     if (c.team_id && *c.team_id != t.team_id) {
-      if (*c.team_id && !tx.team_by_id(**c.team_id))
+      if (*c.team_id && !tx.organizations().team_by_id(**c.team_id))
         return core::invalid_field("team_id", "no such team");
       t.team_id = *c.team_id;
       changes.push_back({"ticket.team_changed",
@@ -462,7 +464,7 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
                     [](const Change& ch) { return !ch.internal; })) {
       core::touch_public(t, now);
     }
-    if (!tx.update_ticket(t)) {
+    if (!tx.tickets().update_ticket(t)) {
       return make_error(Errc::stale, "ticket #" + std::to_string(number) + " changed meanwhile");
     }
     record_status_change(tx, t, before.status, now);
@@ -530,19 +532,20 @@ Result<core::Message> Tickets::add_message_in(store::Tx& tx, const core::Actor& 
     m.created_at = now;
     m.email_message_id = options.email_message_id;
     m.unverified_sender = options.unverified_sender;
-    m.id = tx.insert_message(m);
+    m.id = tx.messages().insert_message(m);
     // A copy per run: a write unit may run more than once and must not consume its inputs.
     for (core::Attachment a : files) {
       a.ticket_number = number;
       a.message_id = m.id;
       a.created_at = now;
-      a.id = tx.insert_attachment(a);
+      a.id = tx.messages().insert_attachment(a);
       m.attachments.push_back(a);
     }
     t.updated_at = now;
     t.version += 1;
     if (!internal) core::touch_public(t, now);
-    if (!tx.update_ticket(t)) return make_error(Errc::stale, "ticket changed meanwhile; retry");
+    if (!tx.tickets().update_ticket(t))
+      return make_error(Errc::stale, "ticket changed meanwhile; retry");
     record_status_change(tx, t, before, now);
     record_event(tx, actor, number, "message.added",
                  EventData().add("message_id", m.id).add("kind", core::to_string(kind)).str(),
@@ -564,8 +567,8 @@ Result<std::vector<core::Message>> Tickets::messages(const core::Actor& actor, I
       ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Message>> {
         auto t = load_visible(tx, actor, number);
         if (!t) return t.take_error();
-        auto messages =
-            tx.list_messages(number, core::can(actor, core::TicketAction::view_internal, *t));
+        auto messages = tx.messages().list_messages(
+            number, core::can(actor, core::TicketAction::view_internal, *t));
         std::erase_if(messages, [&](const core::Message& m) {
           return !core::can_see_message(actor, m.kind);
         });
@@ -583,9 +586,9 @@ Result<std::vector<core::Event>> Tickets::events(const core::Actor& actor, Id nu
       ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Event>> {
         auto t = load_visible(tx, actor, number);
         if (!t) return t.take_error();
-        auto events =
-            tx.ticket_events(number, core::can(actor, core::TicketAction::view_internal, *t),
-                             after_id, std::clamp(limit, 1, 1000));
+        auto events = tx.events().ticket_events(
+            number, core::can(actor, core::TicketAction::view_internal, *t), after_id,
+            std::clamp(limit, 1, 1000));
         // The store already filtered; the policy has the last word on every row.
         std::erase_if(events, [&](const core::Event& e) { return !core::can_see_event(actor, e); });
         return events;
@@ -594,13 +597,13 @@ Result<std::vector<core::Event>> Tickets::events(const core::Actor& actor, Id nu
 
 Result<AttachmentContent> Tickets::attachment(const core::Actor& actor, Id attachment_id) {
   auto meta = in_read<core::Attachment>(ctx_.db, [&](store::Tx& tx) -> Result<core::Attachment> {
-    auto a = tx.attachment_by_id(attachment_id);
+    auto a = tx.messages().attachment_by_id(attachment_id);
     Error missing = make_error(Errc::not_found, "attachment not found");
     if (!a) return missing;
     auto t = load_visible(tx, actor, a->ticket_number);
     if (!t) return missing;
     if (a->message_id && !core::can(actor, core::TicketAction::view_internal, *t)) {
-      auto visible = tx.list_messages(a->ticket_number, false);
+      auto visible = tx.messages().list_messages(a->ticket_number, false);
       bool found = std::any_of(visible.begin(), visible.end(),
                                [&](const core::Message& m) { return m.id == *a->message_id; });
       if (!found) return missing;
@@ -633,7 +636,7 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
     if (into->merged_into || into->status == core::Status::closed) {
       return core::invalid_field("into", "cannot merge into a merged or closed ticket");
     }
-    tx.move_messages(source, target);
+    tx.messages().move_messages(source, target);
     const auto status_before_merge = from->status;
     from->merged_into = target;
     if (from->status != core::Status::closed) {
@@ -645,7 +648,7 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
     into->updated_at = now;
     into->version += 1;
     core::touch_public(*into, now);
-    if (!tx.update_ticket(*from) || !tx.update_ticket(*into)) {
+    if (!tx.tickets().update_ticket(*from) || !tx.tickets().update_ticket(*into)) {
       return make_error(Errc::stale, "ticket changed meanwhile; retry");
     }
     record_status_change(tx, *from, status_before_merge, now);
@@ -668,12 +671,12 @@ Result<std::vector<Id>> Tickets::link(const core::Actor& actor, Id number, Id ot
     if (auto r = require(actor, core::TicketAction::link, *a, "link tickets"); !r) {
       return r.take_error();
     }
-    tx.link_tickets(number, other);
+    tx.tickets().link_tickets(number, other);
     record_event(tx, actor, number, "ticket.linked", EventData().add("ticket", other).str(), true,
                  now);
     record_event(tx, actor, other, "ticket.linked", EventData().add("ticket", number).str(), true,
                  now);
-    return tx.linked_tickets(number);
+    return tx.tickets().linked_tickets(number);
   });
 }
 
@@ -683,7 +686,7 @@ Result<std::vector<Id>> Tickets::links(const core::Actor& actor, Id number) {
     if (!t) return t.take_error();
     if (auto r = require(actor, core::TicketAction::link, *t, "see links"); !r)
       return r.take_error();
-    return tx.linked_tickets(number);
+    return tx.tickets().linked_tickets(number);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "app/credentials.hpp"
+#include "store/sqlite/open_sqlite.hpp"
 
 namespace frontline::cli {
 

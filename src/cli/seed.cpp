@@ -112,14 +112,15 @@ void seed(const SeedFlags& f) {
   rt.db->write([&](store::Tx& tx) {
     std::vector<core::Id> teams;
     for (const char* name : {"Help Desk", "Field Technicians", "Network", "Applications"}) {
-      auto existing = tx.team_by_name(name);
-      teams.push_back(existing ? existing->id : tx.insert_team({0, name, {}}));
+      auto existing = tx.organizations().team_by_name(name);
+      teams.push_back(existing ? existing->id : tx.organizations().insert_team({0, name, {}}));
     }
     std::vector<core::Id> orgs;
     for (int i = 0; i < std::max(1, f.customers / 50); ++i) {
       std::string name = "Customer Org " + std::to_string(i + 1);
-      auto existing = tx.organization_by_name(name);
-      orgs.push_back(existing ? existing->id : tx.insert_organization({0, name, i % 3 == 0}));
+      auto existing = tx.organizations().organization_by_name(name);
+      orgs.push_back(existing ? existing->id
+                              : tx.organizations().insert_organization({0, name, i % 3 == 0}));
     }
     std::vector<std::vector<core::Id>> members(teams.size());
     for (int i = 0; i < f.agents; ++i) {
@@ -128,13 +129,14 @@ void seed(const SeedFlags& f) {
       u.name = "Agent " + std::to_string(i + 1);
       u.role = core::Role::agent;
       u.created_at = now - f.days * 86400LL;
-      auto existing = tx.user_by_email(u.email);
-      core::Id id = existing ? existing->id : tx.insert_user(u, hash);
+      auto existing = tx.accounts().user_by_email(u.email);
+      core::Id id = existing ? existing->id : tx.accounts().insert_user(u, hash);
       agents.push_back(id);
       agent_team.push_back(teams[i % teams.size()]);
       members[i % teams.size()].push_back(id);
     }
-    for (std::size_t t = 0; t < teams.size(); ++t) tx.set_team_members(teams[t], members[t]);
+    for (std::size_t t = 0; t < teams.size(); ++t)
+      tx.organizations().set_team_members(teams[t], members[t]);
     for (int i = 0; i < f.customers; ++i) {
       core::User u;
       u.email = "customer" + std::to_string(i + 1) + "@example.org";
@@ -142,8 +144,8 @@ void seed(const SeedFlags& f) {
       u.role = core::Role::customer;
       u.organization_id = orgs[static_cast<std::size_t>(i) % orgs.size()];
       u.created_at = now - f.days * 86400LL;
-      auto existing = tx.user_by_email(u.email);
-      customers.push_back(existing ? existing->id : tx.insert_user(u, hash));
+      auto existing = tx.accounts().user_by_email(u.email);
+      customers.push_back(existing ? existing->id : tx.accounts().insert_user(u, hash));
       customer_org.push_back(existing ? existing->organization_id : u.organization_id);
     }
     return true;
@@ -210,29 +212,29 @@ void seed(const SeedFlags& f) {
         const std::string answer = t.first_response_at ? kReplies[rng() % kReplies.size()] : "";
         const bool note = t.first_response_at && rng() % 3 == 0;
         const std::string note_text = note ? sentences(rng, 1) : "";
-        tx.insert_ticket(t, question + "\n" + answer, note_text);
+        tx.tickets().insert_ticket(t, question + "\n" + answer, note_text);
         if (t.resolved_at) {  // the leaderboard's credit, as a resolve through the app gives it
           // Seeded agents keep the UTC default, so their local day is the UTC day.
-          tx.add_credit({t.number, *t.assignee_id,
-                         static_cast<std::int32_t>(*t.resolved_at / 86400), t.team_id.value_or(0),
-                         t.category, std::string(core::to_string(t.channel))});
+          tx.credits().add_credit(
+              {t.number, *t.assignee_id, static_cast<std::int32_t>(*t.resolved_at / 86400),
+               t.team_id.value_or(0), t.category, std::string(core::to_string(t.channel))});
         }
         core::Message m;
         m.ticket_number = t.number;
         m.author_id = t.requester_id;
         m.body = question;
         m.created_at = created;
-        tx.insert_message_unindexed(m);
+        tx.messages().insert_message_unindexed(m);
         if (t.first_response_at) {
           m.author_id = *t.assignee_id;
           m.body = answer;
           m.created_at = *t.first_response_at;
-          tx.insert_message_unindexed(m);
+          tx.messages().insert_message_unindexed(m);
         }
         if (note) {
           m.kind = core::MessageKind::internal_note;
           m.body = note_text;
-          tx.insert_message_unindexed(m);
+          tx.messages().insert_message_unindexed(m);
         }
         core::Event e;
         e.ticket_number = t.number;
@@ -240,13 +242,13 @@ void seed(const SeedFlags& f) {
         e.type = "ticket.created";
         e.data = "{\"seeded\":true}";
         e.created_at = created;
-        tx.append_event(e);
+        tx.events().append_event(e);
         if (t.resolved_at) {
           e.actor_id = t.assignee_id;
           e.type = "ticket.status_changed";
           e.data = "{\"from\":\"open\",\"to\":\"resolved\"}";
           e.created_at = *t.resolved_at;
-          tx.append_event(e);
+          tx.events().append_event(e);
         }
       }
       return true;

@@ -36,8 +36,9 @@ struct ServeFlags {
 // password printed once.
 void ensure_admin(app::Context& ctx, const Config& config) {
   bool has_admin = false;
-  ctx.db.read(
-      [&](store::Tx& tx) { has_admin = !tx.list_users(core::Role::admin, "", 1, 0).empty(); });
+  ctx.db.read([&](store::Tx& tx) {
+    has_admin = !tx.accounts().list_users(core::Role::admin, "", 1, 0).empty();
+  });
   if (has_admin) return;
   const char* env_password = std::getenv("FRONTLINE_ADMIN_PASSWORD");
   std::string password =

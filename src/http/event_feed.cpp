@@ -56,7 +56,7 @@ void EventFeed::wake() {
 
 std::vector<core::Event> EventFeed::read_after(core::Id after, int limit) {
   std::vector<core::Event> out;
-  db_.read([&](store::Tx& tx) { out = tx.events_after(after, limit); });
+  db_.read([&](store::Tx& tx) { out = tx.events().events_after(after, limit); });
   return out;
 }
 
@@ -105,7 +105,7 @@ void EventFeed::run() {
     last_round = std::chrono::steady_clock::now();
     try {
       if (!head_known) {
-        db_.read([&](store::Tx& tx) { head = tx.last_event_id(); });
+        db_.read([&](store::Tx& tx) { head = tx.events().last_event_id(); });
         head_known = true;
       }
       // New events first, so joining subscribers catch up to the same head everyone has.

@@ -39,7 +39,7 @@ bool is_hex_sha256(std::string_view s) {
 StoreError io_error(const std::string& what, int err) {
   const bool full = err == ENOSPC || err == EDQUOT;
   return StoreError(what + ": " + std::strerror(err),
-                    full ? StoreError::Kind::disk_full : StoreError::Kind::failed);
+                    full ? StoreError::Kind::disk_full : StoreError::Kind::unavailable);
 }
 
 // Writes and syncs a new file; on failure removes what was written (a full disk must not

@@ -29,12 +29,4 @@ class Database {
   virtual void backup_to(const std::string& path) = 0;
 };
 
-struct DatabaseOptions {
-  std::string path;     // the database file
-  int max_batch = 256;  // write units per commit
-};
-
-// Opens (creating and migrating as needed) the embedded SQLite database.
-std::unique_ptr<Database> open_sqlite(const DatabaseOptions& options);
-
 }  // namespace frontline::store

@@ -11,7 +11,7 @@
 #include "app/clock.hpp"
 #include "app/context.hpp"
 #include "app/credentials.hpp"
-#include "store/database.hpp"
+#include "store/sqlite/open_sqlite.hpp"
 
 namespace frontline::testing {
 
@@ -49,7 +49,7 @@ struct TestApp {
                                   {email, email.substr(0, email.find('@')), role, "", org, "UTC"});
     if (!u) throw std::runtime_error(u.error().message);
     std::optional<core::Actor> actor;
-    db->read([&](store::Tx& tx) { actor = tx.actor_by_user_id(u->id); });
+    db->read([&](store::Tx& tx) { actor = tx.accounts().actor_by_user_id(u->id); });
     return *actor;
   }
 

@@ -7,7 +7,7 @@ namespace frontline::app::mail_filters {
 
 std::optional<core::Id> already_stored(store::Tx& tx, const InboundMail& m) {
   if (m.message_id.empty()) return std::nullopt;
-  return tx.ticket_by_email_message_id(m.message_id);
+  return tx.messages().ticket_by_email_message_id(m.message_id);
 }
 
 }  // namespace frontline::app::mail_filters

@@ -20,7 +20,7 @@ bool same_secret(std::string_view given, std::string_view expected) {
 
 Response healthz_get(Request& req, Services& s) {
   try {
-    s.ctx.db.read([](store::Tx& tx) { tx.consumer_cursor("healthz"); });
+    s.ctx.db.read([](store::Tx& tx) { tx.events().consumer_cursor("healthz"); });
   } catch (const std::exception&) {
     return problem(core::Errc::unavailable, "the database is not answering");
   }

@@ -19,7 +19,7 @@ StoreError::Kind error_kind(sqlite3* db, int rc) {
     const int err = sqlite3_system_errno(db);
     if (err == ENOSPC || err == EDQUOT) return StoreError::Kind::disk_full;
   }
-  return StoreError::Kind::failed;
+  return StoreError::Kind::unavailable;
 }
 
 }  // namespace

@@ -11,9 +11,9 @@
 #include <thread>
 #include <vector>
 
-#include "store/database.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/open_sqlite.hpp"
 #include "store/sqlite/sqlite_tx.hpp"
 
 namespace frontline::store {
@@ -66,7 +66,7 @@ StoreError::Kind first_error_kind(const std::vector<WriteUnit*>& batch) {
     } catch (...) {
     }
   }
-  return StoreError::Kind::failed;
+  return StoreError::Kind::unavailable;
 }
 
 class SqliteDatabase final : public Database {

@@ -1,10 +1,8 @@
-// The SQLite implementation of store::Tx, over one Connection. Transaction boundaries belong
-// to SqliteDatabase; this class only runs the statements inside them.
+// The SQLite implementation of store::Tx, over one Connection: it owns one object per repository.
+// Transaction boundaries belong to SqliteDatabase; this class only runs statements inside them.
 #pragma once
 
-#include "store/sqlite/connection.hpp"
-#include "store/sqlite/sqlite_macros.hpp"
-#include "store/tx.hpp"
+#include "store/sqlite/repositories.hpp"
 
 namespace frontline::store::sqlite {
 
@@ -12,120 +10,30 @@ class SqliteTx final : public Tx {
  public:
   explicit SqliteTx(Connection& conn) : db_(conn) {}
 
-  std::optional<core::User> user_by_id(Id id) override;
-  std::optional<core::User> user_by_email(std::string_view email) override;
-  std::vector<core::User> list_users(std::optional<core::Role> role, std::string_view contains,
-                                     int limit, Id after_id) override;
-  std::vector<core::Category> list_categories() override;
-  std::optional<core::Category> category_by_name(std::string_view name) override;
-  Id insert_category(std::string_view name) override;
-  bool delete_category(Id id) override;
-  std::vector<core::SavedFilter> list_saved_filters(Id user_id) override;
-  Id insert_saved_filter(const core::SavedFilter& filter) override;
-  bool delete_saved_filter(Id user_id, Id filter_id) override;
-  Id insert_user(const core::User& user, std::string_view password_hash) override;
-  void update_user(const core::User& user) override;
-  std::optional<std::string> password_hash(Id user_id) override;
-  void set_password_hash(Id user_id, std::string_view hash) override;
-
-  std::optional<core::Organization> organization_by_id(Id id) override;
-  std::optional<core::Organization> organization_by_name(std::string_view name) override;
-  std::vector<core::Organization> list_organizations() override;
-  Id insert_organization(const core::Organization& org) override;
-  void update_organization(const core::Organization& org) override;
-
-  std::optional<core::Team> team_by_id(Id id) override;
-  std::optional<core::Team> team_by_name(std::string_view name) override;
-  std::vector<core::Team> list_teams() override;
-  Id insert_team(const core::Team& team) override;
-  void set_team_members(Id team_id, const std::vector<Id>& user_ids) override;
-
-  std::optional<core::Actor> actor_by_user_id(Id user_id) override;
-
-  Id insert_api_token(Id user_id, std::string_view token_hash, std::string_view name,
-                      UnixTime now) override;
-  std::optional<core::Actor> actor_by_token_hash(std::string_view token_hash) override;
-  std::vector<ApiTokenRecord> list_api_tokens(std::optional<Id> user_id) override;
-  bool delete_api_token(Id token_id) override;
-  void insert_session(std::string_view session_hash, Id user_id, std::string_view csrf_token,
-                      UnixTime expires_at) override;
-  std::optional<SessionRecord> session_by_hash(std::string_view session_hash) override;
-  void delete_session(std::string_view session_hash) override;
-  void delete_sessions_of(Id user_id) override;
-
-  void insert_ticket(core::Ticket& ticket, std::string_view public_text,
-                     std::string_view internal_text) override;
-  std::optional<core::Ticket> ticket_by_number(Id number) override;
-  bool update_ticket(const core::Ticket& ticket) override;
-  TicketPage list_tickets(const TicketFilter& filter) override;
-  std::int64_t count_tickets(const TicketFilter& filter, std::int64_t cap) override;
-  std::vector<Id> tickets_resolved_before(UnixTime before, int limit) override;
-  void link_tickets(Id a, Id b) override;
-  std::vector<Id> linked_tickets(Id number) override;
-
-  Id insert_message(const core::Message& message) override;
-  Id insert_message_unindexed(const core::Message& message) override;
-  std::vector<core::Message> list_messages(Id ticket_number, bool include_internal) override;
-  std::optional<Id> ticket_by_email_message_id(std::string_view message_id) override;
-  std::optional<core::Message> message_by_id(Id id) override;
-  std::vector<std::string> ticket_email_message_ids(Id ticket_number) override;
-  std::optional<MailTemplateRecord> mail_template(std::string_view kind) override;
-  void set_mail_template(std::string_view kind, const MailTemplateRecord& text,
-                         UnixTime now) override;
-  bool delete_mail_template(std::string_view kind) override;
-  void add_ticket_cc(Id ticket_number, std::string_view email) override;
-  std::vector<std::string> ticket_ccs(Id ticket_number) override;
-  std::vector<std::int64_t> imap_pending(std::string_view mailbox) override;
-  void add_imap_pending(std::string_view mailbox, std::int64_t uid) override;
-  void remove_imap_pending(std::string_view mailbox, std::int64_t uid) override;
-  bool insert_outbound_mail(const core::OutboundMail& mail) override;
-  std::vector<core::OutboundMail> due_outbound_mail(UnixTime now, int limit) override;
-  std::optional<core::OutboundMail> outbound_mail_by_id(Id id) override;
-  void update_outbound_mail(const core::OutboundMail& mail, UnixTime now) override;
-  void move_messages(Id from_ticket, Id to_ticket) override;
-  Id insert_attachment(const core::Attachment& attachment) override;
-  std::optional<core::Attachment> attachment_by_id(Id id) override;
-
-  Id append_event(const core::Event& event) override;
-  std::vector<core::Event> ticket_events(Id ticket_number, bool include_internal, Id after_id,
-                                         int limit) override;
-  std::vector<core::Event> events_after(Id after_id, int limit) override;
-  Id last_event_id() override;
-  Id consumer_cursor(std::string_view consumer) override;
-  void set_consumer_cursor(std::string_view consumer, Id last_event_id) override;
+  AccountRepository& accounts() override { return accounts_; }
+  OrganizationRepository& organizations() override { return organizations_; }
+  TicketRepository& tickets() override { return tickets_; }
+  MessageRepository& messages() override { return messages_; }
+  EventRepository& events() override { return events_; }
+  MailRepository& mail() override { return mail_; }
+  CreditRepository& credits() override { return credits_; }
+  CategoryRepository& categories() override { return categories_; }
+  SavedFilterRepository& saved_filters() override { return saved_filters_; }
+  MacroRepository& macros() override { return macros_; }
 
   void optimize() override;
 
-  MacroRepository& macros() override { return macros_; }
-
-  // Leaderboard rollups, boards and away days: sqlite_tx_reports.cpp.
-  std::optional<CreditRecord> ticket_credit(Id ticket_number) override;
-  void add_credit(const CreditRecord& credit) override;
-  void remove_credit(const CreditRecord& credit) override;
-  std::vector<AgentClosed> closed_by_agent(std::int32_t from, std::int32_t to) override;
-  std::vector<DayClosed> closed_per_day(Id agent_id, std::int32_t from, std::int32_t to) override;
-  std::vector<ClosedGroup> closed_grouped(std::int32_t from, std::int32_t to,
-                                          ClosedGrouping by) override;
-  std::vector<core::User> list_staff() override;
-  std::vector<std::pair<Id, std::int32_t>> away_days(std::int32_t from, std::int32_t to) override;
-  void set_away_day(Id user_id, std::int32_t day, bool away) override;
-  std::vector<std::int32_t> away_days_of(Id user_id) override;
-  std::vector<core::Board> list_boards() override;
-  std::optional<core::Board> board_by_id(Id id) override;
-  std::optional<core::Board> board_by_name(std::string_view name) override;
-  Id insert_board(const core::Board& board, UnixTime now) override;
-  void update_board(const core::Board& board) override;
-  bool delete_board(Id id) override;
-  std::vector<std::string> mail_recipients(Id event_id, std::string_view kind) override;
-
-  std::optional<Id> idempotent_ticket(Id user_id, std::string_view key) override;
-  void remember_idempotent_ticket(Id user_id, std::string_view key, Id number,
-                                  UnixTime now) override;
-
  private:
-  std::optional<core::Actor> actor_from(Stmt& s);
-  void write_tags(Id number, const std::vector<std::string>& tags);
   Connection& db_;
+  SqliteAccounts accounts_{db_};
+  SqliteOrganizations organizations_{db_};
+  SqliteTickets tickets_{db_};
+  SqliteMessages messages_{db_};
+  SqliteEvents events_{db_};
+  SqliteMail mail_{db_};
+  SqliteCredits credits_{db_};
+  SqliteCategories categories_{db_};
+  SqliteSavedFilters saved_filters_{db_};
   SqliteMacros macros_{db_};
 };
 

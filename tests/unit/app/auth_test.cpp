@@ -23,7 +23,7 @@ class AuthTest : public ::testing::Test {
 
 TEST_F(AuthTest, PasswordsAreStoredAsArgon2id) {
   app_.db->read([&](store::Tx& tx) {
-    auto hash = tx.password_hash(tx.user_by_email("tech@x.com")->id);
+    auto hash = tx.accounts().password_hash(tx.accounts().user_by_email("tech@x.com")->id);
     ASSERT_TRUE(hash);
     EXPECT_EQ(hash->rfind("$argon2id$", 0), 0u);
   });
@@ -112,8 +112,8 @@ TEST_F(AuthTest, ApiTokenResolvesAndOnlyItsHashIsStored) {
   EXPECT_TRUE(auth_.bearer(*token));
   EXPECT_FALSE(auth_.bearer(*token + "x"));
   app_.db->read([&](store::Tx& tx) {
-    EXPECT_FALSE(tx.actor_by_token_hash(*token));
-    EXPECT_TRUE(tx.actor_by_token_hash(token_hash(*token)));
+    EXPECT_FALSE(tx.accounts().actor_by_token_hash(*token));
+    EXPECT_TRUE(tx.accounts().actor_by_token_hash(token_hash(*token)));
   });
 }
 

@@ -111,7 +111,7 @@ TEST_F(MailOutboxTest, FailuresRetryWithDoublingDelayUpToTheCap) {
     ASSERT_TRUE(outbox_.failed(id, "SMTP: connection refused"));
     EXPECT_TRUE(outbox_.due(10)->empty());  // not before its time
     core::OutboundMail m;
-    app_.db->read([&](store::Tx& tx) { m = *tx.outbound_mail_by_id(id); });
+    app_.db->read([&](store::Tx& tx) { m = *tx.mail().outbound_mail_by_id(id); });
     delays.push_back(m.next_attempt_at - before);
     app_.clock.set(m.next_attempt_at);
     ASSERT_EQ(outbox_.due(10)->size(), 1u);

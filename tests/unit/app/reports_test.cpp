@@ -67,7 +67,7 @@ class ReportsTest : public ::testing::Test {
     std::map<Id, std::optional<std::pair<Id, Day>>> credit;
     app_.db->read([&](store::Tx& tx) {
       for (Id after = 0;;) {
-        auto events = tx.events_after(after, 1000);
+        auto events = tx.events().events_after(after, 1000);
         if (events.empty()) break;
         for (const auto& e : events) {
           after = e.id;
@@ -100,7 +100,7 @@ class ReportsTest : public ::testing::Test {
     std::map<std::pair<Id, Day>, int> out;
     app_.db->read([&](store::Tx& tx) {
       for (const auto& [id, zone] : zones_) {
-        for (const auto& d : tx.closed_per_day(id, from, to)) {
+        for (const auto& d : tx.credits().closed_per_day(id, from, to)) {
           out[{id, d.day}] = static_cast<int>(d.closed);
         }
       }
@@ -297,7 +297,7 @@ TEST_F(ReportsTest, MorningReportIsQueuedOncePerTechnicianAndDate) {
   auto again = reports_.morning_reports(local_day(app_.clock.now(), "UTC"), std::nullopt);
   EXPECT_EQ(*reports_.queue_morning_reports(*again, settings), 0);  // e.g. a second server
   app_.db->read([&](store::Tx& tx) {
-    auto due = tx.due_outbound_mail(app_.clock.now(), 10);
+    auto due = tx.mail().due_outbound_mail(app_.clock.now(), 10);
     ASSERT_EQ(due.size(), 1u);
     EXPECT_EQ(due[0].recipient, "ana@x.com");
     EXPECT_EQ(due[0].kind, "morning_report");

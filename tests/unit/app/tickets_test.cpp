@@ -61,7 +61,7 @@ TEST_F(TicketsTest, AgentOpensForUnknownRequesterWhoBecomesUnverifiedCustomer) {
   ASSERT_TRUE(t);
   EXPECT_EQ(t->channel, core::Channel::phone);
   app_.db->read([&](store::Tx& tx) {
-    auto u = tx.user_by_email("new.person@corp.example");
+    auto u = tx.accounts().user_by_email("new.person@corp.example");
     ASSERT_TRUE(u);
     EXPECT_EQ(u->role, core::Role::customer);
     EXPECT_FALSE(u->verified);
@@ -351,7 +351,7 @@ TEST_F(TicketsTest, CustomersCannotSendCallNotes) {
 
 TEST_F(TicketsTest, CategorySearchFindsTicketsOfAnExistingCategoryByName) {
   app_.db->write([](store::Tx& tx) {
-    tx.insert_category("Hardware");
+    tx.categories().insert_category("Hardware");
     return true;
   });
   OpenTicket in{"Broken screen", "It cracked"};

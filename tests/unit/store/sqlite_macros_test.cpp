@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "../test_support.hpp"
-#include "store/database.hpp"
 #include "store/macro_repository.hpp"
+#include "store/sqlite/open_sqlite.hpp"
 
 namespace frontline::store {
 namespace {
@@ -23,7 +23,7 @@ class MacroRepositoryContract : public ::testing::Test {
       core::User u;
       u.email = u.name = email;
       u.role = core::Role::agent;
-      id = tx.insert_user(u, "");
+      id = tx.accounts().insert_user(u, "");
       return true;
     });
     return id;

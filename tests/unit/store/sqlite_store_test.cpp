@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "../test_support.hpp"
-#include "store/database.hpp"
+#include "store/sqlite/open_sqlite.hpp"
 
 namespace frontline::store {
 namespace {
@@ -25,7 +25,7 @@ class StoreContract : public ::testing::Test {
       u.email = email;
       u.name = email;
       u.role = role;
-      id = tx.insert_user(u, "");
+      id = tx.accounts().insert_user(u, "");
       return true;
     });
     return id;
@@ -41,7 +41,7 @@ class StoreContract : public ::testing::Test {
       t.requester_name = "R";
       t.created_at = t.updated_at = at;
       t.tags = tags;
-      tx.insert_ticket(t, "", "");
+      tx.tickets().insert_ticket(t, "", "");
       return true;
     });
     return t;
@@ -57,22 +57,22 @@ TEST_F(StoreContract, TicketNumbersAreSequentialAndRoundTrip) {
   auto second = ticket(requester, "VPN down", 200);
   EXPECT_EQ(second.number, first.number + 1);
   db_->read([&](Tx& tx) {
-    auto t = tx.ticket_by_number(first.number);
+    auto t = tx.tickets().ticket_by_number(first.number);
     ASSERT_TRUE(t);
     EXPECT_EQ(t->subject, "Printer jam");
     EXPECT_EQ(t->tags, (std::vector<std::string>{"hardware", "vip"}));
     EXPECT_EQ(t->requester_email, "a@x.com");
-    EXPECT_FALSE(tx.ticket_by_number(999));
+    EXPECT_FALSE(tx.tickets().ticket_by_number(999));
   });
 }
 
 TEST_F(StoreContract, UpdateFailsWhenVersionIsStale) {
   auto t = ticket(user("a@x.com"), "s", 1);
   db_->write([&](Tx& tx) {
-    auto fresh = *tx.ticket_by_number(t.number);
+    auto fresh = *tx.tickets().ticket_by_number(t.number);
     fresh.version += 1;
-    EXPECT_TRUE(tx.update_ticket(fresh));
-    EXPECT_FALSE(tx.update_ticket(fresh));  // same expected version again: stale
+    EXPECT_TRUE(tx.tickets().update_ticket(fresh));
+    EXPECT_FALSE(tx.tickets().update_ticket(fresh));  // same expected version again: stale
     return true;
   });
 }
@@ -85,7 +85,7 @@ TEST_F(StoreContract, ListingIsNewestFirstAndCursorVisitsEachTicketOnce) {
   f.limit = 7;
   for (;;) {
     TicketPage page;
-    db_->read([&](Tx& tx) { page = tx.list_tickets(f); });
+    db_->read([&](Tx& tx) { page = tx.tickets().list_tickets(f); });
     for (auto& t : page.items) seen.push_back(t.number);
     if (!page.has_more) break;
     f.after = std::make_pair(page.items.back().updated_at, page.items.back().number);
@@ -102,7 +102,7 @@ TEST_F(StoreContract, CustomerVisibilityFilterLimitsToOwnOrOrganisation) {
   TicketFilter f;
   f.visible_requester_id = mine;
   TicketPage page;
-  db_->read([&](Tx& tx) { page = tx.list_tickets(f); });
+  db_->read([&](Tx& tx) { page = tx.tickets().list_tickets(f); });
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_EQ(page.items[0].subject, "mine");
 }
@@ -117,7 +117,7 @@ TEST_F(StoreContract, SearchWithoutInternalColumnNeverMatchesInternalNoteWords) 
     note.kind = core::MessageKind::internal_note;
     note.author_id = agent;
     note.body = "suspect warranty fraud";
-    tx.insert_message(note);
+    tx.messages().insert_message(note);
     return true;
   });
   TicketFilter customer;
@@ -125,8 +125,8 @@ TEST_F(StoreContract, SearchWithoutInternalColumnNeverMatchesInternalNoteWords) 
   TicketFilter staff = customer;
   staff.text_includes_internal = true;
   db_->read([&](Tx& tx) {
-    EXPECT_TRUE(tx.list_tickets(customer).items.empty());
-    EXPECT_EQ(tx.list_tickets(staff).items.size(), 1u);
+    EXPECT_TRUE(tx.tickets().list_tickets(customer).items.empty());
+    EXPECT_EQ(tx.tickets().list_tickets(staff).items.size(), 1u);
   });
 }
 
@@ -138,30 +138,30 @@ TEST_F(StoreContract, SearchMatchesSubjectMessagesAndRequester) {
     m.ticket_number = t.number;
     m.author_id = r;
     m.body = "it happens after lunch";
-    tx.insert_message(m);
+    tx.messages().insert_message(m);
     return true;
   });
   for (const char* q : {"\"monitor\"", "\"lunch\"", "\"r\""}) {
     TicketFilter f;
     f.text_match = q;
-    db_->read([&](Tx& tx) { EXPECT_EQ(tx.list_tickets(f).items.size(), 1u) << q; });
+    db_->read([&](Tx& tx) { EXPECT_EQ(tx.tickets().list_tickets(f).items.size(), 1u) << q; });
   }
 }
 
 TEST_F(StoreContract, SearchWithStatusFilterFollowsStatusChanges) {
   auto t = ticket(user("a@x.com"), "Scanner offline", 1);
   db_->write([&](Tx& tx) {
-    auto stored = *tx.ticket_by_number(t.number);
+    auto stored = *tx.tickets().ticket_by_number(t.number);
     stored.status = core::Status::resolved;
     stored.version += 1;
-    return tx.update_ticket(stored);
+    return tx.tickets().update_ticket(stored);
   });
   auto found = [&](core::Status status) {
     TicketFilter f;
     f.text_match = "\"scanner\"";
     f.statuses = {status};
     std::size_t n = 0;
-    db_->read([&](Tx& tx) { n = tx.list_tickets(f).items.size(); });
+    db_->read([&](Tx& tx) { n = tx.tickets().list_tickets(f).items.size(); });
     return n;
   };
   EXPECT_EQ(found(core::Status::resolved), 1u);
@@ -178,7 +178,7 @@ TEST_F(StoreContract, FailedUnitRollsBackWithoutHarmingOthersInTheBatch) {
         core::Ticket t;
         t.subject = "unit " + std::to_string(i);
         t.requester_id = r;
-        tx.insert_ticket(t, "", "");
+        tx.tickets().insert_ticket(t, "", "");
         return i % 2 == 0;  // odd units roll back
       });
       ++done;
@@ -188,7 +188,7 @@ TEST_F(StoreContract, FailedUnitRollsBackWithoutHarmingOthersInTheBatch) {
   EXPECT_EQ(done.load(), 8);
   TicketFilter f;
   f.limit = 100;
-  db_->read([&](Tx& tx) { EXPECT_EQ(tx.list_tickets(f).items.size(), 4u); });
+  db_->read([&](Tx& tx) { EXPECT_EQ(tx.tickets().list_tickets(f).items.size(), 4u); });
 }
 
 TEST_F(StoreContract, ExceptionInUnitIsRethrownAndRolledBack) {
@@ -197,11 +197,11 @@ TEST_F(StoreContract, ExceptionInUnitIsRethrownAndRolledBack) {
     core::Ticket t;
     t.subject = "doomed";
     t.requester_id = r;
-    tx.insert_ticket(t, "", "");
+    tx.tickets().insert_ticket(t, "", "");
     throw StoreError("boom");
   }),
                StoreError);
-  db_->read([&](Tx& tx) { EXPECT_FALSE(tx.ticket_by_number(1)); });
+  db_->read([&](Tx& tx) { EXPECT_FALSE(tx.tickets().ticket_by_number(1)); });
 }
 
 TEST_F(StoreContract, EventsAreOrderedAndConsumerCursorPersists) {
@@ -210,16 +210,16 @@ TEST_F(StoreContract, EventsAreOrderedAndConsumerCursorPersists) {
       core::Event e;
       e.type = "test." + std::to_string(i);
       e.data = "{}";
-      tx.append_event(e);
+      tx.events().append_event(e);
     }
-    tx.set_consumer_cursor("mail", 2);
+    tx.events().set_consumer_cursor("mail", 2);
     return true;
   });
   db_.reset();
   db_ = open_sqlite({dir_.path() + "/frontline.db"});  // survives reopening
   db_->read([&](Tx& tx) {
-    EXPECT_EQ(tx.consumer_cursor("mail"), 2);
-    auto after = tx.events_after(tx.consumer_cursor("mail"), 10);
+    EXPECT_EQ(tx.events().consumer_cursor("mail"), 2);
+    auto after = tx.events().events_after(tx.events().consumer_cursor("mail"), 10);
     ASSERT_EQ(after.size(), 1u);
     EXPECT_EQ(after[0].type, "test.2");
   });
@@ -228,12 +228,12 @@ TEST_F(StoreContract, EventsAreOrderedAndConsumerCursorPersists) {
 TEST_F(StoreContract, TokensAreFoundOnlyByTheirHash) {
   auto u = user("a@x.com", core::Role::agent);
   db_->write([&](Tx& tx) {
-    tx.insert_api_token(u, "hash-abc", "ci", 1);
+    tx.accounts().insert_api_token(u, "hash-abc", "ci", 1);
     return true;
   });
   db_->read([&](Tx& tx) {
-    EXPECT_TRUE(tx.actor_by_token_hash("hash-abc"));
-    EXPECT_FALSE(tx.actor_by_token_hash("hash-abd"));
+    EXPECT_TRUE(tx.accounts().actor_by_token_hash("hash-abc"));
+    EXPECT_FALSE(tx.accounts().actor_by_token_hash("hash-abd"));
   });
 }
 
@@ -243,7 +243,7 @@ TEST_F(StoreContract, BackupCopiesTheLiveDatabase) {
   db_->backup_to(copy);
   auto restored = open_sqlite({copy});
   restored->read([&](Tx& tx) {
-    auto t = tx.ticket_by_number(1);
+    auto t = tx.tickets().ticket_by_number(1);
     ASSERT_TRUE(t);
     EXPECT_EQ(t->subject, "kept in backup");
   });
@@ -258,9 +258,9 @@ TEST_F(StoreContract, CountMatchesTheFilterAndStopsAtTheCap) {
   f.requester_id = a;
   f.limit = 1;  // ignored by count
   db_->read([&](Tx& tx) {
-    EXPECT_EQ(tx.count_tickets(f, 100), 5);
-    EXPECT_EQ(tx.count_tickets(f, 3), 3);
-    EXPECT_EQ(tx.count_tickets(TicketFilter{}, 100), 6);
+    EXPECT_EQ(tx.tickets().count_tickets(f, 100), 5);
+    EXPECT_EQ(tx.tickets().count_tickets(f, 3), 3);
+    EXPECT_EQ(tx.tickets().count_tickets(TicketFilter{}, 100), 6);
   });
 }
 
@@ -275,7 +275,7 @@ TEST_F(StoreContract, OtherOrdersPageByOffsetWithoutGapsOrRepeats) {
   std::vector<core::Id> seen;
   for (;;) {
     TicketPage page;
-    db_->read([&](Tx& tx) { page = tx.list_tickets(f); });
+    db_->read([&](Tx& tx) { page = tx.tickets().list_tickets(f); });
     for (auto& t : page.items) seen.push_back(t.number);
     if (!page.has_more) break;
     f.offset += static_cast<std::int64_t>(page.items.size());
@@ -289,16 +289,16 @@ TEST_F(StoreContract, PriorityOrderPutsUrgentFirst) {
   core::Id low = ticket(r, "low", 1).number;
   core::Id urgent = ticket(r, "urgent", 2).number;
   db_->write([&](Tx& tx) {
-    auto t = *tx.ticket_by_number(urgent);
+    auto t = *tx.tickets().ticket_by_number(urgent);
     t.priority = core::Priority::urgent;
     t.version += 1;
-    return tx.update_ticket(t);
+    return tx.tickets().update_ticket(t);
   });
   core::Id normal = ticket(r, "normal", 3).number;
   TicketFilter f;
   f.order = TicketOrder::priority;
   TicketPage page;
-  db_->read([&](Tx& tx) { page = tx.list_tickets(f); });
+  db_->read([&](Tx& tx) { page = tx.tickets().list_tickets(f); });
   ASSERT_EQ(page.items.size(), 3u);
   EXPECT_EQ(page.items[0].number, urgent);
   EXPECT_EQ(page.items[1].number, normal);  // same priority as low: newer number first
@@ -310,35 +310,35 @@ TEST_F(StoreContract, SavedFiltersBelongToTheirOwner) {
   auto b = user("b@x.com", core::Role::agent);
   core::Id id = 0;
   db_->write([&](Tx& tx) {
-    id = tx.insert_saved_filter({0, a, "Urgent", "priority:urgent"});
+    id = tx.saved_filters().insert_saved_filter({0, a, "Urgent", "priority:urgent"});
     return true;
   });
   db_->write([&](Tx& tx) {
-    EXPECT_FALSE(tx.delete_saved_filter(b, id));  // not b's
-    EXPECT_EQ(tx.list_saved_filters(b).size(), 0u);
-    auto mine = tx.list_saved_filters(a);
+    EXPECT_FALSE(tx.saved_filters().delete_saved_filter(b, id));  // not b's
+    EXPECT_EQ(tx.saved_filters().list_saved_filters(b).size(), 0u);
+    auto mine = tx.saved_filters().list_saved_filters(a);
     EXPECT_EQ(mine.size(), 1u);
     EXPECT_EQ(mine.at(0).query, "priority:urgent");
-    EXPECT_TRUE(tx.delete_saved_filter(a, id));
+    EXPECT_TRUE(tx.saved_filters().delete_saved_filter(a, id));
     return true;
   });
 }
 
 TEST_F(StoreContract, CategoriesAreUniqueIgnoringCaseAndSortedByName) {
   db_->write([&](Tx& tx) {
-    tx.insert_category("network");
-    tx.insert_category("Hardware");
+    tx.categories().insert_category("network");
+    tx.categories().insert_category("Hardware");
     return true;
   });
   db_->read([&](Tx& tx) {
-    auto all = tx.list_categories();
+    auto all = tx.categories().list_categories();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[0].name, "Hardware");
     EXPECT_EQ(all[1].name, "network");
-    EXPECT_TRUE(tx.category_by_name("NETWORK"));
+    EXPECT_TRUE(tx.categories().category_by_name("NETWORK"));
   });
   EXPECT_THROW(db_->write([&](Tx& tx) {
-    tx.insert_category("HARDWARE");
+    tx.categories().insert_category("HARDWARE");
     return true;
   }),
                StoreError);
@@ -349,26 +349,26 @@ TEST_F(StoreContract, UserSearchMatchesPartOfNameOrEmail) {
   user("someone@x.com");
   db_->read([&](Tx& tx) {
     for (const char* q : {"zed.c", "EXAMPLE", "caller@"}) {
-      auto found = tx.list_users(core::Role::customer, q, 10, 0);
+      auto found = tx.accounts().list_users(core::Role::customer, q, 10, 0);
       ASSERT_EQ(found.size(), 1u) << q;
       EXPECT_EQ(found[0].id, zed);
     }
-    EXPECT_TRUE(tx.list_users(std::nullopt, "%", 10, 0).empty());
-    EXPECT_EQ(tx.list_users(std::nullopt, "", 10, 0).size(), 2u);
+    EXPECT_TRUE(tx.accounts().list_users(std::nullopt, "%", 10, 0).empty());
+    EXPECT_EQ(tx.accounts().list_users(std::nullopt, "", 10, 0).size(), 2u);
   });
 }
 
 TEST_F(StoreContract, LastEventIdFollowsAppends) {
-  db_->read([&](Tx& tx) { EXPECT_EQ(tx.last_event_id(), 0); });
+  db_->read([&](Tx& tx) { EXPECT_EQ(tx.events().last_event_id(), 0); });
   core::Id id = 0;
   db_->write([&](Tx& tx) {
     core::Event e;
     e.type = "test.event";
     e.data = "{}";
-    id = tx.append_event(e);
+    id = tx.events().append_event(e);
     return true;
   });
-  db_->read([&](Tx& tx) { EXPECT_EQ(tx.last_event_id(), id); });
+  db_->read([&](Tx& tx) { EXPECT_EQ(tx.events().last_event_id(), id); });
 }
 
 TEST_F(StoreContract, CreditsCountInBothRollupsAndARemovedCreditLeavesNoZeroRows) {
@@ -379,32 +379,32 @@ TEST_F(StoreContract, CreditsCountInBothRollupsAndARemovedCreditLeavesNoZeroRows
   const CreditRecord first{a.number, agent, 20000, 3, "Network", "email"};
   const CreditRecord second{b.number, agent, 20001, 0, "", "phone"};
   db_->write([&](Tx& tx) {
-    tx.add_credit(first);
-    tx.add_credit(second);
+    tx.credits().add_credit(first);
+    tx.credits().add_credit(second);
     return true;
   });
   db_->read([&](Tx& tx) {
-    auto by_agent = tx.closed_by_agent(20000, 20001);
+    auto by_agent = tx.credits().closed_by_agent(20000, 20001);
     ASSERT_EQ(by_agent.size(), 1u);
     EXPECT_EQ(by_agent[0].closed, 2);
-    EXPECT_EQ(tx.closed_by_agent(20001, 20001)[0].closed, 1);
-    auto teams = tx.closed_grouped(20000, 20001, ClosedGrouping::team);
+    EXPECT_EQ(tx.credits().closed_by_agent(20001, 20001)[0].closed, 1);
+    auto teams = tx.credits().closed_grouped(20000, 20001, ClosedGrouping::team);
     ASSERT_EQ(teams.size(), 2u);
-    auto categories = tx.closed_grouped(20000, 20000, ClosedGrouping::category);
+    auto categories = tx.credits().closed_grouped(20000, 20000, ClosedGrouping::category);
     ASSERT_EQ(categories.size(), 1u);
     EXPECT_EQ(categories[0].key, "Network");
-    EXPECT_EQ(tx.ticket_credit(a.number)->team_id, 3);
+    EXPECT_EQ(tx.credits().ticket_credit(a.number)->team_id, 3);
   });
   db_->write([&](Tx& tx) {
-    tx.remove_credit(first);
-    tx.remove_credit(first);  // a second removal changes nothing
+    tx.credits().remove_credit(first);
+    tx.credits().remove_credit(first);  // a second removal changes nothing
     return true;
   });
   db_->read([&](Tx& tx) {
-    EXPECT_FALSE(tx.ticket_credit(a.number));
-    EXPECT_TRUE(tx.closed_per_day(agent, 20000, 20000).empty());
-    EXPECT_TRUE(tx.closed_grouped(20000, 20000, ClosedGrouping::channel).empty());
-    auto days = tx.closed_per_day(agent, 19990, 20010);
+    EXPECT_FALSE(tx.credits().ticket_credit(a.number));
+    EXPECT_TRUE(tx.credits().closed_per_day(agent, 20000, 20000).empty());
+    EXPECT_TRUE(tx.credits().closed_grouped(20000, 20000, ClosedGrouping::channel).empty());
+    auto days = tx.credits().closed_per_day(agent, 19990, 20010);
     ASSERT_EQ(days.size(), 1u);
     EXPECT_EQ(days[0].day, 20001);
   });

@@ -2,7 +2,7 @@
 // columns pair a mode with an id (see the migration), tags are space-separated.
 #include <sstream>
 
-#include "store/sqlite/sqlite_macros.hpp"
+#include "store/sqlite/repositories.hpp"
 
 namespace frontline::store::sqlite {
 namespace {

@@ -1,23 +1,10 @@
-// SQLite repository calls for the leaderboard (migration 009): the credit each resolved ticket
-// holds, the two rollups it is counted in, away days and boards.
-#include <string>
-
-#include "store/sqlite/member_groups.hpp"
-#include "store/sqlite/sqlite_tx.hpp"
+// SQLite CreditRepository: the leaderboard's credits, rollups and away days (migration 009). Queries are named constants next to the code that runs
+// them; every value is bound as a parameter.
+#include "store/sqlite/repositories.hpp"
 
 namespace frontline::store::sqlite {
 
 using core::Id;
-
-std::optional<CreditRecord> SqliteTx::ticket_credit(Id ticket_number) {
-  auto s = db_.prepare(
-      "SELECT agent_id, day, team_id, category, channel FROM ticket_credits "
-      "WHERE ticket_number = ?");
-  s.bind(1, ticket_number);
-  if (!s.step()) return std::nullopt;
-  return CreditRecord{ticket_number, s.int64(0), static_cast<std::int32_t>(s.int64(1)),
-                      s.int64(2),    s.text(3),  s.text(4)};
-}
 
 namespace {
 
@@ -59,7 +46,17 @@ void count_in_rollups(Connection& db, const CreditRecord& c, std::int64_t delta)
 
 }  // namespace
 
-void SqliteTx::add_credit(const CreditRecord& c) {
+std::optional<CreditRecord> SqliteCredits::ticket_credit(Id ticket_number) {
+  auto s = db_.prepare(
+      "SELECT agent_id, day, team_id, category, channel FROM ticket_credits "
+      "WHERE ticket_number = ?");
+  s.bind(1, ticket_number);
+  if (!s.step()) return std::nullopt;
+  return CreditRecord{ticket_number, s.int64(0), static_cast<std::int32_t>(s.int64(1)),
+                      s.int64(2),    s.text(3),  s.text(4)};
+}
+
+void SqliteCredits::add_credit(const CreditRecord& c) {
   db_.prepare(
          "INSERT INTO ticket_credits(ticket_number, agent_id, day, team_id, category, channel) "
          "VALUES(?, ?, ?, ?, ?, ?)")
@@ -73,12 +70,12 @@ void SqliteTx::add_credit(const CreditRecord& c) {
   count_in_rollups(db_, c, +1);
 }
 
-void SqliteTx::remove_credit(const CreditRecord& c) {
+void SqliteCredits::remove_credit(const CreditRecord& c) {
   db_.prepare("DELETE FROM ticket_credits WHERE ticket_number = ?").bind(1, c.ticket_number).run();
   if (db_.changes() > 0) count_in_rollups(db_, c, -1);
 }
 
-std::vector<AgentClosed> SqliteTx::closed_by_agent(std::int32_t from, std::int32_t to) {
+std::vector<AgentClosed> SqliteCredits::closed_by_agent(std::int32_t from, std::int32_t to) {
   auto s = db_.prepare(
       "SELECT agent_id, sum(closed) FROM closed_daily WHERE day BETWEEN ? AND ? "
       "GROUP BY agent_id");
@@ -88,7 +85,7 @@ std::vector<AgentClosed> SqliteTx::closed_by_agent(std::int32_t from, std::int32
   return out;
 }
 
-std::vector<DayClosed> SqliteTx::closed_per_day(Id agent_id, std::int32_t from, std::int32_t to) {
+std::vector<DayClosed> SqliteCredits::closed_per_day(Id agent_id, std::int32_t from, std::int32_t to) {
   auto s = db_.prepare(
       "SELECT day, closed FROM closed_daily WHERE agent_id = ? AND day BETWEEN ? AND ? "
       "ORDER BY day");
@@ -98,7 +95,7 @@ std::vector<DayClosed> SqliteTx::closed_per_day(Id agent_id, std::int32_t from, 
   return out;
 }
 
-std::vector<ClosedGroup> SqliteTx::closed_grouped(std::int32_t from, std::int32_t to,
+std::vector<ClosedGroup> SqliteCredits::closed_grouped(std::int32_t from, std::int32_t to,
                                                   ClosedGrouping by) {
   // The grouped column comes from this fixed list, never from the request.
   const char* column = "agent_id";
@@ -130,7 +127,7 @@ std::vector<ClosedGroup> SqliteTx::closed_grouped(std::int32_t from, std::int32_
   return out;
 }
 
-std::vector<std::pair<Id, std::int32_t>> SqliteTx::away_days(std::int32_t from, std::int32_t to) {
+std::vector<std::pair<Id, std::int32_t>> SqliteCredits::away_days(std::int32_t from, std::int32_t to) {
   auto s = db_.prepare("SELECT user_id, day FROM away_days WHERE day BETWEEN ? AND ?");
   s.bind(1, std::int64_t{from}).bind(2, std::int64_t{to});
   std::vector<std::pair<Id, std::int32_t>> out;
@@ -138,61 +135,17 @@ std::vector<std::pair<Id, std::int32_t>> SqliteTx::away_days(std::int32_t from, 
   return out;
 }
 
-void SqliteTx::set_away_day(Id user_id, std::int32_t day, bool away) {
+void SqliteCredits::set_away_day(Id user_id, std::int32_t day, bool away) {
   auto s = db_.prepare(away ? "INSERT OR IGNORE INTO away_days(user_id, day) VALUES(?, ?)"
                             : "DELETE FROM away_days WHERE user_id = ? AND day = ?");
   s.bind(1, user_id).bind(2, std::int64_t{day}).run();
 }
 
-std::vector<std::int32_t> SqliteTx::away_days_of(Id user_id) {
+std::vector<std::int32_t> SqliteCredits::away_days_of(Id user_id) {
   auto s = db_.prepare("SELECT day FROM away_days WHERE user_id = ? ORDER BY day");
   s.bind(1, user_id);
   std::vector<std::int32_t> out;
   while (s.step()) out.push_back(static_cast<std::int32_t>(s.int64(0)));
-  return out;
-}
-
-std::optional<core::Board> SqliteTx::board_by_id(Id id) {
-  return group_by_id<core::Board>(db_, kBoardTables, id);
-}
-
-std::optional<core::Board> SqliteTx::board_by_name(std::string_view name) {
-  return group_by_name<core::Board>(db_, kBoardTables, name);
-}
-
-std::vector<core::Board> SqliteTx::list_boards() {
-  return list_groups<core::Board>(db_, kBoardTables);
-}
-
-Id SqliteTx::insert_board(const core::Board& board, UnixTime now) {
-  db_.prepare("INSERT INTO boards(name, created_at) VALUES(?, ?)")
-      .bind(1, board.name)
-      .bind(2, now)
-      .run();
-  const Id id = db_.last_insert_rowid();
-  set_group_members(db_, kBoardTables, id, board.member_ids);
-  return id;
-}
-
-void SqliteTx::update_board(const core::Board& board) {
-  db_.prepare("UPDATE boards SET name = ? WHERE id = ?")
-      .bind(1, board.name)
-      .bind(2, board.id)
-      .run();
-  set_group_members(db_, kBoardTables, board.id, board.member_ids);
-}
-
-bool SqliteTx::delete_board(Id id) {
-  db_.prepare("DELETE FROM board_members WHERE board_id = ?").bind(1, id).run();
-  db_.prepare("DELETE FROM boards WHERE id = ?").bind(1, id).run();
-  return db_.changes() > 0;
-}
-
-std::vector<std::string> SqliteTx::mail_recipients(Id event_id, std::string_view kind) {
-  auto s = db_.prepare("SELECT recipient FROM mail_outbox WHERE event_id = ? AND kind = ?");
-  s.bind(1, event_id).bind(2, kind);
-  std::vector<std::string> out;
-  while (s.step()) out.push_back(s.text(0));
   return out;
 }
 

@@ -1,0 +1,64 @@
+// People and how they prove who they are: users, password hashes, API tokens, sessions.
+//
+// Promises: emails are unique regardless of case (an insert of an existing one throws
+// StoreError conflict); only hashes of passwords, tokens and sessions are stored; a disabled
+// user has no Actor (actor_by_* answer nullopt), so their tokens and sessions stop working at
+// once; lists are by id.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace frontline::store {
+
+using core::Id;
+using core::UnixTime;
+
+// A stored session: its owner and the CSRF token bound to it.
+struct SessionRecord {
+  core::Actor actor;
+  std::string csrf_token;
+  UnixTime expires_at = 0;
+};
+
+struct ApiTokenRecord {
+  Id id = 0;
+  Id user_id = 0;
+  std::string name;
+  UnixTime created_at = 0;
+};
+
+class AccountRepository {
+ public:
+  virtual ~AccountRepository() = default;
+
+  virtual std::optional<core::User> user_by_id(Id id) = 0;
+  virtual std::optional<core::User> user_by_email(std::string_view email) = 0;  // case-insensitive
+  // Users by id; `contains` (when not empty) matches a substring of the name or email.
+  virtual std::vector<core::User> list_users(std::optional<core::Role> role,
+                                             std::string_view contains, int limit, Id after_id) = 0;
+  virtual Id insert_user(const core::User& user, std::string_view password_hash) = 0;
+  virtual void update_user(const core::User& user) = 0;
+  virtual std::optional<std::string> password_hash(Id user_id) = 0;
+  virtual void set_password_hash(Id user_id, std::string_view hash) = 0;
+  // An Actor as the policy needs it (with the organisation's sharing flag), if the user exists.
+  virtual std::optional<core::Actor> actor_by_user_id(Id user_id) = 0;
+  // Every agent and admin, by id (the people a board may rank).
+  virtual std::vector<core::User> list_staff() = 0;
+  virtual Id insert_api_token(Id user_id, std::string_view token_hash, std::string_view name,
+                              UnixTime now) = 0;
+  virtual std::optional<core::Actor> actor_by_token_hash(std::string_view token_hash) = 0;
+  virtual std::vector<ApiTokenRecord> list_api_tokens(std::optional<Id> user_id) = 0;
+  virtual bool delete_api_token(Id token_id) = 0;
+  virtual void insert_session(std::string_view session_hash, Id user_id,
+                              std::string_view csrf_token, UnixTime expires_at) = 0;
+  virtual std::optional<SessionRecord> session_by_hash(std::string_view session_hash) = 0;
+  virtual void delete_session(std::string_view session_hash) = 0;
+  virtual void delete_sessions_of(Id user_id) = 0;
+};
+
+}  // namespace frontline::store

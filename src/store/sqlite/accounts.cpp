@@ -1,0 +1,209 @@
+// SQLite AccountRepository: users, password hashes, API tokens and sessions. Queries are named
+// constants next to the code that runs them; every value is bound as a parameter.
+#include "store/sqlite/repositories.hpp"
+
+namespace frontline::store::sqlite {
+
+using core::Id;
+
+namespace {
+
+constexpr const char* kUserColumns =
+    "SELECT id, email, name, role, organization_id, timezone, disabled, verified, created_at, "
+    "morning_report, ranked FROM users ";
+
+core::User read_user(const Stmt& s) {
+  core::User u;
+  u.id = s.int64(0);
+  u.email = s.text(1);
+  u.name = s.text(2);
+  u.role = core::parse_role(s.text(3)).value_or(core::Role::customer);
+  u.organization_id = s.opt_int64(4);
+  u.timezone = s.text(5);
+  u.disabled = s.int64(6) != 0;
+  u.verified = s.int64(7) != 0;
+  u.created_at = s.int64(8);
+  u.morning_report = s.int64(9) != 0;
+  u.ranked = s.int64(10) != 0;
+  return u;
+}
+
+constexpr const char* kActorColumns =
+    "SELECT u.id, u.role, u.organization_id, coalesce(o.share_tickets, 0), u.email, u.name, "
+    "u.disabled FROM users u LEFT JOIN organizations o ON o.id = u.organization_id ";
+
+// The Actor of a kActorColumns row, or nullopt when there is none or the account is disabled
+// (disabled accounts have no identity).
+std::optional<core::Actor> actor_from(Stmt& s) {
+  if (!s.step()) return std::nullopt;
+  if (s.int64(6) != 0) return std::nullopt;
+  core::Actor a;
+  a.id = s.int64(0);
+  a.role = core::parse_role(s.text(1)).value_or(core::Role::customer);
+  a.organization_id = s.opt_int64(2);
+  a.organization_shares_tickets = s.int64(3) != 0;
+  a.email = s.text(4);
+  a.name = s.text(5);
+  return a;
+}
+
+}  // namespace
+
+std::optional<core::User> SqliteAccounts::user_by_id(Id id) {
+  auto s = db_.prepare(std::string(kUserColumns) + "WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_user(s);
+}
+
+std::optional<core::User> SqliteAccounts::user_by_email(std::string_view email) {
+  auto s = db_.prepare(std::string(kUserColumns) + "WHERE email = ?");
+  s.bind(1, email);
+  if (!s.step()) return std::nullopt;
+  return read_user(s);
+}
+
+std::vector<core::User> SqliteAccounts::list_users(std::optional<core::Role> role,
+                                                   std::string_view contains, int limit,
+                                                   Id after_id) {
+  // instr() rather than LIKE: no wildcard characters to escape in what a person typed.
+  auto s = db_.prepare(std::string(kUserColumns) +
+                       "WHERE id > ?1 AND (?2 IS NULL OR role = ?2) AND (?4 = '' OR "
+                       "instr(lower(name), lower(?4)) > 0 OR instr(lower(email), lower(?4)) > 0) "
+                       "ORDER BY id LIMIT ?3");
+  s.bind(1, after_id);
+  if (role) {
+    s.bind(2, core::to_string(*role));
+  } else {
+    s.bind_null(2);
+  }
+  s.bind(3, static_cast<std::int64_t>(limit));
+  s.bind(4, contains);
+  std::vector<core::User> out;
+  while (s.step()) out.push_back(read_user(s));
+  return out;
+}
+
+Id SqliteAccounts::insert_user(const core::User& u, std::string_view password_hash) {
+  auto s = db_.prepare(
+      "INSERT INTO users(email, name, role, organization_id, timezone, password_hash, disabled, "
+      "verified, created_at, morning_report, ranked) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, u.email).bind(2, u.name).bind(3, core::to_string(u.role)).bind(4, u.organization_id);
+  s.bind(5, u.timezone);
+  if (password_hash.empty()) {
+    s.bind_null(6);
+  } else {
+    s.bind(6, password_hash);
+  }
+  s.bind(7, std::int64_t{u.disabled}).bind(8, std::int64_t{u.verified}).bind(9, u.created_at);
+  s.bind(10, std::int64_t{u.morning_report}).bind(11, std::int64_t{u.ranked}).run();
+  return db_.last_insert_rowid();
+}
+
+void SqliteAccounts::update_user(const core::User& u) {
+  auto s = db_.prepare(
+      "UPDATE users SET email = ?, name = ?, role = ?, organization_id = ?, timezone = ?, "
+      "disabled = ?, verified = ?, morning_report = ?, ranked = ? WHERE id = ?");
+  s.bind(1, u.email).bind(2, u.name).bind(3, core::to_string(u.role)).bind(4, u.organization_id);
+  s.bind(5, u.timezone).bind(6, std::int64_t{u.disabled}).bind(7, std::int64_t{u.verified});
+  s.bind(8, std::int64_t{u.morning_report}).bind(9, std::int64_t{u.ranked}).bind(10, u.id).run();
+}
+
+std::optional<std::string> SqliteAccounts::password_hash(Id user_id) {
+  auto s =
+      db_.prepare("SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL");
+  s.bind(1, user_id);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+void SqliteAccounts::set_password_hash(Id user_id, std::string_view hash) {
+  db_.prepare("UPDATE users SET password_hash = ? WHERE id = ?")
+      .bind(1, hash)
+      .bind(2, user_id)
+      .run();
+}
+
+std::optional<core::Actor> SqliteAccounts::actor_by_user_id(Id user_id) {
+  auto s = db_.prepare(std::string(kActorColumns) + "WHERE u.id = ?");
+  s.bind(1, user_id);
+  return actor_from(s);
+}
+
+std::vector<core::User> SqliteAccounts::list_staff() {
+  auto s = db_.prepare(std::string(kUserColumns) + "WHERE role IN ('agent', 'admin') ORDER BY id");
+  std::vector<core::User> out;
+  while (s.step()) out.push_back(read_user(s));
+  return out;
+}
+
+Id SqliteAccounts::insert_api_token(Id user_id, std::string_view token_hash, std::string_view name,
+                                    UnixTime now) {
+  db_.prepare("INSERT INTO api_tokens(user_id, token_hash, name, created_at) VALUES(?, ?, ?, ?)")
+      .bind(1, user_id)
+      .bind(2, token_hash)
+      .bind(3, name)
+      .bind(4, now)
+      .run();
+  return db_.last_insert_rowid();
+}
+
+std::optional<core::Actor> SqliteAccounts::actor_by_token_hash(std::string_view token_hash) {
+  auto s = db_.prepare(std::string(kActorColumns) +
+                       "JOIN api_tokens k ON k.user_id = u.id WHERE k.token_hash = ?");
+  s.bind(1, token_hash);
+  return actor_from(s);
+}
+
+std::vector<ApiTokenRecord> SqliteAccounts::list_api_tokens(std::optional<Id> user_id) {
+  auto s = db_.prepare(
+      "SELECT id, user_id, name, created_at FROM api_tokens "
+      "WHERE ?1 IS NULL OR user_id = ?1 ORDER BY id");
+  s.bind(1, user_id);
+  std::vector<ApiTokenRecord> out;
+  while (s.step()) {
+    out.push_back({s.int64(0), s.int64(1), s.text(2), s.int64(3)});
+  }
+  return out;
+}
+
+bool SqliteAccounts::delete_api_token(Id token_id) {
+  db_.prepare("DELETE FROM api_tokens WHERE id = ?").bind(1, token_id).run();
+  return db_.changes() > 0;
+}
+
+void SqliteAccounts::insert_session(std::string_view session_hash, Id user_id,
+                                    std::string_view csrf_token, UnixTime expires_at) {
+  db_.prepare(
+         "INSERT INTO sessions(session_hash, user_id, csrf_token, expires_at) VALUES(?, ?, ?, ?)")
+      .bind(1, session_hash)
+      .bind(2, user_id)
+      .bind(3, csrf_token)
+      .bind(4, expires_at)
+      .run();
+}
+
+std::optional<SessionRecord> SqliteAccounts::session_by_hash(std::string_view session_hash) {
+  auto s =
+      db_.prepare("SELECT user_id, csrf_token, expires_at FROM sessions WHERE session_hash = ?");
+  s.bind(1, session_hash);
+  if (!s.step()) return std::nullopt;
+  Id user_id = s.int64(0);
+  SessionRecord record;
+  record.csrf_token = s.text(1);
+  record.expires_at = s.int64(2);
+  auto actor = actor_by_user_id(user_id);
+  if (!actor) return std::nullopt;
+  record.actor = std::move(*actor);
+  return record;
+}
+
+void SqliteAccounts::delete_session(std::string_view session_hash) {
+  db_.prepare("DELETE FROM sessions WHERE session_hash = ?").bind(1, session_hash).run();
+}
+
+void SqliteAccounts::delete_sessions_of(Id user_id) {
+  db_.prepare("DELETE FROM sessions WHERE user_id = ?").bind(1, user_id).run();
+}
+
+}  // namespace frontline::store::sqlite

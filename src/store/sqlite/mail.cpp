@@ -1,0 +1,172 @@
+// SQLite MailRepository: mail templates, the outgoing queue, IMAP intake in progress. Queries are
+// named constants next to the code that runs them; every value is bound as a parameter.
+#include "store/sqlite/repositories.hpp"
+
+namespace frontline::store::sqlite {
+
+using core::Id;
+
+namespace {
+
+constexpr const char* kOutboxColumns =
+    "SELECT id, event_id, kind, ticket_number, recipient, subject, body, message_id, "
+    "in_reply_to, refs, auto_submitted, status, attempts, next_attempt_at, last_error, "
+    "created_at, html FROM mail_outbox ";
+
+core::OutboundMail read_outbound(const Stmt& s) {
+  core::OutboundMail m;
+  m.id = s.int64(0);
+  m.event_id = s.int64(1);
+  m.kind = s.text(2);
+  m.ticket_number = s.opt_int64(3);
+  m.recipient = s.text(4);
+  m.subject = s.text(5);
+  m.body = s.text(6);
+  m.message_id = s.text(7);
+  m.in_reply_to = s.text(8);
+  std::string refs = s.text(9);
+  for (std::size_t at = 0; at < refs.size();) {
+    auto end = refs.find(' ', at);
+    if (end == std::string::npos) end = refs.size();
+    if (end > at) m.references.push_back(refs.substr(at, end - at));
+    at = end + 1;
+  }
+  m.auto_submitted = s.text(10);
+  const std::string status = s.text(11);
+  m.status = status == "sent"     ? core::MailStatus::sent
+             : status == "failed" ? core::MailStatus::failed
+                                  : core::MailStatus::queued;
+  m.attempts = static_cast<int>(s.int64(12));
+  m.next_attempt_at = s.int64(13);
+  m.last_error = s.text(14);
+  m.created_at = s.int64(15);
+  m.html = s.text(16);
+  return m;
+}
+
+const char* status_text(core::MailStatus s) {
+  switch (s) {
+    case core::MailStatus::sent:
+      return "sent";
+    case core::MailStatus::failed:
+      return "failed";
+    case core::MailStatus::queued:
+      return "queued";
+  }
+  return "queued";
+}
+
+}  // namespace
+
+std::optional<MailTemplateRecord> SqliteMail::mail_template(std::string_view kind) {
+  auto s = db_.prepare("SELECT subject, body, html FROM mail_templates WHERE kind = ?");
+  s.bind(1, kind);
+  if (!s.step()) return std::nullopt;
+  return MailTemplateRecord{s.text(0), s.text(1), s.text(2)};
+}
+
+void SqliteMail::set_mail_template(std::string_view kind, const MailTemplateRecord& text,
+                                   UnixTime now) {
+  db_.prepare(
+         "INSERT INTO mail_templates(kind, subject, body, html, updated_at) VALUES(?, ?, ?, ?, ?) "
+         "ON CONFLICT(kind) DO UPDATE SET subject = excluded.subject, body = excluded.body, "
+         "html = excluded.html, updated_at = excluded.updated_at")
+      .bind(1, kind)
+      .bind(2, text.subject)
+      .bind(3, text.body)
+      .bind(4, text.html)
+      .bind(5, now)
+      .run();
+}
+
+bool SqliteMail::delete_mail_template(std::string_view kind) {
+  db_.prepare("DELETE FROM mail_templates WHERE kind = ?").bind(1, kind).run();
+  return db_.changes() > 0;
+}
+
+bool SqliteMail::insert_outbound_mail(const core::OutboundMail& m) {
+  std::string refs;
+  for (const auto& r : m.references) refs += (refs.empty() ? "" : " ") + r;
+  db_.prepare(
+         "INSERT OR IGNORE INTO mail_outbox(event_id, kind, ticket_number, recipient, subject, "
+         "body, message_id, in_reply_to, refs, auto_submitted, next_attempt_at, created_at, html) "
+         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, m.event_id)
+      .bind(2, m.kind)
+      .bind(3, m.ticket_number)
+      .bind(4, m.recipient)
+      .bind(5, m.subject)
+      .bind(6, m.body)
+      .bind(7, m.message_id)
+      .bind(8, m.in_reply_to)
+      .bind(9, refs)
+      .bind(10, m.auto_submitted)
+      .bind(11, m.next_attempt_at)
+      .bind(12, m.created_at)
+      .bind(13, m.html)
+      .run();
+  return db_.changes() > 0;
+}
+
+std::vector<core::OutboundMail> SqliteMail::due_outbound_mail(UnixTime now, int limit) {
+  auto s = db_.prepare(std::string(kOutboxColumns) +
+                       "WHERE status = 'queued' AND next_attempt_at <= ? "
+                       "ORDER BY next_attempt_at, id LIMIT ?");
+  s.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<core::OutboundMail> out;
+  while (s.step()) out.push_back(read_outbound(s));
+  return out;
+}
+
+std::optional<core::OutboundMail> SqliteMail::outbound_mail_by_id(Id id) {
+  auto s = db_.prepare(std::string(kOutboxColumns) + "WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_outbound(s);
+}
+
+void SqliteMail::update_outbound_mail(const core::OutboundMail& m, UnixTime now) {
+  db_.prepare(
+         "UPDATE mail_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
+         "sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?")
+      .bind(1, status_text(m.status))
+      .bind(2, static_cast<std::int64_t>(m.attempts))
+      .bind(3, m.next_attempt_at)
+      .bind(4, m.last_error)
+      .bind(5, status_text(m.status))
+      .bind(6, now)
+      .bind(7, m.id)
+      .run();
+}
+
+std::vector<std::string> SqliteMail::mail_recipients(Id event_id, std::string_view kind) {
+  auto s = db_.prepare("SELECT recipient FROM mail_outbox WHERE event_id = ? AND kind = ?");
+  s.bind(1, event_id).bind(2, kind);
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
+std::vector<std::int64_t> SqliteMail::imap_pending(std::string_view mailbox) {
+  auto s = db_.prepare("SELECT uid FROM imap_pending WHERE mailbox = ? ORDER BY uid");
+  s.bind(1, mailbox);
+  std::vector<std::int64_t> out;
+  while (s.step()) out.push_back(s.int64(0));
+  return out;
+}
+
+void SqliteMail::add_imap_pending(std::string_view mailbox, std::int64_t uid) {
+  db_.prepare("INSERT OR IGNORE INTO imap_pending(mailbox, uid) VALUES(?, ?)")
+      .bind(1, mailbox)
+      .bind(2, uid)
+      .run();
+}
+
+void SqliteMail::remove_imap_pending(std::string_view mailbox, std::int64_t uid) {
+  db_.prepare("DELETE FROM imap_pending WHERE mailbox = ? AND uid = ?")
+      .bind(1, mailbox)
+      .bind(2, uid)
+      .run();
+}
+
+}  // namespace frontline::store::sqlite

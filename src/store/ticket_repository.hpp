@@ -1,0 +1,98 @@
+// Tickets: the rows, their tags, links, people copied, idempotent creates, and the listing and
+// search over them.
+//
+// Promises (every engine):
+// - numbers are sequential from 1 and never reused;
+// - update_ticket is a compare-and-set on `version`;
+// - list_tickets without a text query orders by TicketFilter::order and ends every order on the
+//   number, so pages never overlap; the newest-updated-first order pages by keyset (`after`);
+// - with a text query, results are *ranked within recency*: the newest matching tickets (a
+//   window of about 100 past the requested page) are scored — subject hits weigh most, then
+//   requester, then message text — and returned best first, ties newest first. Older matches
+//   are reached by deeper pages (the window widens with the offset);
+// - a customer's filter (visible_requester_id) never returns another person's ticket unless
+//   the organisation shares tickets, and its text query never matches words that exist only in
+//   internal notes (they are searched only when text_includes_internal is set, for staff);
+// - for a customer, "updated" reads public_updated_at: internal work does not move a ticket.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/search_query.hpp"
+
+namespace frontline::store {
+
+using core::Id;
+using core::UnixTime;
+
+enum class TicketOrder { updated, created, priority, number };
+
+// Which tickets to list. Empty fields do not filter.
+struct TicketFilter {
+  std::vector<core::Status> statuses;
+  std::vector<core::Priority> priorities;
+  std::optional<Id> assignee_id;
+  bool unassigned = false;
+  std::optional<Id> team_id;
+  std::optional<Id> requester_id;
+  std::optional<Id> organization_id;
+  std::optional<std::string> category;  // a category's name (any case)
+  std::vector<std::string> tags;        // all must be present
+  std::optional<UnixTime> updated_since;
+  std::optional<UnixTime> created_after;   // inclusive
+  std::optional<UnixTime> created_before;  // exclusive
+  // Customer visibility: requester is this user, or (when set) the ticket's organisation. A
+  // customer's view also reads "updated" as public_updated_at: the updated order, its keyset
+  // cursor and updated_since never move with internal work.
+  std::optional<Id> visible_requester_id;
+  std::optional<Id> visible_organization_id;
+  // Full-text: an FTS5 MATCH expression; when set, results are ranked by relevance.
+  std::string text_match;
+  bool text_includes_internal = false;  // staff search internal notes too
+  // Keyset cursor (updated_at, number) for listing; an offset for ranked search.
+  std::optional<std::pair<UnixTime, Id>> after;
+  std::int64_t offset = 0;
+  int limit = 50;
+  // Listing order (ignored for ranked search). Only newest-updated-first pages by keyset;
+  // the other orders page by offset.
+  TicketOrder order = TicketOrder::updated;
+  bool ascending = false;
+};
+
+struct TicketPage {
+  std::vector<core::Ticket> items;
+  bool has_more = false;
+};
+
+class TicketRepository {
+ public:
+  virtual ~TicketRepository() = default;
+
+  // Assigns ticket.number (the next sequential number) and stores tags. The texts start the
+  // ticket's search document (public words, and words only staff may find).
+  virtual void insert_ticket(core::Ticket& ticket, std::string_view public_text,
+                             std::string_view internal_text) = 0;
+  virtual std::optional<core::Ticket> ticket_by_number(Id number) = 0;
+  // Writes every mutable field and tags; returns false when ticket.version - 1 is no longer
+  // the stored version (someone else changed it first).
+  virtual bool update_ticket(const core::Ticket& ticket) = 0;
+  virtual TicketPage list_tickets(const TicketFilter& filter) = 0;
+  // How many tickets match (sort, cursor and limit ignored), counting at most `cap`.
+  virtual std::int64_t count_tickets(const TicketFilter& filter, std::int64_t cap) = 0;
+  virtual std::vector<Id> tickets_resolved_before(UnixTime before, int limit) = 0;
+  virtual void link_tickets(Id a, Id b) = 0;
+  virtual std::vector<Id> linked_tickets(Id number) = 0;
+  virtual void add_ticket_cc(Id ticket_number, std::string_view email) = 0;  // once per address
+  virtual std::vector<std::string> ticket_ccs(Id ticket_number) = 0;
+  virtual std::optional<Id> idempotent_ticket(Id user_id, std::string_view key) = 0;
+  virtual void remember_idempotent_ticket(Id user_id, std::string_view key, Id number,
+                                          UnixTime now) = 0;
+};
+
+}  // namespace frontline::store
