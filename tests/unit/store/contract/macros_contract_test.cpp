@@ -1,33 +1,17 @@
-// Focus of this file: the macro repository contract (migration 013) on a real SQLite file —
+// Store contract, run against every engine: the macro repository (migration 013) —
 // every field change round-trips, including the difference between "leave the assignee alone",
 // "clear it", "set it" and "whoever applies it"; listing shows shared macros and the owner's own
-// only. Written against store::Database so another engine can run the same suite.
+// only.
 #include <gtest/gtest.h>
 
-#include "../test_support.hpp"
-#include "store/macro_repository.hpp"
-#include "store/sqlite/open_sqlite.hpp"
+#include "store_contract.hpp"
 
-namespace frontline::store {
+namespace frontline::store::contract {
 namespace {
 
-using testing::TempDir;
-
-class MacroRepositoryContract : public ::testing::Test {
+class MacroRepositoryContract : public StoreContract {
  protected:
-  void SetUp() override { db_ = open_sqlite({dir_.path() + "/frontline.db"}); }
-
-  core::Id user(const std::string& email) {
-    core::Id id = 0;
-    db_->write([&](Tx& tx) {
-      core::User u;
-      u.email = u.name = email;
-      u.role = core::Role::agent;
-      id = tx.accounts().insert_user(u, "");
-      return true;
-    });
-    return id;
-  }
+  core::Id user(const std::string& email) { return StoreContract::user(email, core::Role::agent); }
 
   core::Id insert(const core::Macro& m) {
     core::Id id = 0;
@@ -43,12 +27,10 @@ class MacroRepositoryContract : public ::testing::Test {
     db_->read([&](Tx& tx) { out = tx.macros().macro_by_id(id); });
     return out;
   }
-
-  TempDir dir_;
-  std::unique_ptr<Database> db_;
 };
+FRONTLINE_STORE_CONTRACT(MacroRepositoryContract);
 
-TEST_F(MacroRepositoryContract, EveryFieldChangeRoundTrips) {
+TEST_P(MacroRepositoryContract, EveryFieldChangeRoundTrips) {
   auto owner = user("tess@x.com");
   core::Macro m;
   m.owner_id = owner;
@@ -81,7 +63,7 @@ TEST_F(MacroRepositoryContract, EveryFieldChangeRoundTrips) {
   EXPECT_EQ(got->updated_at, 42);
 }
 
-TEST_F(MacroRepositoryContract, AbsentChangesStayAbsentAndAssignToMeIsKept) {
+TEST_P(MacroRepositoryContract, AbsentChangesStayAbsentAndAssignToMeIsKept) {
   core::Macro m;
   m.name = "Take it";
   m.assign_to_me = true;
@@ -96,7 +78,7 @@ TEST_F(MacroRepositoryContract, AbsentChangesStayAbsentAndAssignToMeIsKept) {
   EXPECT_TRUE(got->add_tags.empty());
 }
 
-TEST_F(MacroRepositoryContract, ListingShowsSharedAndTheOwnersOwnOnly) {
+TEST_P(MacroRepositoryContract, ListingShowsSharedAndTheOwnersOwnOnly) {
   auto tess = user("tess@x.com");
   auto omar = user("omar@x.com");
   core::Macro shared;
@@ -117,7 +99,7 @@ TEST_F(MacroRepositoryContract, ListingShowsSharedAndTheOwnersOwnOnly) {
   EXPECT_EQ(names, (std::vector<std::string>{"A mine", "b shared"}));
 }
 
-TEST_F(MacroRepositoryContract, UpdateAndDeleteSayWhetherTheMacroWasThere) {
+TEST_P(MacroRepositoryContract, UpdateAndDeleteSayWhetherTheMacroWasThere) {
   core::Macro m;
   m.name = "Old";
   m.id = insert(m);
@@ -134,4 +116,4 @@ TEST_F(MacroRepositoryContract, UpdateAndDeleteSayWhetherTheMacroWasThere) {
 }
 
 }  // namespace
-}  // namespace frontline::store
+}  // namespace frontline::store::contract

@@ -1,0 +1,32 @@
+// Store contract, run against every engine: saved filters.
+#include <gtest/gtest.h>
+
+#include "store_contract.hpp"
+
+namespace frontline::store::contract {
+namespace {
+
+class SavedFiltersContract : public StoreContract {};
+FRONTLINE_STORE_CONTRACT(SavedFiltersContract);
+
+TEST_P(SavedFiltersContract, SavedFiltersBelongToTheirOwner) {
+  auto a = user("a@x.com", core::Role::agent);
+  auto b = user("b@x.com", core::Role::agent);
+  core::Id id = 0;
+  db_->write([&](Tx& tx) {
+    id = tx.saved_filters().insert_saved_filter({0, a, "Urgent", "priority:urgent"});
+    return true;
+  });
+  db_->write([&](Tx& tx) {
+    EXPECT_FALSE(tx.saved_filters().delete_saved_filter(b, id));  // not b's
+    EXPECT_EQ(tx.saved_filters().list_saved_filters(b).size(), 0u);
+    auto mine = tx.saved_filters().list_saved_filters(a);
+    EXPECT_EQ(mine.size(), 1u);
+    EXPECT_EQ(mine.at(0).query, "priority:urgent");
+    EXPECT_TRUE(tx.saved_filters().delete_saved_filter(a, id));
+    return true;
+  });
+}
+
+}  // namespace
+}  // namespace frontline::store::contract
