@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Frontline builds and tests with; skips what is present.
-# Usage: scripts/setup.sh [--test|--bench]   (--test adds what only the test suite needs)
+# Usage: scripts/setup.sh [--test|--bench|--coverage]   (--test adds what only the test suite needs)
 # Node.js and npm build the web app; Debian's nodejs is installed only when no node is on PATH
 # (Vite 7 needs Node 20.19 or newer; these machines come with Node 20).
 set -euo pipefail
@@ -12,6 +12,9 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev python3 python3-websockets curl clang-format
     libpython3.11-testsuite python3-aiosmtpd swaks dovecot-imapd postfix
     chromium fonts-dejavu-core)
+fi
+if [[ "${1:-}" == "--coverage" ]]; then
+  packages+=(libgtest-dev gcovr)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light python3 curl)
