@@ -28,7 +28,20 @@ struct Context {
 
 // The database's own message stays out of responses (it can name files and tables). A full
 // disk says so: only the server's operator can free space, and nothing was saved meanwhile.
+// A unique-key clash the use case did not foresee is the caller's input naming something that
+// exists: 409 with the field, never 503.
 inline core::Error store_failure(const store::StoreError& e) {
+  if (e.kind() == store::StoreError::Kind::conflict) {
+    const std::string field = e.field().empty() ? "value" : e.field();
+    return core::make_error(core::Errc::conflict,
+                            "that " + field + " is already in use: choose another",
+                            {{field, "is already in use"}});
+  }
+  if (e.kind() == store::StoreError::Kind::not_found) {
+    return core::make_error(core::Errc::conflict,
+                            "something this change refers to was deleted meanwhile; reload and "
+                            "try again");
+  }
   if (e.disk_full()) {
     return core::make_error(core::Errc::unavailable,
                             "the disk is full: nothing was saved; try again once the server's "

@@ -267,7 +267,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     t.organization_id = requester.organization_id;
     t.category = in.category;
     t.channel = in.channel.value_or(core::Channel::web);
-    t.tags = std::move(*tags);
+    t.tags = *tags;  // copied, not moved: the unit may run again
     t.created_at = t.updated_at = t.public_updated_at = now;
     // The first message's text goes into the search document with the ticket row, saving
     // a second full-text write per create.
@@ -283,7 +283,7 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       author.role = requester.role;
     }
     m.author_id = author.id;
-    m.body = std::move(in.body);
+    m.body = in.body;
     m.created_at = now;
     m.email_message_id = in.email_message_id;
     m.unverified_sender = in.unverified_sender;

@@ -23,6 +23,11 @@ class Database {
   // returns false its changes are rolled back (other units in the same batch are unaffected).
   // Throws StoreError if the database fails; an exception from fn rolls back only fn's unit and
   // is rethrown to the caller.
+  //
+  // fn is a re-runnable unit: the engine may roll it back and run it again (a busy database,
+  // a serialization failure or deadlock), so fn must not consume what it captures (no moving
+  // out of inputs; results are assigned, not appended) and must have no effect outside the
+  // transaction (files, sockets, counters) — those happen after write() returns.
   virtual void write(const std::function<bool(Tx&)>& fn) = 0;
 
   // Copies the live database to path (online backup).

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace frontline::store {
 
@@ -16,15 +17,19 @@ class StoreError : public std::runtime_error {
     conflict,     // a unique key clash: the caller's input names something that exists
     not_found,    // a row the call needs is gone (e.g. a foreign key to a deleted row)
   };
-  explicit StoreError(const std::string& what, Kind kind = Kind::unavailable)
-      : std::runtime_error(what), kind_(kind) {}
+  explicit StoreError(const std::string& what, Kind kind = Kind::unavailable,
+                      std::string field = {})
+      : std::runtime_error(what), kind_(kind), field_(std::move(field)) {}
   Kind kind() const { return kind_; }
+  // For a conflict: the clashing field (a column name such as "email"), when the engine says.
+  const std::string& field() const { return field_; }
   bool disk_full() const { return kind_ == Kind::disk_full; }
   // Worth running the same write unit again (after a rollback).
   bool retryable() const { return kind_ == Kind::busy; }
 
  private:
   Kind kind_;
+  std::string field_;
 };
 
 }  // namespace frontline::store

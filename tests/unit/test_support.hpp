@@ -1,5 +1,5 @@
-// Shared fixtures for unit tests: a fresh data folder on disk with a real SQLite database, a
-// fixed clock, and an app Context over them.
+// Shared fixtures for unit tests: a fresh data folder on disk with a real SQLite database (whose
+// write units all run twice), a fixed clock, and an app Context over them.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include "app/clock.hpp"
 #include "app/context.hpp"
 #include "app/credentials.hpp"
+#include "rerunning_database.hpp"
 #include "store/sqlite/open_sqlite.hpp"
 
 namespace frontline::testing {
@@ -37,7 +38,8 @@ class TempDir {
 struct TestApp {
   TestApp() : clock(1'790'000'000) {
     app::init_crypto();
-    db = store::open_sqlite({dir.path() + "/frontline.db"});
+    // Every write unit runs twice (see rerunning_database.hpp): units must be re-runnable.
+    db = std::make_unique<RerunningDatabase>(store::open_sqlite({dir.path() + "/frontline.db"}));
     blobs = std::make_unique<store::BlobStore>(dir.path() + "/attachments");
     ctx = std::make_unique<app::Context>(app::Context{*db, *blobs, clock, {}});
   }

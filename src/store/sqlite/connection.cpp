@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <string>
+#include <string_view>
 
 #include "store/sqlite/search_rank.hpp"
 #include "store/tx.hpp"
@@ -11,23 +12,59 @@ namespace frontline::store::sqlite {
 
 namespace {
 
-// SQLite says SQLITE_FULL when a write finds no space; an I/O error whose errno is ENOSPC or
-// EDQUOT (fsync, truncate) is the same condition.
+// The kind of a failure, from SQLite's extended result code. SQLite says SQLITE_FULL when a
+// write finds no space; an I/O error whose errno is ENOSPC or EDQUOT (fsync, truncate) is the
+// same condition. Busy and locked pass once the other connection lets go: worth a retry.
 StoreError::Kind error_kind(sqlite3* db, int rc) {
-  if ((rc & 0xff) == SQLITE_FULL) return StoreError::Kind::disk_full;
-  if (db && (rc & 0xff) == SQLITE_IOERR) {
-    const int err = sqlite3_system_errno(db);
-    if (err == ENOSPC || err == EDQUOT) return StoreError::Kind::disk_full;
+  switch (rc) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return StoreError::Kind::conflict;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return StoreError::Kind::not_found;
+    default:
+      break;
+  }
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+      return StoreError::Kind::disk_full;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return StoreError::Kind::busy;
+    case SQLITE_IOERR: {
+      const int err = db ? sqlite3_system_errno(db) : 0;
+      if (err == ENOSPC || err == EDQUOT) return StoreError::Kind::disk_full;
+      break;
+    }
+    default:
+      break;
   }
   return StoreError::Kind::unavailable;
+}
+
+// The column a unique constraint names ("UNIQUE constraint failed: users.email" → "email"; the
+// first of several).
+std::string conflicting_column(std::string_view message) {
+  constexpr std::string_view kPrefix = "constraint failed: ";
+  auto at = message.find(kPrefix);
+  if (at == std::string_view::npos) return {};
+  auto column = message.substr(at + kPrefix.size());
+  column = column.substr(0, column.find(','));
+  if (auto dot = column.find('.'); dot != std::string_view::npos) column = column.substr(dot + 1);
+  return std::string(column);
+}
+
+[[noreturn]] void throw_with_code(sqlite3* db, int rc, std::string what, std::string_view detail) {
+  const auto kind = error_kind(db, rc);
+  throw StoreError(what + ": " + std::string(detail), kind,
+                   kind == StoreError::Kind::conflict ? conflicting_column(detail) : "");
 }
 
 }  // namespace
 
 void throw_sqlite_error(sqlite3* db, const char* what) {
   const int rc = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
-  throw StoreError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"),
-                   error_kind(db, rc));
+  throw_with_code(db, rc, what, db ? sqlite3_errmsg(db) : "out of memory");
 }
 
 Stmt& Stmt::bind(int i, std::int64_t v) {
@@ -115,8 +152,7 @@ void Connection::exec(const char* sql) {
   if (int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err); rc != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw StoreError(std::string("exec failed: ") + msg,
-                     error_kind(db_, sqlite3_extended_errcode(db_)));
+    throw_with_code(db_, sqlite3_extended_errcode(db_), "exec failed", msg);
   }
 }
 

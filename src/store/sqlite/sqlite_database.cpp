@@ -47,6 +47,10 @@ void migrate(Connection& conn) {
   }
 }
 
+// How many times a batch is tried when the database is busy (each try waits up to the busy
+// timeout).
+constexpr int kMaxBatchAttempts = 3;
+
 // One queued write: the caller blocks on `done` until the batch holding it has committed.
 struct WriteUnit {
   const std::function<bool(Tx&)>* fn;
@@ -165,7 +169,11 @@ class SqliteDatabase final : public Database {
           queue_.pop_front();
         }
       }
-      commit_batch(batch);
+      // A batch that could not start or commit because another process held the database
+      // (past the busy timeout) is run again from the start: units are re-runnable.
+      for (int attempt = 1; !commit_batch(batch, attempt < kMaxBatchAttempts); ++attempt) {
+        for (auto* unit : batch) unit->error = nullptr;
+      }
       {
         std::lock_guard lock(mu_);
         for (auto* unit : batch) unit->done = true;
@@ -176,13 +184,15 @@ class SqliteDatabase final : public Database {
   }
 
   // Runs each unit inside its own savepoint, so one unit's failure or rollback leaves the
-  // others in the batch intact, then commits them all with one fsync.
-  void commit_batch(std::vector<WriteUnit*>& batch) {
+  // others in the batch intact, then commits them all with one fsync. Returns false, with
+  // nothing committed, when the batch met a busy database and may_retry is set.
+  bool commit_batch(std::vector<WriteUnit*>& batch, bool may_retry) {
     try {
       writer_conn_.exec("BEGIN IMMEDIATE");
-    } catch (...) {
+    } catch (const StoreError& e) {
+      if (may_retry && e.retryable()) return false;
       for (auto* unit : batch) unit->error = std::current_exception();
-      return;
+      return true;
     }
     SqliteTx tx(writer_conn_);
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -195,7 +205,7 @@ class SqliteDatabase final : public Database {
         for (auto* u : batch) {
           if (!u->error) u->error = error;
         }
-        return;
+        return true;
       }
       try {
         writer_conn_.exec("SAVEPOINT unit");
@@ -213,11 +223,17 @@ class SqliteDatabase final : public Database {
     }
     try {
       writer_conn_.exec("COMMIT");
+    } catch (const StoreError& e) {
+      auto error = std::current_exception();
+      sqlite3_exec(writer_conn_.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
+      if (may_retry && e.retryable()) return false;
+      for (auto* unit : batch) unit->error = error;
     } catch (...) {
       auto error = std::current_exception();
       sqlite3_exec(writer_conn_.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
       for (auto* unit : batch) unit->error = error;
     }
+    return true;
   }
 
   DatabaseOptions options_;
