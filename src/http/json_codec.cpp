@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/event_data.hpp"
+#include "core/civil_date.hpp"
 #include "core/leaderboard.hpp"
 #include "core/ticket_policy.hpp"
 #include "http/csv.hpp"
@@ -145,22 +146,12 @@ std::string items_json(const std::vector<T>& items, F&& to_object) {
 }  // namespace
 
 std::string iso8601(core::UnixTime t) {
-  // Civil date from days since the epoch (H. Hinnant's algorithm): no gmtime_r, whose time
-  // zone lock showed up in list profiles.
-  core::UnixTime days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-  core::UnixTime secs = t - days * 86400;
-  days += 719468;
-  const core::UnixTime era = (days >= 0 ? days : days - 146096) / 146097;
-  const core::UnixTime doe = days - era * 146097;
-  const core::UnixTime yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const core::UnixTime doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const core::UnixTime mp = (5 * doy + 2) / 153;
-  const core::UnixTime d = doy - (153 * mp + 2) / 5 + 1;
-  const core::UnixTime m = mp < 10 ? mp + 3 : mp - 9;
-  const core::UnixTime y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
-                static_cast<long long>(y), static_cast<long long>(m), static_cast<long long>(d),
+  // Plain day arithmetic, no gmtime_r: its time zone lock showed up in list profiles.
+  const core::UnixTime days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+  const core::UnixTime secs = t - days * 86400;
+  const auto d = core::civil_from_day(static_cast<core::Day>(days));
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02lld:%02lld:%02lldZ", d.year, d.month, d.day,
                 static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
                 static_cast<long long>(secs % 60));
   return buf;
