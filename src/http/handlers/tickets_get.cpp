@@ -6,7 +6,7 @@
 #include "core/civil_date.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/ticket_codec.hpp"
 
 namespace frontline::http::handlers {
 namespace {
