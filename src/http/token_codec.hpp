@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "store/tx.hpp"
+#include "store/account_repository.hpp"
 
 namespace frontline::http {
 
