@@ -8,6 +8,37 @@
 
 namespace frontline::core {
 
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+std::optional<CivilDate> parse_civil_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  constexpr std::size_t kStart[3] = {0, 5, 8}, kLength[3] = {4, 2, 2};
+  for (int f = 0; f < 3; ++f) {
+    for (std::size_t i = kStart[f]; i < kStart[f] + kLength[f]; ++i) {
+      if (s[i] < '0' || s[i] > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (s[i] - '0');
+    }
+  }
+  const CivilDate d{fields[0], fields[1], fields[2]};
+  if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 ||
+      d.day > days_in_month(d.year, d.month)) {
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::string format_civil_date(const CivilDate& d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
 Day day_from_civil(const CivilDate& d) {
   const int y = d.year - (d.month <= 2 ? 1 : 0);
   const int era = (y >= 0 ? y : y - 399) / 400;
@@ -37,28 +68,11 @@ int iso_weekday(Day day) {
 }
 
 std::optional<Day> parse_day(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  auto digits = [&](std::size_t at, std::size_t n) -> int {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return -1;
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  CivilDate d{digits(0, 4), digits(5, 2), digits(8, 2)};
-  if (d.year < 1970 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
-  Day day = day_from_civil(d);
-  auto back = civil_from_day(day);
-  if (back.month != d.month || back.day != d.day) return std::nullopt;  // 2026-02-30
-  return day;
+  auto d = parse_civil_date(s);
+  if (!d || d->year < 1970) return std::nullopt;
+  return day_from_civil(*d);
 }
 
-std::string format_day(Day day) {
-  auto d = civil_from_day(day);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
+std::string format_day(Day day) { return format_civil_date(civil_from_day(day)); }
 
 }  // namespace frontline::core

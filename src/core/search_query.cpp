@@ -7,6 +7,7 @@
 #include <span>
 #include <utility>
 
+#include "core/civil_date.hpp"
 #include "core/text.hpp"
 
 namespace frontline::core {
@@ -55,32 +56,6 @@ bool has_searchable_char(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) {
     return is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
   });
-}
-
-bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-unsigned days_in_month(int y, unsigned m) {
-  constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return (m == 2 && is_leap_year(y)) ? 29 : kDays[m - 1];
-}
-
-// Strict YYYY-MM-DD with a real calendar day; returns days since the epoch.
-std::optional<std::int64_t> parse_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int fields[3] = {0, 0, 0};
-  const std::pair<std::size_t, std::size_t> spans[3] = {{0, 4}, {5, 2}, {8, 2}};
-  for (int f = 0; f < 3; ++f) {
-    for (std::size_t k = 0; k < spans[f].second; ++k) {
-      const char c = s[spans[f].first + k];
-      if (c < '0' || c > '9') return std::nullopt;
-      fields[f] = fields[f] * 10 + (c - '0');
-    }
-  }
-  const int y = fields[0];
-  const auto m = static_cast<unsigned>(fields[1]);
-  const auto d = static_cast<unsigned>(fields[2]);
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
-  return days_from_civil(y, m, d);
 }
 
 // Adds the comma-separated alternatives in value to out (deduplicated), each checked against
@@ -190,21 +165,22 @@ Result<Unit> apply_filter(Filter filter, std::string_view key, std::string_view 
 }
 
 Result<Unit> apply_date(DateOp op, std::string_view key, std::string_view value, SearchQuery& q) {
-  const auto day = parse_date(value);
-  if (!day) {
+  const auto date = parse_civil_date(value);
+  if (!date) {
     return bad_query(std::string(key) + ": expected a real date as YYYY-MM-DD, got " + echo(value));
   }
+  const std::int64_t day = day_from_civil(*date);
   // Both bounds are stored half-open on day starts: after is inclusive, before is exclusive.
   switch (op) {
     case DateOp::after:
     case DateOp::at_or_after: {
-      const std::int64_t at = (*day + (op == DateOp::after ? 1 : 0)) * kSecondsPerDay;
+      const std::int64_t at = (day + (op == DateOp::after ? 1 : 0)) * kSecondsPerDay;
       q.created_after = q.created_after ? std::max(*q.created_after, at) : at;
       break;
     }
     case DateOp::before:
     case DateOp::at_or_before: {
-      const std::int64_t at = (*day + (op == DateOp::at_or_before ? 1 : 0)) * kSecondsPerDay;
+      const std::int64_t at = (day + (op == DateOp::at_or_before ? 1 : 0)) * kSecondsPerDay;
       q.created_before = q.created_before ? std::min(*q.created_before, at) : at;
       break;
     }
@@ -306,16 +282,6 @@ class Scanner {
 }  // namespace
 
 bool SearchQuery::empty_text() const { return words.empty() && phrases.empty(); }
-
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  // Howard Hinnant's days_from_civil: eras of 400 years, March-based years.
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);                 // [0, 399]
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 
 Result<SearchQuery> parse_search_query(std::string_view text) {
   if (text.size() > kMaxSearchQueryBytes) {

@@ -52,7 +52,4 @@ Result<SearchQuery> parse_search_query(std::string_view text);
 // Returns "" when q.empty_text().
 std::string to_fts5_match(const SearchQuery& q);
 
-// Days since 1970-01-01 of the proleptic Gregorian date y-m-d (no validation; may be negative).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d);
-
 }  // namespace frontline::core

@@ -3,7 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "http/json_codec.hpp"
+#include "http/event_codec.hpp"
 
 namespace frontline::http {
 namespace {

@@ -5,8 +5,10 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
-#include "http/json_codec.hpp"
+#include "http/codec_support.hpp"
+#include "http/message_codec.hpp"
 #include "http/problem.hpp"
+#include "http/ticket_codec.hpp"
 
 namespace frontline::http {
 namespace json = boost::json;

@@ -7,18 +7,12 @@
 
 namespace frontline::jobs {
 
-void MailDispatcher::start() {
-  thread_ = std::thread([this] { loop(); });
-}
-
-void MailDispatcher::stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+MailDispatcher::MailDispatcher(app::MailOutbox& outbox, Sender sender,
+                               std::chrono::milliseconds poll)
+    : outbox_(outbox),
+      sender_(std::move(sender)),
+      loop_([this] { run_once(); }, poll,
+            [](const std::exception& e) { spdlog::error("mail dispatcher: {}", e.what()); }) {}
 
 int MailDispatcher::run_once() {
   for (;;) {
@@ -66,20 +60,6 @@ void MailDispatcher::record_delivered(core::Id mail_id) {
   spdlog::error("mail {} was sent but the database is unavailable; recording it later: {}", mail_id,
                 recorded.error().message);
   sent_unrecorded_.push_back(mail_id);
-}
-
-void MailDispatcher::loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    lock.unlock();
-    try {
-      run_once();
-    } catch (const std::exception& e) {  // a job's failure must not end the server
-      spdlog::error("mail dispatcher: {}", e.what());
-    }
-    lock.lock();
-    cv_.wait_for(lock, poll_, [this] { return stopping_; });
-  }
 }
 
 }  // namespace frontline::jobs

@@ -5,12 +5,10 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 #include <vector>
 
+#include "app/background_loop.hpp"
 #include "app/mail_outbox.hpp"
 
 namespace frontline::jobs {
@@ -19,28 +17,22 @@ class MailDispatcher {
  public:
   using Sender = std::function<core::Done(const core::OutboundMail&)>;
 
-  MailDispatcher(app::MailOutbox& outbox, Sender sender, std::chrono::milliseconds poll)
-      : outbox_(outbox), sender_(std::move(sender)), poll_(poll) {}
+  MailDispatcher(app::MailOutbox& outbox, Sender sender, std::chrono::milliseconds poll);
   ~MailDispatcher() { stop(); }
-  void start();
-  void stop();
+  void start() { loop_.start(); }
+  void stop() { loop_.stop(); }
   // One round: compose from new events, then send what is due. Returns mails attempted.
   // Not for concurrent calls (the dispatcher's own thread calls it).
   int run_once();
 
  private:
-  void loop();
   // Records a sent mail; when the database refuses (a full disk), remembers it so it is never
   // sent again while it still looks due.
   void record_delivered(core::Id mail_id);
   app::MailOutbox& outbox_;
   Sender sender_;
-  std::chrono::milliseconds poll_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;
-  std::thread thread_;
   std::vector<core::Id> sent_unrecorded_;  // sent, but not yet recorded as sent
+  app::BackgroundLoop loop_;               // last: its thread stops before the rest goes
 };
 
 }  // namespace frontline::jobs

@@ -7,32 +7,10 @@
 
 namespace frontline::jobs {
 
-void Scheduler::start() {
-  thread_ = std::thread([this] { loop(); });
-}
-
-void Scheduler::stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void Scheduler::loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    lock.unlock();
-    try {
-      job_();
-    } catch (const std::exception& e) {  // a job's failure must not end the server
-      spdlog::error("{} failed: {}", name_, e.what());
-    }
-    lock.lock();
-    cv_.wait_for(lock, interval_, [this] { return stopping_; });
-  }
-}
+Scheduler::Scheduler(std::string name, std::function<void()> job, std::chrono::seconds interval)
+    : name_(std::move(name)), loop_(std::move(job), interval, [this](const std::exception& e) {
+        spdlog::error("{} failed: {}", name_, e.what());
+      }) {}
 
 std::function<void()> auto_close_job(app::Context& ctx) {
   return [&ctx] {

@@ -4,12 +4,10 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "app/background_loop.hpp"
 #include "app/context.hpp"
 #include "app/mail_outbox.hpp"
 #include "app/reports.hpp"
@@ -18,21 +16,14 @@ namespace frontline::jobs {
 
 class Scheduler {
  public:
-  Scheduler(std::string name, std::function<void()> job, std::chrono::seconds interval)
-      : name_(std::move(name)), job_(std::move(job)), interval_(interval) {}
+  Scheduler(std::string name, std::function<void()> job, std::chrono::seconds interval);
   ~Scheduler() { stop(); }
-  void start();
-  void stop();
+  void start() { loop_.start(); }
+  void stop() { loop_.stop(); }
 
  private:
-  void loop();
   std::string name_;
-  std::function<void()> job_;
-  std::chrono::seconds interval_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;
-  std::thread thread_;
+  app::BackgroundLoop loop_;
 };
 
 // Closes tickets resolved longer ago than the configured days.

@@ -150,6 +150,16 @@ class BadInputTest(ServerTestCase):
             with self.subTest(query=query):
                 self.assertProblem(self.agent.client.get(TICKETS + "?" + query), 400, field)
 
+    def test_updated_since_must_be_a_real_date(self):
+        # It once went through sscanf and timegm, which took 2026-02-31 for March 3.
+        for value in ("2026-02-31", "2026-02-29T00:00:00Z", "2026-13-01", "2026-1-2"):
+            with self.subTest(value=value):
+                r = self.agent.client.get(TICKETS + "?updated_since=" + quote(value))
+                self.assertProblem(r, 400, "updated_since")
+        for value in ("2028-02-29", "2026-01-31T12:00:00Z", "1767225600"):
+            with self.subTest(value=value):
+                self.assertEqual(self.agent.client.get(TICKETS + "?updated_since=" + value).status, 200)
+
     def test_bad_search_query_is_400(self):
         for q in ('"unterminated phrase', "status:bogus", "status:", "status:open,,new",
                   "created>2026-02-30", "created>yesterday", "assignee:bob", "requester:nobody",

@@ -65,18 +65,15 @@ std::string mailbox_url(const ImapSettings& s) {
 
 }  // namespace
 
+ImapPoller::ImapPoller(app::Mail& mail, ImapSettings settings)
+    : mail_(mail),
+      settings_(std::move(settings)),
+      loop_([this] { poll_once(); }, settings_.interval,
+            [](const std::exception& e) { spdlog::error("imap poller: {}", e.what()); }) {}
+
 void ImapPoller::start() {
   init_curl();
-  thread_ = std::thread([this] { loop(); });
-}
-
-void ImapPoller::stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  loop_.start();
 }
 
 int ImapPoller::poll_once() {
@@ -122,20 +119,6 @@ int ImapPoller::poll_once() {
     ++stored;
   }
   return stored;
-}
-
-void ImapPoller::loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    lock.unlock();
-    try {
-      poll_once();
-    } catch (const std::exception& e) {  // a poll's failure must not end the server
-      spdlog::error("imap poller: {}", e.what());
-    }
-    lock.lock();
-    cv_.wait_for(lock, settings_.interval, [this] { return stopping_; });
-  }
 }
 
 }  // namespace frontline::channels::email

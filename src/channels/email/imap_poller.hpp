@@ -6,11 +6,9 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "app/background_loop.hpp"
 #include "app/mail.hpp"
 #include "channels/email/mime_parser.hpp"
 
@@ -29,22 +27,17 @@ struct ImapSettings {
 
 class ImapPoller {
  public:
-  ImapPoller(app::Mail& mail, ImapSettings settings)
-      : mail_(mail), settings_(std::move(settings)) {}
+  ImapPoller(app::Mail& mail, ImapSettings settings);
   ~ImapPoller() { stop(); }
   void start();
-  void stop();
+  void stop() { loop_.stop(); }
   // One pass over the mailbox; returns how many messages were stored (or knowingly ignored).
   int poll_once();
 
  private:
-  void loop();
   app::Mail& mail_;
   ImapSettings settings_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;
-  std::thread thread_;
+  app::BackgroundLoop loop_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace frontline::channels::email

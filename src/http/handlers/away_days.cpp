@@ -1,8 +1,8 @@
 // /api/v1/users/{id}/away[/{date}] — a technician's away days (not counted as working days on
 // the leaderboard). Their own, or anyone's for an admin.
+#include "http/board_codec.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
 
 namespace frontline::http::handlers {
 

@@ -1,7 +1,7 @@
 // /api/v1/boards — named leaderboards; staff read them, admins choose whom each ranks.
+#include "http/board_codec.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
 
 namespace frontline::http::handlers {
 

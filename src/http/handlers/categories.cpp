@@ -1,7 +1,7 @@
 // /api/v1/categories — the categories the ticket forms offer; admins add and remove them.
+#include "http/category_codec.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
 
 namespace frontline::http::handlers {
 

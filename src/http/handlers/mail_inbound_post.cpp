@@ -4,7 +4,7 @@
 #include "channels/email/mime_parser.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/mail_codec.hpp"
 
 namespace frontline::http::handlers {
 

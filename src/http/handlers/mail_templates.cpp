@@ -2,7 +2,7 @@
 // built-in text, and preview with sample values.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/mail_codec.hpp"
 
 namespace frontline::http::handlers {
 namespace {

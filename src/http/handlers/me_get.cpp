@@ -2,7 +2,7 @@
 // with a cookie session, also the CSRF token the web app needs.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/user_codec.hpp"
 
 namespace frontline::http::handlers {
 

@@ -1,7 +1,7 @@
 // /api/v1/organizations — organisations and their "members see each other's tickets" flag.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/organization_codec.hpp"
 
 namespace frontline::http::handlers {
 

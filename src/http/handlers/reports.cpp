@@ -2,7 +2,7 @@
 // the daily rollups. The closed report is also a CSV download (format=csv).
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/report_codec.hpp"
 
 namespace frontline::http::handlers {
 

@@ -1,7 +1,7 @@
 // /api/v1/me/filters — the caller's own saved filters (named queries in the search language).
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/saved_filter_codec.hpp"
 
 namespace frontline::http::handlers {
 

@@ -2,8 +2,8 @@
 // cookie and returns the caller with the CSRF token for later writes. DELETE signs out.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
 #include "http/router.hpp"
+#include "http/user_codec.hpp"
 
 namespace frontline::http::handlers {
 namespace {

@@ -1,7 +1,7 @@
 // /api/v1/teams — teams and their members (agents).
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/team_codec.hpp"
 
 namespace frontline::http::handlers {
 

@@ -2,7 +2,7 @@
 // an existing ticket: the notes become an internal note, the call a call.logged event.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/ticket_codec.hpp"
 
 namespace frontline::http::handlers {
 

@@ -1,7 +1,7 @@
 // GET /api/v1/tickets/{number}/events?after=ID&limit=N — who changed what and when.
+#include "http/event_codec.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
 
 namespace frontline::http::handlers {
 

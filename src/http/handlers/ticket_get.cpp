@@ -1,7 +1,7 @@
 // GET /api/v1/tickets/{number}
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/ticket_codec.hpp"
 
 namespace frontline::http::handlers {
 

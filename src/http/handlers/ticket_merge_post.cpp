@@ -1,7 +1,7 @@
 // POST /api/v1/tickets/{number}/merge {"into": N} — merge a duplicate into another ticket.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/ticket_codec.hpp"
 
 namespace frontline::http::handlers {
 

@@ -1,7 +1,7 @@
 // GET /api/v1/tickets/{number}/messages — the conversation; internal notes only for staff.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/message_codec.hpp"
 
 namespace frontline::http::handlers {
 

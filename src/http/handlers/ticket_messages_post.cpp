@@ -2,7 +2,7 @@
 // multipart/form-data with attachments).
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/message_codec.hpp"
 #include "http/multipart.hpp"
 
 namespace frontline::http::handlers {

@@ -2,7 +2,7 @@
 // If-Match with the ETag makes a stale edit fail with 412 instead of overwriting.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/ticket_codec.hpp"
 
 namespace frontline::http::handlers {
 

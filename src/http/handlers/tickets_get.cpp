@@ -1,10 +1,12 @@
 // GET /api/v1/tickets — list and search (q= search language plus filter parameters), and
 // GET /api/v1/tickets/count with the same filters.
 #include <charconv>
+#include <cstdio>
 
+#include "core/civil_date.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/ticket_codec.hpp"
 
 namespace frontline::http::handlers {
 namespace {
@@ -21,19 +23,12 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
-// ISO-8601 "2026-01-02T03:04:05Z" or "2026-01-02", or unix seconds.
+// ISO-8601 "2026-01-02T03:04:05Z" or "2026-01-02" (a real calendar day), or unix seconds.
 std::optional<core::UnixTime> parse_time(const std::string& s) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) >= 3) {
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
-    std::tm tm{};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = se;
-    return static_cast<core::UnixTime>(timegm(&tm));
+  if (auto date = core::parse_civil_date(std::string_view(s).substr(0, 10))) {
+    int h = 0, mi = 0, se = 0;
+    std::sscanf(s.c_str() + 10, "T%2d:%2d:%2d", &h, &mi, &se);
+    return core::UnixTime{core::day_from_civil(*date)} * 86400 + h * 3600 + mi * 60 + se;
   }
   core::UnixTime v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

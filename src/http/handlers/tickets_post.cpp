@@ -1,8 +1,8 @@
 // POST /api/v1/tickets — open a ticket (JSON, or multipart/form-data with attachments).
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
 #include "http/multipart.hpp"
+#include "http/ticket_codec.hpp"
 
 namespace frontline::http::handlers {
 namespace {

@@ -2,7 +2,7 @@
 // names and dates; DELETE revokes.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/token_codec.hpp"
 
 namespace frontline::http::handlers {
 

@@ -2,7 +2,7 @@
 #include "core/text.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/json_codec.hpp"
+#include "http/user_codec.hpp"
 
 namespace frontline::http::handlers {
 

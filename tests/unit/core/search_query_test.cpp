@@ -353,14 +353,6 @@ TEST(SearchQuery, CreatedWithAnotherOperatorIsAWord) {
   EXPECT_FALSE(q.created_after.has_value());
 }
 
-TEST(SearchQuery, DaysFromCivilMatchesKnownDates) {
-  EXPECT_EQ(days_from_civil(1970, 1, 1), 0);
-  EXPECT_EQ(days_from_civil(1969, 12, 31), -1);
-  EXPECT_EQ(days_from_civil(2000, 3, 1), 11017);
-  EXPECT_EQ(days_from_civil(9999, 12, 31), 2932896);
-  EXPECT_EQ(days_from_civil(1, 1, 1), -719162);
-}
-
 // --- input limits -------------------------------------------------------------------------------
 
 TEST(SearchQuery, UnterminatedQuoteIsRejected) {

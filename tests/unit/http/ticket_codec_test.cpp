@@ -1,10 +1,12 @@
 // Focus of this file: the JSON shapes of tickets — valid JSON with escaping, ISO-8601 UTC
 // times, and no agent-only fields for customers.
-#include "http/json_codec.hpp"
+#include "http/ticket_codec.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+
+#include "http/codec_support.hpp"
 
 namespace frontline::http {
 namespace {

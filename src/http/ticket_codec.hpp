@@ -1,0 +1,20 @@
+// Tickets, their lists, counts and links as JSON. What a customer receives never holds
+// agent-only fields (priority, assignee, team, tags) — the viewer decides the shape.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "app/tickets.hpp"
+#include "core/model.hpp"
+
+namespace frontline::http {
+
+std::string ticket_json(const core::Ticket& t, const core::Actor& viewer);
+std::string ticket_list_json(const app::TicketList& list, const core::Actor& viewer);
+std::string ticket_count_json(const app::TicketCount& c);
+std::string links_json(core::Id number, const std::vector<core::Id>& linked);
+
+}  // namespace frontline::http
