@@ -81,7 +81,7 @@ TEST_P(TicketsContract, SearchWithoutInternalColumnNeverMatchesInternalNoteWords
     return true;
   });
   TicketFilter customer;
-  customer.text_match = "\"fraud\"";
+  customer.text.terms = {{core::TextTerm::Kind::word, "fraud"}};
   TicketFilter staff = customer;
   staff.text_includes_internal = true;
   db_->read([&](Tx& tx) {
@@ -101,9 +101,9 @@ TEST_P(TicketsContract, SearchMatchesSubjectMessagesAndRequester) {
     tx.messages().insert_message(m);
     return true;
   });
-  for (const char* q : {"\"monitor\"", "\"lunch\"", "\"zelda\""}) {
+  for (const char* q : {"monitor", "lunch", "zelda"}) {
     TicketFilter f;
-    f.text_match = q;
+    f.text.terms = {{core::TextTerm::Kind::word, q}};
     db_->read([&](Tx& tx) { EXPECT_EQ(tx.tickets().list_tickets(f).items.size(), 1u) << q; });
   }
 }
@@ -118,7 +118,7 @@ TEST_P(TicketsContract, SearchWithStatusFilterFollowsStatusChanges) {
   });
   auto found = [&](core::Status status) {
     TicketFilter f;
-    f.text_match = "\"scanner\"";
+    f.text.terms = {{core::TextTerm::Kind::word, "scanner"}};
     f.statuses = {status};
     std::size_t n = 0;
     db_->read([&](Tx& tx) { n = tx.tickets().list_tickets(f).items.size(); });
