@@ -95,7 +95,7 @@ Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor
   f.updated_since = query.updated_since;
   f.created_after = q.created_after;
   f.created_before = q.created_before;
-  f.text_match = core::to_fts5_match(q);
+  f.text = std::move(q.text);
   f.text_includes_internal = actor.is_staff();
 
   p.assignee = query.assignee ? query.assignee : q.assignee;
@@ -198,7 +198,7 @@ Result<TicketList> Tickets::list(const core::Actor& actor, const TicketListQuery
     auto page = tx.tickets().list_tickets(f);
     for (auto& t : page.items) t = core::as_seen_by(actor, std::move(t));
     if (page.has_more && !page.items.empty()) {
-      if (f.text_match.empty() && f.order == store::TicketOrder::updated && !f.ascending) {
+      if (f.text.empty() && f.order == store::TicketOrder::updated && !f.ascending) {
         const auto& last = page.items.back();
         out.next_cursor = "k" + std::to_string(last.updated_at) + "." + std::to_string(last.number);
       } else {

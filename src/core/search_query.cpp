@@ -51,7 +51,7 @@ bool iequals(std::string_view a, std::string_view b) {
          });
 }
 
-// Whether the FTS5 tokenizer can find a token in s: an ASCII letter/digit or any non-ASCII byte.
+// Whether a tokenizer can find a token in s: an ASCII letter/digit or any non-ASCII byte.
 bool has_searchable_char(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) {
     return is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
@@ -188,17 +188,20 @@ Result<Unit> apply_date(DateOp op, std::string_view key, std::string_view value,
   return Unit{};
 }
 
-void add_text(std::string_view text, std::vector<std::string>& out) {
-  if (has_searchable_char(text)) out.push_back(to_lower_ascii(text));
+void add_phrase(std::string_view text, TextQuery& out) {
+  if (!has_searchable_char(text)) return;
+  out.terms.push_back(TextTerm{TextTerm::Kind::phrase, to_lower_ascii(text)});
 }
 
-void append_fts5_string(std::string_view s, std::string& out) {
-  out += '"';
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
+// A bare word; trailing stars make it a prefix of what precedes them.
+void add_word(std::string_view text, TextQuery& out) {
+  if (!has_searchable_char(text)) return;  // stars are not searchable: a stem remains
+  auto kind = TextTerm::Kind::word;
+  if (text.back() == '*') {
+    kind = TextTerm::Kind::prefix;
+    while (text.back() == '*') text.remove_suffix(1);
   }
-  out += '"';
+  out.terms.push_back(TextTerm{kind, to_lower_ascii(text)});
 }
 
 class Scanner {
@@ -219,7 +222,7 @@ class Scanner {
     if (text_[pos_] == '"') {
       auto phrase = quoted();
       if (!phrase) return phrase.take_error();
-      add_text(*phrase, query_.phrases);
+      add_phrase(*phrase, query_.text);
       return Unit{};
     }
     const std::string_view term = bare();
@@ -237,7 +240,7 @@ class Scanner {
         return apply_filter(*filter, to_lower_ascii(key), *value, query_);
       }
     }
-    add_text(term, query_.words);
+    add_word(term, query_.text);
     return Unit{};
   }
 
@@ -281,7 +284,6 @@ class Scanner {
 
 }  // namespace
 
-bool SearchQuery::empty_text() const { return words.empty() && phrases.empty(); }
 
 Result<SearchQuery> parse_search_query(std::string_view text) {
   if (text.size() > kMaxSearchQueryBytes) {
@@ -293,28 +295,6 @@ Result<SearchQuery> parse_search_query(std::string_view text) {
   std::string normalized(text);
   std::replace_if(normalized.begin(), normalized.end(), is_control, ' ');
   return Scanner(normalized).run();
-}
-
-std::string to_fts5_match(const SearchQuery& q) {
-  std::string out;
-  auto separate = [&out] {
-    if (!out.empty()) out += " AND ";
-  };
-  for (const auto& word : q.words) {
-    std::string_view stem = word;
-    const bool prefix = !stem.empty() && stem.back() == '*';
-    while (!stem.empty() && stem.back() == '*') stem.remove_suffix(1);
-    if (stem.empty()) continue;  // "*" alone would be an empty FTS5 phrase
-    separate();
-    append_fts5_string(stem, out);
-    if (prefix) out += '*';
-  }
-  for (const auto& phrase : q.phrases) {
-    if (phrase.empty()) continue;
-    separate();
-    append_fts5_string(phrase, out);
-  }
-  return out;
 }
 
 }  // namespace frontline::core

@@ -6,10 +6,16 @@
 // - update_ticket is a compare-and-set on `version`;
 // - list_tickets without a text query orders by TicketFilter::order and ends every order on the
 //   number, so pages never overlap; the newest-updated-first order pages by keyset (`after`);
-// - with a text query, results are *ranked within recency*: the newest matching tickets (a
-//   window of about 100 past the requested page) are scored — subject hits weigh most, then
-//   requester, then message text — and returned best first, ties newest first. Older matches
-//   are reached by deeper pages (the window widens with the offset);
+// - a text query (TicketFilter::text) matches the tickets that contain every term — a word or
+//   a prefix as a token, a phrase as adjacent tokens in order — in the subject, the message
+//   text or the requester's name and email;
+// - with a text query, results are *ranked within recency*: only the most recently created
+//   matches that pass the other filters are scored — a window of 100 past the end of the
+//   requested page (offset + limit), so older matches are reached by deeper pages — each by its
+//   own hits, every occurrence of a term weighted by where it is (subject 10, requester 2,
+//   message text 1); they are returned best first, ties newest (highest number) first.
+//   `order` and `after` are ignored: ranked pages go by offset. count_tickets counts every
+//   match, with no window;
 // - a customer's filter (visible_requester_id) never returns another person's ticket unless
 //   the organisation shares tickets, and its text query never matches words that exist only in
 //   internal notes (they are searched only when text_includes_internal is set, for staff);
@@ -24,7 +30,7 @@
 #include <vector>
 
 #include "core/model.hpp"
-#include "core/search_query.hpp"
+#include "core/text_query.hpp"
 
 namespace frontline::store {
 
@@ -52,8 +58,9 @@ struct TicketFilter {
   // cursor and updated_since never move with internal work.
   std::optional<Id> visible_requester_id;
   std::optional<Id> visible_organization_id;
-  // Full-text: an FTS5 MATCH expression; when set, results are ranked by relevance.
-  std::string text_match;
+  // Full-text: tickets containing every term (each engine compiles it into its own syntax); when
+  // not empty, results are ranked within recency (see the promises above).
+  core::TextQuery text;
   bool text_includes_internal = false;  // staff search internal notes too
   // Keyset cursor (updated_at, number) for listing; an offset for ranked search.
   std::optional<std::pair<UnixTime, Id>> after;

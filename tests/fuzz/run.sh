@@ -25,7 +25,9 @@ email_sources=(src/core/text.cpp src/core/model.cpp src/channels/email/cpu_budge
   src/channels/email/html_to_text.cpp src/channels/email/html_sanitizer.cpp
   src/channels/email/gmime_support.cpp)
 gmime=$(pkg-config --cflags --libs gmime-3.0)
-"$cxx" "${flags[@]}" "${core_sources[@]}" tests/fuzz/fuzz_search_query.cpp -o "$out/fuzz_search_query"
+# The search box through the SQLite engine's compiler, checked against a real FTS5 table.
+"$cxx" "${flags[@]}" "${core_sources[@]}" src/store/sqlite/fts5_query.cpp \
+  tests/fuzz/fuzz_search_query.cpp -lsqlite3 -o "$out/fuzz_search_query"
 "$cxx" "${flags[@]}" "${core_sources[@]}" src/http/request_decoding.cpp src/http/multipart.cpp \
   tests/fuzz/fuzz_request_decoding.cpp -lboost_json -o "$out/fuzz_request_decoding"
 "$cxx" "${flags[@]}" src/http/csv.cpp tests/fuzz/fuzz_csv_field.cpp -o "$out/fuzz_csv_field"

@@ -4,6 +4,7 @@
 #include <string>
 #include <variant>
 
+#include "store/sqlite/fts5_query.hpp"
 #include "store/sqlite/repositories.hpp"
 
 namespace frontline::store::sqlite {
@@ -56,14 +57,6 @@ core::Ticket read_ticket(const Stmt& s) {
   t.public_updated_at = s.int64(21);
   return t;
 }
-std::string status_facet(core::Status status) {
-  std::string token = "zzstatus";
-  for (char c : core::to_string(status)) {
-    if (c != '_') token += c;
-  }
-  return token;
-}
-
 void write_tags(Connection& db, Id number, const std::vector<std::string>& tags) {
   db.prepare("DELETE FROM ticket_tags WHERE ticket_number = ?").bind(1, number).run();
   for (const auto& tag : tags) {
@@ -147,22 +140,6 @@ namespace {
 
 using SqlParams = std::vector<std::variant<std::int64_t, std::string>>;
 
-// The FTS5 MATCH expression for a text search: the words in the columns the caller may search,
-// narrowed by the status facet tokens.
-std::string match_expression(const TicketFilter& f) {
-  std::string match = f.text_includes_internal
-                          ? "{subject public_text internal_text requester} : (" + f.text_match + ")"
-                          : "{subject public_text requester} : (" + f.text_match + ")";
-  if (!f.statuses.empty()) {
-    match += " AND facets : (";
-    for (std::size_t i = 0; i < f.statuses.size(); ++i) {
-      match += (i ? " OR " : "") + status_facet(f.statuses[i]);
-    }
-    match += ")";
-  }
-  return match;
-}
-
 // Appends " AND …" conditions on tickets `t` for every filter field, binding values in order.
 void append_filter_conditions(const TicketFilter& f, std::string& sql, SqlParams& params) {
   auto in_list = [&](const char* column, const auto& values) {
@@ -243,7 +220,8 @@ void bind_all(Stmt& s, const SqlParams& params) {
 }  // namespace
 
 TicketPage SqliteTickets::list_tickets(const TicketFilter& f) {
-  const bool ranked = !f.text_match.empty();
+  const auto match = fts5_ticket_match(f.text, f.text_includes_internal, f.statuses);
+  const bool ranked = match.has_value();
   std::string sql;
   // Parameters are bound in the order their fragments are appended.
   SqlParams params;
@@ -259,7 +237,7 @@ TicketPage SqliteTickets::list_tickets(const TicketFilter& f) {
         "frontline_rank(ticket_search, 10.0, 1.0, 1.0, 2.0, 0.0) AS score "
         "FROM ticket_search JOIN tickets t ON t.number = ticket_search.rowid "
         "WHERE ticket_search MATCH ?";
-    params.emplace_back(match_expression(f));
+    params.emplace_back(*match);
   } else {
     sql = std::string(kTicketColumns) +
           "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE 1";
@@ -311,11 +289,11 @@ TicketPage SqliteTickets::list_tickets(const TicketFilter& f) {
 std::int64_t SqliteTickets::count_tickets(const TicketFilter& f, std::int64_t cap) {
   std::string sql;
   SqlParams params;
-  if (!f.text_match.empty()) {
+  if (const auto match = fts5_ticket_match(f.text, f.text_includes_internal, f.statuses)) {
     sql =
         "SELECT count(*) FROM (SELECT 1 FROM ticket_search JOIN tickets t ON t.number = "
         "ticket_search.rowid WHERE ticket_search MATCH ?";
-    params.emplace_back(match_expression(f));
+    params.emplace_back(*match);
   } else {
     sql = "SELECT count(*) FROM (SELECT 1 FROM tickets t WHERE 1";
   }

@@ -1,16 +1,32 @@
-// Focus of this file: parse_search_query's terms, filters and errors, and the FTS5 MATCH text
-// to_fts5_match builds from words and phrases.
+// Focus of this file: parse_search_query's terms (the engine-neutral TextQuery: words, phrases,
+// prefixes), filters and errors. Compiling the terms for an engine is tested with the engine
+// (tests/unit/store/sqlite/fts5_query_test.cpp).
 #include "core/search_query.hpp"
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
 namespace frontline::core {
+
+// Failure messages show terms as word:"x", phrase:"x y", prefix:"x".
+void PrintTo(const TextTerm& term, std::ostream* os) {
+  const char* kind = term.kind == TextTerm::Kind::word     ? "word"
+                     : term.kind == TextTerm::Kind::phrase ? "phrase"
+                                                           : "prefix";
+  *os << kind << ":\"" << term.text << '"';
+}
+
 namespace {
 
 using Strings = std::vector<std::string>;
+using Terms = std::vector<TextTerm>;
+
+TextTerm word(std::string text) { return {TextTerm::Kind::word, std::move(text)}; }
+TextTerm phrase(std::string text) { return {TextTerm::Kind::phrase, std::move(text)}; }
+TextTerm prefix(std::string text) { return {TextTerm::Kind::prefix, std::move(text)}; }
 
 SearchQuery parse_ok(std::string_view text) {
   auto result = parse_search_query(text);
@@ -40,46 +56,40 @@ constexpr std::int64_t kDay = 86400;
 
 TEST(SearchQuery, EmptyTextParsesToEmptyQuery) {
   const auto q = parse_ok("   ");
-  EXPECT_TRUE(q.empty_text());
+  EXPECT_TRUE(q.text.empty());
   EXPECT_TRUE(q.statuses.empty());
   EXPECT_FALSE(q.assignee.has_value());
-  EXPECT_EQ(to_fts5_match(q), "");
 }
 
 TEST(SearchQuery, BareWordsAreLowerCasedInOrder) {
   const auto q = parse_ok("  Printer  IS\tBroken\n");
-  EXPECT_EQ(q.words, (Strings{"printer", "is", "broken"}));
-  EXPECT_FALSE(q.empty_text());
+  EXPECT_EQ(q.text.terms, (Terms{word("printer"), word("is"), word("broken")}));
+  EXPECT_FALSE(q.text.empty());
 }
 
 TEST(SearchQuery, QuotedPhraseKeepsInnerSpacesAndIsLowerCased) {
   const auto q = parse_ok(R"(vpn "Cannot Connect" now)");
-  EXPECT_EQ(q.words, (Strings{"vpn", "now"}));
-  EXPECT_EQ(q.phrases, (Strings{"cannot connect"}));
+  EXPECT_EQ(q.text.terms, (Terms{word("vpn"), phrase("cannot connect"), word("now")}));
 }
 
 TEST(SearchQuery, QuoteInsideAWordStartsAPhrase) {
   const auto q = parse_ok(R"(foo"bar baz"qux)");
-  EXPECT_EQ(q.words, (Strings{"foo", "qux"}));
-  EXPECT_EQ(q.phrases, (Strings{"bar baz"}));
+  EXPECT_EQ(q.text.terms, (Terms{word("foo"), phrase("bar baz"), word("qux")}));
 }
 
 TEST(SearchQuery, EmptyAndPunctuationOnlyTermsAreDropped) {
   const auto q = parse_ok(R"(- "" "  " * ... "!?" ok)");
-  EXPECT_EQ(q.words, (Strings{"ok"}));
-  EXPECT_TRUE(q.phrases.empty());
+  EXPECT_EQ(q.text.terms, (Terms{word("ok")}));
 }
 
 TEST(SearchQuery, OnlyAsciiLettersAreLowerCased) {
   const auto q = parse_ok("ÉCOLE Straße ΑΒΓ");
-  EXPECT_EQ(q.words, (Strings{"École", "straße", "ΑΒΓ"}));
+  EXPECT_EQ(q.text.terms, (Terms{word("École"), word("straße"), word("ΑΒΓ")}));
 }
 
 TEST(SearchQuery, UnicodeWordsAndPhrasesAreKept) {
   const auto q = parse_ok("日本語 \"naïve café\" 🙂");
-  EXPECT_EQ(q.words, (Strings{"日本語", "🙂"}));
-  EXPECT_EQ(q.phrases, (Strings{"naïve café"}));
-  EXPECT_EQ(to_fts5_match(q), R"("日本語" AND "🙂" AND "naïve café")");
+  EXPECT_EQ(q.text.terms, (Terms{word("日本語"), phrase("naïve café"), word("🙂")}));
 }
 
 TEST(SearchQuery, ControlCharactersSeparateTerms) {
@@ -89,70 +99,47 @@ TEST(SearchQuery, ControlCharactersSeparateTerms) {
                                 "\"c\x02"
                                 "d\"",
                                 9));
-  EXPECT_EQ(q.words, (Strings{"a", "b"}));
-  EXPECT_EQ(q.phrases, (Strings{"c d"}));
+  EXPECT_EQ(q.text.terms, (Terms{word("a"), word("b"), phrase("c d")}));
 }
 
 TEST(SearchQuery, NulByteIsASeparatorNotATerminator) {
   const auto q = parse_ok(std::string_view("one\0two", 7));
-  EXPECT_EQ(q.words, (Strings{"one", "two"}));
+  EXPECT_EQ(q.text.terms, (Terms{word("one"), word("two")}));
 }
 
 TEST(SearchQuery, UnknownKeyIsTreatedAsABareWord) {
   const auto q = parse_ok("foo:bar Subject:Hello https://example.com");
-  EXPECT_EQ(q.words, (Strings{"foo:bar", "subject:hello", "https://example.com"}));
-  EXPECT_EQ(to_fts5_match(q), R"("foo:bar" AND "subject:hello" AND "https://example.com")");
+  EXPECT_EQ(q.text.terms,
+            (Terms{word("foo:bar"), word("subject:hello"), word("https://example.com")}));
 }
 
 TEST(SearchQuery, UnknownKeyWithQuotedValueIsAWordAndAPhrase) {
   const auto q = parse_ok(R"(foo:"bar baz")");
-  EXPECT_EQ(q.words, (Strings{"foo:"}));
-  EXPECT_EQ(q.phrases, (Strings{"bar baz"}));
+  EXPECT_EQ(q.text.terms, (Terms{word("foo:"), phrase("bar baz")}));
 }
 
-// --- to_fts5_match ------------------------------------------------------------------------------
+// --- prefixes and engine syntax -----------------------------------------------------------------
 
-TEST(SearchQuery, Fts5MatchQuotesEveryTermAndJoinsWithAnd) {
-  const auto q = parse_ok(R"(printer "paper jam" OR NOT)");
-  EXPECT_EQ(to_fts5_match(q), R"("printer" AND "or" AND "not" AND "paper jam")");
-}
-
-TEST(SearchQuery, Fts5MatchDoublesEmbeddedQuotes) {
-  SearchQuery q;
-  q.words = {R"(say"hi)", R"(")"};
-  q.phrases = {R"(a "quoted" phrase)"};
-  EXPECT_EQ(to_fts5_match(q), R"("say""hi" AND """" AND "a ""quoted"" phrase")");
-}
-
-TEST(SearchQuery, Fts5MatchNeutralisesFts5Syntax) {
-  const auto q = parse_ok("NEAR(a b) col:x ^start -minus +plus {x y}");
-  EXPECT_EQ(to_fts5_match(q),
-            R"fts("near(a" AND "b)" AND "col:x" AND "^start" AND "-minus" AND "+plus" AND )fts"
-            R"fts("{x" AND "y}")fts");
-}
-
-TEST(SearchQuery, TrailingStarMakesAWordAPrefixQuery) {
+TEST(SearchQuery, TrailingStarMakesAWordAPrefix) {
   const auto q = parse_ok("print* Setup** jam");
-  EXPECT_EQ(q.words, (Strings{"print*", "setup**", "jam"}));
-  EXPECT_EQ(to_fts5_match(q), R"("print"* AND "setup"* AND "jam")");
+  EXPECT_EQ(q.text.terms, (Terms{prefix("print"), prefix("setup"), word("jam")}));
 }
 
 TEST(SearchQuery, StarInsideAWordOrPhraseIsNotAPrefix) {
-  const auto q = parse_ok(R"(a*b "pre*")");
-  EXPECT_EQ(to_fts5_match(q), R"("a*b" AND "pre*")");
+  const auto q = parse_ok(R"(a*b "pre*" *lead)");
+  EXPECT_EQ(q.text.terms, (Terms{word("a*b"), phrase("pre*"), word("*lead")}));
 }
 
-TEST(SearchQuery, Fts5MatchSkipsTermsThatWouldBeEmpty) {
-  SearchQuery q;
-  q.words = {"*", "ok"};
-  q.phrases = {""};
-  EXPECT_EQ(to_fts5_match(q), R"("ok")");
+TEST(SearchQuery, SearchEngineOperatorsAreOrdinaryWords) {
+  const auto q = parse_ok(R"(printer "paper jam" OR NOT NEAR(a b) col:x ^start -minus +plus)");
+  EXPECT_EQ(q.text.terms,
+            (Terms{word("printer"), phrase("paper jam"), word("or"), word("not"), word("near(a"),
+                   word("b)"), word("col:x"), word("^start"), word("-minus"), word("+plus")}));
 }
 
-TEST(SearchQuery, Fts5MatchIsEmptyForFilterOnlyQuery) {
+TEST(SearchQuery, FilterOnlyQueryHasNoText) {
   const auto q = parse_ok("status:open tag:vip");
-  EXPECT_TRUE(q.empty_text());
-  EXPECT_EQ(to_fts5_match(q), "");
+  EXPECT_TRUE(q.text.empty());
 }
 
 // --- status and priority ------------------------------------------------------------------------
@@ -162,7 +149,7 @@ TEST(SearchQuery, StatusFilterAcceptsEveryKnownStatus) {
       "status:new status:open status:pending status:on_hold "
       "status:resolved status:closed");
   EXPECT_EQ(q.statuses, (Strings{"new", "open", "pending", "on_hold", "resolved", "closed"}));
-  EXPECT_TRUE(q.empty_text());
+  EXPECT_TRUE(q.text.empty());
 }
 
 TEST(SearchQuery, StatusFilterAcceptsCommaSeparatedAlternatives) {
@@ -224,7 +211,7 @@ TEST(SearchQuery, TeamKeepsItsCaseAndMayBeQuoted) {
   EXPECT_EQ(parse_ok("team:Billing").team, "Billing");
   const auto q = parse_ok(R"(team:"Help Desk" printer)");
   EXPECT_EQ(q.team, "Help Desk");
-  EXPECT_EQ(q.words, (Strings{"printer"}));
+  EXPECT_EQ(q.text.terms, (Terms{word("printer")}));
 }
 
 TEST(SearchQuery, QuotedFilterValueIsTrimmed) {
@@ -244,7 +231,7 @@ TEST(SearchQuery, OrgFilterSetsOrganizationAndMayBeQuoted) {
 TEST(SearchQuery, CategoryFilterSetsCategoryNotAWordAndMayBeQuoted) {
   const auto q = parse_ok("category:Hardware");
   EXPECT_EQ(q.category, "Hardware");
-  EXPECT_TRUE(q.words.empty());
+  EXPECT_TRUE(q.text.empty());
   EXPECT_EQ(parse_ok(R"(category:"Access rights")").category, "Access rights");
   parse_error("category:a category:b");
 }
@@ -278,8 +265,7 @@ TEST(SearchQuery, FiltersAndTextCombine) {
       parse_ok(R"(refund status:open,pending priority:urgent assignee:me team:"Help Desk" )"
                R"(requester:a@b.co org:Acme tag:vip created>=2024-01-01 created<2024-02-01 )"
                R"("card declined")");
-  EXPECT_EQ(q.words, (Strings{"refund"}));
-  EXPECT_EQ(q.phrases, (Strings{"card declined"}));
+  EXPECT_EQ(q.text.terms, (Terms{word("refund"), phrase("card declined")}));
   EXPECT_EQ(q.statuses, (Strings{"open", "pending"}));
   EXPECT_EQ(q.priorities, (Strings{"urgent"}));
   EXPECT_EQ(q.assignee, "me");
@@ -289,7 +275,6 @@ TEST(SearchQuery, FiltersAndTextCombine) {
   EXPECT_EQ(q.tags, (Strings{"vip"}));
   EXPECT_EQ(q.created_after, 1704067200);
   EXPECT_EQ(q.created_before, 1706745600);
-  EXPECT_EQ(to_fts5_match(q), R"("refund" AND "card declined")");
 }
 
 // --- created dates ------------------------------------------------------------------------------
@@ -349,7 +334,8 @@ TEST(SearchQuery, MalformedDatesAreRejected) {
 
 TEST(SearchQuery, CreatedWithAnotherOperatorIsAWord) {
   const auto q = parse_ok("created:2024-01-01 created=2024-01-01 created");
-  EXPECT_EQ(q.words, (Strings{"created:2024-01-01", "created=2024-01-01", "created"}));
+  EXPECT_EQ(q.text.terms,
+            (Terms{word("created:2024-01-01"), word("created=2024-01-01"), word("created")}));
   EXPECT_FALSE(q.created_after.has_value());
 }
 
@@ -364,7 +350,7 @@ TEST(SearchQuery, UnterminatedQuoteIsRejected) {
 
 TEST(SearchQuery, TextOfExactlyTheLimitIsAccepted) {
   const std::string text(kMaxSearchQueryBytes, 'a');
-  EXPECT_EQ(parse_ok(text).words.size(), 1u);
+  EXPECT_EQ(parse_ok(text).text.terms.size(), 1u);
 }
 
 TEST(SearchQuery, TextOverTheLimitIsRejected) {

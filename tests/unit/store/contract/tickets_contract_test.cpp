@@ -81,7 +81,7 @@ TEST_P(TicketsContract, SearchWithoutInternalColumnNeverMatchesInternalNoteWords
     return true;
   });
   TicketFilter customer;
-  customer.text_match = "\"fraud\"";
+  customer.text.terms = {{core::TextTerm::Kind::word, "fraud"}};
   TicketFilter staff = customer;
   staff.text_includes_internal = true;
   db_->read([&](Tx& tx) {
@@ -101,9 +101,9 @@ TEST_P(TicketsContract, SearchMatchesSubjectMessagesAndRequester) {
     tx.messages().insert_message(m);
     return true;
   });
-  for (const char* q : {"\"monitor\"", "\"lunch\"", "\"zelda\""}) {
+  for (const char* q : {"monitor", "lunch", "zelda"}) {
     TicketFilter f;
-    f.text_match = q;
+    f.text.terms = {{core::TextTerm::Kind::word, q}};
     db_->read([&](Tx& tx) { EXPECT_EQ(tx.tickets().list_tickets(f).items.size(), 1u) << q; });
   }
 }
@@ -118,7 +118,7 @@ TEST_P(TicketsContract, SearchWithStatusFilterFollowsStatusChanges) {
   });
   auto found = [&](core::Status status) {
     TicketFilter f;
-    f.text_match = "\"scanner\"";
+    f.text.terms = {{core::TextTerm::Kind::word, "scanner"}};
     f.statuses = {status};
     std::size_t n = 0;
     db_->read([&](Tx& tx) { n = tx.tickets().list_tickets(f).items.size(); });
@@ -182,6 +182,45 @@ TEST_P(TicketsContract, PriorityOrderPutsUrgentFirst) {
   EXPECT_EQ(page.items[0].number, urgent);
   EXPECT_EQ(page.items[1].number, normal);  // same priority as low: newer number first
   EXPECT_EQ(page.items[2].number, low);
+}
+
+core::TextQuery text_query(std::vector<core::TextTerm> terms) { return {std::move(terms)}; }
+
+TEST_P(TicketsContract, SearchMatchesWordsPhrasesInOrderAndPrefixes) {
+  auto t = ticket(user("a@x.com"), "Paper jam in tray two", 1);
+  auto found = [&](core::TextTerm::Kind kind, const std::string& text) {
+    TicketFilter f;
+    f.text = text_query({{kind, text}});
+    std::size_t n = 0;
+    read([&](Tx& tx) { n = tx.tickets().list_tickets(f).items.size(); });
+    return n;
+  };
+  using Kind = core::TextTerm::Kind;
+  EXPECT_EQ(found(Kind::phrase, "jam in tray"), 1u);
+  EXPECT_EQ(found(Kind::phrase, "tray in jam"), 0u);
+  EXPECT_EQ(found(Kind::prefix, "tra"), 1u);
+  EXPECT_EQ(found(Kind::word, "tra"), 0u);
+  EXPECT_EQ(found(Kind::word, "tray"), 1u);
+  TicketFilter every;
+  every.text = text_query({{Kind::word, "paper"}, {Kind::word, "scanner"}});  // all must match
+  read([&](Tx& tx) { EXPECT_TRUE(tx.tickets().list_tickets(every).items.empty()); });
+}
+
+TEST_P(TicketsContract, RankedSearchPutsSubjectHitsFirstThenNewest) {
+  auto r = user("a@x.com");
+  auto in_subject = ticket(r, "Printer offline", 1);
+  auto older_in_text = ticket(r, "Cannot print labels", 2, {}, "the printer says offline");
+  auto newer_in_text = ticket(r, "Labels smudged", 3, {}, "printer toner low");
+  TicketFilter f;
+  f.text = text_query({{core::TextTerm::Kind::word, "printer"}});
+  read([&](Tx& tx) {
+    auto page = tx.tickets().list_tickets(f);
+    ASSERT_EQ(page.items.size(), 3u);
+    EXPECT_EQ(page.items[0].number, in_subject.number);
+    EXPECT_EQ(page.items[1].number, newer_in_text.number);
+    EXPECT_EQ(page.items[2].number, older_in_text.number);
+    EXPECT_EQ(tx.tickets().count_tickets(f, 100), 3);
+  });
 }
 
 }  // namespace
