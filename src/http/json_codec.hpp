@@ -27,6 +27,9 @@ std::string rendered_mail_json(const app::RenderedMail& r);
 std::string message_json(const core::Message& m);
 std::string messages_json(const std::vector<core::Message>& ms);
 std::string events_json(const std::vector<core::Event>& es);
+// The event catalogue: {"events":[{name, scope, visibility, internal_when?, fields, summary}]},
+// one type per line (docs/event_catalogue.json holds this text; `frontline events` prints it).
+std::string event_catalogue_json();
 std::string links_json(core::Id number, const std::vector<core::Id>& linked);
 std::string user_json(const core::User& u);
 // One page of the directory; next_cursor when the page is full.
