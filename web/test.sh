@@ -8,6 +8,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 node_modules/.bin/rolldown src/components/quoting.ts --format esm --platform node \
   --file "$tmp/quoting.mjs" >/dev/null
+node_modules/.bin/rolldown src/components/event_text.ts --format esm --platform node \
+  --file "$tmp/event_text.mjs" >/dev/null
 # One GC thread: process CPU time then counts the work, not how busy V8's helper threads were
 # (the growth tests compare CPU times).
-QUOTING_MODULE="$tmp/quoting.mjs" node --single-threaded-gc --test tests/
+QUOTING_MODULE="$tmp/quoting.mjs" EVENT_TEXT_MODULE="$tmp/event_text.mjs" node --single-threaded-gc --test tests/

@@ -88,9 +88,8 @@ Result<core::User> Accounts::create_user(const core::Actor& actor, const NewUser
       }
     }
     u.id = tx.accounts().insert_user(u, hash);
-    record_event(tx, actor, std::nullopt, "user.created",
-                 EventData().add("user_id", u.id).add("role", core::to_string(u.role)).str(),
-                 /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::user_created,
+                 EventData().add("user_id", u.id).add("role", core::to_string(u.role)).str(), now);
     return u;
   });
 }
@@ -148,12 +147,12 @@ Result<core::User> Accounts::update_user(const core::Actor& actor, Id id, const 
     tx.accounts().update_user(*u);
     if (!password_hash.empty()) {
       tx.accounts().set_password_hash(id, password_hash);
-      record_event(tx, actor, std::nullopt, "user.password_reset",
-                   EventData().add("user_id", id).str(), /*internal=*/true, now);
+      record_event(tx, actor, std::nullopt, core::EventType::user_password_reset,
+                   EventData().add("user_id", id).str(), now);
     }
     if (u->disabled || !password_hash.empty()) end_sign_ins(tx, id);
-    record_event(tx, actor, std::nullopt, "user.updated", EventData().add("user_id", id).str(),
-                 /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::user_updated,
+                 EventData().add("user_id", id).str(), now);
     return std::move(*u);
   });
   if (updated && (c.role || c.disabled || c.password)) note_identity_change();
@@ -173,8 +172,8 @@ Result<core::Unit> Accounts::set_password(const core::Actor& actor, std::string_
     if (!core::can_administer(actor) && actor.id != u->id) return admins_only();
     tx.accounts().set_password_hash(u->id, hash);
     end_sign_ins(tx, u->id);
-    record_event(tx, actor, std::nullopt, "user.password_reset",
-                 EventData().add("user_id", u->id).str(), /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::user_password_reset,
+                 EventData().add("user_id", u->id).str(), now);
     return core::Unit{};
   });
   if (out) note_identity_change();
@@ -199,8 +198,8 @@ Result<core::Unit> Accounts::change_own_password(const core::Actor& actor,
   auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
     tx.accounts().set_password_hash(actor.id, hash);
     tx.accounts().delete_sessions_of(actor.id);
-    record_event(tx, actor, std::nullopt, "user.password_changed",
-                 EventData().add("user_id", actor.id).str(), /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::user_password_changed,
+                 EventData().add("user_id", actor.id).str(), now);
     return core::Unit{};
   });
   if (out) note_identity_change();
@@ -213,8 +212,8 @@ Result<core::Unit> Accounts::sign_out_everywhere(const core::Actor& actor, Id us
   auto out = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> Result<core::Unit> {
     if (!tx.accounts().user_by_id(user_id)) return make_error(Errc::not_found, "user not found");
     end_sign_ins(tx, user_id);
-    record_event(tx, actor, std::nullopt, "user.signed_out_everywhere",
-                 EventData().add("user_id", user_id).str(), /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::user_signed_out_everywhere,
+                 EventData().add("user_id", user_id).str(), now);
     return core::Unit{};
   });
   if (out) note_identity_change();
@@ -237,8 +236,8 @@ Result<core::Organization> Accounts::create_organization(const core::Actor& acto
     core::Organization org{0, *name, in.share_tickets.value_or(false)};
     if (*week) org.work_week = (*week)->days;
     org.id = tx.organizations().insert_organization(org);
-    record_event(tx, actor, std::nullopt, "organization.created",
-                 EventData().add("organization_id", org.id).str(), /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::organization_created,
+                 EventData().add("organization_id", org.id).str(), now);
     return org;
   });
 }
@@ -270,8 +269,8 @@ Result<core::Organization> Accounts::update_organization(const core::Actor& acto
     if (c.share_tickets) org->share_tickets = *c.share_tickets;
     if (*week) org->work_week = (*week)->days;
     tx.organizations().update_organization(*org);
-    record_event(tx, actor, std::nullopt, "organization.updated",
-                 EventData().add("organization_id", id).str(), /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::organization_updated,
+                 EventData().add("organization_id", id).str(), now);
     return std::move(*org);
   });
 }
@@ -301,8 +300,8 @@ Result<core::Team> Accounts::create_team(const core::Actor& actor, std::string r
     }
     core::Team team{0, *name, members};
     team.id = tx.organizations().insert_team(team);
-    record_event(tx, actor, std::nullopt, "team.created", EventData().add("team_id", team.id).str(),
-                 /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::team_created,
+                 EventData().add("team_id", team.id).str(), now);
     return *tx.organizations().team_by_id(team.id);
   });
 }
@@ -320,8 +319,8 @@ Result<core::Team> Accounts::set_team_members(const core::Actor& actor, Id team_
         return core::invalid_field("member_ids", "members are agents");
     }
     tx.organizations().set_team_members(team_id, members);
-    record_event(tx, actor, std::nullopt, "team.members_changed",
-                 EventData().add("team_id", team_id).str(), /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::team_members_changed,
+                 EventData().add("team_id", team_id).str(), now);
     return *tx.organizations().team_by_id(team_id);
   });
 }

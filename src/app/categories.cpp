@@ -28,9 +28,8 @@ Result<core::Category> Categories::create(const core::Actor& actor, std::string_
                         {{"name", "already exists"}});
     }
     core::Category c{tx.categories().insert_category(*name), *name};
-    record_event(tx, actor, std::nullopt, "category.created",
-                 EventData().add("category_id", c.id).add("name", c.name).str(),
-                 /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::category_created,
+                 EventData().add("category_id", c.id).add("name", c.name).str(), now);
     return c;
   });
 }
@@ -41,8 +40,8 @@ core::Done Categories::remove(const core::Actor& actor, core::Id id) {
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
     if (!tx.categories().delete_category(id))
       return make_error(Errc::not_found, "category not found");
-    record_event(tx, actor, std::nullopt, "category.deleted",
-                 EventData().add("category_id", id).str(), /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::category_deleted,
+                 EventData().add("category_id", id).str(), now);
     return core::done();
   });
 }

@@ -27,10 +27,17 @@ class EventData {
   std::string body_;
 };
 
-// Appends one event to the log in the caller's transaction. actor.id 0 (the system) records
-// no actor.
+// Appends one event to the log in the caller's transaction; whether it is internal comes from
+// the event catalogue. actor.id 0 (the system) records no actor. For message.added, whose
+// visibility depends on the message, use record_message_added.
 void record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
-                  std::string type, std::string data, bool internal, core::UnixTime now);
+                  core::EventType type, std::string data, core::UnixTime now);
+
+// Appends message.added for message `message_id` of `kind` on ticket `number`: internal when the
+// message is an internal note (the catalogue's rule). `first`: the ticket's first message.
+void record_message_added(store::Tx& tx, const core::Actor& actor, core::Id number,
+                          core::Id message_id, core::MessageKind kind, bool first,
+                          core::UnixTime now);
 
 // Reads an integer field back from event data this class wrote; nullopt when absent or null.
 std::optional<std::int64_t> event_int(std::string_view data, std::string_view key);

@@ -152,13 +152,13 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
       if (!thread) return MailResult{MailOutcome::ignored, std::nullopt, "bounce about no ticket"};
       const auto now = ctx_.clock.now();
       auto recorded = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-        record_event(tx, core::Actor{}, *thread, "mail.bounced",
+        record_event(tx, core::Actor{}, *thread, core::EventType::mail_bounced,
                      EventData()
                          .add("from", mail.from_email)
                          .add("subject", mail.subject)
                          .add("status", mail.report_status)
                          .str(),
-                     /*internal=*/true, now);
+                     now);
         return core::done();
       });
       if (!recorded) return recorded.take_error();

@@ -63,10 +63,10 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     thread_into(tx, ticket->number, m);
     out.push_back(std::move(m));
   };
-  if (e.type == "ticket.created" && !placeholder_requester) {
+  if (e.is(core::EventType::ticket_created) && !placeholder_requester) {
     queue("acknowledgement", ticket->requester_email,
           render(text_for(tx, MailTemplate::acknowledgement), v), "auto-replied");
-  } else if (e.type == "message.added" && !e.internal && !placeholder_requester) {
+  } else if (e.is(core::EventType::message_added) && !e.internal && !placeholder_requester) {
     // The ticket's first message is its description: the acknowledgement covers it.
     if (event_int(e.data, "first")) return out;
     auto id = event_int(e.data, "message_id");
@@ -83,7 +83,7 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     queue("reply", ticket->requester_email, render(text, v), "no");
     for (const auto& cc : tx.tickets().ticket_ccs(ticket->number))
       queue("reply", cc, render(text, v), "no");
-  } else if (e.type == "ticket.assigned") {
+  } else if (e.is(core::EventType::ticket_assigned)) {
     auto to = event_int(e.data, "to");
     if (!to || (e.actor_id && *e.actor_id == *to)) return out;  // took it themselves
     auto agent = tx.accounts().user_by_id(*to);
@@ -123,8 +123,8 @@ Result<int> MailOutbox::compose(int limit) {
         m.created_at = now;
         m.next_attempt_at = now;
         if (tx.mail().insert_outbound_mail(m)) {
-          record_event(tx, core::Actor{}, m.ticket_number, "mail.queued",
-                       EventData().add("to", m.recipient).add("kind", m.kind).str(), true, now);
+          record_event(tx, core::Actor{}, m.ticket_number, core::EventType::mail_queued,
+                       EventData().add("to", m.recipient).add("kind", m.kind).str(), now);
         }
       }
     }
@@ -149,8 +149,8 @@ core::Done MailOutbox::delivered(Id mail_id) {
     m->attempts += 1;
     m->last_error.clear();
     tx.mail().update_outbound_mail(*m, now);
-    record_event(tx, core::Actor{}, m->ticket_number, "mail.sent",
-                 EventData().add("to", m->recipient).add("kind", m->kind).str(), true, now);
+    record_event(tx, core::Actor{}, m->ticket_number, core::EventType::mail_sent,
+                 EventData().add("to", m->recipient).add("kind", m->kind).str(), now);
     return core::done();
   });
 }
@@ -171,14 +171,15 @@ core::Done MailOutbox::failed(Id mail_id, const std::string& error) {
       m->next_attempt_at = now + std::min<std::int64_t>(delay, settings_.retry_max_seconds);
     }
     tx.mail().update_outbound_mail(*m, now);
-    record_event(tx, core::Actor{}, m->ticket_number, give_up ? "mail.failed" : "mail.retrying",
+    record_event(tx, core::Actor{}, m->ticket_number,
+                 give_up ? core::EventType::mail_failed : core::EventType::mail_retrying,
                  EventData()
                      .add("to", m->recipient)
                      .add("kind", m->kind)
                      .add("attempt", std::int64_t{m->attempts})
                      .add("error", m->last_error)
                      .str(),
-                 true, now);
+                 now);
     return core::done();
   });
 }

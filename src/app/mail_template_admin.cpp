@@ -80,8 +80,8 @@ Result<TemplateInfo> MailTemplateAdmin::save(const core::Actor& actor, MailTempl
   const auto now = ctx_.clock.now();
   return in_write<TemplateInfo>(ctx_.db, [&](store::Tx& tx) -> Result<TemplateInfo> {
     tx.mail().set_mail_template(to_string(kind), {text.subject, text.body, text.html}, now);
-    record_event(tx, actor, std::nullopt, "mail.template_changed",
-                 EventData().add("kind", to_string(kind)).str(), true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::mail_template_changed,
+                 EventData().add("kind", to_string(kind)).str(), now);
     return info(tx, kind);
   });
 }
@@ -91,8 +91,8 @@ Result<TemplateInfo> MailTemplateAdmin::reset(const core::Actor& actor, MailTemp
   const auto now = ctx_.clock.now();
   return in_write<TemplateInfo>(ctx_.db, [&](store::Tx& tx) -> Result<TemplateInfo> {
     if (tx.mail().delete_mail_template(to_string(kind))) {
-      record_event(tx, actor, std::nullopt, "mail.template_changed",
-                   EventData().add("kind", to_string(kind)).add("reset", 1).str(), true, now);
+      record_event(tx, actor, std::nullopt, core::EventType::mail_template_changed,
+                   EventData().add("kind", to_string(kind)).add("reset", 1).str(), now);
     }
     return info(tx, kind);
   });

@@ -52,8 +52,8 @@ Result<core::Board> Ranking::create_board(const core::Actor& actor, const BoardC
     core::Board b{0, *name, in.member_ids.value_or(std::vector<Id>{})};
     if (auto r = check_members(tx, b.member_ids); !r) return r.take_error();
     b.id = tx.organizations().insert_board(b, now);
-    record_event(tx, actor, std::nullopt, "board.created", EventData().add("board_id", b.id).str(),
-                 /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::board_created,
+                 EventData().add("board_id", b.id).str(), now);
     return tx.organizations().board_by_id(b.id).value_or(b);
   });
 }
@@ -82,8 +82,8 @@ Result<core::Board> Ranking::update_board(const core::Actor& actor, Id id, const
       b->member_ids = *c.member_ids;
     }
     tx.organizations().update_board(*b);
-    record_event(tx, actor, std::nullopt, "board.updated", EventData().add("board_id", id).str(),
-                 /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::board_updated,
+                 EventData().add("board_id", id).str(), now);
     return tx.organizations().board_by_id(id).value_or(*b);
   });
 }
@@ -93,8 +93,8 @@ core::Done Ranking::delete_board(const core::Actor& actor, Id id) {
   const auto now = ctx_.clock.now();
   return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
     if (!tx.organizations().delete_board(id)) return make_error(Errc::not_found, "board not found");
-    record_event(tx, actor, std::nullopt, "board.deleted", EventData().add("board_id", id).str(),
-                 /*internal=*/true, now);
+    record_event(tx, actor, std::nullopt, core::EventType::board_deleted,
+                 EventData().add("board_id", id).str(), now);
     return core::done();
   });
 }
@@ -119,9 +119,10 @@ core::Done Ranking::set_away(const core::Actor& actor, Id user_id, std::string_v
     auto u = tx.accounts().user_by_id(user_id);
     if (!u || u->role == core::Role::customer) return make_error(Errc::not_found, "user not found");
     tx.credits().set_away_day(user_id, *day, away);
-    record_event(tx, actor, std::nullopt, away ? "user.away_added" : "user.away_removed",
+    record_event(tx, actor, std::nullopt,
+                 away ? core::EventType::user_away_added : core::EventType::user_away_removed,
                  EventData().add("user_id", user_id).add("date", core::format_day(*day)).str(),
-                 /*internal=*/true, now);
+                 now);
     return core::done();
   });
 }

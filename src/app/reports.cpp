@@ -340,8 +340,8 @@ Result<int> Reports::queue_morning_reports(const std::vector<MorningReport>& rep
         m.created_at = now;
         m.next_attempt_at = now;
         if (!tx.mail().insert_outbound_mail(m)) continue;  // queued before (here or elsewhere)
-        record_event(tx, core::Actor{}, std::nullopt, "mail.queued",
-                     EventData().add("to", m.recipient).add("kind", m.kind).str(), true, now);
+        record_event(tx, core::Actor{}, std::nullopt, core::EventType::mail_queued,
+                     EventData().add("to", m.recipient).add("kind", m.kind).str(), now);
         ++n;
       }
       return n;

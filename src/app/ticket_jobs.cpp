@@ -25,13 +25,13 @@ core::Result<int> auto_close_resolved(Context& ctx) {
         core::touch_public(*t, now);
         if (!tx.tickets().update_ticket(*t)) continue;
         record_status_change(tx, *t, core::Status::resolved, now);
-        record_event(tx, system_actor(), number, "ticket.status_changed",
+        record_event(tx, system_actor(), number, core::EventType::ticket_status_changed,
                      EventData()
                          .add("from", "resolved")
                          .add("to", "closed")
                          .add("reason", "auto_close")
                          .str(),
-                     false, now);
+                     now);
         ++n;
       }
       return n;

@@ -122,11 +122,10 @@ void record_call(store::Tx& tx, const core::Actor& actor, Id number, const Logge
     note.created_at = now;
     const Id id =
         indexed ? tx.messages().insert_message(note) : tx.messages().insert_message_unindexed(note);
-    record_event(tx, actor, number, "message.added",
-                 EventData().add("message_id", id).add("kind", "internal").str(), true, now);
+    record_message_added(tx, actor, number, id, note.kind, /*first=*/false, now);
   }
-  record_event(tx, actor, number, "call.logged",
-               EventData().add("taken_by", actor.id).add("minutes", call.minutes).str(), true, now);
+  record_event(tx, actor, number, core::EventType::call_logged,
+               EventData().add("taken_by", actor.id).add("minutes", call.minutes).str(), now);
 }
 
 // Loads a ticket the actor may see, or not_found.
@@ -246,8 +245,8 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
         requester.verified = false;
         requester.created_at = now;
         requester.id = tx.accounts().insert_user(requester, "");
-        record_event(tx, actor, std::nullopt, "user.created",
-                     EventData().add("user_id", requester.id).str(), true, now);
+        record_event(tx, actor, std::nullopt, core::EventType::user_created,
+                     EventData().add("user_id", requester.id).str(), now);
       }
     } else {
       auto self = tx.accounts().user_by_id(actor.id);
@@ -294,17 +293,14 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       a.created_at = now;
       tx.messages().insert_attachment(a);
     }
-    record_event(tx, author, t.number, "ticket.created",
+    record_event(tx, author, t.number, core::EventType::ticket_created,
                  EventData()
                      .add("subject", t.subject)
                      .add("channel", core::to_string(t.channel))
                      .add("requester_id", t.requester_id)
                      .str(),
-                 false, now);
-    record_event(
-        tx, author, t.number, "message.added",
-        EventData().add("message_id", message_id).add("kind", "public").add("first", 1).str(),
-        false, now);
+                 now);
+    record_message_added(tx, author, t.number, message_id, m.kind, /*first=*/true, now);
     if (logs_call) {
       record_call(tx, actor, t.number, {in.call_notes, in.call_minutes}, false, now);
     }
@@ -396,9 +392,8 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
     }
     const core::Ticket before = t;
     struct Change {
-      std::string type;
+      core::EventType type;
       std::string data;
-      bool internal;
     };
     std::vector<Change> changes;
     if (c.status && *c.status != t.status) {
@@ -410,12 +405,11 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
     }
     if (c.priority && *c.priority != t.priority) {
       t.priority = *c.priority;
-      changes.push_back({"ticket.priority_changed",
+      changes.push_back({core::EventType::ticket_priority_changed,
                          EventData()
                              .add("from", core::to_string(before.priority))
                              .add("to", core::to_string(t.priority))
-                             .str(),
-                         true});
+                             .str()});
     }
     if (c.assignee_id && *c.assignee_id != t.assignee_id) {
       if (*c.assignee_id) {
@@ -425,50 +419,49 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
         }
       }
       t.assignee_id = *c.assignee_id;
-      changes.push_back({"ticket.assigned",
-                         EventData().add("from", before.assignee_id).add("to", t.assignee_id).str(),
-                         true});
+      changes.push_back(
+          {core::EventType::ticket_assigned,
+           EventData().add("from", before.assignee_id).add("to", t.assignee_id).str()});
     }
     if (c.team_id && *c.team_id != t.team_id) {
       if (*c.team_id && !tx.organizations().team_by_id(**c.team_id))
         return core::invalid_field("team_id", "no such team");
       t.team_id = *c.team_id;
-      changes.push_back({"ticket.team_changed",
-                         EventData().add("from", before.team_id).add("to", t.team_id).str(), true});
+      changes.push_back({core::EventType::ticket_team_changed,
+                         EventData().add("from", before.team_id).add("to", t.team_id).str()});
     }
     if (c.category && *c.category != t.category) {
       t.category = *c.category;
-      changes.push_back({"ticket.category_changed",
-                         EventData().add("from", before.category).add("to", t.category).str(),
-                         false});
+      changes.push_back({core::EventType::ticket_category_changed,
+                         EventData().add("from", before.category).add("to", t.category).str()});
     }
     if (tags && *tags != t.tags) {
       t.tags = *tags;
-      changes.push_back({"ticket.tags_changed",
-                         EventData().add("from", before.tags).add("to", t.tags).str(), true});
+      changes.push_back({core::EventType::ticket_tags_changed,
+                         EventData().add("from", before.tags).add("to", t.tags).str()});
     }
     // The status change is logged after the other changes of the same request: a resolve that
     // also assigns credits the new assignee, and the log reads in that order.
     if (t.status != before.status) {
-      changes.push_back({"ticket.status_changed",
-                         EventData()
-                             .add("from", core::to_string(before.status))
-                             .add("to", core::to_string(t.status))
-                             .str(),
-                         false});
+      changes.push_back(
+          {core::EventType::ticket_status_changed, EventData()
+                                                       .add("from", core::to_string(before.status))
+                                                       .add("to", core::to_string(t.status))
+                                                       .str()});
     }
     if (changes.empty()) return core::as_seen_by(actor, std::move(t));
     t.updated_at = now;
     t.version += 1;
-    if (std::any_of(changes.begin(), changes.end(),
-                    [](const Change& ch) { return !ch.internal; })) {
+    if (std::any_of(changes.begin(), changes.end(), [](const Change& ch) {
+          return core::event_spec(ch.type).visibility == core::EventVisibility::public_;
+        })) {
       core::touch_public(t, now);
     }
     if (!tx.tickets().update_ticket(t)) {
       return make_error(Errc::stale, "ticket #" + std::to_string(number) + " changed meanwhile");
     }
     record_status_change(tx, t, before.status, now);
-    for (auto& ch : changes) record_event(tx, actor, number, ch.type, ch.data, ch.internal, now);
+    for (auto& ch : changes) record_event(tx, actor, number, ch.type, std::move(ch.data), now);
     return core::as_seen_by(actor, std::move(t));
   }
 }
@@ -547,16 +540,14 @@ Result<core::Message> Tickets::add_message_in(store::Tx& tx, const core::Actor& 
     if (!tx.tickets().update_ticket(t))
       return make_error(Errc::stale, "ticket changed meanwhile; retry");
     record_status_change(tx, t, before, now);
-    record_event(tx, actor, number, "message.added",
-                 EventData().add("message_id", m.id).add("kind", core::to_string(kind)).str(),
-                 internal, now);
+    record_message_added(tx, actor, number, m.id, kind, /*first=*/false, now);
     if (reopened) {
-      record_event(tx, actor, number, "ticket.status_changed",
+      record_event(tx, actor, number, core::EventType::ticket_status_changed,
                    EventData()
                        .add("from", core::to_string(before))
                        .add("to", core::to_string(*reopened))
                        .str(),
-                   false, now);
+                   now);
     }
     return m;
   }
@@ -652,10 +643,10 @@ Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id targ
       return make_error(Errc::stale, "ticket changed meanwhile; retry");
     }
     record_status_change(tx, *from, status_before_merge, now);
-    record_event(tx, actor, source, "ticket.merged", EventData().add("into", target).str(), false,
-                 now);
-    record_event(tx, actor, target, "ticket.merged_from", EventData().add("from", source).str(),
-                 false, now);
+    record_event(tx, actor, source, core::EventType::ticket_merged,
+                 EventData().add("into", target).str(), now);
+    record_event(tx, actor, target, core::EventType::ticket_merged_from,
+                 EventData().add("from", source).str(), now);
     return std::move(*into);
   });
 }
@@ -672,10 +663,10 @@ Result<std::vector<Id>> Tickets::link(const core::Actor& actor, Id number, Id ot
       return r.take_error();
     }
     tx.tickets().link_tickets(number, other);
-    record_event(tx, actor, number, "ticket.linked", EventData().add("ticket", other).str(), true,
-                 now);
-    record_event(tx, actor, other, "ticket.linked", EventData().add("ticket", number).str(), true,
-                 now);
+    record_event(tx, actor, number, core::EventType::ticket_linked,
+                 EventData().add("ticket", other).str(), now);
+    record_event(tx, actor, other, core::EventType::ticket_linked,
+                 EventData().add("ticket", number).str(), now);
     return tx.tickets().linked_tickets(number);
   });
 }

@@ -13,6 +13,7 @@ void add_seed_command(CLI::App& app);
 void add_mailgate_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_routes_command(CLI::App& app);
+void add_events_command(CLI::App& app);
 
 // Thrown by a command that must end the process with a particular exit status (sysexits).
 struct ExitStatus {

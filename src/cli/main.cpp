@@ -1,4 +1,5 @@
-// frontline: the help desk's single binary (serve, admin, seed, mailgate, report, routes).
+// frontline: the help desk's single binary (serve, admin, seed, mailgate, report, routes,
+// events).
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
   frontline::cli::add_mailgate_command(app);
   frontline::cli::add_report_command(app);
   frontline::cli::add_routes_command(app);
+  frontline::cli::add_events_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -239,13 +239,13 @@ void seed(const SeedFlags& f) {
         core::Event e;
         e.ticket_number = t.number;
         e.actor_id = t.requester_id;
-        e.type = "ticket.created";
+        e.type = core::to_string(core::EventType::ticket_created);
         e.data = "{\"seeded\":true}";
         e.created_at = created;
         tx.events().append_event(e);
         if (t.resolved_at) {
           e.actor_id = t.assignee_id;
-          e.type = "ticket.status_changed";
+          e.type = core::to_string(core::EventType::ticket_status_changed);
           e.data = "{\"from\":\"open\",\"to\":\"resolved\"}";
           e.created_at = *t.resolved_at;
           tx.events().append_event(e);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/event_catalogue.hpp"
+
 namespace frontline::core {
 
 using Id = std::int64_t;
@@ -151,10 +153,12 @@ struct Event {
   Id id = 0;
   std::optional<Id> ticket_number;
   std::optional<Id> actor_id;
-  std::string type;
+  std::string type;  // the catalogue's wire name, to_string(EventType)
   std::string data;
   bool internal = false;  // true when only staff may see it (internal notes, agent-only fields)
   UnixTime created_at = 0;
+
+  bool is(EventType t) const { return type == to_string(t); }
 };
 
 // One email the help desk sends: a notification composed from an event, queued until the SMTP

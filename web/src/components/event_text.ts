@@ -1,0 +1,63 @@
+// The words of a ticket's history: one phrase per event type of the event log (the event
+// catalogue, docs/event_catalogue.json), with the names and labels it mentions. No JSX, so the
+// web unit tests can load it without a browser.
+import type { TicketEvent } from '../api';
+import { priorityLabel, statusLabel } from './common';
+
+export type Names = (id: number | null | undefined) => string;
+
+const MAIL_KIND: Record<string, string> = {
+  acknowledgement: 'the acknowledgement',
+  reply: 'the reply',
+  assignment: 'the assignment notice',
+};
+const mailKind = (k: string) => MAIL_KIND[k] ?? `the ${k || 'email'}`;
+
+/** The words after the actor's name for one event of a ticket's history. A type with no case
+ * here falls back to its name spelled out — the web tests check every type of the event
+ * catalogue (docs/event_catalogue.json) that can be on a ticket has a case. */
+export function describe(e: TicketEvent, userName: Names, teamName: Names): string {
+  const d = e.data ?? {};
+  const s = (k: string) => (d[k] === null || d[k] === undefined ? '' : String(d[k]));
+  switch (e.type) {
+    case 'ticket.created':
+      return `opened the ticket${d.channel ? ` via ${s('channel')}` : ''}`;
+    case 'message.added':
+      return d.kind === 'internal' ? 'added an internal note' : 'replied';
+    case 'call.logged':
+      return `took a phone call from the requester${typeof d.minutes === 'number' ? ` (${d.minutes} ${d.minutes === 1 ? 'minute' : 'minutes'})` : ''}`;
+    case 'ticket.status_changed':
+      return `changed status from ${statusLabel(s('from'))} to ${statusLabel(s('to'))}`;
+    case 'ticket.priority_changed':
+      return `changed priority from ${priorityLabel(s('from'))} to ${priorityLabel(s('to'))}`;
+    case 'ticket.assigned':
+      return d.to ? `assigned it to ${userName(d.to as number)}` : 'unassigned it';
+    case 'ticket.team_changed':
+      return d.to ? `moved it to team ${teamName(d.to as number)}` : 'removed the team';
+    case 'ticket.category_changed':
+      return d.to ? `set the category to ${s('to')}` : 'cleared the category';
+    case 'ticket.tags_changed':
+      return `set tags to ${Array.isArray(d.to) && d.to.length ? (d.to as string[]).join(', ') : 'none'}`;
+    case 'ticket.merged':
+      return `merged it into #${s('into')}`;
+    case 'ticket.merged_from':
+      return `merged #${s('from')} into this ticket`;
+    case 'ticket.linked':
+      return `linked it to #${s('ticket')}`;
+    case 'mail.queued':
+      return `will email ${mailKind(s('kind'))} to ${s('to')}`;
+    case 'mail.sent':
+      return `emailed ${mailKind(s('kind'))} to ${s('to')}`;
+    case 'mail.retrying':
+      return `could not email ${mailKind(s('kind'))} to ${s('to')} (attempt ${s('attempt')}: ${s('error')}); retrying`;
+    case 'mail.failed':
+      return `gave up emailing ${mailKind(s('kind'))} to ${s('to')} (attempt ${s('attempt')}: ${s('error')})`;
+    case 'mail.bounced':
+      return `received a delivery failure from ${s('from')}${d.status ? ` (${s('status')})` : ''}`;
+    default:
+      return genericText(e.type);
+  }
+}
+
+/** What an event type without its own phrase reads as: its name spelled out. */
+export const genericText = (type: string) => type.replace(/[._]/g, ' ');
