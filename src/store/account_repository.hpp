@@ -41,22 +41,32 @@ class AccountRepository {
   // Users by id; `contains` (when not empty) matches a substring of the name or email.
   virtual std::vector<core::User> list_users(std::optional<core::Role> role,
                                              std::string_view contains, int limit, Id after_id) = 0;
+  // An empty password_hash stores none: password_hash() answers nullopt until one is set.
   virtual Id insert_user(const core::User& user, std::string_view password_hash) = 0;
+  // Writes every field but id and created_at; the password hash is left as it is.
   virtual void update_user(const core::User& user) = 0;
+  // nullopt when the user has no password or does not exist.
   virtual std::optional<std::string> password_hash(Id user_id) = 0;
   virtual void set_password_hash(Id user_id, std::string_view hash) = 0;
   // An Actor as the policy needs it (with the organisation's sharing flag), if the user exists.
   virtual std::optional<core::Actor> actor_by_user_id(Id user_id) = 0;
-  // Every agent and admin, by id (the people a board may rank).
+  // Every agent and admin, by id, disabled ones included (the people a board may rank).
   virtual std::vector<core::User> list_staff() = 0;
+  // Token hashes are unique: inserting an existing one throws StoreError.
   virtual Id insert_api_token(Id user_id, std::string_view token_hash, std::string_view name,
                               UnixTime now) = 0;
   virtual std::optional<core::Actor> actor_by_token_hash(std::string_view token_hash) = 0;
+  // One user's tokens, or everyone's (nullopt), by id.
   virtual std::vector<ApiTokenRecord> list_api_tokens(std::optional<Id> user_id) = 0;
+  // false when there was no such token.
   virtual bool delete_api_token(Id token_id) = 0;
   virtual void insert_session(std::string_view session_hash, Id user_id,
                               std::string_view csrf_token, UnixTime expires_at) = 0;
+  // nullopt when there is no such session or its user is disabled. Expiry is not checked here:
+  // the caller compares expires_at with its clock.
   virtual std::optional<SessionRecord> session_by_hash(std::string_view session_hash) = 0;
+  // Deleting a session that does not exist changes nothing; so does delete_sessions_of a user
+  // who has none.
   virtual void delete_session(std::string_view session_hash) = 0;
   virtual void delete_sessions_of(Id user_id) = 0;
 };
