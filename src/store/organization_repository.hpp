@@ -1,7 +1,9 @@
 // Groupings of people: customer organisations, staff teams, and leaderboard boards.
 //
-// Promises: names are unique regardless of case (a clash throws StoreError conflict); lists
-// are by name; member ids are ascending; replacing members is all-or-nothing within the Tx.
+// Promises: names are unique regardless of case (a clash throws StoreError conflict) and the
+// *_by_name lookups ignore case; lists are by name; member ids are ascending, each once (a
+// repeated id is kept once); replacing members is all-or-nothing within the Tx (an id that is
+// not a user throws StoreError). Missing rows are nullopt.
 #pragma once
 
 #include <optional>
@@ -34,6 +36,7 @@ class OrganizationRepository {
   virtual std::optional<core::Board> board_by_name(std::string_view name) = 0;
   virtual Id insert_board(const core::Board& board, UnixTime now) = 0;
   virtual void update_board(const core::Board& board) = 0;  // name and members
+  // The board and its members; false when there was no such board.
   virtual bool delete_board(Id id) = 0;
 };
 
