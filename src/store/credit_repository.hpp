@@ -51,22 +51,28 @@ class CreditRepository {
   virtual ~CreditRepository() = default;
 
   virtual std::optional<CreditRecord> ticket_credit(Id ticket_number) = 0;
-  // Stores the ticket's credit and counts it in the rollups (the ticket must hold none).
+  // Stores the ticket's credit and counts it in the rollups (the ticket must hold none: a second
+  // credit throws StoreError).
   virtual void add_credit(const CreditRecord& credit) = 0;
-  // Deletes the ticket's credit and takes it out of the rollups.
+  // Deletes the ticket's credit and takes it out of the rollups at the keys of `credit`, which
+  // must be the credit the ticket holds (as ticket_credit answers it). When the ticket holds
+  // none, nothing changes.
   virtual void remove_credit(const CreditRecord& credit) = 0;
-  // Closes per technician over [from, to] (local days, inclusive); technicians with none omitted.
+  // Closes per technician over [from, to] (local days, inclusive); technicians with none omitted;
+  // in no particular order.
   virtual std::vector<AgentClosed> closed_by_agent(std::int32_t from, std::int32_t to) = 0;
-  // One technician's closes per day over [from, to]; days with none omitted.
+  // One technician's closes per day over [from, to], by day; days with none omitted.
   virtual std::vector<DayClosed> closed_per_day(Id agent_id, std::int32_t from,
                                                 std::int32_t to) = 0;
-  // Closes over [from, to] grouped by one dimension, largest first.
+  // Closes over [from, to] grouped by one dimension, largest first, ties in key order.
   virtual std::vector<ClosedGroup> closed_grouped(std::int32_t from, std::int32_t to,
                                                   ClosedGrouping by) = 0;
-  // (user, day) away days in [from, to].
+  // (user, day) away days in [from, to], in no particular order.
   virtual std::vector<std::pair<Id, std::int32_t>> away_days(std::int32_t from,
                                                              std::int32_t to) = 0;
+  // Setting a day that is set, or unsetting one that is not, changes nothing.
   virtual void set_away_day(Id user_id, std::int32_t day, bool away) = 0;
+  // One user's away days, ascending.
   virtual std::vector<std::int32_t> away_days_of(Id user_id) = 0;
 };
 
