@@ -1,5 +1,5 @@
 // Ticket categories. Promises: names are unique regardless of case (a clash throws StoreError
-// conflict); listed by name.
+// conflict) and found ignoring case; listed by name ignoring case.
 #pragma once
 
 #include <optional>
@@ -19,6 +19,7 @@ class CategoryRepository {
   virtual std::vector<core::Category> list_categories() = 0;
   virtual std::optional<core::Category> category_by_name(std::string_view name) = 0;
   virtual Id insert_category(std::string_view name) = 0;
+  // false when there was no such category; once deleted, its name is free again.
   virtual bool delete_category(Id id) = 0;
 };
 

@@ -1,4 +1,5 @@
-// Store contract, run against every engine: categories.
+// Store contract, run against every engine: categories. Focus: names unique and found ignoring
+// case, listed by name, and deleted once.
 #include <gtest/gtest.h>
 
 #include "store_contract.hpp"
@@ -27,6 +28,32 @@ TEST_P(CategoriesContract, CategoriesAreUniqueIgnoringCaseAndSortedByName) {
     return true;
   }),
                StoreError);
+}
+
+TEST_P(CategoriesContract, DeletedCategoryIsGoneOnceAndItsNameIsFreeAgain) {
+  Id network = 0, hardware = 0;
+  write([&](Tx& tx) {
+    network = tx.categories().insert_category("Network");
+    hardware = tx.categories().insert_category("Hardware");
+  });
+  write([&](Tx& tx) {
+    EXPECT_TRUE(tx.categories().delete_category(network));
+    EXPECT_FALSE(tx.categories().delete_category(network));  // already gone
+    EXPECT_FALSE(tx.categories().delete_category(hardware + 100));
+  });
+  read([&](Tx& tx) {
+    EXPECT_FALSE(tx.categories().category_by_name("Network"));
+    auto all = tx.categories().list_categories();
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].id, hardware);
+  });
+  write([&](Tx& tx) { tx.categories().insert_category("NETWORK"); });
+  read([&](Tx& tx) {
+    auto again = tx.categories().category_by_name("network");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->name, "NETWORK");
+    EXPECT_FALSE(tx.categories().category_by_name("Software"));
+  });
 }
 
 }  // namespace
