@@ -52,7 +52,7 @@ class AccountRepository {
   virtual std::optional<core::Actor> actor_by_user_id(Id user_id) = 0;
   // Every agent and admin, by id, disabled ones included (the people a board may rank).
   virtual std::vector<core::User> list_staff() = 0;
-  // Token hashes are unique: inserting an existing one throws StoreError.
+  // Token hashes are unique: inserting an existing one throws StoreError conflict.
   virtual Id insert_api_token(Id user_id, std::string_view token_hash, std::string_view name,
                               UnixTime now) = 0;
   virtual std::optional<core::Actor> actor_by_token_hash(std::string_view token_hash) = 0;

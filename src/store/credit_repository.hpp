@@ -52,7 +52,7 @@ class CreditRepository {
 
   virtual std::optional<CreditRecord> ticket_credit(Id ticket_number) = 0;
   // Stores the ticket's credit and counts it in the rollups (the ticket must hold none: a second
-  // credit throws StoreError).
+  // credit throws StoreError conflict).
   virtual void add_credit(const CreditRecord& credit) = 0;
   // Deletes the ticket's credit and takes it out of the rollups at the keys of `credit`, which
   // must be the credit the ticket holds (as ticket_credit answers it). When the ticket holds

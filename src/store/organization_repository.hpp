@@ -3,7 +3,7 @@
 // Promises: names are unique regardless of case (a clash throws StoreError conflict) and the
 // *_by_name lookups ignore case; lists are by name; member ids are ascending, each once (a
 // repeated id is kept once); replacing members is all-or-nothing within the Tx (an id that is
-// not a user throws StoreError). Missing rows are nullopt.
+// not a user throws StoreError not_found). Missing rows are nullopt.
 #pragma once
 
 #include <optional>
