@@ -31,7 +31,8 @@ for path, f in files.items():
     for fn in f.get("functions", []):
         funcs_total += 1
         funcs_hit += fn["execution_count"] > 0
-        m = re.search(r"Sqlite\w+::(\w+)\(", fn["name"])
+        # A method returning a std::string is named with "[abi:cxx11]" before its parameters.
+        m = re.search(r"Sqlite\w+::(\w+)(?:\[abi:\w+\])?\(", fn["name"])
         if m:
             ran[m.group(1)] = ran.get(m.group(1), False) or fn["execution_count"] > 0
 
