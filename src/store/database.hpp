@@ -19,7 +19,8 @@ class Database {
   // Runs fn inside a read-only transaction. Throws StoreError if the database fails.
   virtual void read(const std::function<void(Tx&)>& fn) = 0;
 
-  // Runs fn inside a write transaction; blocks until the change is durable on disk. When fn
+  // Runs fn inside a write transaction; blocks until the change is durable on disk (it then
+  // survives closing and reopening) and visible to every read that starts afterwards. When fn
   // returns false its changes are rolled back (other units in the same batch are unaffected).
   // Throws StoreError if the database fails; an exception from fn rolls back only fn's unit and
   // is rethrown to the caller.
@@ -30,7 +31,8 @@ class Database {
   // transaction (files, sockets, counters) — those happen after write() returns.
   virtual void write(const std::function<bool(Tx&)>& fn) = 0;
 
-  // Copies the live database to path (online backup).
+  // Copies the live database to path (online backup). Throws StoreError when the copy cannot
+  // be written there.
   virtual void backup_to(const std::string& path) = 0;
 };
 

@@ -21,10 +21,13 @@ class EventRepository {
   virtual ~EventRepository() = default;
 
   virtual Id append_event(const core::Event& event) = 0;
+  // The ticket's events with id > after_id, at most limit.
   virtual std::vector<core::Event> ticket_events(Id ticket_number, bool include_internal,
                                                  Id after_id, int limit) = 0;
+  // All events with id > after_id (any ticket or none, internal too), at most limit.
   virtual std::vector<core::Event> events_after(Id after_id, int limit) = 0;
   virtual Id last_event_id() = 0;  // 0 when there are none
+  // Each consumer has its own cursor; 0 for one never set.
   virtual Id consumer_cursor(std::string_view consumer) = 0;
   virtual void set_consumer_cursor(std::string_view consumer, Id last_event_id) = 0;
 };

@@ -1,5 +1,5 @@
-// A person's saved searches. Promises: each person sees and deletes only their own; listed by
-// name.
+// A person's saved searches. Promises: each person sees and deletes only their own; listed in
+// the order they were saved.
 #pragma once
 
 #include <vector>

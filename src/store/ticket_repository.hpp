@@ -17,8 +17,10 @@
 //   `order` and `after` are ignored: ranked pages go by offset. count_tickets counts every
 //   match, with no window;
 // - a customer's filter (visible_requester_id) never returns another person's ticket unless
-//   the organisation shares tickets, and its text query never matches words that exist only in
-//   internal notes (they are searched only when text_includes_internal is set, for staff);
+//   visible_organization_id names that ticket's organisation (callers set it only when the
+//   organisation shares tickets; the store does not check), and its text query never matches
+//   words that exist only in internal notes (they are searched only when text_includes_internal
+//   is set, for staff);
 // - for a customer, "updated" reads public_updated_at: internal work does not move a ticket.
 #pragma once
 
@@ -92,12 +94,18 @@ class TicketRepository {
   virtual TicketPage list_tickets(const TicketFilter& filter) = 0;
   // How many tickets match (sort, cursor and limit ignored), counting at most `cap`.
   virtual std::int64_t count_tickets(const TicketFilter& filter, std::int64_t cap) = 0;
+  // Tickets still resolved whose resolved_at is at or before `before`, the longest resolved
+  // first, at most `limit`.
   virtual std::vector<Id> tickets_resolved_before(UnixTime before, int limit) = 0;
+  // Links are symmetric and stored once, whichever side links and how often.
   virtual void link_tickets(Id a, Id b) = 0;
-  virtual std::vector<Id> linked_tickets(Id number) = 0;
-  virtual void add_ticket_cc(Id ticket_number, std::string_view email) = 0;  // once per address
+  virtual std::vector<Id> linked_tickets(Id number) = 0;  // by number
+  // Once per address, in any case (the first spelling is kept); listed alphabetically.
+  virtual void add_ticket_cc(Id ticket_number, std::string_view email) = 0;
   virtual std::vector<std::string> ticket_ccs(Id ticket_number) = 0;
+  // Keys are per person: the same key from two people names two tickets.
   virtual std::optional<Id> idempotent_ticket(Id user_id, std::string_view key) = 0;
+  // Once per (user, key): look the key up first, in the same write.
   virtual void remember_idempotent_ticket(Id user_id, std::string_view key, Id number,
                                           UnixTime now) = 0;
 };

@@ -28,5 +28,27 @@ TEST_P(SavedFiltersContract, SavedFiltersBelongToTheirOwner) {
   });
 }
 
+TEST_P(SavedFiltersContract, SavedFiltersAreListedInTheOrderTheyWereSaved) {
+  auto a = user("a@x.com", core::Role::agent);
+  std::vector<core::Id> ids;
+  write([&](Tx& tx) {
+    ids.clear();  // a write unit may run again
+    for (const char* name : {"Zebra", "alpha", "Mine"}) {
+      ids.push_back(
+          tx.saved_filters().insert_saved_filter({0, a, name, std::string("tag:") + name}));
+    }
+  });
+  read([&](Tx& tx) {
+    auto listed = tx.saved_filters().list_saved_filters(a);
+    ASSERT_EQ(listed.size(), 3u);
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+      EXPECT_EQ(listed[i].id, ids[i]);
+      EXPECT_EQ(listed[i].user_id, a);
+    }
+    EXPECT_EQ(listed[0].name, "Zebra");
+    EXPECT_EQ(listed[2].query, "tag:Mine");
+  });
+}
+
 }  // namespace
 }  // namespace frontline::store::contract
