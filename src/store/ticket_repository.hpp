@@ -9,12 +9,12 @@
 // - a text query (TicketFilter::text) matches the tickets that contain every term — a word or
 //   a prefix as a token, a phrase as adjacent tokens in order — in the subject, the message
 //   text or the requester's name and email;
-// - with a text query, results are *ranked within recency*: only the most recently created
-//   matches that pass the other filters are scored — a window of 100 past the end of the
-//   requested page (offset + limit), so older matches are reached by deeper pages — each by its
-//   own hits, every occurrence of a term weighted by where it is (subject 10, requester 2,
-//   message text 1); they are returned best first, ties newest (highest number) first.
-//   `order` and `after` are ignored: ranked pages go by offset. count_tickets counts every
+// - with a text query, results are *ranked within recency*: the 100 most recently created
+//   matches that pass the other filters are scored, each by its own hits, every occurrence of
+//   a term weighted by where it is (subject 10, requester 2, message text 1), and come first,
+//   best first, ties newest (highest number) first; older matches follow, newest first. The
+//   order is the same whatever page is asked for, so paging by offset returns every match
+//   exactly once. `order` and `after` are ignored: ranked pages go by offset. count_tickets counts every
 //   match, with no window;
 // - a customer's filter (visible_requester_id) never returns another person's ticket unless
 //   visible_organization_id names that ticket's organisation (callers set it only when the

@@ -1,6 +1,7 @@
 // SQLite TicketRepository: tickets, tags, links, copied people, idempotent creates, listing and
 // search. Queries are named constants next to the code that runs them; every value is bound as a
 // parameter.
+#include <algorithm>
 #include <string>
 #include <variant>
 
@@ -227,13 +228,15 @@ TicketPage SqliteTickets::list_tickets(const TicketFilter& f) {
   SqlParams params;
   if (ranked) {
     // Relevance over a recency window: the inner query walks matches newest first (FTS5 reads
-    // its doclists in rowid order, no sort) and stops after kSearchWindow + offset candidates
-    // that pass the filters; only those are scored (frontline_rank: hits weighted by column,
-    // subject highest) and ordered. Ranking every match of two common words in a million
-    // tickets costs hundreds of milliseconds; help desk searches care about recent tickets
-    // first. Deeper pages widen the window.
+    // its doclists in rowid order, no sort) and stops after the candidates the page needs, at
+    // least kSearchWindow; only those are scored (frontline_rank: hits weighted by column,
+    // subject highest). Ranking every match of two common words in a million tickets costs
+    // hundreds of milliseconds; help desk searches care about recent tickets first. The order
+    // is the same for every page — the newest kSearchWindow matches best first, then the older
+    // ones newest first — so paging by offset returns each match once.
     sql =
-        "SELECT c.number, c.score FROM (SELECT ticket_search.rowid AS number, "
+        "SELECT c.number, c.score FROM (SELECT number, score, row_number() OVER (ORDER BY number "
+        "DESC) AS recency FROM (SELECT ticket_search.rowid AS number, "
         "frontline_rank(ticket_search, 10.0, 1.0, 1.0, 2.0, 0.0) AS score "
         "FROM ticket_search JOIN tickets t ON t.number = ticket_search.rowid "
         "WHERE ticket_search MATCH ?";
@@ -245,9 +248,11 @@ TicketPage SqliteTickets::list_tickets(const TicketFilter& f) {
   append_filter_conditions(f, sql, params);
   if (ranked) {
     sql +=
-        " ORDER BY ticket_search.rowid DESC LIMIT ?) c ORDER BY c.score, c.number DESC "
-        "LIMIT ? OFFSET ?";
-    params.emplace_back(kSearchWindow + f.offset + f.limit + 1);
+        " ORDER BY ticket_search.rowid DESC LIMIT ?)) c ORDER BY c.recency > ?, CASE WHEN "
+        "c.recency <= ? THEN c.score END, c.number DESC LIMIT ? OFFSET ?";
+    params.emplace_back(std::max(kSearchWindow, f.offset + f.limit + 1));
+    params.emplace_back(kSearchWindow);
+    params.emplace_back(kSearchWindow);
     params.emplace_back(static_cast<std::int64_t>(f.limit) + 1);
     params.emplace_back(f.offset);
   } else if (keyset_paged(f)) {

@@ -495,5 +495,41 @@ TEST_P(TicketsContract, RankedTiesAreNewestFirstAndDeeperPagesReachOlderMatches)
   EXPECT_EQ(seen.back(), 1);  // the oldest match, reached by the last page
 }
 
+// An older match that scores higher than every recent one must not jump into the recent
+// window on a deeper page (it would push a recent match onto the next page twice and never be
+// returned itself): the order is one fixed order, whatever page is asked for.
+TEST_P(TicketsContract, PagingARankedSearchReturnsEveryMatchOnceEvenWhenAnOldOneScoresBest) {
+  auto r = user("a@x.com");
+  const auto old_best = ticket(r, "Zephyr outage", 500).number;  // subject hit, the oldest
+  constexpr int kRecent = 150;  // past the window of recent matches that are ranked
+  write([&](Tx& tx) {
+    auto requester = *tx.accounts().user_by_id(r);
+    for (int i = 0; i < kRecent; ++i) {
+      core::Ticket t;
+      t.subject = "Router";
+      t.requester_id = r;
+      t.requester_email = requester.email;
+      t.requester_name = requester.name;
+      t.created_at = t.updated_at = t.public_updated_at = 1000 + i;
+      tx.tickets().insert_ticket(t, "the zephyr lights blink", "");
+    }
+  });
+  auto f = search("zephyr");
+  f.limit = 10;
+  Numbers seen;
+  for (;;) {
+    TicketPage page;
+    read([&](Tx& tx) { page = tx.tickets().list_tickets(f); });
+    for (const auto& t : page.items) seen.push_back(t.number);
+    if (!page.has_more) break;
+    f.offset += static_cast<std::int64_t>(page.items.size());
+  }
+  ASSERT_EQ(seen.size(), static_cast<std::size_t>(kRecent + 1));
+  Numbers sorted = seen;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << "a repeat";
+  EXPECT_NE(std::find(seen.begin(), seen.end(), old_best), seen.end()) << "never returned";
+}
+
 }  // namespace
 }  // namespace frontline::store::contract
