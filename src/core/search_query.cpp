@@ -284,7 +284,6 @@ class Scanner {
 
 }  // namespace
 
-
 Result<SearchQuery> parse_search_query(std::string_view text) {
   if (text.size() > kMaxSearchQueryBytes) {
     return bad_query("search text is longer than " + std::to_string(kMaxSearchQueryBytes) +

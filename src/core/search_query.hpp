@@ -48,5 +48,4 @@ struct SearchQuery {
 // single-valued filter, or a date that is not a real YYYY-MM-DD calendar day.
 Result<SearchQuery> parse_search_query(std::string_view text);
 
-
 }  // namespace frontline::core

@@ -14,8 +14,8 @@
 //   a term weighted by where it is (subject 10, requester 2, message text 1), and come first,
 //   best first, ties newest (highest number) first; older matches follow, newest first. The
 //   order is the same whatever page is asked for, so paging by offset returns every match
-//   exactly once. `order` and `after` are ignored: ranked pages go by offset. count_tickets counts every
-//   match, with no window;
+//   exactly once. `order` and `after` are ignored: ranked pages go by offset. count_tickets counts
+//   every match, with no window;
 // - a customer's filter (visible_requester_id) never returns another person's ticket unless
 //   visible_organization_id names that ticket's organisation (callers set it only when the
 //   organisation shares tickets; the store does not check), and its text query never matches

@@ -1,5 +1,5 @@
-// SQLite CreditRepository: the leaderboard's credits, rollups and away days (migration 009). Queries are named constants next to the code that runs
-// them; every value is bound as a parameter.
+// SQLite CreditRepository: the leaderboard's credits, rollups and away days (migration 009).
+// Queries are named constants next to the code that runs them; every value is bound as a parameter.
 #include "store/sqlite/repositories.hpp"
 
 namespace frontline::store::sqlite {
@@ -85,7 +85,8 @@ std::vector<AgentClosed> SqliteCredits::closed_by_agent(std::int32_t from, std::
   return out;
 }
 
-std::vector<DayClosed> SqliteCredits::closed_per_day(Id agent_id, std::int32_t from, std::int32_t to) {
+std::vector<DayClosed> SqliteCredits::closed_per_day(Id agent_id, std::int32_t from,
+                                                     std::int32_t to) {
   auto s = db_.prepare(
       "SELECT day, closed FROM closed_daily WHERE agent_id = ? AND day BETWEEN ? AND ? "
       "ORDER BY day");
@@ -96,7 +97,7 @@ std::vector<DayClosed> SqliteCredits::closed_per_day(Id agent_id, std::int32_t f
 }
 
 std::vector<ClosedGroup> SqliteCredits::closed_grouped(std::int32_t from, std::int32_t to,
-                                                  ClosedGrouping by) {
+                                                       ClosedGrouping by) {
   // The grouped column comes from this fixed list, never from the request.
   const char* column = "agent_id";
   switch (by) {
@@ -127,7 +128,8 @@ std::vector<ClosedGroup> SqliteCredits::closed_grouped(std::int32_t from, std::i
   return out;
 }
 
-std::vector<std::pair<Id, std::int32_t>> SqliteCredits::away_days(std::int32_t from, std::int32_t to) {
+std::vector<std::pair<Id, std::int32_t>> SqliteCredits::away_days(std::int32_t from,
+                                                                  std::int32_t to) {
   auto s = db_.prepare("SELECT user_id, day FROM away_days WHERE day BETWEEN ? AND ?");
   s.bind(1, std::int64_t{from}).bind(2, std::int64_t{to});
   std::vector<std::pair<Id, std::int32_t>> out;
