@@ -18,7 +18,7 @@ fi
 out=build/fuzz
 mkdir -p "$out"
 flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -Isrc)
-core_sources=(src/core/search_query.cpp src/core/text.cpp src/core/model.cpp)
+core_sources=(src/core/search_query.cpp src/core/civil_date.cpp src/core/text.cpp src/core/model.cpp)
 email_sources=(src/core/text.cpp src/core/model.cpp src/channels/email/cpu_budget.cpp
   src/channels/email/authentication_results.cpp src/channels/email/mime_parser.cpp
   src/channels/email/message_ids.cpp
