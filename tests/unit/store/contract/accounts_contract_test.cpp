@@ -14,15 +14,6 @@ namespace {
 
 class AccountsContract : public StoreContract {
  protected:
-  // The kind of StoreError fn throws; nullopt when it throws none.
-  static std::optional<StoreError::Kind> kind_thrown(const std::function<void()>& fn) {
-    try {
-      fn();
-    } catch (const StoreError& e) {
-      return e.kind();
-    }
-    return std::nullopt;
-  }
   std::vector<Id> ids(const std::vector<core::User>& users) {
     std::vector<Id> out;
     for (const auto& u : users) out.push_back(u.id);

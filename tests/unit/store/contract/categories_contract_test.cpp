@@ -10,18 +10,7 @@
 namespace frontline::store::contract {
 namespace {
 
-class CategoriesContract : public StoreContract {
- protected:
-  // The kind of StoreError fn throws; nullopt when it throws none.
-  static std::optional<StoreError::Kind> kind_thrown(const std::function<void()>& fn) {
-    try {
-      fn();
-    } catch (const StoreError& e) {
-      return e.kind();
-    }
-    return std::nullopt;
-  }
-};
+class CategoriesContract : public StoreContract {};
 FRONTLINE_STORE_CONTRACT(CategoriesContract);
 
 TEST_P(CategoriesContract, CategoriesAreUniqueIgnoringCaseAndSortedByName) {

@@ -17,15 +17,6 @@ namespace {
 
 class CreditsContract : public StoreContract {
  protected:
-  // The kind of StoreError fn throws; nullopt when it throws none.
-  static std::optional<StoreError::Kind> kind_thrown(const std::function<void()>& fn) {
-    try {
-      fn();
-    } catch (const StoreError& e) {
-      return e.kind();
-    }
-    return std::nullopt;
-  }
   void add(const CreditRecord& c) {
     write([&](Tx& tx) { tx.credits().add_credit(c); });
   }

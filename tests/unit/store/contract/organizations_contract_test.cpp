@@ -13,15 +13,6 @@ namespace {
 
 class OrganizationsContract : public StoreContract {
  protected:
-  // The kind of StoreError fn throws; nullopt when it throws none.
-  static std::optional<StoreError::Kind> kind_thrown(const std::function<void()>& fn) {
-    try {
-      fn();
-    } catch (const StoreError& e) {
-      return e.kind();
-    }
-    return std::nullopt;
-  }
   Id team(const std::string& name, std::vector<Id> members = {}) {
     Id id = 0;
     write([&](Tx& tx) { id = tx.organizations().insert_team({0, name, std::move(members)}); });

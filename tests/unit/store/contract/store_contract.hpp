@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -51,6 +52,16 @@ class StoreContract : public ::testing::TestWithParam<Engine> {
                       const std::string& internal_text = "");
   core::Id message(core::Id ticket_number, core::Id author, const std::string& body,
                    core::MessageKind kind = core::MessageKind::public_reply, core::UnixTime at = 0);
+
+  // The kind of StoreError fn throws, or nullopt when it throws none.
+  static std::optional<StoreError::Kind> kind_thrown(const std::function<void()>& fn) {
+    try {
+      fn();
+    } catch (const StoreError& e) {
+      return e.kind();
+    }
+    return std::nullopt;
+  }
 
   frontline::testing::TempDir dir_;
   std::unique_ptr<Database> db_;

@@ -41,6 +41,36 @@ class TicketsContract : public StoreContract {
   }
 
   using Numbers = std::vector<core::Id>;
+
+  // n tickets of r's with this subject and first-message text, created at 1000, 1001, … (one
+  // write unit, so a few hundred cost little).
+  void insert_many(core::Id r, int n, const std::string& subject, const std::string& text) {
+    write([&](Tx& tx) {
+      auto requester = *tx.accounts().user_by_id(r);
+      for (int i = 0; i < n; ++i) {
+        core::Ticket t;
+        t.subject = subject;
+        t.requester_id = r;
+        t.requester_email = requester.email;
+        t.requester_name = requester.name;
+        t.created_at = t.updated_at = t.public_updated_at = 1000 + i;
+        tx.tickets().insert_ticket(t, text, "");
+      }
+    });
+  }
+
+  // The numbers of every page of f, `limit` at a time, paging by offset as ranked search does.
+  Numbers every_page(TicketFilter f, int limit) {
+    f.limit = limit;
+    Numbers seen;
+    for (;;) {
+      TicketPage page;
+      read([&](Tx& tx) { page = tx.tickets().list_tickets(f); });
+      for (const auto& t : page.items) seen.push_back(t.number);
+      if (!page.has_more) return seen;
+      f.offset += static_cast<std::int64_t>(page.items.size());
+    }
+  }
 };
 FRONTLINE_STORE_CONTRACT(TicketsContract);
 
@@ -468,28 +498,8 @@ TEST_P(TicketsContract, SubjectHitsRankAboveRequesterAndMessageTextHitsAmongRece
 TEST_P(TicketsContract, RankedTiesAreNewestFirstAndDeeperPagesReachOlderMatches) {
   auto r = user("a@x.com");
   constexpr int kMatches = 250;  // well past the first page's window of recent tickets
-  write([&](Tx& tx) {
-    auto requester = *tx.accounts().user_by_id(r);
-    for (int i = 0; i < kMatches; ++i) {
-      core::Ticket t;
-      t.subject = "Zephyr outage";
-      t.requester_id = r;
-      t.requester_email = requester.email;
-      t.requester_name = requester.name;
-      t.created_at = t.updated_at = t.public_updated_at = 1000 + i;
-      tx.tickets().insert_ticket(t, "", "");
-    }
-  });
-  auto f = search("zephyr");
-  f.limit = 40;
-  Numbers seen;
-  for (;;) {
-    TicketPage page;
-    read([&](Tx& tx) { page = tx.tickets().list_tickets(f); });
-    for (const auto& t : page.items) seen.push_back(t.number);
-    if (!page.has_more) break;
-    f.offset += static_cast<std::int64_t>(page.items.size());
-  }
+  insert_many(r, kMatches, "Zephyr outage", "");
+  const Numbers seen = every_page(search("zephyr"), 40);
   ASSERT_EQ(seen.size(), static_cast<std::size_t>(kMatches));
   for (std::size_t i = 1; i < seen.size(); ++i) EXPECT_GT(seen[i - 1], seen[i]) << i;
   EXPECT_EQ(seen.back(), 1);  // the oldest match, reached by the last page
@@ -502,28 +512,8 @@ TEST_P(TicketsContract, PagingARankedSearchReturnsEveryMatchOnceEvenWhenAnOldOne
   auto r = user("a@x.com");
   const auto old_best = ticket(r, "Zephyr outage", 500).number;  // subject hit, the oldest
   constexpr int kRecent = 150;  // past the window of recent matches that are ranked
-  write([&](Tx& tx) {
-    auto requester = *tx.accounts().user_by_id(r);
-    for (int i = 0; i < kRecent; ++i) {
-      core::Ticket t;
-      t.subject = "Router";
-      t.requester_id = r;
-      t.requester_email = requester.email;
-      t.requester_name = requester.name;
-      t.created_at = t.updated_at = t.public_updated_at = 1000 + i;
-      tx.tickets().insert_ticket(t, "the zephyr lights blink", "");
-    }
-  });
-  auto f = search("zephyr");
-  f.limit = 10;
-  Numbers seen;
-  for (;;) {
-    TicketPage page;
-    read([&](Tx& tx) { page = tx.tickets().list_tickets(f); });
-    for (const auto& t : page.items) seen.push_back(t.number);
-    if (!page.has_more) break;
-    f.offset += static_cast<std::int64_t>(page.items.size());
-  }
+  insert_many(r, kRecent, "Router", "the zephyr lights blink");
+  const Numbers seen = every_page(search("zephyr"), 10);
   ASSERT_EQ(seen.size(), static_cast<std::size_t>(kRecent + 1));
   Numbers sorted = seen;
   std::sort(sorted.begin(), sorted.end());
