@@ -1,9 +1,11 @@
 // Ticket use cases, the reading half (see tickets.hpp): listing, search and counts — a list
 // query turned into a store filter under the caller's visibility, names looked up inside the
-// read, and the paging cursors. The writes live in tickets.cpp.
+// read, and the paging cursors; one ticket, its messages, history, attachments and links. The
+// writes live in tickets.cpp.
 #include <algorithm>
 #include <charconv>
 
+#include "app/ticket_access.hpp"
 #include "app/tickets.hpp"
 #include "core/search_query.hpp"
 #include "core/text.hpp"
@@ -13,6 +15,7 @@ namespace frontline::app {
 namespace {
 
 using core::Errc;
+using core::Error;
 using core::Id;
 using core::make_error;
 using core::Result;
@@ -223,6 +226,100 @@ Result<TicketCount> Tickets::count(const core::Actor& actor, const TicketListQue
     out.capped = out.count > kCountCap;
     if (out.capped) out.count = kCountCap;
     return out;
+  });
+}
+
+// ---------------------------------------------------------------- one ticket, shared with
+// tickets.cpp
+
+Error not_found(Id number) {
+  return make_error(Errc::not_found, "ticket #" + std::to_string(number) + " not found");
+}
+
+// Loads a ticket the actor may see, or not_found.
+Result<core::Ticket> load_visible(store::Tx& tx, const core::Actor& actor, Id number) {
+  auto t = tx.tickets().ticket_by_number(number);
+  if (!t || !core::can_view_ticket(actor, *t)) return not_found(number);
+  return std::move(*t);
+}
+
+Result<core::Unit> require(const core::Actor& actor, core::TicketAction action,
+                           const core::Ticket& t, std::string_view what) {
+  if (core::can(actor, action, t)) return core::Unit{};
+  return make_error(Errc::forbidden, "you may not " + std::string(what) + " on this ticket");
+}
+
+// ---------------------------------------------------------------- one ticket, read
+
+Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
+  return in_read<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
+    auto t = load_visible(tx, actor, number);
+    if (!t) return t;
+    return core::as_seen_by(actor, std::move(*t));
+  });
+}
+
+Result<std::vector<core::Message>> Tickets::messages(const core::Actor& actor, Id number) {
+  return in_read<std::vector<core::Message>>(
+      ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Message>> {
+        auto t = load_visible(tx, actor, number);
+        if (!t) return t.take_error();
+        auto messages = tx.messages().list_messages(
+            number, core::can(actor, core::TicketAction::view_internal, *t));
+        std::erase_if(messages, [&](const core::Message& m) {
+          return !core::can_see_message(actor, m.kind);
+        });
+        // Whether the mail server vouched for a sender is the support team's concern.
+        if (!actor.is_staff()) {
+          for (auto& m : messages) m.unverified_sender = false;
+        }
+        return messages;
+      });
+}
+
+Result<std::vector<core::Event>> Tickets::events(const core::Actor& actor, Id number, Id after_id,
+                                                 int limit) {
+  return in_read<std::vector<core::Event>>(
+      ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Event>> {
+        auto t = load_visible(tx, actor, number);
+        if (!t) return t.take_error();
+        auto events = tx.events().ticket_events(
+            number, core::can(actor, core::TicketAction::view_internal, *t), after_id,
+            std::clamp(limit, 1, 1000));
+        // The store already filtered; the policy has the last word on every row.
+        std::erase_if(events, [&](const core::Event& e) { return !core::can_see_event(actor, e); });
+        return events;
+      });
+}
+
+Result<AttachmentContent> Tickets::attachment(const core::Actor& actor, Id attachment_id) {
+  auto meta = in_read<core::Attachment>(ctx_.db, [&](store::Tx& tx) -> Result<core::Attachment> {
+    auto a = tx.messages().attachment_by_id(attachment_id);
+    Error missing = make_error(Errc::not_found, "attachment not found");
+    if (!a) return missing;
+    auto t = load_visible(tx, actor, a->ticket_number);
+    if (!t) return missing;
+    if (a->message_id && !core::can(actor, core::TicketAction::view_internal, *t)) {
+      auto visible = tx.messages().list_messages(a->ticket_number, false);
+      bool found = std::any_of(visible.begin(), visible.end(),
+                               [&](const core::Message& m) { return m.id == *a->message_id; });
+      if (!found) return missing;
+    }
+    return std::move(*a);
+  });
+  if (!meta) return meta.take_error();
+  auto bytes = ctx_.blobs.get(meta->sha256);
+  if (!bytes) return make_error(Errc::internal, "attachment file is missing from the data folder");
+  return AttachmentContent{std::move(*meta), std::move(*bytes)};
+}
+
+Result<std::vector<Id>> Tickets::links(const core::Actor& actor, Id number) {
+  return in_read<std::vector<Id>>(ctx_.db, [&](store::Tx& tx) -> Result<std::vector<Id>> {
+    auto t = load_visible(tx, actor, number);
+    if (!t) return t.take_error();
+    if (auto r = require(actor, core::TicketAction::link, *t, "see links"); !r)
+      return r.take_error();
+    return tx.tickets().linked_tickets(number);
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/credits.hpp"
 #include "app/event_data.hpp"
+#include "app/ticket_access.hpp"
 #include "core/search_query.hpp"
 #include "core/text.hpp"
 #include "core/ticket_lifecycle.hpp"
@@ -22,10 +23,6 @@ using core::Result;
 
 constexpr std::size_t kMaxTagBytes = 50;
 constexpr std::size_t kMaxTags = 20;
-
-Error not_found(Id number) {
-  return make_error(Errc::not_found, "ticket #" + std::to_string(number) + " not found");
-}
 
 // Tags are short lower-case labels: letters, digits, '-', '_', '.', ':'.
 Result<std::vector<std::string>> normalise_tags(const std::vector<std::string>& raw) {
@@ -126,19 +123,6 @@ void record_call(store::Tx& tx, const core::Actor& actor, Id number, const Logge
   }
   record_event(tx, actor, number, core::EventType::call_logged,
                EventData().add("taken_by", actor.id).add("minutes", call.minutes).str(), now);
-}
-
-// Loads a ticket the actor may see, or not_found.
-Result<core::Ticket> load_visible(store::Tx& tx, const core::Actor& actor, Id number) {
-  auto t = tx.tickets().ticket_by_number(number);
-  if (!t || !core::can_view_ticket(actor, *t)) return not_found(number);
-  return std::move(*t);
-}
-
-Result<core::Unit> require(const core::Actor& actor, core::TicketAction action,
-                           const core::Ticket& t, std::string_view what) {
-  if (core::can(actor, action, t)) return core::Unit{};
-  return make_error(Errc::forbidden, "you may not " + std::string(what) + " on this ticket");
 }
 
 // What every message must be, checked before attachments reach the disk and again inside the
@@ -331,14 +315,6 @@ Result<core::Ticket> Tickets::log_call(const core::Actor& actor, Id number, Logg
       return make_error(Errc::stale, "ticket changed meanwhile; retry");
     record_call(tx, actor, number, call, true, now);
     return t;
-  });
-}
-
-Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
-  return in_read<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
-    auto t = load_visible(tx, actor, number);
-    if (!t) return t;
-    return core::as_seen_by(actor, std::move(*t));
   });
 }
 
@@ -553,60 +529,6 @@ Result<core::Message> Tickets::add_message_in(store::Tx& tx, const core::Actor& 
   }
 }
 
-Result<std::vector<core::Message>> Tickets::messages(const core::Actor& actor, Id number) {
-  return in_read<std::vector<core::Message>>(
-      ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Message>> {
-        auto t = load_visible(tx, actor, number);
-        if (!t) return t.take_error();
-        auto messages = tx.messages().list_messages(
-            number, core::can(actor, core::TicketAction::view_internal, *t));
-        std::erase_if(messages, [&](const core::Message& m) {
-          return !core::can_see_message(actor, m.kind);
-        });
-        // Whether the mail server vouched for a sender is the support team's concern.
-        if (!actor.is_staff()) {
-          for (auto& m : messages) m.unverified_sender = false;
-        }
-        return messages;
-      });
-}
-
-Result<std::vector<core::Event>> Tickets::events(const core::Actor& actor, Id number, Id after_id,
-                                                 int limit) {
-  return in_read<std::vector<core::Event>>(
-      ctx_.db, [&](store::Tx& tx) -> Result<std::vector<core::Event>> {
-        auto t = load_visible(tx, actor, number);
-        if (!t) return t.take_error();
-        auto events = tx.events().ticket_events(
-            number, core::can(actor, core::TicketAction::view_internal, *t), after_id,
-            std::clamp(limit, 1, 1000));
-        // The store already filtered; the policy has the last word on every row.
-        std::erase_if(events, [&](const core::Event& e) { return !core::can_see_event(actor, e); });
-        return events;
-      });
-}
-
-Result<AttachmentContent> Tickets::attachment(const core::Actor& actor, Id attachment_id) {
-  auto meta = in_read<core::Attachment>(ctx_.db, [&](store::Tx& tx) -> Result<core::Attachment> {
-    auto a = tx.messages().attachment_by_id(attachment_id);
-    Error missing = make_error(Errc::not_found, "attachment not found");
-    if (!a) return missing;
-    auto t = load_visible(tx, actor, a->ticket_number);
-    if (!t) return missing;
-    if (a->message_id && !core::can(actor, core::TicketAction::view_internal, *t)) {
-      auto visible = tx.messages().list_messages(a->ticket_number, false);
-      bool found = std::any_of(visible.begin(), visible.end(),
-                               [&](const core::Message& m) { return m.id == *a->message_id; });
-      if (!found) return missing;
-    }
-    return std::move(*a);
-  });
-  if (!meta) return meta.take_error();
-  auto bytes = ctx_.blobs.get(meta->sha256);
-  if (!bytes) return make_error(Errc::internal, "attachment file is missing from the data folder");
-  return AttachmentContent{std::move(*meta), std::move(*bytes)};
-}
-
 Result<core::Ticket> Tickets::merge(const core::Actor& actor, Id source, Id target) {
   if (source == target) return core::invalid_field("into", "a ticket cannot be merged into itself");
   const auto now = ctx_.clock.now();
@@ -667,16 +589,6 @@ Result<std::vector<Id>> Tickets::link(const core::Actor& actor, Id number, Id ot
                  EventData().add("ticket", other).str(), now);
     record_event(tx, actor, other, core::EventType::ticket_linked,
                  EventData().add("ticket", number).str(), now);
-    return tx.tickets().linked_tickets(number);
-  });
-}
-
-Result<std::vector<Id>> Tickets::links(const core::Actor& actor, Id number) {
-  return in_read<std::vector<Id>>(ctx_.db, [&](store::Tx& tx) -> Result<std::vector<Id>> {
-    auto t = load_visible(tx, actor, number);
-    if (!t) return t.take_error();
-    if (auto r = require(actor, core::TicketAction::link, *t, "see links"); !r)
-      return r.take_error();
     return tx.tickets().linked_tickets(number);
   });
 }
