@@ -284,9 +284,30 @@ while read -r tag per rate _; do
   [[ $tag == CEILING ]] && meta "ceiling$per" "$rate" && log "  $per row(s)/commit: $rate rows/s"
 done < <(CEILING_ROW_BYTES=$row_bytes "$bench/sqlite_ceiling.sh" "$out")
 
+# --- the chat hub: idle sockets and message delivery (bench/chat.sh) ----------------------------------
+log "chat hub: ${BENCH_CHAT_IDLE:-10000} idle sockets, ${BENCH_CHAT_RATE:-1000} messages/s over ${BENCH_CHAT_ACTIVE:-500} chats"
+chat_json=$("$bench/chat.sh" "$bin") || die "bench/chat.sh failed"
+echo "$chat_json" >"$raw/chat.json"
+log "  $chat_json"
+
 # --- the table -----------------------------------------------------------------------------------
 report=$out/results-$sha.md
 $PY "$bench/report.py" table "$results" "$meta" >"$report"
+$PY - "$raw/chat.json" >>"$report" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+print()
+print("| chat hub | value |")
+print("|---|---|")
+print(f"| idle chat sockets open | {c['idle_sockets']:,} |")
+print(f"| server RSS with them open | {c['idle_rss_mb']:.0f} MB (before: {c['rss_before_mb']:.0f} MB) |")
+print(f"| messages sent / delivered | {c['messages']:,} / {c['delivered']:,} over {c['active_chats']} chats at {c['achieved_rate']:,}/s |")
+print(f"| delivery p50 / p99 / max (send → technician's socket) | {c['delivery_p50_ms']} / {c['delivery_p99_ms']} / {c['delivery_max_ms']} ms |")
+PY
+if [[ -x $bench/widget_size.sh && -f $root/web/dist/widget.js ]]; then
+  echo >>"$report"
+  "$bench/widget_size.sh" >>"$report" || log "the chat widget is over its size budget"
+fi
 echo
 cat "$report"
 echo

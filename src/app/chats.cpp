@@ -197,7 +197,8 @@ Result<core::Unit> staff_only(const core::Actor& actor, std::string_view what) {
 
 ChatView view_of(store::Tx& tx, core::Chat chat, bool staff) {
   ChatView v{std::move(chat), 0, staff};
-  if (v.chat.status == core::ChatStatus::waiting) v.queue_position = tx.chats().waiting_ahead(v.chat) + 1;
+  if (v.chat.status == core::ChatStatus::waiting)
+    v.queue_position = tx.chats().waiting_ahead(v.chat) + 1;
   return v;
 }
 
@@ -231,7 +232,8 @@ Result<StartedChat> Chats::start(const std::optional<core::Actor>& actor, core::
     open.body = intake.topic;
     open.channel = core::Channel::chat;
     if (!actor) {
-      if (auto known = tx.accounts().user_by_email(intake.email); known && known->role != core::Role::customer) {
+      if (auto known = tx.accounts().user_by_email(intake.email);
+          known && known->role != core::Role::customer) {
         return make_error(Errc::forbidden,
                           "this address belongs to a member of staff: sign in to chat",
                           {{"email", "belongs to a member of staff"}});
@@ -261,10 +263,10 @@ Result<StartedChat> Chats::start(const std::optional<core::Actor>& actor, core::
     first.at = now;
     chat.last_seq = tx.chats().append_entry(first);
     core::Actor requester = writer_of(ChatCaller{actor, token}, chat);
-    record_chat_event(tx, requester, chat, core::EventType::chat_started,
-                      EventData().add("chat_id", chat.id).add("technician",
-                                                              std::int64_t{intake.technician}),
-                      now);
+    record_chat_event(
+        tx, requester, chat, core::EventType::chat_started,
+        EventData().add("chat_id", chat.id).add("technician", std::int64_t{intake.technician}),
+        now);
     if (!agents_online) {
       chat.last_seq = appended(tx, status_entry(chat, "unavailable",
                                                 "No technician is available right now. Your chat "
@@ -279,9 +281,8 @@ Result<StartedChat> Chats::start(const std::optional<core::Actor>& actor, core::
 }
 
 Result<ChatParticipant> Chats::participant(const ChatCaller& caller, Id chat_id) {
-  return in_read<ChatParticipant>(ctx_.db, [&](store::Tx& tx) {
-    return participant_in(tx, caller, chat_id);
-  });
+  return in_read<ChatParticipant>(
+      ctx_.db, [&](store::Tx& tx) { return participant_in(tx, caller, chat_id); });
 }
 
 Result<ChatView> Chats::get(const ChatCaller& caller, Id chat_id) {
@@ -346,8 +347,7 @@ Result<PostedEntry> Chats::post_message(const ChatCaller& caller, Id chat_id, st
     options.chat_id = chat_id;
     options.unverified_sender = !caller.actor;
     auto message = tickets_.add_message_in(tx, writer_of(caller, p->chat), p->chat.ticket_number,
-                                           core::MessageKind::public_reply, body, {}, options,
-                                           now);
+                                           core::MessageKind::public_reply, body, {}, options, now);
     if (!message) return message.take_error();
     auto e = entry_by(*p, caller, core::ChatEntryKind::message, now);
     e.body = body;
@@ -355,6 +355,71 @@ Result<PostedEntry> Chats::post_message(const ChatCaller& caller, Id chat_id, st
     e.message_id = message->id;
     return PostedEntry{appended(tx, std::move(e)), false};
   });
+}
+
+Result<PostedEntry> Chats::send_file(const ChatCaller& caller, Id chat_id, NewAttachment file,
+                                     std::string client_id) {
+  if (client_id.size() > kMaxClientIdBytes || !core::is_valid_utf8(client_id)) {
+    return core::invalid_field("client_id", "is longer than 100 bytes or not UTF-8");
+  }
+  // Who may send is checked before the bytes are kept (a stranger's upload stores nothing).
+  if (auto p = participant(caller, chat_id); !p) return p.take_error();
+  std::vector<NewAttachment> files{std::move(file)};
+  auto stored = tickets_.store_blobs(files);
+  if (!stored) return stored.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
+    auto p = participant_in(tx, caller, chat_id);
+    if (!p) return p.take_error();
+    if (!client_id.empty()) {
+      if (auto first = tx.chats().entry_by_client_id(chat_id, author_key(caller), client_id)) {
+        return PostedEntry{std::move(*first), true};
+      }
+    }
+    if (auto r = refuse_if_ended(p->chat); !r) return r.take_error();
+    if (p->role == core::Role::agent && p->chat.status == core::ChatStatus::waiting) {
+      return make_error(Errc::conflict, "Accept the chat before you send a file.");
+    }
+    const auto& a = stored->front();
+    const std::string text = "Sent a file: " + a.filename + " (" + core::human_size(a.size) + ")";
+    MessageOptions options;
+    options.chat_id = chat_id;
+    options.unverified_sender = !caller.actor;
+    auto message =
+        tickets_.add_message_in(tx, writer_of(caller, p->chat), p->chat.ticket_number,
+                                core::MessageKind::public_reply, text, *stored, options, now);
+    if (!message) return message.take_error();
+    std::string files = "[";
+    for (const auto& att : message->attachments) {
+      if (files.size() > 1) files += ',';
+      files += Json()
+                   .num("id", att.id)
+                   .str("filename", att.filename)
+                   .num("size", att.size)
+                   .str("content_type", att.content_type)
+                   .done();
+    }
+    auto e = entry_by(*p, caller, core::ChatEntryKind::message, now);
+    e.body = text;
+    e.client_id = client_id;
+    e.message_id = message->id;
+    e.data = Json().raw("files", files + "]").done();
+    return PostedEntry{appended(tx, std::move(e)), false};
+  });
+}
+
+Result<AttachmentContent> Chats::file(const ChatCaller& caller, Id chat_id, Id attachment_id) {
+  auto p = participant(caller, chat_id);
+  if (!p) return p.take_error();
+  auto on_ticket = in_read<bool>(ctx_.db, [&](store::Tx& tx) {
+    auto a = tx.messages().attachment_by_id(attachment_id);
+    return Result<bool>(a && a->ticket_number == p->chat.ticket_number);
+  });
+  if (!on_ticket) return on_ticket.take_error();
+  if (!*on_ticket) return make_error(Errc::not_found, "no such file in this chat");
+  // The ticket's own rule decides the rest (a customer never gets an internal note's file).
+  core::Actor reader = caller.actor ? *caller.actor : writer_of(caller, p->chat);
+  return tickets_.attachment(reader, attachment_id);
 }
 
 Result<ChatView> Chats::accept(const core::Actor& actor, Id chat_id) {
@@ -478,7 +543,8 @@ Result<ChatView> Chats::end(const ChatCaller& caller, Id chat_id,
     if (ticket_status) {
       TicketChanges changes;
       changes.status = *ticket_status;
-      auto r = tickets_.update_in(tx, *caller.actor, chat.ticket_number, changes, std::nullopt, now);
+      auto r =
+          tickets_.update_in(tx, *caller.actor, chat.ticket_number, changes, std::nullopt, now);
       if (!r) return r.take_error();
     }
     return view_of(tx, std::move(chat), staff);
@@ -526,11 +592,15 @@ Result<PostedEntry> Chats::request_form(const core::Actor& actor, Id chat_id, Id
     if (!form) return core::invalid_field("form_id", "is not a chat form");
     auto e = entry_by(*p, ChatCaller{actor, {}}, core::ChatEntryKind::form, now);
     e.body = actor.name + " sent the form \"" + form->title + "\".";
-    e.data = Json().str("action", "request").num("form_id", form->id).raw("form", form_json(*form)).done();
+    e.data = Json()
+                 .str("action", "request")
+                 .num("form_id", form->id)
+                 .raw("form", form_json(*form))
+                 .done();
     auto entry = appended(tx, std::move(e));
-    record_chat_event(tx, actor, p->chat, core::EventType::chat_form_requested,
-                      EventData().add("chat_id", chat_id).add("form_id", form_id).add("seq", entry.seq),
-                      now);
+    record_chat_event(
+        tx, actor, p->chat, core::EventType::chat_form_requested,
+        EventData().add("chat_id", chat_id).add("form_id", form_id).add("seq", entry.seq), now);
     return PostedEntry{std::move(entry), false};
   });
 }
@@ -581,8 +651,7 @@ Result<PostedEntry> Chats::submit_form(const ChatCaller& caller, Id chat_id,
     options.chat_id = chat_id;
     options.unverified_sender = !caller.actor;
     auto message = tickets_.add_message_in(tx, writer_of(caller, p->chat), p->chat.ticket_number,
-                                           core::MessageKind::public_reply, text, {}, options,
-                                           now);
+                                           core::MessageKind::public_reply, text, {}, options, now);
     if (!message) return message.take_error();
     auto e = entry_by(*p, caller, core::ChatEntryKind::form, now);
     e.body = text;
@@ -595,10 +664,9 @@ Result<PostedEntry> Chats::submit_form(const ChatCaller& caller, Id chat_id,
                  .raw("values", "{" + json_values + "}")
                  .done();
     auto entry = appended(tx, std::move(e));
-    record_chat_event(tx, writer_of(caller, p->chat), p->chat,
-                      core::EventType::chat_form_submitted,
-                      EventData().add("chat_id", chat_id).add("form_id", *form_id).add("seq", entry.seq),
-                      now);
+    record_chat_event(
+        tx, writer_of(caller, p->chat), p->chat, core::EventType::chat_form_submitted,
+        EventData().add("chat_id", chat_id).add("form_id", *form_id).add("seq", entry.seq), now);
     return PostedEntry{std::move(entry), false};
   });
 }

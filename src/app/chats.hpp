@@ -86,11 +86,19 @@ class Chats {
   core::Result<PostedEntry> post_message(const ChatCaller& caller, core::Id chat_id,
                                          std::string body, std::string client_id);
 
+  // A file sent into the chat (the attachment limits apply): a message with the file attached on
+  // the ticket, and a log entry naming it ({"files":[{"id","filename","size","content_type"}]}).
+  core::Result<PostedEntry> send_file(const ChatCaller& caller, core::Id chat_id,
+                                      NewAttachment file, std::string client_id);
+  // A file sent in this chat, for whoever may see the chat; not_found for any other attachment.
+  core::Result<AttachmentContent> file(const ChatCaller& caller, core::Id chat_id,
+                                       core::Id attachment_id);
+
   core::Result<ChatView> accept(const core::Actor& actor, core::Id chat_id);
   // To a technician (accepting it on their behalf) or to a team (back to waiting for them).
   core::Result<ChatView> transfer(const core::Actor& actor, core::Id chat_id,
-                                  std::optional<core::Id> agent_id,
-                                  std::optional<core::Id> team_id, std::string note);
+                                  std::optional<core::Id> agent_id, std::optional<core::Id> team_id,
+                                  std::string note);
   // Staff or the customer end it; staff may also set the ticket's status (resolved).
   core::Result<ChatView> end(const ChatCaller& caller, core::Id chat_id,
                              std::optional<core::Status> ticket_status);

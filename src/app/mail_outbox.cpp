@@ -98,8 +98,8 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
       log.insert(log.end(), page.begin(), page.end());
     }
     v.body = render_transcript(*chat, log);
-    queue("transcript", ticket->requester_email,
-          render(text_for(tx, MailTemplate::transcript), v), "auto-generated");
+    queue("transcript", ticket->requester_email, render(text_for(tx, MailTemplate::transcript), v),
+          "auto-generated");
   } else if (e.is(core::EventType::ticket_assigned)) {
     auto to = event_int(e.data, "to");
     if (!to || (e.actor_id && *e.actor_id == *to)) return out;  // took it themselves

@@ -212,8 +212,8 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
   });
 }
 
-Result<core::Ticket> Tickets::open_in(store::Tx& tx, const core::Actor& actor,
-                                      const OpenTicket& in, const std::vector<std::string>& tags,
+Result<core::Ticket> Tickets::open_in(store::Tx& tx, const core::Actor& actor, const OpenTicket& in,
+                                      const std::vector<std::string>& tags,
                                       const std::vector<core::Attachment>& files,
                                       core::UnixTime now) {
   const std::string subject(core::trim(in.subject));

@@ -57,8 +57,8 @@ struct LoggedCall {
 // How a message is added beyond its text (used by channels such as email).
 struct MessageOptions {
   std::string email_message_id;
-  bool keep_status = false;        // an automatic reply (out of office) must not reopen the ticket
-  bool unverified_sender = false;  // see core::Message
+  bool keep_status = false;         // an automatic reply (out of office) must not reopen the ticket
+  bool unverified_sender = false;   // see core::Message
   std::optional<core::Id> chat_id;  // said in this live chat (recorded on message.added)
 };
 
@@ -153,8 +153,8 @@ class Tickets {
                                        core::UnixTime now);
   // The write steps of open() (input already checked, files already stored blobs), so a
   // channel (a chat) can open the ticket that backs it in its own write unit.
-  core::Result<core::Ticket> open_in(store::Tx& tx, const core::Actor& actor,
-                                     const OpenTicket& in, const std::vector<std::string>& tags,
+  core::Result<core::Ticket> open_in(store::Tx& tx, const core::Actor& actor, const OpenTicket& in,
+                                     const std::vector<std::string>& tags,
                                      const std::vector<core::Attachment>& files,
                                      core::UnixTime now);
   core::Result<core::Message> add_message_in(store::Tx& tx, const core::Actor& actor,
@@ -162,6 +162,10 @@ class Tickets {
                                              const std::string& body,
                                              const std::vector<core::Attachment>& files,
                                              const MessageOptions& options, core::UnixTime now);
+
+  // Stores the files' bytes as blobs (before a write unit: a unit may run again) after checking
+  // the attachment limits; the records come back for add_message_in / open_in. Clears the bytes.
+  core::Result<std::vector<core::Attachment>> store_blobs(std::vector<NewAttachment>& files);
 
   // Merges source into target: messages move, source is closed and points at target.
   core::Result<core::Ticket> merge(const core::Actor& actor, core::Id source, core::Id target);
@@ -175,7 +179,6 @@ class Tickets {
                                               const TicketListQuery& query);
   static bool resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFilter& p);
   static core::Result<core::Unit> resolve_category(store::Tx& tx, PreparedFilter& p);
-  core::Result<std::vector<core::Attachment>> store_blobs(std::vector<NewAttachment>& files);
   Context& ctx_;
 };
 

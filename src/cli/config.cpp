@@ -78,7 +78,8 @@ Config load_config(const std::string& path) {
         t["max_connections_per_address"].value_or(c.max_connections_per_address);
     c.max_connections = t["max_connections"].value_or(c.max_connections);
     if (auto* origins = t["chat"]["widget_origins"].as_array()) {
-      for (const auto& entry : *origins) c.chat_widget_origins.push_back(entry.value_or(std::string()));
+      for (const auto& entry : *origins)
+        c.chat_widget_origins.push_back(entry.value_or(std::string()));
     }
     c.chat_max_per_agent = t["chat"]["max_per_agent"].value_or(c.chat_max_per_agent);
     c.chat_reoffer_seconds = t["chat"]["reoffer_seconds"].value_or(c.chat_reoffer_seconds);

@@ -113,8 +113,8 @@ Done validate_form(const ChatForm& form) {
     if (auto r = fit(label, "fields", 200); !r) return r;
     if (label.empty()) return invalid_field("fields", "field " + f.name + " has no label");
     if ((f.type == FormFieldType::choice) != !f.options.empty()) {
-      return invalid_field("fields", "field " + f.name +
-                                         ": options are for (and required by) a choice field");
+      return invalid_field(
+          "fields", "field " + f.name + ": options are for (and required by) a choice field");
     }
   }
   return done();

@@ -24,7 +24,7 @@ struct ChatIntake {
   std::string name;
   std::string email;
   std::string topic;
-  bool technician = false;  // "I am a technical support technician": skip the basics
+  bool technician = false;              // "I am a technical support technician": skip the basics
   std::vector<std::string> steps_done;  // from chat_steps()
   std::string steps_other;
   std::string serial_number;
@@ -72,8 +72,8 @@ struct ChatEntry {
   std::optional<Id> author_id;
   std::string author_name;
   std::string body;
-  std::string data;       // "{}" when nothing more
-  std::string client_id;  // the sender's, making a resend idempotent; empty: none
+  std::string data;              // "{}" when nothing more
+  std::string client_id;         // the sender's, making a resend idempotent; empty: none
   std::optional<Id> message_id;  // the ticket message a chat message also is
   UnixTime at = 0;
 };

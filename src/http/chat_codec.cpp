@@ -3,7 +3,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "channels/chat/chat_protocol.hpp"
+#include "channels/chat/chat_frames.hpp"
 #include "http/codec_support.hpp"
 #include "http/field_reader.hpp"
 
@@ -33,8 +33,7 @@ json::object chat_object(const app::ChatView& v) {
                  {"rating", c.rating ? json::value(*c.rating) : json::value(nullptr)}};
   o["agent"] = c.agent_id ? json::value(json::object{{"id", *c.agent_id}, {"name", c.agent_name}})
                           : json::value(nullptr);
-  o["queue_position"] =
-      v.queue_position > 0 ? json::value(v.queue_position) : json::value(nullptr);
+  o["queue_position"] = v.queue_position > 0 ? json::value(v.queue_position) : json::value(nullptr);
   if (v.staff_view) {  // the pre-chat answers are for the support team
     o["technician"] = c.intake.technician;
     json::array steps;

@@ -51,7 +51,7 @@ struct Request {
 struct SocketPlan {
   enum class Kind { feed, chat };
   Kind kind = Kind::feed;
-  std::optional<core::Id> after;  // feed: the last event id seen; chat: the last seq seen
+  std::optional<core::Id> after;     // feed: the last event id seen; chat: the last seq seen
   std::optional<core::Actor> actor;  // who opened it (re-checked while it is open)
   std::string visitor_token;         // chat: an anonymous visitor's
   core::Id chat_id = 0;

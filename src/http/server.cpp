@@ -413,10 +413,11 @@ struct Server::Impl {
       co_return;  // the peer went away meanwhile
     }
     auto ex = socket->get_executor();
-    auto served = asio::co_spawn(
-        ex, hub::serve_socket(std::move(*socket), std::move(request), std::move(plan),
-                              hub::SocketContext{hub, services, pool}),
-        asio::use_awaitable);
+    auto served =
+        asio::co_spawn(ex,
+                       hub::serve_socket(std::move(*socket), std::move(request), std::move(plan),
+                                         hub::SocketContext{hub, services, pool}),
+                       asio::use_awaitable);
     co_await std::move(served);
   }
 

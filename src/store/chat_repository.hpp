@@ -26,8 +26,7 @@ class ChatRepository {
   virtual bool update_chat(const core::Chat& chat) = 0;
   // Chats in a status, oldest first, at most `limit`; requester_id set: only theirs.
   virtual std::vector<core::Chat> list_chats(core::ChatStatus status,
-                                             std::optional<core::Id> requester_id,
-                                             int limit) = 0;
+                                             std::optional<core::Id> requester_id, int limit) = 0;
   // Waiting chats started before this one (so 0 for the next to be answered).
   virtual std::int64_t waiting_ahead(const core::Chat& chat) = 0;
   // Active chats this agent holds.

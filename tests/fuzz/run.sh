@@ -31,6 +31,10 @@ gmime=$(pkg-config --cflags --libs gmime-3.0)
 "$cxx" "${flags[@]}" "${core_sources[@]}" src/http/request_decoding.cpp src/http/multipart.cpp \
   tests/fuzz/fuzz_request_decoding.cpp -lboost_json -o "$out/fuzz_request_decoding"
 "$cxx" "${flags[@]}" src/http/csv.cpp tests/fuzz/fuzz_csv_field.cpp -o "$out/fuzz_csv_field"
+# What a chat client sends: socket frames and the chat routes' bodies.
+"$cxx" "${flags[@]}" "${core_sources[@]}" src/core/chat.cpp src/channels/chat/chat_frames.cpp \
+  src/http/chat_codec.cpp src/http/codec_support.cpp tests/fuzz/fuzz_chat_frames.cpp -lboost_json \
+  -o "$out/fuzz_chat_frames"
 # The email channel with GMime; the MIME corpus also takes Debian's Python test suite's messages.
 for target in fuzz_mime_parser fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results; do
   # shellcheck disable=SC2086 # $gmime is a list of flags
@@ -38,7 +42,7 @@ for target in fuzz_mime_parser fuzz_html_to_text fuzz_sanitize_html fuzz_authent
 done
 mkdir -p "$out/corpus-fuzz_mime_parser"
 cp -n /usr/lib/python3.11/test/test_email/data/*.txt "$out/corpus-fuzz_mime_parser/" 2>/dev/null || true
-for target in fuzz_search_query fuzz_request_decoding fuzz_csv_field fuzz_mime_parser \
+for target in fuzz_search_query fuzz_request_decoding fuzz_csv_field fuzz_chat_frames fuzz_mime_parser \
   fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results; do
   corpus="$out/corpus-$target"
   seeds="tests/fuzz/corpus/$target"

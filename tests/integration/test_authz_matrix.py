@@ -29,6 +29,13 @@ ADMINS = row(NO_ID, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
 OWN_TICKET = row(NO_ID, OK, HIDDEN, OK, OK)
 # Staff-only work on the customer's ticket: the customer sees it but may not; others see nothing.
 STAFF_ON_TICKET = row(NO_ID, FORBIDDEN, HIDDEN, OK, OK)
+# The customer's own live chat: anyone else — a stranger without its visitor token included —
+# is told it does not exist.
+OWN_CHAT = row(HIDDEN, OK, HIDDEN, OK, OK)
+# What only the chat's customer does in it (fill a form, rate): staff are refused.
+CUSTOMER_IN_CHAT = row(HIDDEN, OK, HIDDEN, FORBIDDEN, FORBIDDEN)
+# Staff-only work on a chat: refused before the chat is looked up.
+STAFF_ON_CHAT = row(NO_ID, FORBIDDEN, FORBIDDEN, OK, OK)
 # Something personal to the customer (a saved filter, a token): only the owner (and for tokens
 # an admin) finds it.
 OWNED_BY_CUSTOMER = row(NO_ID, OK, HIDDEN, HIDDEN, HIDDEN)
@@ -44,7 +51,7 @@ EXPECTED = {
     "GET /api/v1/me/filters": SIGNED_IN,
     "POST /api/v1/me/filters": SIGNED_IN,
     "DELETE /api/v1/me/filters/{id}": OWNED_BY_CUSTOMER,
-    "GET /api/v1/stream": row(NO_ID, FORBIDDEN, FORBIDDEN, UPGRADE, UPGRADE),
+    "GET /api/v1/stream": row(NO_ID, UPGRADE, UPGRADE, UPGRADE, UPGRADE),  # customers: filtered
     "POST /api/v1/tickets": SIGNED_IN,
     "GET /api/v1/tickets": SIGNED_IN,
     "GET /api/v1/tickets/count": SIGNED_IN,
@@ -98,7 +105,29 @@ EXPECTED = {
     "GET /api/v1/tokens": SIGNED_IN,
     "POST /api/v1/tokens": SIGNED_IN,
     "DELETE /api/v1/tokens/{id}": row(NO_ID, OK, HIDDEN, HIDDEN, OK),
+    # Live chat: a customer or an anonymous visitor starts one; staff answer them.
+    "POST /api/v1/chats": row(OK, OK, OK, FORBIDDEN, FORBIDDEN),
+    "GET /api/v1/chats": SIGNED_IN,  # staff: all; customers: their own
+    "GET /api/v1/chats/{id}": OWN_CHAT,
+    "GET /api/v1/chats/{id}/messages": OWN_CHAT,
+    "POST /api/v1/chats/{id}/messages": OWN_CHAT,
+    "GET /api/v1/chats/{id}/socket": row(HIDDEN, UPGRADE, HIDDEN, UPGRADE, UPGRADE),
+    "GET /api/v1/chats/{id}/transcript": OWN_CHAT,
+    "POST /api/v1/chats/{id}/files": OWN_CHAT,
+    "GET /api/v1/chats/{id}/files/{attachment}": OWN_CHAT,
+    "POST /api/v1/chats/{id}/accept": STAFF_ON_CHAT,
+    "POST /api/v1/chats/{id}/transfer": STAFF_ON_CHAT,
+    "POST /api/v1/chats/{id}/end": OWN_CHAT,
+    "POST /api/v1/chats/{id}/rating": CUSTOMER_IN_CHAT,
+    "POST /api/v1/chats/{id}/forms": STAFF_ON_CHAT,
+    "POST /api/v1/chats/{id}/forms/{seq}": CUSTOMER_IN_CHAT,
+    "GET /api/v1/chat-forms": STAFF,
+    "POST /api/v1/chat-forms": ADMINS,
+    "PATCH /api/v1/chat-forms/{id}": ADMINS,
+    "DELETE /api/v1/chat-forms/{id}": ADMINS,
 }
+
+FORM_BODY = {"title": "Replacement", "fields": [{"name": "note", "label": "Note", "type": "text"}]}
 
 
 def route_list():
@@ -119,7 +148,8 @@ def matches(status, expected):
 class AuthorizationMatrixTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = s = Server(env={"FRONTLINE_METRICS_TOKEN": unique("metrics-")})
+        cls.server = s = Server(env={"FRONTLINE_METRICS_TOKEN": unique("metrics-"),
+                                     "FRONTLINE_CHAT_MAX_PER_AGENT": "10000"})
         s.start()
         admin = s.admin()
         cls.org_a = unique("Org A ")
@@ -178,6 +208,30 @@ class AuthorizationMatrixTest(unittest.TestCase):
         assert r.status == 201, r.body
         return r.body["id"]
 
+    def chat(self, active=False, ended=False):
+        """The customer's fresh chat: waiting, accepted by the agent, or ended by the customer."""
+        r = self.customer.client.post("/api/v1/chats", {"topic": "matrix chat"})
+        assert r.status == 201, r.body
+        cid = r.body["id"]
+        if active:
+            assert self.agent.client.post("/api/v1/chats/%d/accept" % cid).status == 200
+        if ended:
+            assert self.customer.client.post("/api/v1/chats/%d/end" % cid).status == 200
+        return cid
+
+    def chat_file(self, cid):
+        ctype, body = multipart({}, [("file", "log.txt", "text/plain", b"E04")])
+        r = self.customer.client.post("/api/v1/chats/%d/files" % cid, body, headers={"Content-Type": ctype})
+        assert r.status == 201, r.body
+        return r.body["files"][0]["id"]
+
+    def chat_form_request(self, cid):
+        form = self.admin_client.post("/api/v1/chat-forms", FORM_BODY)
+        assert form.status == 201, form.body
+        r = self.agent.client.post("/api/v1/chats/%d/forms" % cid, {"form_id": form.body["id"]})
+        assert r.status == 201, r.body
+        return r.body["seq"]
+
     def inbound_mail(self):
         raw = ("From: Matrix Sender <%s@customer.example>\r\nTo: help@desk.example\r\n"
                "Subject: matrix\r\nMessage-ID: <%s@customer.example>\r\n"
@@ -214,6 +268,18 @@ class AuthorizationMatrixTest(unittest.TestCase):
             params["date"] = "2026-03-02"
         elif pattern.startswith("/api/v1/users/"):
             params["id"] = self.customer.id
+        elif pattern.startswith("/api/v1/chat-forms/"):
+            params["id"] = self.admin_client.post("/api/v1/chat-forms", FORM_BODY).body["id"]
+        elif pattern.startswith("/api/v1/chats/{id}"):
+            # Messages, files and forms need an accepted chat (staff reply only then); a rating
+            # an ended one.
+            active = any(pattern.endswith(t) for t in ("/messages", "/files", "/forms", "/forms/{seq}"))
+            params["id"] = self.chat(active=active or "{attachment}" in pattern,
+                                     ended=pattern.endswith("/rating"))
+            if "{attachment}" in pattern:
+                params["attachment"] = self.chat_file(params["id"])
+            if "{seq}" in pattern:
+                params["seq"] = self.chat_form_request(params["id"])
         params["kind"] = "acknowledgement"
         path = pattern
         for key, value in params.items():
@@ -253,9 +319,22 @@ class AuthorizationMatrixTest(unittest.TestCase):
             "POST /api/v1/boards": lambda: {"name": unique("Board "), "member_ids": [self.agent.id]},
             "PATCH /api/v1/boards/{id}": lambda: {"name": unique("Board ")},
             "POST /api/v1/tokens": lambda: {"name": unique("tok")},
+            "POST /api/v1/chats": lambda: {"email": unique("v") + "@example.com", "topic": "help"},
+            "POST /api/v1/chats/{id}/messages": lambda: {"body": "hello", "client_id": unique("c")},
+            "POST /api/v1/chats/{id}/transfer": lambda: {"team_id": self.team_id},
+            "POST /api/v1/chats/{id}/rating": lambda: {"rating": 5},
+            "POST /api/v1/chats/{id}/forms": lambda: {
+                "form_id": self.admin_client.post("/api/v1/chat-forms", FORM_BODY).body["id"]},
+            "POST /api/v1/chats/{id}/forms/{seq}": lambda: {"values": {"note": "ok"}},
+            "POST /api/v1/chat-forms": lambda: FORM_BODY,
+            "PATCH /api/v1/chat-forms/{id}": lambda: FORM_BODY,
         }
         if route == "POST /api/v1/mail/inbound":
             body, headers = self.inbound_mail()
+        elif route == "POST /api/v1/chats/{id}/files":
+            headers, body = None, None
+            ctype, body = multipart({}, [("file", "shot.txt", "text/plain", b"a file")])
+            headers = {"Content-Type": ctype}
         elif route in bodies:
             body = bodies[route]()
         return method, path, body, headers

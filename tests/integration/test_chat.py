@@ -16,7 +16,7 @@ import unittest
 import websockets
 import websockets.exceptions
 
-from harness import Server, ServerTestCase, login, unique
+from harness import Server, ServerTestCase, login, multipart, unique
 from test_mail_outbound import Capture, body_text, free_port
 
 RECV_TIMEOUT = 5
@@ -91,8 +91,8 @@ class _VisitorClient:
     def get(self, path):
         return self.client.get(path, headers=self.headers)
 
-    def post(self, path, body=None):
-        return self.client.post(path, body, headers=self.headers)
+    def post(self, path, body=None, headers=None):
+        return self.client.post(path, body, headers=dict(self.headers, **(headers or {})))
 
 
 class ChatAccessTest(ChatCase):
@@ -106,6 +106,9 @@ class ChatAccessTest(ChatCase):
         ticket = self.agent.client.get("/api/v1/tickets/%d" % started["ticket_number"]).body
         self.assertEqual(ticket["channel"], "chat")
         self.assertEqual(ticket["subject"], "Printer shows E04")
+        self.assertEqual(ticket["chat"]["id"], started["id"])
+        self.assertTrue(ticket["chat"]["technician"])  # staff see the pre-chat answers there too
+        self.assertEqual(ticket["chat"]["serial_number"], "SN-1")
         chat = self.agent.client.get("/api/v1/chats/%d" % started["id"]).body
         self.assertTrue(chat["technician"])
         self.assertEqual(chat["steps_done"], ["restarted", "updated_drivers"])
@@ -382,6 +385,36 @@ class ChatSocketTest(ChatCase):
                     pass
             self.assertEqual(ctx.exception.status_code, 403)
         run_async(scenario())
+
+
+class ChatFilesTest(ChatCase):
+    def test_a_file_sent_in_a_chat_reaches_the_other_side_and_only_that_chats_people(self):
+        started = self.start_visitor_chat()
+        cid = started["id"]
+        visitor = self.visitor(started["visitor_token"])
+        ctype, body = multipart(fields={"client_id": "f1"},
+                                files=[("file", "error.log", "text/plain", b"E04 at 09:12\n")])
+        sent = visitor.post("/api/v1/chats/%d/files" % cid, body, headers={"Content-Type": ctype})
+        self.assertEqual(sent.status, 201, sent.body)
+        self.assertEqual(sent.body["files"][0]["filename"], "error.log")
+        file_id = sent.body["files"][0]["id"]
+        got = self.agent.client.get("/api/v1/chats/%d/files/%d" % (cid, file_id))
+        self.assertEqual((got.status, got.body), (200, b"E04 at 09:12\n"))
+        self.assertIn("attachment", got.headers["Content-Disposition"])
+        self.assertEqual(visitor.get("/api/v1/chats/%d/files/%d" % (cid, file_id)).status, 200)
+        stranger = self.visitor(self.start_visitor_chat()["visitor_token"])
+        self.assertProblem(stranger.get("/api/v1/chats/%d/files/%d" % (cid, file_id)), 404)
+        # Another ticket's attachment is not reachable through this chat, even of the same person.
+        other_ticket = self.agent.client.create_ticket(requester_email=self.customer.email).body
+        ctype, body = multipart(fields={"body": "see attached", "kind": "public"},
+                                files=[("file", "other.txt", "text/plain", b"other")])
+        message = self.agent.client.post("/api/v1/tickets/%d/messages" % other_ticket["number"],
+                                         body, headers={"Content-Type": ctype}).body
+        mine = self.customer.client.post("/api/v1/chats", {"topic": "files"}).body
+        self.assertProblem(self.customer.client.get(
+            "/api/v1/chats/%d/files/%d" % (mine["id"], message["attachments"][0]["id"])), 404)
+        log = self.agent.client.get("/api/v1/chats/%d/messages" % cid).body["items"]
+        self.assertIn("Sent a file: error.log (13 bytes)", [e.get("body") for e in log])
 
 
 class ChatWorkflowTest(ChatCase):

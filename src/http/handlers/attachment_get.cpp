@@ -1,5 +1,6 @@
 // GET /api/v1/attachments/{id} — the file with its stored content type, always as a download
-// (Content-Disposition: attachment), so an uploaded HTML file never runs in our origin.
+// (Content-Disposition: attachment, a sandbox CSP), so an uploaded HTML file never runs in our
+// origin. attachment_download answers the same way for chat files.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 
@@ -31,10 +32,14 @@ Response attachment_get(Request& req, Services& s) {
   if (!id) return no_such("attachment");
   auto content = s.tickets.attachment(req.caller(), *id);
   if (!content) return problem(content.error());
+  return attachment_download(std::move(*content));
+}
+
+Response attachment_download(app::AttachmentContent content) {
   Response res;
-  res.content_type = content->meta.content_type;
-  res.body = std::move(content->bytes);
-  res.header("Content-Disposition", disposition(content->meta.filename));
+  res.content_type = content.meta.content_type;
+  res.body = std::move(content.bytes);
+  res.header("Content-Disposition", disposition(content.meta.filename));
   res.header("X-Content-Type-Options", "nosniff");
   res.header("Content-Security-Policy", "sandbox");
   return res;

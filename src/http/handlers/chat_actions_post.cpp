@@ -18,9 +18,9 @@ Response chat_transfer_post(Request& req, Services& s) {
   if (!id) return no_such("chat");
   auto input = decode_chat_transfer(req.body);
   if (!input) return problem(input.error());
-  return reply(s.chats.transfer(req.caller(), *id, input->agent_id, input->team_id,
-                                std::move(input->note)),
-               200, chat_json);
+  return reply(
+      s.chats.transfer(req.caller(), *id, input->agent_id, input->team_id, std::move(input->note)),
+      200, chat_json);
 }
 
 Response chat_end_post(Request& req, Services& s) {

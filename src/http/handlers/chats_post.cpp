@@ -12,9 +12,8 @@ Response chats_post(Request& req, Services& s) {
   if (!intake) return problem(intake.error());
   const bool agents_available = s.hub && s.hub->staff_online();
   auto started = s.chats.start(req.actor, std::move(*intake), agents_available);
-  return reply(started, 201, [&](const app::StartedChat& c) {
-    return started_chat_json(c, agents_available);
-  });
+  return reply(started, 201,
+               [&](const app::StartedChat& c) { return started_chat_json(c, agents_available); });
 }
 
 }  // namespace frontline::http::handlers

@@ -40,7 +40,11 @@ Response token_delete(Request& req, Services& s);
 Response categories_get(Request& req, Services& s);
 Response categories_post(Request& req, Services& s);
 Response category_delete(Request& req, Services& s);
+// A stored file as a download that never runs in our origin (attachment_get.cpp).
+Response attachment_download(app::AttachmentContent content);
 Response chats_post(Request& req, Services& s);
+Response chat_file_post(Request& req, Services& s);
+Response chat_file_get(Request& req, Services& s);
 Response chats_get(Request& req, Services& s);
 Response chat_get(Request& req, Services& s);
 Response chat_messages_get(Request& req, Services& s);

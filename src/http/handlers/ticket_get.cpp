@@ -1,4 +1,6 @@
-// GET /api/v1/tickets/{number}
+// GET /api/v1/tickets/{number}. A chat's ticket also carries its chat ("chat": the chat as the
+// caller may see it — staff get the pre-chat answers: technician, steps done, serial number).
+#include "http/chat_codec.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/ticket_codec.hpp"
@@ -11,7 +13,16 @@ Response ticket_get(Request& req, Services& s) {
   const auto& actor = req.caller();
   auto ticket = s.tickets.get(actor, *number);
   if (!ticket) return problem(ticket.error());
-  auto res = Response::json(200, ticket_json(*ticket, actor));
+  std::string body = ticket_json(*ticket, actor);
+  if (ticket->channel == core::Channel::chat) {
+    auto chat = s.chats.for_ticket(actor, *number);
+    if (!chat) return problem(chat.error());
+    if (*chat) {
+      body.pop_back();  // the object's closing brace
+      body += ",\"chat\":" + chat_json(**chat) + "}";
+    }
+  }
+  auto res = Response::json(200, std::move(body));
   res.header("ETag", etag(ticket->version));
   return res;
 }

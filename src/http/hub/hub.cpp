@@ -7,7 +7,7 @@
 #include <set>
 
 #include "app/auth.hpp"
-#include "channels/chat/chat_protocol.hpp"
+#include "channels/chat/chat_frames.hpp"
 #include "core/ticket_policy.hpp"
 #include "http/event_codec.hpp"
 
@@ -137,7 +137,8 @@ void Hub::feed_round(const std::vector<std::shared_ptr<Member>>& members,
   std::map<core::Id, std::optional<core::Ticket>> tickets;  // loaded once per round, on demand
   auto ticket = [&](store::Tx& tx, core::Id number) -> const std::optional<core::Ticket>& {
     auto it = tickets.find(number);
-    if (it == tickets.end()) it = tickets.emplace(number, tx.tickets().ticket_by_number(number)).first;
+    if (it == tickets.end())
+      it = tickets.emplace(number, tx.tickets().ticket_by_number(number)).first;
     return it->second;
   };
   std::vector<std::shared_ptr<const std::string>> frames;

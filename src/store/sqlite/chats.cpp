@@ -68,8 +68,7 @@ core::Chat read_chat(const Stmt& s) {
 }
 
 std::string client_key(std::optional<Id> author_id, std::string_view client_id) {
-  return (author_id ? std::to_string(*author_id) : std::string("v")) + ":" +
-         std::string(client_id);
+  return (author_id ? std::to_string(*author_id) : std::string("v")) + ":" + std::string(client_id);
 }
 
 core::ChatEntry read_entry(const Stmt& s) {
@@ -195,7 +194,8 @@ std::vector<core::Chat> SqliteChats::waiting_offered_before(core::UnixTime befor
 std::int64_t SqliteChats::append_entry(const core::ChatEntry& e) {
   std::int64_t seq = 0;
   {
-    auto s = db_.prepare("UPDATE chats SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq");
+    auto s =
+        db_.prepare("UPDATE chats SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq");
     s.bind(1, e.chat_id);
     if (!s.step()) throw StoreError("no such chat", StoreError::Kind::not_found);
     seq = s.int64(0);
@@ -241,8 +241,7 @@ std::optional<core::ChatEntry> SqliteChats::entry_by_seq(Id chat_id, std::int64_
   return read_entry(s);
 }
 
-std::vector<core::ChatEntry> SqliteChats::entries_after(Id chat_id, std::int64_t after,
-                                                        int limit) {
+std::vector<core::ChatEntry> SqliteChats::entries_after(Id chat_id, std::int64_t after, int limit) {
   auto s = db_.prepare(std::string("SELECT ") + kEntryColumns +
                        " FROM chat_log WHERE chat_id = ? AND seq > ? ORDER BY seq LIMIT ?");
   s.bind(1, chat_id);

@@ -80,9 +80,8 @@ TEST(ChatForms, ADefinitionNeedsATitleFieldsUniqueNamesAndOptionsForChoices) {
 }
 
 TEST(ChatForms, ASubmissionFillsRequiredFieldsWithValuesOfTheRightKind) {
-  std::vector<std::pair<std::string, std::string>> ok{{"address", " 1 Main St "},
-                                                      {"urgent", "yes"},
-                                                      {"speed", "express"}};
+  std::vector<std::pair<std::string, std::string>> ok{
+      {"address", " 1 Main St "}, {"urgent", "yes"}, {"speed", "express"}};
   ASSERT_TRUE(validate_submission(replacement(), ok));
   EXPECT_EQ(ok[0].second, "1 Main St");
   std::vector<std::pair<std::string, std::string>> missing{{"urgent", "no"}};

@@ -54,8 +54,9 @@ TEST_P(ChatRepositoryContract, AChatAndItsPreChatAnswersRoundTrip) {
   core::Chat c;
   c.ticket_number = t.number;
   c.requester_id = ann;
-  c.intake = {"Ann", "ann@x.com", "Printer shows E04", true, {"restarted", "reseated_cables"},
-              "swapped toner", "SN-1", "LaserJet 4"};
+  c.intake = {
+      "Ann",           "ann@x.com", "Printer shows E04", true, {"restarted", "reseated_cables"},
+      "swapped toner", "SN-1",      "LaserJet 4"};
   c.visitor_token_hash = "abc";
   c.created_at = 100;
   c.offered_at = 100;
@@ -193,8 +194,9 @@ TEST_P(ChatRepositoryContract, ListsTheQueueAndCountsAnAgentsActiveChats) {
 TEST_P(ChatRepositoryContract, FormsKeepTheirFieldsInOrder) {
   core::ChatForm form;
   form.title = "Replacement";
-  form.fields = {{"address", "Shipping address", core::FormFieldType::multiline, true, {}},
-                 {"speed", "Shipping", core::FormFieldType::choice, false, {"standard", "express"}}};
+  form.fields = {
+      {"address", "Shipping address", core::FormFieldType::multiline, true, {}},
+      {"speed", "Shipping", core::FormFieldType::choice, false, {"standard", "express"}}};
   form.updated_at = 5;
   core::Id id = 0;
   write([&](Tx& tx) { id = tx.chats().insert_form(form); });
