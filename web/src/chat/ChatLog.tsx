@@ -5,6 +5,7 @@ import type { Pending } from './outbox';
 import type { Author, Entry, FormRequestEntry, FormSubmittedEntry, Role } from './protocol';
 import { FormRequest } from './FormRequest';
 import { LinkedText } from './LinkedText';
+import './chat.css';
 
 interface Props {
   entries: readonly Entry[];

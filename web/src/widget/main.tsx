@@ -4,7 +4,6 @@
 import { render } from 'preact';
 import { CustomerChat } from '../chat/CustomerChat';
 import '../styles.css';
-import '../chat/chat.css';
 
 function minimise() {
   // Only the page that framed us listens; '*' is safe because the message carries no data.
