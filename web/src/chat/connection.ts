@@ -83,7 +83,7 @@ export class ChatConnection {
   private retryTimer: number | undefined;
   private tickTimer: number | undefined;
   private typingTimer: number | undefined;
-  private lastTypingSent = 0;
+  private lastTypingSent = -Infinity;
   private unwake: (() => void) | null = null;
   private listeners = new Set<() => void>();
   private snap: ChatSnapshot = { state: 'connecting', chat: null, entries: [], pending: [], typing: null, problem: '', mine: new Set() };
