@@ -155,7 +155,7 @@ export interface Category {
   name: string;
 }
 
-export type MailKind = 'acknowledgement' | 'reply' | 'assignment';
+export type MailKind = 'acknowledgement' | 'reply' | 'assignment' | 'transcript';
 
 export interface MailTemplate {
   kind: MailKind;

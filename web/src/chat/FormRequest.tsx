@@ -78,14 +78,15 @@ function FieldInput({ id, field, value, missing, onValue }: { id: string; field:
     </p>
   );
   if (field.type === 'yes_no' || field.type === 'choice') {
-    const options = field.type === 'yes_no' ? ['Yes', 'No'] : (field.options ?? []);
+    // The server takes yes_no answers as "yes" or "no"; people read Yes and No.
+    const options = field.type === 'yes_no' ? ['yes', 'no'] : (field.options ?? []);
     return (
       <fieldset class="field" aria-invalid={missing ? true : undefined} aria-describedby={missing ? errorId : undefined}>
         <legend>{label}</legend>
         {options.map((o, i) => (
           <label key={o} class="check">
             <input type="radio" id={i === 0 ? id : undefined} name={id} value={o} checked={value === o} onChange={() => onValue(o)} />
-            {o}
+            {field.type === 'yes_no' ? yesNo(o) : o}
           </label>
         ))}
         {error}
@@ -113,9 +114,11 @@ function Answers({ form, values }: { form: ChatForm; values: Record<string, stri
       {form.fields.map((f) => (
         <div key={f.name}>
           <dt>{f.label}</dt>
-          <dd>{values[f.name] || '—'}</dd>
+          <dd>{(f.type === 'yes_no' ? yesNo(values[f.name] ?? '') : values[f.name]) || '—'}</dd>
         </div>
       ))}
     </dl>
   );
 }
+
+const yesNo = (v: string) => (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : v);
