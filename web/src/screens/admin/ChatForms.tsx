@@ -169,10 +169,10 @@ function FormEditor({ form, onSaved, onCancel }: { form: ChatForm | null; onSave
                 Required
               </label>
               <div class="actions">
-                <button type="button" class="button-quiet button-small" disabled={i === 0} onClick={() => swap(i, i - 1)} aria-label={`Move field ${i + 1} up`}>
+                <button type="button" class="button-quiet button-small" disabled={i === 0} onClick={() => swap(i, i - 1)} aria-label={`Move up field ${i + 1}`}>
                   Move up
                 </button>
-                <button type="button" class="button-quiet button-small" disabled={i === fields.length - 1} onClick={() => swap(i, i + 1)} aria-label={`Move field ${i + 1} down`}>
+                <button type="button" class="button-quiet button-small" disabled={i === fields.length - 1} onClick={() => swap(i, i + 1)} aria-label={`Move down field ${i + 1}`}>
                   Move down
                 </button>
                 <button type="button" class="button-quiet button-small" onClick={() => remove(i)} aria-label={`Remove field ${i + 1}`}>
