@@ -283,3 +283,66 @@ test('the customer gets the transcript by email', { timeout: 60_000 }, async () 
   assert.match(mail.data, new RegExp(`Subject:.*#${ticketNumber}`));
   assert.match(bodyText(mail.data), /It still says E04/);
 });
+
+test('an admin builds a chat form with ordered fields on the Chat forms screen', { timeout: 60_000 }, async () => {
+  const { page } = await newPerson(browser, server.url);
+  await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.waitForURL('**/console');
+  await page.goto('/admin/chat-forms');
+  await page.getByRole('heading', { level: 1, name: 'Chat forms' }).waitFor();
+  await page.getByRole('list', { name: 'Chat forms' }).getByText('Replacement').waitFor();
+  const editor = page.getByRole('form', { name: 'New chat form' });
+  await editor.getByLabel('Title').fill('Callback');
+  await editor.getByLabel('Label (what the customer reads)').fill('Best time to call');
+  await editor.getByLabel('Name (the answer’s key)').fill('when');
+  await editor.getByLabel('Type').selectOption('choice');
+  await editor.getByLabel('Options, one per line').fill('Morning\nAfternoon');
+  await editor.getByRole('button', { name: 'Add a field' }).click();
+  await editor.getByLabel('Label (what the customer reads)').nth(1).fill('Phone number');
+  await editor.getByLabel('Name (the answer’s key)').nth(1).fill('phone');
+  await editor.getByLabel('Type').nth(1).selectOption('phone');
+  await editor.getByLabel('Required').nth(1).check();
+  await editor.getByRole('button', { name: 'Move up field 2' }).click();
+  await screenshot(page, 'chat-admin-forms');
+  await noSeriousAxeViolations(page, 'admin chat forms');
+  await editor.getByRole('button', { name: 'Add form' }).click();
+  await page.getByRole('status').getByText('Added Callback.').waitFor();
+  const forms = await admin.get('/chat-forms');
+  const callback = (forms.items ?? forms).find((f) => f.title === 'Callback');
+  assert.deepEqual(
+    callback.fields.map((f) => [f.name, f.type, f.required, f.options ?? []]),
+    [
+      ['phone', 'phone', true, []],
+      ['when', 'choice', false, ['Morning', 'Afternoon']],
+    ],
+  );
+  await page.context().close();
+});
+
+test('a signed-in customer chats from the portal with their email filled in, and can end the chat themselves', { timeout: 60_000 }, async () => {
+  const olga = { email: 'olga@customer.example', name: 'Olga Portal', password: 'olga-password-1' };
+  await admin.createUser({ ...olga, role: 'customer' });
+  const { page, context } = await newPerson(browser, server.url, { viewport: PHONE });
+  await signInThroughForm(page, olga.email, olga.password);
+  await page.waitForURL('**/portal');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chat with us' }).click();
+  assert.equal(await page.getByLabel('Email (required)').inputValue(), olga.email);
+  assert.equal(await page.getByLabel('Your name').inputValue(), olga.name);
+  await page.getByLabel('What is it about? (required)').fill('Toner order');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await page.getByText(/Waiting for a technician/).waitFor();
+  await page.getByRole('textbox', { name: 'Write a message' }).fill('Anyone there?');
+  await page.getByRole('textbox', { name: 'Write a message' }).press('Enter');
+  await page.getByRole('log', { name: 'Conversation' }).getByText('Sent', { exact: true }).waitFor();
+  const mine = (await admin.get('/chats?status=waiting')).items.find((c) => c.email === olga.email);
+  assert.ok(mine, 'the chat waits under her own address');
+
+  // A reload finds her open chat again (no second one).
+  await page.reload();
+  await page.getByRole('log', { name: 'Conversation' }).getByText('Anyone there?').waitFor();
+  await page.getByRole('button', { name: 'End chat' }).click();
+  await page.getByRole('heading', { name: 'The chat has ended' }).waitFor();
+  assert.equal((await admin.get(`/chats/${mine.id}`)).status, 'ended');
+  await screenshot(page, 'chat-portal-ended');
+  await context.close();
+});

@@ -60,8 +60,8 @@
       document.body.appendChild(box);
     }
     box.style.display = 'block';
+    // The name stays "Chat with support"; aria-expanded says whether the chat is showing.
     button.setAttribute('aria-expanded', 'true');
-    button.textContent = 'Close chat';
     remember(true);
     if (focus) frame.focus();
   }
@@ -69,7 +69,6 @@
   function close(focus) {
     if (box) box.style.display = 'none';
     button.setAttribute('aria-expanded', 'false');
-    button.textContent = 'Chat with support';
     remember(false);
     if (focus) button.focus();
   }

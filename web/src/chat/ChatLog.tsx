@@ -1,6 +1,7 @@
 // The conversation of a chat as both sides see it: messages with author and time, status changes
 // as centred lines, forms inline, what is still being sent, and who is typing. It is a polite
 // live region (role="log"), so a screen reader reads each new line without losing its place.
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Pending } from './outbox';
 import type { Author, Entry, FormRequestEntry, FormSubmittedEntry, Role } from './protocol';
 import { FormRequest } from './FormRequest';
@@ -30,10 +31,29 @@ export function ChatLog({ entries, pending, typing, mine, viewer, onAnswerForm, 
   const answers = new Map<number, FormSubmittedEntry>();
   for (const e of entries) if (e.type === 'form' && e.action === 'submitted') answers.set(e.request_seq, e);
   const answering = new Set(pending.flatMap((p) => (p.frame.type === 'form' ? [p.frame.request_seq] : [])));
+  const box = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true); // showing the newest line: keep following new ones
+
+  // Follow new lines unless the person scrolled up to read earlier ones.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
+  }, [entries.length, pending.length]);
 
   return (
     <>
-    <div class="chat-log" role="log" aria-live="polite" aria-label={label} tabIndex={0}>
+    <div
+      class="chat-log"
+      role="log"
+      aria-live="polite"
+      aria-label={label}
+      tabIndex={0}
+      ref={box}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+      }}
+    >
       <ol>
         {entries.map((e) => {
           if (e.type === 'status') {

@@ -2,7 +2,7 @@
 // line and the chat became a ticket answered by email), whether the connection is live, the
 // conversation, the composer and "End chat"; after the end, the transcript and rating.
 import { useEffect, useState } from 'preact/hooks';
-import { errorText } from '../api';
+import { ApiError, errorText } from '../api';
 import { ErrorMessage } from '../components/common';
 import { ChatComposer } from './ChatComposer';
 import { ChatLog } from './ChatLog';
@@ -26,6 +26,14 @@ export function ChatSession({ auth, start, onNewChat }: { auth: ChatAuth; start:
   const status = polled?.status === 'ended' ? 'ended' : (snap.chat?.status ?? polled?.status ?? 'waiting');
   const unavailable = !start.agents_available || snap.entries.some((e) => e.type === 'status' && e.reason === 'unavailable');
   const position = polled?.queue_position ?? snap.chat?.queue_position ?? start.queue_position;
+
+  // A resumed chat may be gone (its token no longer valid): then start afresh instead of
+  // reconnecting forever.
+  useEffect(() => {
+    chatCall<Chat>(auth, 'GET', `/chats/${start.id}`).then(setPolled, (e) => {
+      if (e instanceof ApiError && [401, 403, 404].includes(e.status)) onNewChat();
+    });
+  }, [start.id]);
 
   // The queue position is no log entry: while waiting, ask for it now and then.
   useEffect(() => {
