@@ -63,10 +63,11 @@ void record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::I
 
 void record_message_added(store::Tx& tx, const core::Actor& actor, core::Id number,
                           core::Id message_id, core::MessageKind kind, bool first,
-                          core::UnixTime now) {
+                          core::UnixTime now, std::optional<core::Id> chat_id) {
   EventData data;
   data.add("message_id", message_id).add("kind", core::to_string(kind));
   if (first) data.add("first", 1);
+  if (chat_id) data.add("chat_id", *chat_id);
   append(tx, actor, number, core::EventType::message_added, data.str(),
          kind == core::MessageKind::internal_note, now);
 }

@@ -34,10 +34,11 @@ void record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::I
                   core::EventType type, std::string data, core::UnixTime now);
 
 // Appends message.added for message `message_id` of `kind` on ticket `number`: internal when the
-// message is an internal note (the catalogue's rule). `first`: the ticket's first message.
+// message is an internal note (the catalogue's rule). `first`: the ticket's first message;
+// chat_id: said in that live chat.
 void record_message_added(store::Tx& tx, const core::Actor& actor, core::Id number,
                           core::Id message_id, core::MessageKind kind, bool first,
-                          core::UnixTime now);
+                          core::UnixTime now, std::optional<core::Id> chat_id = std::nullopt);
 
 // Reads an integer field back from event data this class wrote; nullopt when absent or null.
 std::optional<std::int64_t> event_int(std::string_view data, std::string_view key);

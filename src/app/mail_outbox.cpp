@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "app/chats.hpp"
 #include "app/credentials.hpp"
 #include "app/event_data.hpp"
 #include "app/mail.hpp"
@@ -63,12 +64,14 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     thread_into(tx, ticket->number, m);
     out.push_back(std::move(m));
   };
-  if (e.is(core::EventType::ticket_created) && !placeholder_requester) {
+  const bool chat = ticket->channel == core::Channel::chat;
+  // A chat is answered live: its transcript, not an acknowledgement or a mail per message.
+  if (e.is(core::EventType::ticket_created) && !placeholder_requester && !chat) {
     queue("acknowledgement", ticket->requester_email,
           render(text_for(tx, MailTemplate::acknowledgement), v), "auto-replied");
   } else if (e.is(core::EventType::message_added) && !e.internal && !placeholder_requester) {
     // The ticket's first message is its description: the acknowledgement covers it.
-    if (event_int(e.data, "first")) return out;
+    if (event_int(e.data, "first") || event_int(e.data, "chat_id")) return out;
     auto id = event_int(e.data, "message_id");
     auto message = id ? tx.messages().message_by_id(*id) : std::nullopt;
     if (!message || message->kind != core::MessageKind::public_reply) return out;
@@ -83,6 +86,20 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     queue("reply", ticket->requester_email, render(text, v), "no");
     for (const auto& cc : tx.tickets().ticket_ccs(ticket->number))
       queue("reply", cc, render(text, v), "no");
+  } else if (e.is(core::EventType::chat_ended) && !placeholder_requester) {
+    auto chat_id = event_int(e.data, "chat_id");
+    auto chat = chat_id ? tx.chats().chat_by_id(*chat_id) : std::nullopt;
+    if (!chat) return out;
+    std::vector<core::ChatEntry> log;
+    for (std::int64_t after = 0;;) {
+      auto page = tx.chats().entries_after(chat->id, after, 1000);
+      if (page.empty()) break;
+      after = page.back().seq;
+      log.insert(log.end(), page.begin(), page.end());
+    }
+    v.body = render_transcript(*chat, log);
+    queue("transcript", ticket->requester_email,
+          render(text_for(tx, MailTemplate::transcript), v), "auto-generated");
   } else if (e.is(core::EventType::ticket_assigned)) {
     auto to = event_int(e.data, "to");
     if (!to || (e.actor_id && *e.actor_id == *to)) return out;  // took it themselves

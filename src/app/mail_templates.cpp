@@ -13,6 +13,8 @@ std::string_view to_string(MailTemplate t) {
       return "reply";
     case MailTemplate::assignment:
       return "assignment";
+    case MailTemplate::transcript:
+      return "transcript";
   }
   return "reply";
 }
@@ -50,6 +52,14 @@ TemplateText built_in_text(MailTemplate t) {
               "yours.\n\n-- \n{{signature}}\n",
               "<p>Hello {{recipient_name}},</p><p>ticket <b>#{{ticket_number}}</b> "
               "({{subject}}) is now yours.</p><p>-- <br>{{signature}}</p>"};
+    case MailTemplate::transcript:
+      return {"[#{{ticket_number}}] Transcript of your chat: {{subject}}",
+              "Hello {{recipient_name}},\n\nhere is the whole chat you had with us, to keep. "
+              "Reply to this email to continue on ticket #{{ticket_number}}.\n\n{{body}}\n"
+              "-- \n{{signature}}\n",
+              "<p>Hello {{recipient_name}},</p><p>here is the whole chat you had with us, to "
+              "keep. Reply to this email to continue on ticket <b>#{{ticket_number}}</b>.</p>"
+              "<div style=\"font-family:monospace\">{{body}}</div><p>-- <br>{{signature}}</p>"};
   }
   return {"", "", ""};
 }

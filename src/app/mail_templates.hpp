@@ -10,9 +10,10 @@
 
 namespace frontline::app {
 
-enum class MailTemplate { acknowledgement, reply, assignment };
+enum class MailTemplate { acknowledgement, reply, assignment, transcript };
 inline constexpr MailTemplate kMailTemplates[] = {MailTemplate::acknowledgement,
-                                                  MailTemplate::reply, MailTemplate::assignment};
+                                                  MailTemplate::reply, MailTemplate::assignment,
+                                                  MailTemplate::transcript};
 std::string_view to_string(MailTemplate t);
 std::optional<MailTemplate> parse_mail_template(std::string_view s);
 

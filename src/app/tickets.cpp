@@ -197,8 +197,6 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
     }
     in.channel = core::Channel::phone;
   }
-  const bool logs_call = actor.is_staff() && in.channel == core::Channel::phone;
-  if (logs_call) in.written_by_requester = true;
   if (in.requester_name) {
     if (auto r = check_text("requester_name", *in.requester_name, 200); !r) return r.take_error();
   }
@@ -210,89 +208,99 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
 
   const auto now = ctx_.clock.now();
   return in_write<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
-    if (!in.idempotency_key.empty()) {
-      if (auto first = tx.tickets().idempotent_ticket(actor.id, in.idempotency_key)) {
-        auto t = tx.tickets().ticket_by_number(*first);
-        if (t) return core::as_seen_by(actor, std::move(*t));
-      }
-    }
-    core::User requester;
-    if (actor.is_staff() && in.requester_email) {
-      auto found = tx.accounts().user_by_email(*in.requester_email);
-      if (found) {
-        requester = std::move(*found);
-      } else {
-        requester.email = core::to_lower_ascii(*in.requester_email);
-        requester.name =
-            in.requester_name.value_or(requester.email.substr(0, requester.email.find('@')));
-        requester.role = core::Role::customer;
-        requester.verified = false;
-        requester.created_at = now;
-        requester.id = tx.accounts().insert_user(requester, "");
-        record_event(tx, actor, std::nullopt, core::EventType::user_created,
-                     EventData().add("user_id", requester.id).str(), now);
-      }
-    } else {
-      auto self = tx.accounts().user_by_id(actor.id);
-      if (!self) return make_error(Errc::unauthenticated, "your account no longer exists");
-      requester = std::move(*self);
-    }
-    if (!core::can_create_ticket_for(actor, requester.id)) {
-      return make_error(Errc::forbidden, "customers open tickets for themselves only");
-    }
-    core::Ticket t;
-    t.subject = subject;
-    t.status = core::Status::new_;
-    t.priority = in.priority.value_or(core::Priority::normal);
-    t.requester_id = requester.id;
-    t.requester_email = requester.email;
-    t.requester_name = requester.name;
-    t.organization_id = requester.organization_id;
-    t.category = in.category;
-    t.channel = in.channel.value_or(core::Channel::web);
-    t.tags = *tags;  // copied, not moved: the unit may run again
-    t.created_at = t.updated_at = t.public_updated_at = now;
-    // The first message's text goes into the search document with the ticket row, saving
-    // a second full-text write per create.
-    tx.tickets().insert_ticket(t, in.body, in.call_notes);
-    core::Message m;
-    m.ticket_number = t.number;
-    m.kind = core::MessageKind::public_reply;
-    // Who wrote it: the requester when a channel relays their words (or the system opens it).
-    core::Actor author = actor;
-    if (actor.id == 0 || (actor.is_staff() && in.written_by_requester)) {
-      author = core::Actor{};
-      author.id = requester.id;
-      author.role = requester.role;
-    }
-    m.author_id = author.id;
-    m.body = in.body;
-    m.created_at = now;
-    m.email_message_id = in.email_message_id;
-    m.unverified_sender = in.unverified_sender;
-    Id message_id = tx.messages().insert_message_unindexed(m);
-    for (auto& a : *files) {
-      a.ticket_number = t.number;
-      a.message_id = message_id;
-      a.created_at = now;
-      tx.messages().insert_attachment(a);
-    }
-    record_event(tx, author, t.number, core::EventType::ticket_created,
-                 EventData()
-                     .add("subject", t.subject)
-                     .add("channel", core::to_string(t.channel))
-                     .add("requester_id", t.requester_id)
-                     .str(),
-                 now);
-    record_message_added(tx, author, t.number, message_id, m.kind, /*first=*/true, now);
-    if (logs_call) {
-      record_call(tx, actor, t.number, {in.call_notes, in.call_minutes}, false, now);
-    }
-    if (!in.idempotency_key.empty()) {
-      tx.tickets().remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
-    }
-    return core::as_seen_by(actor, std::move(t));
+    return open_in(tx, actor, in, *tags, *files, now);
   });
+}
+
+Result<core::Ticket> Tickets::open_in(store::Tx& tx, const core::Actor& actor,
+                                      const OpenTicket& in, const std::vector<std::string>& tags,
+                                      const std::vector<core::Attachment>& files,
+                                      core::UnixTime now) {
+  const std::string subject(core::trim(in.subject));
+  const bool logs_call = actor.is_staff() && in.channel == core::Channel::phone;
+  const bool written_by_requester = in.written_by_requester || logs_call;
+  if (!in.idempotency_key.empty()) {
+    if (auto first = tx.tickets().idempotent_ticket(actor.id, in.idempotency_key)) {
+      auto t = tx.tickets().ticket_by_number(*first);
+      if (t) return core::as_seen_by(actor, std::move(*t));
+    }
+  }
+  core::User requester;
+  if (actor.is_staff() && in.requester_email) {
+    auto found = tx.accounts().user_by_email(*in.requester_email);
+    if (found) {
+      requester = std::move(*found);
+    } else {
+      requester.email = core::to_lower_ascii(*in.requester_email);
+      requester.name =
+          in.requester_name.value_or(requester.email.substr(0, requester.email.find('@')));
+      requester.role = core::Role::customer;
+      requester.verified = false;
+      requester.created_at = now;
+      requester.id = tx.accounts().insert_user(requester, "");
+      record_event(tx, actor, std::nullopt, core::EventType::user_created,
+                   EventData().add("user_id", requester.id).str(), now);
+    }
+  } else {
+    auto self = tx.accounts().user_by_id(actor.id);
+    if (!self) return make_error(Errc::unauthenticated, "your account no longer exists");
+    requester = std::move(*self);
+  }
+  if (!core::can_create_ticket_for(actor, requester.id)) {
+    return make_error(Errc::forbidden, "customers open tickets for themselves only");
+  }
+  core::Ticket t;
+  t.subject = subject;
+  t.status = core::Status::new_;
+  t.priority = in.priority.value_or(core::Priority::normal);
+  t.requester_id = requester.id;
+  t.requester_email = requester.email;
+  t.requester_name = requester.name;
+  t.organization_id = requester.organization_id;
+  t.category = in.category;
+  t.channel = in.channel.value_or(core::Channel::web);
+  t.tags = tags;  // copied, not moved: the unit may run again
+  t.created_at = t.updated_at = t.public_updated_at = now;
+  // The first message's text goes into the search document with the ticket row, saving
+  // a second full-text write per create.
+  tx.tickets().insert_ticket(t, in.body, in.call_notes);
+  core::Message m;
+  m.ticket_number = t.number;
+  m.kind = core::MessageKind::public_reply;
+  // Who wrote it: the requester when a channel relays their words (or the system opens it).
+  core::Actor author = actor;
+  if (actor.id == 0 || (actor.is_staff() && written_by_requester)) {
+    author = core::Actor{};
+    author.id = requester.id;
+    author.role = requester.role;
+  }
+  m.author_id = author.id;
+  m.body = in.body;
+  m.created_at = now;
+  m.email_message_id = in.email_message_id;
+  m.unverified_sender = in.unverified_sender;
+  Id message_id = tx.messages().insert_message_unindexed(m);
+  for (core::Attachment a : files) {  // a copy per run: the unit may run again
+    a.ticket_number = t.number;
+    a.message_id = message_id;
+    a.created_at = now;
+    tx.messages().insert_attachment(a);
+  }
+  record_event(tx, author, t.number, core::EventType::ticket_created,
+               EventData()
+                   .add("subject", t.subject)
+                   .add("channel", core::to_string(t.channel))
+                   .add("requester_id", t.requester_id)
+                   .str(),
+               now);
+  record_message_added(tx, author, t.number, message_id, m.kind, /*first=*/true, now);
+  if (logs_call) {
+    record_call(tx, actor, t.number, {in.call_notes, in.call_minutes}, false, now);
+  }
+  if (!in.idempotency_key.empty()) {
+    tx.tickets().remember_idempotent_ticket(actor.id, in.idempotency_key, t.number, now);
+  }
+  return core::as_seen_by(actor, std::move(t));
 }
 
 Result<core::Ticket> Tickets::log_call(const core::Actor& actor, Id number, LoggedCall call) {
@@ -516,7 +524,7 @@ Result<core::Message> Tickets::add_message_in(store::Tx& tx, const core::Actor& 
     if (!tx.tickets().update_ticket(t))
       return make_error(Errc::stale, "ticket changed meanwhile; retry");
     record_status_change(tx, t, before, now);
-    record_message_added(tx, actor, number, m.id, kind, /*first=*/false, now);
+    record_message_added(tx, actor, number, m.id, kind, /*first=*/false, now, options.chat_id);
     if (reopened) {
       record_event(tx, actor, number, core::EventType::ticket_status_changed,
                    EventData()

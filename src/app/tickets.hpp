@@ -59,6 +59,7 @@ struct MessageOptions {
   std::string email_message_id;
   bool keep_status = false;        // an automatic reply (out of office) must not reopen the ticket
   bool unverified_sender = false;  // see core::Message
+  std::optional<core::Id> chat_id;  // said in this live chat (recorded on message.added)
 };
 
 // Fields to change; absent fields stay as they are. assignee_id / team_id: an inner nullopt
@@ -150,6 +151,12 @@ class Tickets {
                                        const TicketChanges& changes,
                                        const std::optional<std::vector<std::int64_t>>& if_match,
                                        core::UnixTime now);
+  // The write steps of open() (input already checked, files already stored blobs), so a
+  // channel (a chat) can open the ticket that backs it in its own write unit.
+  core::Result<core::Ticket> open_in(store::Tx& tx, const core::Actor& actor,
+                                     const OpenTicket& in, const std::vector<std::string>& tags,
+                                     const std::vector<core::Attachment>& files,
+                                     core::UnixTime now);
   core::Result<core::Message> add_message_in(store::Tx& tx, const core::Actor& actor,
                                              core::Id number, core::MessageKind kind,
                                              const std::string& body,

@@ -77,6 +77,11 @@ Config load_config(const std::string& path) {
     c.max_connections_per_address =
         t["max_connections_per_address"].value_or(c.max_connections_per_address);
     c.max_connections = t["max_connections"].value_or(c.max_connections);
+    if (auto* origins = t["chat"]["widget_origins"].as_array()) {
+      for (const auto& entry : *origins) c.chat_widget_origins.push_back(entry.value_or(std::string()));
+    }
+    c.chat_max_per_agent = t["chat"]["max_per_agent"].value_or(c.chat_max_per_agent);
+    c.chat_reoffer_seconds = t["chat"]["reoffer_seconds"].value_or(c.chat_reoffer_seconds);
   }
   if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
   if (auto v = env("FRONTLINE_LISTEN")) c.listen = v;
@@ -129,6 +134,26 @@ Config load_config(const std::string& path) {
     c.max_connections = static_cast<int>(to_size("FRONTLINE_MAX_CONNECTIONS", v));
   if (c.max_connections_per_address < 1 || c.max_connections < 1) {
     throw std::runtime_error("max_connections and max_connections_per_address must be at least 1");
+  }
+  if (auto v = env("FRONTLINE_CHAT_WIDGET_ORIGINS")) {
+    c.chat_widget_origins.clear();
+    std::string list = v;
+    for (std::size_t at = 0; at <= list.size();) {
+      auto comma = std::min(list.find(',', at), list.size());
+      std::string origin(core::trim(std::string_view(list).substr(at, comma - at)));
+      if (!origin.empty()) c.chat_widget_origins.push_back(origin);
+      at = comma + 1;
+    }
+  }
+  if (auto v = env("FRONTLINE_CHAT_MAX_PER_AGENT"))
+    c.chat_max_per_agent = static_cast<int>(to_size("FRONTLINE_CHAT_MAX_PER_AGENT", v));
+  if (auto v = env("FRONTLINE_CHAT_REOFFER_SECONDS"))
+    c.chat_reoffer_seconds = static_cast<int>(to_size("FRONTLINE_CHAT_REOFFER_SECONDS", v));
+  for (const auto& origin : c.chat_widget_origins) {
+    if (origin.rfind("https://", 0) != 0 && origin.rfind("http://", 0) != 0) {
+      throw std::runtime_error("chat widget origins start with https:// or http://, got '" +
+                               origin + "'");
+    }
   }
   if (auto v = env("FRONTLINE_THREADS"))
     c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "app/mail_outbox.hpp"
 
@@ -50,6 +51,12 @@ struct Config {
   // (0 to 23; -1: never). How often the server looks for reports that are due.
   int morning_report_hour = 7;
   int morning_report_check_seconds = 60;
+  // Live chat: origins whose pages may embed the widget ([chat] widget_origins = ["https://…"]),
+  // active chats one technician may hold, and how long a chat may wait unanswered before it is
+  // offered to everyone again.
+  std::vector<std::string> chat_widget_origins;
+  int chat_max_per_agent = 3;
+  int chat_reoffer_seconds = 90;
 };
 
 // The From name and address and the retry schedule of outgoing mail.

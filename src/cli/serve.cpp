@@ -109,7 +109,11 @@ void serve(const ServeFlags& flags) {
   Runtime rt(config.data_dir, limits);
   ensure_admin(*rt.ctx, config);
 
-  http::Services services(*rt.ctx);
+  app::ChatSettings chat_settings;
+  chat_settings.max_chats_per_agent = std::max(1, config.chat_max_per_agent);
+  chat_settings.reoffer_after_seconds = std::max(5, config.chat_reoffer_seconds);
+  http::Services services(*rt.ctx, chat_settings);
+  services.settings.widget_origins = config.chat_widget_origins;
   services.settings.max_json_bytes = config.max_json_bytes;
   services.settings.max_upload_bytes = config.max_upload_bytes;
   services.settings.secure_cookies = config.secure_cookies;
@@ -123,6 +127,9 @@ void serve(const ServeFlags& flags) {
   unsigned short port = server.listen();
   jobs::Scheduler auto_close("auto-close", jobs::auto_close_job(*rt.ctx), std::chrono::minutes(10));
   auto_close.start();
+  jobs::Scheduler chat_reoffer("chat re-offer", jobs::chat_reoffer_job(services.chats),
+                               std::chrono::seconds(5));
+  chat_reoffer.start();
 
   channels::email::SmtpSettings smtp{config.smtp_url,
                                      config.smtp_username,
@@ -171,6 +178,7 @@ void serve(const ServeFlags& flags) {
   imap_poller.stop();
   morning_reports.stop();
   dispatcher.stop();
+  chat_reoffer.stop();
   auto_close.stop();
   spdlog::info("stopped");
 }

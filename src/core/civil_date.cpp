@@ -75,4 +75,16 @@ std::optional<Day> parse_day(std::string_view s) {
 
 std::string format_day(Day day) { return format_civil_date(civil_from_day(day)); }
 
+std::string format_iso8601(std::int64_t t) {
+  // Plain day arithmetic, no gmtime_r: its time zone lock showed up in list profiles.
+  const std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+  const std::int64_t secs = t - days * 86400;
+  const auto d = civil_from_day(static_cast<Day>(days));
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02lld:%02lld:%02lldZ", d.year, d.month, d.day,
+                static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
+                static_cast<long long>(secs % 60));
+  return buf;
+}
+
 }  // namespace frontline::core

@@ -40,5 +40,7 @@ int iso_weekday(Day day);
 // A report day: parse_civil_date's rules, and not before 1970-01-01. nullopt otherwise.
 std::optional<Day> parse_day(std::string_view s);
 std::string format_day(Day day);
+// "2026-01-02T03:04:05Z": a Unix time in UTC, as the API writes times.
+std::string format_iso8601(std::int64_t unix_seconds);
 
 }  // namespace frontline::core

@@ -48,6 +48,14 @@ enum class EventType : std::uint8_t {
   team_members_changed,
   category_created,
   category_deleted,
+  chat_started,
+  chat_accepted,
+  chat_transferred,
+  chat_reoffered,
+  chat_form_requested,
+  chat_form_submitted,
+  chat_ended,
+  chat_rated,
 };
 
 // Where an event is recorded: on a ticket (so it is part of that ticket's history), desk-wide

@@ -46,16 +46,30 @@ struct Request {
   }
 };
 
+// What a WebSocket handshake that a handler accepted opens: the event feed, or one live chat.
+// The server completes the handshake and hands the socket to the hub with this plan.
+struct SocketPlan {
+  enum class Kind { feed, chat };
+  Kind kind = Kind::feed;
+  std::optional<core::Id> after;  // feed: the last event id seen; chat: the last seq seen
+  std::optional<core::Actor> actor;  // who opened it (re-checked while it is open)
+  std::string visitor_token;         // chat: an anonymous visitor's
+  core::Id chat_id = 0;
+  core::Id ticket_number = 0;
+  core::Role role = core::Role::customer;  // chat: how the chat names the caller
+  std::string name;
+  std::string hello;  // chat: the first frame
+};
+
 struct Response {
   unsigned status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string file_path;  // when set, the server streams this file as the body
-  // When set, the server completes the WebSocket handshake and serves the live event feed
-  // (from stream_after; from now when that is empty) instead of writing this response.
-  bool open_stream = false;
-  std::optional<core::Id> stream_after;
+  // When set, the server completes the WebSocket handshake and hands the socket to the hub
+  // instead of writing this response.
+  std::optional<SocketPlan> socket;
   // When > 0, nothing is written yet: the server waits this long without holding a thread,
   // then dispatches the same request once more with Request::redispatched set (a slowed sign-in).
   int redispatch_after_seconds = 0;

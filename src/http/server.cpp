@@ -20,17 +20,14 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/url/parse.hpp>
 #include <chrono>
-#include <deque>
-#include <mutex>
 #include <thread>
 
-#include "app/auth.hpp"
 #include "app/event_data.hpp"
 #include "http/connection_limits.hpp"
-#include "http/event_feed.hpp"
+#include "http/hub/socket_session.hpp"
 #include "http/metrics.hpp"
 #include "http/multipart.hpp"
 #include "http/problem.hpp"
@@ -77,8 +74,9 @@ struct Server::Impl {
         pool(static_cast<std::size_t>(options.blocking_threads)),
         acceptor(ioc),
         signals(ioc, SIGINT, SIGTERM),
-        feed(services.ctx.db, std::chrono::milliseconds(250)) {
+        hub(services.ctx.db, std::chrono::milliseconds(250)) {
     services.metrics = &metrics;
+    services.hub = &hub;
     if (options.access_log) {
       access = spdlog::get("access");
       if (!access) access = spdlog::stderr_logger_mt("access");
@@ -98,10 +96,7 @@ struct Server::Impl {
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
   ConnectionLimits connections{options.max_connections_per_address, options.max_connections};
-  EventFeed feed;  // after ioc: its thread stops before the sinks' strands go away
-  struct StreamState;
-  std::mutex streams_mu;
-  std::vector<std::weak_ptr<StreamState>> streams;  // open live-feed sockets
+  hub::Hub hub;  // after ioc: its thread stops before the sessions' strands go away
 
   asio::awaitable<void> accept_loop() {
     asio::steady_timer backoff(ioc);
@@ -228,10 +223,10 @@ struct Server::Impl {
   }
 
   asio::awaitable<void> serve_connection(beast::tcp_stream& stream) {
-    // Set when a request upgraded to the live feed: served after the loop, outside the
-    // in-flight count (a feed stays open for hours; SIGTERM must not wait for it).
+    // Set when a request upgraded to a WebSocket: served after the loop, outside the in-flight
+    // count (a socket stays open for hours; SIGTERM must not wait for it).
     std::optional<bhttp::request<bhttp::string_body>> upgrade;
-    std::optional<core::Id> stream_after;
+    std::optional<SocketPlan> plan;
     beast::flat_buffer buffer;
     std::string remote;
     {
@@ -347,7 +342,7 @@ struct Server::Impl {
         m = router.match(req);
         if (m.index < 0 && !m.path_matched && !options.web_root.empty() &&
             (req.method == "GET" || req.method == "HEAD")) {
-          res = serve_static(options.web_root, req.path);
+          res = serve_static(options.web_root, req.path, services.settings.widget_origins);
         } else if (m.blocking) {
           res = co_await dispatch_blocking(m, req);
         } else {
@@ -370,14 +365,14 @@ struct Server::Impl {
       }
       const unsigned status = res.status;
       const std::size_t bytes = res.body.size();
-      if (res.open_stream) {
+      if (res.socket) {
         metrics.observe(static_cast<std::size_t>(m.index), status, 0);
         log_access(req, status, 0, 0);
-        stream_after = res.stream_after;
+        plan = std::move(res.socket);
         upgrade.emplace(std::move(msg));
         break;
       }
-      if (status < 400 && req.method != "GET" && req.method != "HEAD") feed.wake();
+      if (status < 400 && req.method != "GET" && req.method != "HEAD") hub.wake();
       // Counted before the answer leaves: whoever holds an answer then sees it in /metrics (counted
       // after, a quick follow-up request could be served first). The time is to the answer being
       // ready; the access log's time includes sending it.
@@ -391,15 +386,13 @@ struct Server::Impl {
       if (!written || !keep_alive) break;
     }
     if (upgrade) {
-      co_await serve_stream(stream, *upgrade, stream_after);
+      co_await serve_upgraded(stream, *upgrade, *plan);
       co_return;
     }
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
   }
 
-  // One live-feed WebSocket: the feed's sink queues frames on this connection's strand; a
-  // writer coroutine sends them in order while a reader answers pings and notices the close.
   // HTTP connections need no strand (one operation at a time); a WebSocket reads and writes at
   // once, so its socket moves onto a strand of its own (same file descriptor).
   static tcp::socket onto_strand(asio::io_context& ioc, beast::tcp_stream& stream) {
@@ -408,146 +401,23 @@ struct Server::Impl {
     return tcp::socket(asio::make_strand(ioc), protocol, plain.release());
   }
 
-  struct StreamState {
-    explicit StreamState(tcp::socket&& s) : ws(std::move(s)), wakeup(ws.get_executor()) {}
-    websocket::stream<beast::tcp_stream> ws;
-    asio::steady_timer wakeup;  // on the strand too: cancel() from the feed's posts
-    bhttp::request<bhttp::string_body> request;  // the handshake being answered
-    Request credentials;  // the handshake's Authorization and Cookie, to re-check who this is
-    std::deque<std::string> queue;
-    bool closed = false;
-    std::string close_reason;  // set: end with a WebSocket close frame saying why
-  };
-  static constexpr std::size_t kMaxQueuedFrames = 10000;  // a client this far behind reconnects
-
-  // By reference: the caller's frame outlives this call (see the GCC 12 note at reject()).
-  asio::awaitable<void> serve_stream(beast::tcp_stream& stream,
-                                     bhttp::request<bhttp::string_body>& request,
-                                     std::optional<core::Id> after) {
+  // By reference: the caller's values outlive this call (see the GCC 12 note at reject()).
+  asio::awaitable<void> serve_upgraded(beast::tcp_stream& stream,
+                                       bhttp::request<bhttp::string_body>& request,
+                                       SocketPlan& plan) {
     stream.expires_never();  // the WebSocket's own timeouts (idle pings) take over
-    std::shared_ptr<StreamState> state;
+    std::optional<tcp::socket> socket;
     try {
-      state = std::make_shared<StreamState>(onto_strand(ioc, stream));
+      socket.emplace(onto_strand(ioc, stream));
     } catch (const boost::system::system_error&) {
       co_return;  // the peer went away meanwhile
     }
-    state->credentials.method = "GET";
-    state->credentials.authorization = header(request, "Authorization");
-    state->credentials.cookie = header(request, "Cookie");
-    state->request = std::move(request);
-    {
-      std::lock_guard lock(streams_mu);
-      std::erase_if(streams, [](const auto& weak) { return weak.expired(); });
-      streams.push_back(state);
-    }
-    auto ex = state->ws.get_executor();
-    auto on_strand = asio::co_spawn(ex, run_stream(state, after), asio::use_awaitable);
-    co_await std::move(on_strand);
-  }
-
-  // Runs on the connection's strand, as do the reader and the frames the feed posts.
-  asio::awaitable<void> run_stream(std::shared_ptr<StreamState> state,
-                                   std::optional<core::Id> after) {
-    state->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-    state->ws.read_message_max(4096);
-    auto [aec] = co_await state->ws.async_accept(state->request, use_nothrow);
-    if (aec) co_return;
-    auto ex = state->ws.get_executor();
-    const std::uint64_t id = feed.subscribe(after, [state, ex](std::string frame) {
-      asio::post(ex, [state, frame = std::move(frame)]() mutable {
-        if (state->closed) return;
-        if (state->queue.size() >= kMaxQueuedFrames) {
-          state->closed = true;  // too slow: drop it; it catches up when it reconnects
-        } else {
-          state->queue.push_back(std::move(frame));
-        }
-        state->wakeup.cancel();
-      });
-    });
-    asio::co_spawn(ex, read_stream(state), asio::detached);
-    while (!state->closed) {
-      if (state->queue.empty()) {
-        state->wakeup.expires_at(asio::steady_timer::time_point::max());
-        co_await state->wakeup.async_wait(use_nothrow);
-        continue;
-      }
-      std::string frame = std::move(state->queue.front());
-      state->queue.pop_front();
-      auto buffer = asio::buffer(frame);
-      auto [wec, n] = co_await state->ws.async_write(buffer, use_nothrow);
-      if (wec) state->closed = true;
-    }
-    feed.unsubscribe(id);
-    if (!state->close_reason.empty()) {
-      websocket::close_reason why(websocket::close_code::policy_error);
-      why.reason = state->close_reason;
-      co_await state->ws.async_close(why, use_nothrow);
-    }
-    beast::error_code ignored;
-    state->ws.next_layer().socket().shutdown(tcp::socket::shutdown_both, ignored);
-    state->ws.next_layer().socket().close(ignored);
-  }
-
-  // Reads (and ignores) what the client sends; a close or an error ends the stream.
-  static asio::awaitable<void> read_stream(std::shared_ptr<StreamState> state) {
-    beast::flat_buffer buffer;
-    for (;;) {
-      auto [ec, n] = co_await state->ws.async_read(buffer, use_nothrow);
-      if (ec) break;
-      buffer.consume(buffer.size());
-    }
-    state->closed = true;
-    state->wakeup.cancel();
-  }
-
-  // Re-checks whom each live-feed socket serves: at once when an identity may have ended
-  // (app::identity_generation moved: a user disabled or demoted, sessions ended, a token
-  // revoked) and every kIdentitySweep regardless (changes made by another process). A socket
-  // whose credentials no longer name a member of staff is closed with a reason.
-  static constexpr auto kIdentitySweep = std::chrono::seconds(30);
-
-  asio::awaitable<void> watch_stream_identities() {
-    asio::steady_timer timer(ioc);
-    auto seen = app::identity_generation();
-    auto last_sweep = std::chrono::steady_clock::now();
-    for (;;) {
-      timer.expires_after(std::chrono::milliseconds(200));
-      auto [ec] = co_await timer.async_wait(use_nothrow);
-      if (ec) co_return;
-      const auto generation = app::identity_generation();
-      const auto now = std::chrono::steady_clock::now();
-      if (generation == seen && now - last_sweep < kIdentitySweep) continue;
-      seen = generation;
-      last_sweep = now;
-      std::vector<std::shared_ptr<StreamState>> open;
-      {
-        std::lock_guard lock(streams_mu);
-        std::erase_if(streams, [](const auto& weak) { return weak.expired(); });
-        for (const auto& weak : streams) {
-          if (auto s = weak.lock()) open.push_back(std::move(s));
-        }
-      }
-      for (auto& state : open) {
-        asio::post(state->ws.get_executor(), [this, state] { recheck_identity(*state); });
-      }
-    }
-  }
-
-  // On the socket's strand. One point read of the session or token.
-  void recheck_identity(StreamState& state) {
-    if (state.closed) return;
-    Request probe = state.credentials;
-    std::optional<Response> denied;
-    try {
-      denied = authenticate(probe, services);
-    } catch (const std::exception& e) {
-      spdlog::warn("live feed: could not re-check a socket's identity: {}", e.what());
-      return;  // the database is unavailable: keep serving, check again on the next sweep
-    }
-    if (!denied && probe.actor && probe.actor->is_staff()) return;
-    state.close_reason = "signed out, disabled or no longer staff";
-    state.closed = true;
-    state.wakeup.cancel();
+    auto ex = socket->get_executor();
+    auto served = asio::co_spawn(
+        ex, hub::serve_socket(std::move(*socket), std::move(request), std::move(plan),
+                              hub::SocketContext{hub, services, pool}),
+        asio::use_awaitable);
+    co_await std::move(served);
   }
 
   asio::awaitable<void> drain_then_stop() {
@@ -590,7 +460,6 @@ unsigned short Server::listen() {
 void Server::run() {
   auto& impl = *impl_;
   asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
-  asio::co_spawn(impl.ioc, impl.watch_stream_identities(), asio::detached);
   int threads = impl.options.network_threads > 0
                     ? impl.options.network_threads
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -8,6 +8,7 @@
 #include "app/auth.hpp"
 #include "app/bulk_actions.hpp"
 #include "app/categories.hpp"
+#include "app/chats.hpp"
 #include "app/context.hpp"
 #include "app/macros.hpp"
 #include "app/mail.hpp"
@@ -22,6 +23,9 @@
 namespace frontline::http {
 
 class Metrics;
+namespace hub {
+class Hub;
+}
 
 struct ServerSettings {
   std::size_t max_json_bytes = 1024 * 1024;
@@ -33,10 +37,13 @@ struct ServerSettings {
   TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client
   std::string metrics_token;  // GET /metrics wants it as a bearer token; empty: /metrics is off
   channels::email::ParseOptions mail_parsing;  // POST /mail/inbound: CPU budget, trusted MTA
+  // Origins whose pages may embed the chat widget (framed /widget.html), e.g.
+  // "https://www.example.com"; empty: only the help desk's own pages.
+  std::vector<std::string> widget_origins;
 };
 
 struct Services {
-  explicit Services(app::Context& c)
+  explicit Services(app::Context& c, app::ChatSettings chat = {})
       : ctx(c),
         tickets(c),
         accounts(c),
@@ -48,7 +55,8 @@ struct Services {
         reports(c),
         ranking(c),
         macros(c, tickets),
-        bulk_actions(tickets) {}
+        bulk_actions(tickets),
+        chats(c, tickets, chat) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -61,8 +69,10 @@ struct Services {
   app::Ranking ranking;
   app::Macros macros;
   app::BulkActions bulk_actions;
+  app::Chats chats;
   ServerSettings settings;
   Metrics* metrics = nullptr;
+  hub::Hub* hub = nullptr;  // the server's WebSocket hub (set by Server)
 };
 
 }  // namespace frontline::http

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "http/request.hpp"
 
 namespace frontline::http {
 
-Response serve_static(const std::string& web_root, const std::string& path);
+// /widget.html (the chat widget's page) may be framed by widget_origins' pages.
+Response serve_static(const std::string& web_root, const std::string& path,
+                      const std::vector<std::string>& widget_origins = {});
 
 }  // namespace frontline::http

@@ -23,6 +23,13 @@ std::function<void()> auto_close_job(app::Context& ctx) {
   };
 }
 
+std::function<void()> chat_reoffer_job(app::Chats& chats) {
+  return [&chats] {
+    auto offered = chats.reoffer_unanswered();
+    if (!offered) spdlog::warn("chat re-offer failed: {}", offered.error().message);
+  };
+}
+
 std::function<void()> morning_report_job(app::Reports& reports, int hour,
                                          app::OutboundSettings settings) {
   return [&reports, hour, settings = std::move(settings)] {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/background_loop.hpp"
+#include "app/chats.hpp"
 #include "app/context.hpp"
 #include "app/mail_outbox.hpp"
 #include "app/reports.hpp"
@@ -28,6 +29,8 @@ class Scheduler {
 
 // Closes tickets resolved longer ago than the configured days.
 std::function<void()> auto_close_job(app::Context& ctx);
+// Offers again the chats nobody accepted in time (the customer is told).
+std::function<void()> chat_reoffer_job(app::Chats& chats);
 // Queues each technician's morning report once their local clock passes `hour`.
 std::function<void()> morning_report_job(app::Reports& reports, int hour,
                                          app::OutboundSettings settings);

@@ -9,6 +9,7 @@
 
 #include "store/account_repository.hpp"
 #include "store/category_repository.hpp"
+#include "store/chat_repository.hpp"
 #include "store/credit_repository.hpp"
 #include "store/event_repository.hpp"
 #include "store/macro_repository.hpp"
@@ -35,6 +36,7 @@ class Tx {
   virtual CategoryRepository& categories() = 0;
   virtual SavedFilterRepository& saved_filters() = 0;
   virtual MacroRepository& macros() = 0;
+  virtual ChatRepository& chats() = 0;
 
   // Maintenance: compacts the search index and refreshes planner statistics (after bulk loads).
   virtual void optimize() = 0;

@@ -1,5 +1,5 @@
 """Focus of this file: the live feed (WebSocket GET /api/v1/stream) that keeps staff screens
-current — hello, catch-up from the last event id after a reconnect, live pushes, reset when too
+(and customers' portals, filtered) current — hello, catch-up from the last event id after a reconnect, live pushes, reset when too
 far behind, and who may open it. Uses Debian's python3-websockets as the real client."""
 
 import asyncio
@@ -98,12 +98,23 @@ class LiveStreamTest(ServerTestCase):
                 self.assertEqual(reset, {"type": "reset", "last_id": hello["last_id"]})
         self.run_async(scenario())
 
-    def test_customers_may_not_open_the_feed(self):
+    def test_customers_get_only_the_public_events_of_their_own_tickets(self):
+        other = self.server.user("customer")
+
         async def scenario():
-            with self.assertRaises(websockets.exceptions.InvalidStatusCode) as ctx:
-                async with self.connect(token=self.customer.token):
-                    pass
-            self.assertEqual(ctx.exception.status_code, 403)
+            async with self.connect(token=self.customer.token) as ws:
+                self.assertEqual((await self.recv(ws))["type"], "hello")
+                theirs = await self.in_thread(lambda: other.client.create_ticket().body["number"])
+                mine = await self.in_thread(lambda: self.customer.client.create_ticket().body["number"])
+                await self.in_thread(self.agent.client.reply, mine, "secret note", "internal")
+                await self.in_thread(self.agent.client.reply, mine, "public answer")
+                seen = await self.events_until(
+                    ws, lambda e: e["type"] == "message.added" and e["actor_id"] == self.agent.id)
+                self.assertTrue(all(e["ticket_number"] == mine for e in seen), seen)
+                self.assertNotIn(theirs, [e["ticket_number"] for e in seen])
+                self.assertFalse(any(e.get("internal") for e in seen), seen)
+                kinds = [e["data"].get("kind") for e in seen if e["type"] == "message.added"]
+                self.assertNotIn("internal", kinds)
         self.run_async(scenario())
 
     def test_signed_out_callers_may_not_open_the_feed(self):

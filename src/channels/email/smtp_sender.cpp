@@ -33,6 +33,10 @@ std::string format_message(const SmtpSettings& s, const core::OutboundMail& m) {
   GPtr<GMimeMessage> msg(g_mime_message_new(TRUE));
   g_mime_message_add_mailbox(msg.get(), GMIME_ADDRESS_TYPE_FROM, s.from_name.c_str(),
                              s.from_address.c_str());
+  // Replies come back to the help desk's own address (and thread onto the ticket by [#N] and
+  // References) even where a relay rewrites From.
+  g_mime_message_add_mailbox(msg.get(), GMIME_ADDRESS_TYPE_REPLY_TO, s.from_name.c_str(),
+                             s.from_address.c_str());
   g_mime_message_add_mailbox(msg.get(), GMIME_ADDRESS_TYPE_TO, nullptr, m.recipient.c_str());
   g_mime_message_set_subject(msg.get(), m.subject.c_str(), "utf-8");
   g_mime_message_set_message_id(msg.get(), m.message_id.c_str());

@@ -1,13 +1,11 @@
-// GET /api/v1/stream?after=ID — the live event feed over a WebSocket, for staff screens. The
-// handler only decides whether the handshake may proceed; the server runs the connection.
+// GET /api/v1/stream?after=ID — the live event feed over a WebSocket: staff screens get every
+// event, customers' portals the public events of the tickets they may see. The handler only
+// decides whether the handshake may proceed; the hub runs the socket.
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 
 namespace frontline::http::handlers {
 Response stream_get(Request& req, Services&) {
-  if (!req.caller().is_staff()) {
-    return problem(core::make_error(core::Errc::forbidden, "the live feed is for staff"));
-  }
   // A browser sends the cookie with a cross-site WebSocket too (cross-site WebSocket hijacking).
   if (req.via_session && !same_origin(req)) {
     return problem(core::make_error(core::Errc::forbidden, "cross-origin WebSocket refused"));
@@ -24,10 +22,13 @@ Response stream_get(Request& req, Services&) {
     }
   }
   if (!req.websocket_upgrade) return upgrade_required("websocket");
+  SocketPlan plan;
+  plan.kind = SocketPlan::Kind::feed;
+  plan.after = after;
+  plan.actor = req.actor;
   Response r;
   r.status = 101;
-  r.open_stream = true;
-  r.stream_after = after;
+  r.socket = std::move(plan);
   return r;
 }
 

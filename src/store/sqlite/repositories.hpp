@@ -197,4 +197,34 @@ class SqliteMacros final : public MacroRepository {
   Connection& db_;
 };
 
+class SqliteChats final : public ChatRepository {
+ public:
+  explicit SqliteChats(Connection& conn) : db_(conn) {}
+
+  core::Id insert_chat(const core::Chat& chat) override;
+  std::optional<core::Chat> chat_by_id(core::Id id) override;
+  std::optional<core::Chat> chat_by_ticket(core::Id ticket_number) override;
+  bool update_chat(const core::Chat& chat) override;
+  std::vector<core::Chat> list_chats(core::ChatStatus status, std::optional<core::Id> requester_id,
+                                     int limit) override;
+  std::int64_t waiting_ahead(const core::Chat& chat) override;
+  std::int64_t active_chats_of(core::Id agent_id) override;
+  std::vector<core::Chat> waiting_offered_before(core::UnixTime before, int limit) override;
+  std::int64_t append_entry(const core::ChatEntry& entry) override;
+  std::optional<core::ChatEntry> entry_by_client_id(core::Id chat_id,
+                                                    std::optional<core::Id> author_id,
+                                                    std::string_view client_id) override;
+  std::optional<core::ChatEntry> entry_by_seq(core::Id chat_id, std::int64_t seq) override;
+  std::vector<core::ChatEntry> entries_after(core::Id chat_id, std::int64_t after,
+                                             int limit) override;
+  std::vector<core::ChatForm> list_forms() override;
+  std::optional<core::ChatForm> form_by_id(core::Id id) override;
+  core::Id insert_form(const core::ChatForm& form) override;
+  bool update_form(const core::ChatForm& form) override;
+  bool delete_form(core::Id id) override;
+
+ private:
+  Connection& db_;
+};
+
 }  // namespace frontline::store::sqlite

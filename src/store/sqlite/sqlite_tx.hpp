@@ -20,6 +20,7 @@ class SqliteTx final : public Tx {
   CategoryRepository& categories() override { return categories_; }
   SavedFilterRepository& saved_filters() override { return saved_filters_; }
   MacroRepository& macros() override { return macros_; }
+  ChatRepository& chats() override { return chats_; }
 
   void optimize() override;
 
@@ -35,6 +36,7 @@ class SqliteTx final : public Tx {
   SqliteCategories categories_{db_};
   SqliteSavedFilters saved_filters_{db_};
   SqliteMacros macros_{db_};
+  SqliteChats chats_{db_};
 };
 
 }  // namespace frontline::store::sqlite

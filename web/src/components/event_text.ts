@@ -10,6 +10,7 @@ const MAIL_KIND: Record<string, string> = {
   acknowledgement: 'the acknowledgement',
   reply: 'the reply',
   assignment: 'the assignment notice',
+  transcript: 'the chat transcript',
 };
 const mailKind = (k: string) => MAIL_KIND[k] ?? `the ${k || 'email'}`;
 
@@ -52,6 +53,22 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
       return `could not email ${mailKind(s('kind'))} to ${s('to')} (attempt ${s('attempt')}: ${s('error')}); retrying`;
     case 'mail.failed':
       return `gave up emailing ${mailKind(s('kind'))} to ${s('to')} (attempt ${s('attempt')}: ${s('error')})`;
+    case 'chat.started':
+      return `started a live chat${d.technician ? ' (a technician)' : ''}`;
+    case 'chat.accepted':
+      return `accepted the chat${d.agent_id ? ` as ${userName(d.agent_id as number)}` : ''}`;
+    case 'chat.transferred':
+      return `handed the chat to ${d.agent_id ? userName(d.agent_id as number) : d.team_id ? `team ${teamName(d.team_id as number)}` : 'someone else'}${d.note ? `: ${s('note')}` : ''}`;
+    case 'chat.reoffered':
+      return `offered the chat to everyone again${d.waited_seconds ? ` after ${s('waited_seconds')} s` : ''} without an answer`;
+    case 'chat.form_requested':
+      return 'sent a form into the chat';
+    case 'chat.form_submitted':
+      return 'filled in the form sent into the chat';
+    case 'chat.ended':
+      return 'ended the chat';
+    case 'chat.rated':
+      return `rated the chat ${s('rating')} out of 5`;
     case 'mail.bounced':
       return `received a delivery failure from ${s('from')}${d.status ? ` (${s('status')})` : ''}`;
     default:

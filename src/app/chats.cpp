@@ -1,0 +1,698 @@
+// Live chat use cases (see header).
+#include "app/chats.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/accounts.hpp"
+#include "app/credentials.hpp"
+#include "app/event_data.hpp"
+#include "core/civil_date.hpp"
+#include "core/text.hpp"
+
+namespace frontline::app {
+
+using core::Errc;
+using core::Id;
+using core::make_error;
+using core::Result;
+
+namespace {
+
+constexpr int kMaxLogRead = 1000;
+
+// A small JSON object writer for log entries' data (the app layer has no JSON library).
+class Json {
+ public:
+  Json& raw(std::string_view key, std::string_view json) {
+    this->key(key);
+    out_ += json;
+    return *this;
+  }
+  Json& str(std::string_view key, std::string_view value) {
+    this->key(key);
+    append_json_string(out_, value);
+    return *this;
+  }
+  Json& num(std::string_view key, std::int64_t value) { return raw(key, std::to_string(value)); }
+  Json& flag(std::string_view key, bool value) { return raw(key, value ? "true" : "false"); }
+  std::string done() const { return "{" + out_ + "}"; }
+
+ private:
+  void key(std::string_view k) {
+    if (!out_.empty()) out_ += ',';
+    append_json_string(out_, k);
+    out_ += ':';
+  }
+  std::string out_;
+};
+
+std::string person_json(Id id, std::string_view name) {
+  return Json().num("id", id).str("name", name).done();
+}
+
+std::string form_json(const core::ChatForm& form) {
+  std::string fields = "[";
+  for (const auto& f : form.fields) {
+    if (fields.size() > 1) fields += ',';
+    Json field;
+    field.str("name", f.name).str("label", f.label).str("type", core::to_string(f.type));
+    field.flag("required", f.required);
+    if (!f.options.empty()) {
+      std::string options = "[";
+      for (const auto& o : f.options) {
+        if (options.size() > 1) options += ',';
+        append_json_string(options, o);
+      }
+      field.raw("options", options + "]");
+    }
+    fields += field.done();
+  }
+  return Json().num("id", form.id).str("title", form.title).raw("fields", fields + "]").done();
+}
+
+std::string display_name(const core::ChatIntake& intake) {
+  if (!intake.name.empty()) return intake.name;
+  return intake.email.substr(0, intake.email.find('@'));
+}
+
+// "Printer shows E04 after …": the topic's first line, cut to fit a subject.
+std::string subject_from(std::string_view topic) {
+  std::string first(core::trim(topic.substr(0, topic.find('\n'))));
+  constexpr std::size_t kMax = 120;
+  if (first.size() <= kMax) return first;
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) --cut;
+  return first.substr(0, cut) + "…";
+}
+
+std::string clock_time(core::UnixTime t) {
+  const auto day = static_cast<core::Day>(t >= 0 ? t / 86400 : (t - 86399) / 86400);
+  const auto secs = t - static_cast<core::UnixTime>(day) * 86400;
+  char hm[16];
+  std::snprintf(hm, sizeof hm, " %02d:%02d UTC", static_cast<int>(secs / 3600),
+                static_cast<int>(secs / 60 % 60));
+  return core::format_day(day) + hm;
+}
+
+Result<core::Unit> check_message(std::string_view body, std::string_view client_id) {
+  if (core::trim(body).empty()) {
+    return core::invalid_field("body", "is required", "Type a message before sending.");
+  }
+  if (!core::is_valid_utf8(body)) return core::invalid_field("body", "is not valid UTF-8");
+  if (body.size() > kMaxChatMessageBytes) {
+    return core::invalid_field("body", "is longer than 16 KB",
+                               "This message is too long for a chat (16 KB at most). Send it in "
+                               "parts, or attach it on the ticket.");
+  }
+  if (client_id.size() > kMaxClientIdBytes || !core::is_valid_utf8(client_id)) {
+    return core::invalid_field("client_id", "is longer than 100 bytes or not UTF-8");
+  }
+  return core::done();
+}
+
+// The actor a chat's writes on its ticket are made as: the signed-in caller, or the requester
+// for an anonymous visitor.
+core::Actor writer_of(const ChatCaller& caller, const core::Chat& chat) {
+  if (caller.actor) return *caller.actor;
+  core::Actor a;
+  a.id = chat.requester_id;
+  a.role = core::Role::customer;
+  a.email = chat.intake.email;
+  a.name = display_name(chat.intake);
+  return a;
+}
+
+std::optional<Id> author_key(const ChatCaller& caller) {
+  return caller.actor ? std::optional<Id>(caller.actor->id) : std::nullopt;
+}
+
+core::ChatEntry entry_by(const ChatParticipant& p, const ChatCaller& caller,
+                         core::ChatEntryKind kind, core::UnixTime now) {
+  core::ChatEntry e;
+  e.chat_id = p.chat.id;
+  e.kind = kind;
+  e.author_role = p.role;
+  e.author_id = author_key(caller);
+  e.author_name = p.name;
+  e.at = now;
+  return e;
+}
+
+// A status entry (said by the system) and its sentence.
+core::ChatEntry status_entry(const core::Chat& chat, std::string_view reason, std::string text,
+                             core::UnixTime now) {
+  core::ChatEntry e;
+  e.chat_id = chat.id;
+  e.kind = core::ChatEntryKind::status;
+  e.author_role = core::Role::agent;
+  e.author_name = "Help desk";
+  e.body = std::move(text);
+  Json data;
+  data.str("status", core::to_string(chat.status)).str("reason", reason);
+  if (chat.agent_id) data.raw("agent", person_json(*chat.agent_id, chat.agent_name));
+  if (chat.team_id) data.num("team_id", *chat.team_id);
+  e.data = data.done();
+  e.at = now;
+  return e;
+}
+
+core::ChatEntry appended(store::Tx& tx, core::ChatEntry e) {
+  e.seq = tx.chats().append_entry(e);
+  return e;
+}
+
+Result<core::Chat> load_chat(store::Tx& tx, Id chat_id) {
+  auto chat = tx.chats().chat_by_id(chat_id);
+  if (!chat) return make_error(Errc::not_found, "no chat #" + std::to_string(chat_id));
+  return std::move(*chat);
+}
+
+Result<ChatParticipant> participant_in(store::Tx& tx, const ChatCaller& caller, Id chat_id) {
+  auto chat = load_chat(tx, chat_id);
+  if (!chat) return chat.take_error();
+  ChatParticipant p{std::move(*chat), core::Role::customer, ""};
+  if (caller.actor && caller.actor->is_staff()) {
+    p.role = core::Role::agent;
+    p.name = caller.actor->name;
+    return p;
+  }
+  if (caller.actor && caller.actor->id == p.chat.requester_id) {
+    p.name = caller.actor->name.empty() ? display_name(p.chat.intake) : caller.actor->name;
+    return p;
+  }
+  if (!caller.visitor_token.empty() && !p.chat.visitor_token_hash.empty() &&
+      token_hash(caller.visitor_token) == p.chat.visitor_token_hash) {
+    p.name = display_name(p.chat.intake);
+    return p;
+  }
+  // Not theirs: the same answer as a chat that does not exist.
+  return make_error(Errc::not_found, "no chat #" + std::to_string(chat_id));
+}
+
+Result<core::Unit> staff_only(const core::Actor& actor, std::string_view what) {
+  if (actor.is_staff()) return core::done();
+  return make_error(Errc::forbidden, "only the support team may " + std::string(what));
+}
+
+ChatView view_of(store::Tx& tx, core::Chat chat, bool staff) {
+  ChatView v{std::move(chat), 0, staff};
+  if (v.chat.status == core::ChatStatus::waiting) v.queue_position = tx.chats().waiting_ahead(v.chat) + 1;
+  return v;
+}
+
+void record_chat_event(store::Tx& tx, const core::Actor& actor, const core::Chat& chat,
+                       core::EventType type, EventData data, core::UnixTime now) {
+  record_event(tx, actor, chat.ticket_number, type, data.str(), now);
+}
+
+Result<core::Unit> refuse_if_ended(const core::Chat& chat) {
+  if (chat.status != core::ChatStatus::ended) return core::done();
+  return make_error(Errc::conflict, "This chat has ended. Reply on ticket #" +
+                                        std::to_string(chat.ticket_number) + " instead.");
+}
+
+}  // namespace
+
+Result<StartedChat> Chats::start(const std::optional<core::Actor>& actor, core::ChatIntake intake,
+                                 bool agents_online) {
+  if (actor && actor->is_staff()) {
+    return make_error(Errc::forbidden, "staff answer chats; sign out to try the customer's side");
+  }
+  if (actor) intake.email = actor->email;  // a signed-in customer chats as themself
+  if (auto r = core::validate_intake(intake); !r) return r.take_error();
+  std::string token;
+  if (!actor) token = random_token("flv_");
+  const auto now = ctx_.clock.now();
+  return in_write<StartedChat>(ctx_.db, [&](store::Tx& tx) -> Result<StartedChat> {
+    core::Actor opener = actor ? *actor : system_actor();
+    OpenTicket open;
+    open.subject = subject_from(intake.topic);
+    open.body = intake.topic;
+    open.channel = core::Channel::chat;
+    if (!actor) {
+      if (auto known = tx.accounts().user_by_email(intake.email); known && known->role != core::Role::customer) {
+        return make_error(Errc::forbidden,
+                          "this address belongs to a member of staff: sign in to chat",
+                          {{"email", "belongs to a member of staff"}});
+      }
+      open.requester_email = intake.email;
+      if (!intake.name.empty()) open.requester_name = intake.name;
+      open.written_by_requester = true;
+      open.unverified_sender = true;  // anyone can type any address into the widget
+    }
+    auto ticket = tickets_.open_in(tx, opener, open, {}, {}, now);
+    if (!ticket) return ticket.take_error();
+    core::Chat chat;
+    chat.ticket_number = ticket->number;
+    chat.status = core::ChatStatus::waiting;
+    chat.intake = intake;
+    chat.requester_id = ticket->requester_id;
+    if (!token.empty()) chat.visitor_token_hash = token_hash(token);
+    chat.created_at = chat.offered_at = now;
+    chat.id = tx.chats().insert_chat(chat);
+    core::ChatEntry first;
+    first.chat_id = chat.id;
+    first.kind = core::ChatEntryKind::message;
+    first.author_role = core::Role::customer;
+    first.author_id = actor ? std::optional<Id>(actor->id) : std::nullopt;
+    first.author_name = actor && !actor->name.empty() ? actor->name : display_name(intake);
+    first.body = intake.topic;
+    first.at = now;
+    chat.last_seq = tx.chats().append_entry(first);
+    core::Actor requester = writer_of(ChatCaller{actor, token}, chat);
+    record_chat_event(tx, requester, chat, core::EventType::chat_started,
+                      EventData().add("chat_id", chat.id).add("technician",
+                                                              std::int64_t{intake.technician}),
+                      now);
+    if (!agents_online) {
+      chat.last_seq = appended(tx, status_entry(chat, "unavailable",
+                                                "No technician is available right now. Your chat "
+                                                "is ticket #" +
+                                                    std::to_string(chat.ticket_number) +
+                                                    ": we will answer by email.",
+                                                now))
+                          .seq;
+    }
+    return StartedChat{view_of(tx, chat, false), token};
+  });
+}
+
+Result<ChatParticipant> Chats::participant(const ChatCaller& caller, Id chat_id) {
+  return in_read<ChatParticipant>(ctx_.db, [&](store::Tx& tx) {
+    return participant_in(tx, caller, chat_id);
+  });
+}
+
+Result<ChatView> Chats::get(const ChatCaller& caller, Id chat_id) {
+  return in_read<ChatView>(ctx_.db, [&](store::Tx& tx) -> Result<ChatView> {
+    auto p = participant_in(tx, caller, chat_id);
+    if (!p) return p.take_error();
+    return view_of(tx, std::move(p->chat), p->role != core::Role::customer);
+  });
+}
+
+Result<std::vector<ChatView>> Chats::list(const core::Actor& actor, core::ChatStatus status) {
+  return in_read<std::vector<ChatView>>(ctx_.db, [&](store::Tx& tx) {
+    std::optional<Id> only;
+    if (!actor.is_staff()) only = actor.id;
+    std::vector<ChatView> out;
+    for (auto& c : tx.chats().list_chats(status, only, 200)) {
+      out.push_back(view_of(tx, std::move(c), actor.is_staff()));
+    }
+    return Result<std::vector<ChatView>>(std::move(out));
+  });
+}
+
+Result<std::optional<ChatView>> Chats::for_ticket(const core::Actor& actor, Id number) {
+  using Out = std::optional<ChatView>;
+  return in_read<Out>(ctx_.db, [&](store::Tx& tx) -> Result<Out> {
+    auto chat = tx.chats().chat_by_ticket(number);
+    if (!chat) return Out();
+    if (!actor.is_staff() && chat->requester_id != actor.id) return Out();
+    return Out(view_of(tx, std::move(*chat), actor.is_staff()));
+  });
+}
+
+Result<ChatLog> Chats::entries(const ChatCaller& caller, Id chat_id, std::int64_t after,
+                               int limit) {
+  return in_read<ChatLog>(ctx_.db, [&](store::Tx& tx) -> Result<ChatLog> {
+    auto p = participant_in(tx, caller, chat_id);
+    if (!p) return p.take_error();
+    ChatLog log;
+    log.entries = tx.chats().entries_after(chat_id, after, std::clamp(limit, 1, kMaxLogRead));
+    log.last_seq = p->chat.last_seq;
+    return log;
+  });
+}
+
+Result<PostedEntry> Chats::post_message(const ChatCaller& caller, Id chat_id, std::string body,
+                                        std::string client_id) {
+  if (auto r = check_message(body, client_id); !r) return r.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
+    auto p = participant_in(tx, caller, chat_id);
+    if (!p) return p.take_error();
+    if (!client_id.empty()) {
+      if (auto first = tx.chats().entry_by_client_id(chat_id, author_key(caller), client_id)) {
+        return PostedEntry{std::move(*first), true};
+      }
+    }
+    if (auto r = refuse_if_ended(p->chat); !r) return r.take_error();
+    if (p->role == core::Role::agent && p->chat.status == core::ChatStatus::waiting) {
+      return make_error(Errc::conflict, "Accept the chat before you reply.");
+    }
+    MessageOptions options;
+    options.chat_id = chat_id;
+    options.unverified_sender = !caller.actor;
+    auto message = tickets_.add_message_in(tx, writer_of(caller, p->chat), p->chat.ticket_number,
+                                           core::MessageKind::public_reply, body, {}, options,
+                                           now);
+    if (!message) return message.take_error();
+    auto e = entry_by(*p, caller, core::ChatEntryKind::message, now);
+    e.body = body;
+    e.client_id = client_id;
+    e.message_id = message->id;
+    return PostedEntry{appended(tx, std::move(e)), false};
+  });
+}
+
+Result<ChatView> Chats::accept(const core::Actor& actor, Id chat_id) {
+  if (auto r = staff_only(actor, "accept a chat"); !r) return r.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<ChatView>(ctx_.db, [&](store::Tx& tx) -> Result<ChatView> {
+    auto chat = load_chat(tx, chat_id);
+    if (!chat) return chat.take_error();
+    if (auto r = refuse_if_ended(*chat); !r) return r.take_error();
+    if (chat->status == core::ChatStatus::active) {
+      if (chat->agent_id == actor.id) return view_of(tx, std::move(*chat), true);
+      return make_error(Errc::conflict, chat->agent_name + " accepted this chat already.");
+    }
+    const auto open = tx.chats().active_chats_of(actor.id);
+    if (open >= settings_.max_chats_per_agent) {
+      return make_error(Errc::conflict, "You have " + std::to_string(open) +
+                                            " chats open, the most allowed. End one before "
+                                            "accepting another.");
+    }
+    chat->status = core::ChatStatus::active;
+    chat->agent_id = actor.id;
+    chat->agent_name = actor.name;
+    if (!chat->accepted_at) chat->accepted_at = now;
+    tx.chats().update_chat(*chat);
+    TicketChanges assign;
+    assign.assignee_id = std::optional<Id>(actor.id);
+    if (auto r = tickets_.update_in(tx, actor, chat->ticket_number, assign, std::nullopt, now);
+        !r) {
+      return r.take_error();
+    }
+    chat->last_seq =
+        appended(tx, status_entry(*chat, "accepted", actor.name + " joined the chat.", now)).seq;
+    record_chat_event(tx, actor, *chat, core::EventType::chat_accepted,
+                      EventData().add("chat_id", chat->id).add("agent_id", actor.id), now);
+    return view_of(tx, std::move(*chat), true);
+  });
+}
+
+Result<ChatView> Chats::transfer(const core::Actor& actor, Id chat_id, std::optional<Id> agent_id,
+                                 std::optional<Id> team_id, std::string note) {
+  if (auto r = staff_only(actor, "transfer a chat"); !r) return r.take_error();
+  if (agent_id.has_value() == team_id.has_value()) {
+    return core::invalid_field("agent_id", "give agent_id or team_id, not both",
+                               "Choose a technician or a team to hand the chat to.");
+  }
+  note = std::string(core::trim(note));
+  if (note.size() > 2000 || !core::is_valid_utf8(note)) {
+    return core::invalid_field("note", "is longer than 2000 bytes or not UTF-8");
+  }
+  const auto now = ctx_.clock.now();
+  return in_write<ChatView>(ctx_.db, [&](store::Tx& tx) -> Result<ChatView> {
+    auto chat = load_chat(tx, chat_id);
+    if (!chat) return chat.take_error();
+    if (auto r = refuse_if_ended(*chat); !r) return r.take_error();
+    TicketChanges changes;
+    std::string text;
+    if (agent_id) {
+      auto agent = tx.accounts().user_by_id(*agent_id);
+      if (!agent || agent->role == core::Role::customer || agent->disabled) {
+        return core::invalid_field("agent_id", "is not an active member of staff");
+      }
+      const auto open = tx.chats().active_chats_of(agent->id);
+      if (open >= settings_.max_chats_per_agent && chat->agent_id != agent->id) {
+        return make_error(Errc::conflict, agent->name + " has " + std::to_string(open) +
+                                              " chats open already. Choose someone else.");
+      }
+      chat->status = core::ChatStatus::active;
+      chat->agent_id = agent->id;
+      chat->agent_name = agent->name;
+      if (!chat->accepted_at) chat->accepted_at = now;
+      changes.assignee_id = std::optional<Id>(agent->id);
+      text = "You are now chatting with " + agent->name + ".";
+    } else {
+      auto team = tx.organizations().team_by_id(*team_id);
+      if (!team) return core::invalid_field("team_id", "is not a team");
+      chat->status = core::ChatStatus::waiting;
+      chat->agent_id.reset();
+      chat->agent_name.clear();
+      chat->team_id = team->id;
+      chat->offered_at = now;
+      changes.team_id = std::optional<Id>(team->id);
+      changes.assignee_id = std::optional<Id>();
+      text = "You are being transferred to the " + team->name +
+             " team. The next technician there will answer.";
+    }
+    tx.chats().update_chat(*chat);
+    if (auto r = tickets_.update_in(tx, actor, chat->ticket_number, changes, std::nullopt, now);
+        !r) {
+      return r.take_error();
+    }
+    chat->last_seq = appended(tx, status_entry(*chat, "transferred", text, now)).seq;
+    EventData data;
+    data.add("chat_id", chat->id).add("agent_id", agent_id).add("team_id", team_id);
+    if (!note.empty()) data.add("note", note);
+    record_chat_event(tx, actor, *chat, core::EventType::chat_transferred, data, now);
+    return view_of(tx, std::move(*chat), true);
+  });
+}
+
+Result<ChatView> Chats::end(const ChatCaller& caller, Id chat_id,
+                            std::optional<core::Status> ticket_status) {
+  const auto now = ctx_.clock.now();
+  return in_write<ChatView>(ctx_.db, [&](store::Tx& tx) -> Result<ChatView> {
+    auto p = participant_in(tx, caller, chat_id);
+    if (!p) return p.take_error();
+    const bool staff = p->role == core::Role::agent;
+    if (ticket_status && !staff) {
+      return make_error(Errc::forbidden, "the support team sets the ticket's status");
+    }
+    core::Chat& chat = p->chat;
+    if (chat.status != core::ChatStatus::ended) {
+      chat.status = core::ChatStatus::ended;
+      chat.ended_at = now;
+      tx.chats().update_chat(chat);
+      chat.last_seq =
+          appended(tx, status_entry(chat, "ended", p->name + " ended the chat.", now)).seq;
+      record_chat_event(tx, writer_of(caller, chat), chat, core::EventType::chat_ended,
+                        EventData().add("chat_id", chat.id).add("by", staff ? "agent" : "customer"),
+                        now);
+    }
+    if (ticket_status) {
+      TicketChanges changes;
+      changes.status = *ticket_status;
+      auto r = tickets_.update_in(tx, *caller.actor, chat.ticket_number, changes, std::nullopt, now);
+      if (!r) return r.take_error();
+    }
+    return view_of(tx, std::move(chat), staff);
+  });
+}
+
+Result<ChatView> Chats::rate(const ChatCaller& caller, Id chat_id, int rating,
+                             std::string comment) {
+  if (rating < 1 || rating > 5) {
+    return core::invalid_field("rating", "is 1 to 5", "Rate the chat from 1 to 5 stars.");
+  }
+  comment = std::string(core::trim(comment));
+  if (comment.size() > 2000 || !core::is_valid_utf8(comment)) {
+    return core::invalid_field("comment", "is longer than 2000 bytes or not UTF-8");
+  }
+  const auto now = ctx_.clock.now();
+  return in_write<ChatView>(ctx_.db, [&](store::Tx& tx) -> Result<ChatView> {
+    auto p = participant_in(tx, caller, chat_id);
+    if (!p) return p.take_error();
+    if (p->role != core::Role::customer) {
+      return make_error(Errc::forbidden, "the customer rates a chat");
+    }
+    if (p->chat.status != core::ChatStatus::ended) {
+      return make_error(Errc::conflict, "Rate the chat once it has ended.");
+    }
+    p->chat.rating = rating;
+    p->chat.rating_comment = comment;
+    tx.chats().update_chat(p->chat);
+    record_chat_event(tx, writer_of(caller, p->chat), p->chat, core::EventType::chat_rated,
+                      EventData().add("chat_id", chat_id).add("rating", std::int64_t{rating}), now);
+    return view_of(tx, std::move(p->chat), false);
+  });
+}
+
+Result<PostedEntry> Chats::request_form(const core::Actor& actor, Id chat_id, Id form_id) {
+  if (auto r = staff_only(actor, "send a form"); !r) return r.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
+    auto p = participant_in(tx, ChatCaller{actor, {}}, chat_id);
+    if (!p) return p.take_error();
+    if (p->chat.status != core::ChatStatus::active) {
+      return make_error(Errc::conflict, "Send a form while the chat is active.");
+    }
+    auto form = tx.chats().form_by_id(form_id);
+    if (!form) return core::invalid_field("form_id", "is not a chat form");
+    auto e = entry_by(*p, ChatCaller{actor, {}}, core::ChatEntryKind::form, now);
+    e.body = actor.name + " sent the form \"" + form->title + "\".";
+    e.data = Json().str("action", "request").num("form_id", form->id).raw("form", form_json(*form)).done();
+    auto entry = appended(tx, std::move(e));
+    record_chat_event(tx, actor, p->chat, core::EventType::chat_form_requested,
+                      EventData().add("chat_id", chat_id).add("form_id", form_id).add("seq", entry.seq),
+                      now);
+    return PostedEntry{std::move(entry), false};
+  });
+}
+
+Result<PostedEntry> Chats::submit_form(const ChatCaller& caller, Id chat_id,
+                                       std::int64_t request_seq,
+                                       std::vector<std::pair<std::string, std::string>> values,
+                                       std::string client_id) {
+  if (client_id.size() > kMaxClientIdBytes || !core::is_valid_utf8(client_id)) {
+    return core::invalid_field("client_id", "is longer than 100 bytes or not UTF-8");
+  }
+  const auto now = ctx_.clock.now();
+  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
+    auto p = participant_in(tx, caller, chat_id);
+    if (!p) return p.take_error();
+    if (p->role != core::Role::customer) {
+      return make_error(Errc::forbidden, "the customer fills in a form sent into the chat");
+    }
+    if (!client_id.empty()) {
+      if (auto first = tx.chats().entry_by_client_id(chat_id, author_key(caller), client_id)) {
+        return PostedEntry{std::move(*first), true};
+      }
+    }
+    if (auto r = refuse_if_ended(p->chat); !r) return r.take_error();
+    auto request = tx.chats().entry_by_seq(chat_id, request_seq);
+    auto form_id = request ? event_int(request->data, "form_id") : std::nullopt;
+    if (!request || request->kind != core::ChatEntryKind::form || !form_id ||
+        request->author_role == core::Role::customer) {
+      return core::invalid_field("request_seq", "names no form sent into this chat");
+    }
+    auto form = tx.chats().form_by_id(*form_id);
+    if (!form) return make_error(Errc::conflict, "This form was withdrawn. Ask for a new one.");
+    auto checked = values;  // a copy per run: the unit may run again
+    if (auto r = core::validate_submission(*form, checked); !r) return r.take_error();
+    std::string text = form->title + ":";
+    std::string json_values;
+    for (const auto& f : form->fields) {
+      for (const auto& [name, value] : checked) {
+        if (name != f.name || value.empty()) continue;
+        text += "\n" + f.label + ": " + value;
+        json_values += json_values.empty() ? "" : ",";
+        append_json_string(json_values, name);
+        json_values += ':';
+        append_json_string(json_values, value);
+      }
+    }
+    MessageOptions options;
+    options.chat_id = chat_id;
+    options.unverified_sender = !caller.actor;
+    auto message = tickets_.add_message_in(tx, writer_of(caller, p->chat), p->chat.ticket_number,
+                                           core::MessageKind::public_reply, text, {}, options,
+                                           now);
+    if (!message) return message.take_error();
+    auto e = entry_by(*p, caller, core::ChatEntryKind::form, now);
+    e.body = text;
+    e.client_id = client_id;
+    e.message_id = message->id;
+    e.data = Json()
+                 .str("action", "submitted")
+                 .num("request_seq", request_seq)
+                 .num("form_id", form->id)
+                 .raw("values", "{" + json_values + "}")
+                 .done();
+    auto entry = appended(tx, std::move(e));
+    record_chat_event(tx, writer_of(caller, p->chat), p->chat,
+                      core::EventType::chat_form_submitted,
+                      EventData().add("chat_id", chat_id).add("form_id", *form_id).add("seq", entry.seq),
+                      now);
+    return PostedEntry{std::move(entry), false};
+  });
+}
+
+std::string render_transcript(const core::Chat& chat, const std::vector<core::ChatEntry>& log) {
+  std::string out = "Chat about: " + chat.intake.topic + "\nTicket #" +
+                    std::to_string(chat.ticket_number) + ", started " +
+                    clock_time(chat.created_at) + "\n";
+  if (chat.ended_at) out += "Ended " + clock_time(*chat.ended_at) + "\n";
+  out += "\n";
+  for (const auto& e : log) {
+    out += "[" + clock_time(e.at) + "] ";
+    if (e.kind == core::ChatEntryKind::status) {
+      out += "— " + e.body + "\n";
+    } else {
+      out += e.author_name + ": " + e.body + "\n";
+    }
+  }
+  return out;
+}
+
+Result<std::string> Chats::transcript(const ChatCaller& caller, Id chat_id) {
+  return in_read<std::string>(ctx_.db, [&](store::Tx& tx) -> Result<std::string> {
+    auto p = participant_in(tx, caller, chat_id);
+    if (!p) return p.take_error();
+    std::vector<core::ChatEntry> log;
+    for (std::int64_t after = 0;;) {
+      auto page = tx.chats().entries_after(chat_id, after, kMaxLogRead);
+      if (page.empty()) break;
+      after = page.back().seq;
+      log.insert(log.end(), page.begin(), page.end());
+    }
+    return render_transcript(p->chat, log);
+  });
+}
+
+Result<int> Chats::reoffer_unanswered() {
+  const auto now = ctx_.clock.now();
+  return in_write<int>(ctx_.db, [&](store::Tx& tx) -> Result<int> {
+    auto due = tx.chats().waiting_offered_before(now - settings_.reoffer_after_seconds, 50);
+    for (auto& chat : due) {
+      const auto waited = now - chat.created_at;
+      chat.offered_at = now;
+      tx.chats().update_chat(chat);
+      const auto position = tx.chats().waiting_ahead(chat) + 1;
+      chat.last_seq = appended(tx, status_entry(chat, "reoffered",
+                                                "Everyone is still busy; we have asked every "
+                                                "technician again. You are number " +
+                                                    std::to_string(position) + " in the queue.",
+                                                now))
+                          .seq;
+      record_chat_event(tx, system_actor(), chat, core::EventType::chat_reoffered,
+                        EventData().add("chat_id", chat.id).add("waited_seconds", waited), now);
+    }
+    return static_cast<int>(due.size());
+  });
+}
+
+Result<std::vector<core::ChatForm>> Chats::forms(const core::Actor& actor) {
+  if (auto r = staff_only(actor, "see chat forms"); !r) return r.take_error();
+  return in_read<std::vector<core::ChatForm>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<core::ChatForm>>(tx.chats().list_forms());
+  });
+}
+
+Result<core::ChatForm> Chats::create_form(const core::Actor& actor, core::ChatForm form) {
+  if (actor.role != core::Role::admin) return admins_only();
+  form.title = std::string(core::trim(form.title));
+  if (auto r = core::validate_form(form); !r) return r.take_error();
+  form.updated_at = ctx_.clock.now();
+  return in_write<core::ChatForm>(ctx_.db, [&](store::Tx& tx) -> Result<core::ChatForm> {
+    core::ChatForm stored = form;
+    stored.id = tx.chats().insert_form(stored);
+    return stored;
+  });
+}
+
+Result<core::ChatForm> Chats::update_form(const core::Actor& actor, core::ChatForm form) {
+  if (actor.role != core::Role::admin) return admins_only();
+  form.title = std::string(core::trim(form.title));
+  if (auto r = core::validate_form(form); !r) return r.take_error();
+  form.updated_at = ctx_.clock.now();
+  return in_write<core::ChatForm>(ctx_.db, [&](store::Tx& tx) -> Result<core::ChatForm> {
+    if (!tx.chats().update_form(form)) return make_error(Errc::not_found, "no such chat form");
+    return form;
+  });
+}
+
+core::Done Chats::delete_form(const core::Actor& actor, Id id) {
+  if (actor.role != core::Role::admin) return admins_only();
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
+    if (!tx.chats().delete_form(id)) return make_error(Errc::not_found, "no such chat form");
+    return core::done();
+  });
+}
+
+}  // namespace frontline::app

@@ -1,0 +1,20 @@
+// POST /api/v1/chats — a signed-in customer or an anonymous visitor starts a live chat (a ticket
+// from its first second). Anonymous visitors get a token for that one chat.
+#include "http/chat_codec.hpp"
+#include "http/handlers/common.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/hub/hub.hpp"
+
+namespace frontline::http::handlers {
+
+Response chats_post(Request& req, Services& s) {
+  auto intake = decode_chat_intake(req.body);
+  if (!intake) return problem(intake.error());
+  const bool agents_available = s.hub && s.hub->staff_online();
+  auto started = s.chats.start(req.actor, std::move(*intake), agents_available);
+  return reply(started, 201, [&](const app::StartedChat& c) {
+    return started_chat_json(c, agents_available);
+  });
+}
+
+}  // namespace frontline::http::handlers

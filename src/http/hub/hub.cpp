@@ -1,0 +1,313 @@
+// The WebSocket hub's shared state and its follower (see header).
+#include "http/hub/hub.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <set>
+
+#include "app/auth.hpp"
+#include "channels/chat/chat_protocol.hpp"
+#include "core/ticket_policy.hpp"
+#include "http/event_codec.hpp"
+
+namespace frontline::http::hub {
+namespace {
+
+constexpr int kBatch = 500;
+
+std::shared_ptr<const std::string> shared(std::string s) {
+  return std::make_shared<const std::string>(std::move(s));
+}
+
+std::shared_ptr<const std::string> head_frame(const char* type, core::Id last_id) {
+  return shared(std::string("{\"type\":\"") + type + "\",\"last_id\":" + std::to_string(last_id) +
+                "}");
+}
+
+}  // namespace
+
+struct Hub::Member {
+  enum class Kind { feed, chat };
+  Kind kind = Kind::feed;
+  std::weak_ptr<Client> client;
+  Audience audience;
+  StillAllowed allowed;
+  // Written by the follower thread only.
+  bool joined = false;            // hello and catch-up sent
+  std::optional<core::Id> after;  // feed: the last event id handed over
+  // A chat's (fixed at join).
+  core::Id chat_id = 0;
+  core::Id ticket_number = 0;
+  std::string hello;
+  std::int64_t seq = 0;  // chat: the last seq handed over (follower thread)
+};
+
+Hub::Hub(store::Database& db, std::chrono::milliseconds poll_interval)
+    : db_(db), poll_interval_(poll_interval), thread_([this] { run(); }) {}
+
+Hub::~Hub() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+std::uint64_t Hub::join_feed(std::weak_ptr<Client> client, Audience audience,
+                             std::optional<core::Id> after, StillAllowed allowed) {
+  auto m = std::make_shared<Member>();
+  m->kind = Member::Kind::feed;
+  m->client = std::move(client);
+  m->audience = std::move(audience);
+  m->allowed = std::move(allowed);
+  m->after = after;
+  std::uint64_t id;
+  {
+    std::lock_guard lock(mutex_);
+    id = next_id_++;
+    members_.emplace(id, std::move(m));
+    woken_ = true;
+  }
+  cv_.notify_all();
+  return id;
+}
+
+std::uint64_t Hub::join_chat(std::weak_ptr<Client> client, Audience audience, core::Id chat_id,
+                             core::Id ticket_number, std::int64_t after, std::string hello,
+                             StillAllowed allowed) {
+  auto m = std::make_shared<Member>();
+  m->kind = Member::Kind::chat;
+  m->client = std::move(client);
+  m->audience = std::move(audience);
+  m->allowed = std::move(allowed);
+  m->chat_id = chat_id;
+  m->ticket_number = ticket_number;
+  m->hello = std::move(hello);
+  m->seq = std::max<std::int64_t>(after, 0);
+  std::uint64_t id;
+  {
+    std::lock_guard lock(mutex_);
+    id = next_id_++;
+    members_.emplace(id, std::move(m));
+    woken_ = true;
+  }
+  cv_.notify_all();
+  return id;
+}
+
+void Hub::leave(std::uint64_t member) {
+  std::lock_guard lock(mutex_);
+  members_.erase(member);
+}
+
+void Hub::typing(std::uint64_t from, core::Id chat_id, std::string frame, bool staff_only) {
+  auto text = shared(std::move(frame));
+  std::vector<std::shared_ptr<Client>> to;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, m] : members_) {
+      if (id == from || m->kind != Member::Kind::chat || m->chat_id != chat_id) continue;
+      if (staff_only && !m->audience.staff()) continue;
+      if (auto c = m->client.lock()) to.push_back(std::move(c));
+    }
+  }
+  for (auto& c : to) c->deliver(text);  // after the lock, as in Beast's chat-multi
+}
+
+void Hub::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+bool Hub::staff_online() const {
+  std::lock_guard lock(mutex_);
+  return std::any_of(members_.begin(), members_.end(),
+                     [](const auto& kv) { return kv.second->audience.staff(); });
+}
+
+// The public events of tickets a customer may see; staff see all. Desk-wide events (accounts,
+// settings) are for staff.
+void Hub::feed_round(const std::vector<std::shared_ptr<Member>>& members,
+                     const std::vector<core::Event>& events, std::vector<Delivery>& out) {
+  std::map<core::Id, std::optional<core::Ticket>> tickets;  // loaded once per round, on demand
+  auto ticket = [&](store::Tx& tx, core::Id number) -> const std::optional<core::Ticket>& {
+    auto it = tickets.find(number);
+    if (it == tickets.end()) it = tickets.emplace(number, tx.tickets().ticket_by_number(number)).first;
+    return it->second;
+  };
+  std::vector<std::shared_ptr<const std::string>> frames;
+  frames.reserve(events.size());
+  for (const auto& e : events) frames.push_back(shared(stream_event_json(e)));
+
+  db_.read([&](store::Tx& tx) {
+    auto visible = [&](const Member& m, const core::Event& e) {
+      if (m.audience.staff()) return true;
+      if (!m.audience.actor || !e.ticket_number || !core::can_see_event(*m.audience.actor, e)) {
+        return false;
+      }
+      const auto& t = ticket(tx, *e.ticket_number);
+      return t && core::can_view_ticket(*m.audience.actor, *t);
+    };
+    for (const auto& m : members) {
+      if (m->kind != Member::Kind::feed) continue;
+      auto client = m->client.lock();
+      if (!client) continue;
+      if (!m->joined) {
+        m->joined = true;
+        out.emplace_back(client, head_frame("hello", head_));
+        if (m->after && *m->after < head_) {
+          auto missed = tx.events().events_after(*m->after, kMaxCatchUp + 1);
+          if (static_cast<int>(missed.size()) > kMaxCatchUp) {
+            out.emplace_back(client, head_frame("reset", head_));
+          } else {
+            for (const auto& e : missed) {
+              if (e.id > head_) break;  // below, with everyone's
+              if (visible(*m, e)) out.emplace_back(client, shared(stream_event_json(e)));
+            }
+          }
+        }
+        continue;  // the events of this round are at or below head_: caught up already
+      }
+      for (std::size_t i = 0; i < events.size(); ++i) {
+        if (visible(*m, events[i])) out.emplace_back(client, frames[i]);
+      }
+    }
+  });
+}
+
+// Each chat touched by this round's events, or with a member still to catch up: its log after
+// the lowest cursor among its members, read once, handed to each member past its own cursor.
+void Hub::chat_round(const std::vector<std::shared_ptr<Member>>& members,
+                     const std::vector<core::Event>& events, std::vector<Delivery>& out) {
+  std::set<core::Id> touched;
+  for (const auto& e : events) {
+    if (e.ticket_number) touched.insert(*e.ticket_number);
+  }
+  std::map<core::Id, std::vector<Member*>> chats;
+  for (const auto& m : members) {
+    if (m->kind != Member::Kind::chat) continue;
+    if (!m->joined || touched.count(m->ticket_number)) chats[m->chat_id].push_back(m.get());
+  }
+  if (chats.empty()) return;
+  db_.read([&](store::Tx& tx) {
+    for (auto& [chat_id, in_chat] : chats) {
+      std::int64_t from = in_chat.front()->seq;
+      for (auto* m : in_chat) from = std::min(from, m->seq);
+      std::vector<core::ChatEntry> entries;
+      for (std::int64_t after = from;;) {
+        auto page = tx.chats().entries_after(chat_id, after, kBatch);
+        entries.insert(entries.end(), page.begin(), page.end());
+        if (static_cast<int>(page.size()) < kBatch) break;
+        after = page.back().seq;
+      }
+      std::vector<std::shared_ptr<const std::string>> frames;
+      frames.reserve(entries.size());
+      for (const auto& e : entries) frames.push_back(shared(channels::chat::entry_frame(e)));
+      for (auto* m : in_chat) {
+        auto client = m->client.lock();
+        if (!client) continue;
+        if (!m->joined) {
+          m->joined = true;
+          out.emplace_back(client, shared(m->hello));
+        }
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+          if (entries[i].seq > m->seq) out.emplace_back(client, frames[i]);
+        }
+        if (!entries.empty()) m->seq = std::max(m->seq, entries.back().seq);
+      }
+    }
+  });
+}
+
+void Hub::round() {
+  std::vector<std::shared_ptr<Member>> members;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, m] : members_) members.push_back(m);
+  }
+  if (members.empty()) {
+    // While nobody listens the hub reads nothing (every write still wakes it); the first member
+    // after a quiet spell starts from the newest event, and catch-up covers the rest.
+    head_known_ = false;
+    return;
+  }
+  if (!head_known_) {
+    db_.read([&](store::Tx& tx) { head_ = tx.events().last_event_id(); });
+    head_known_ = true;
+  }
+  // Single writer + group commit: event ids become visible in order, so "everything after the
+  // last id we read" never skips an event.
+  std::vector<core::Event> events;
+  for (;;) {
+    std::vector<core::Event> page;
+    db_.read([&](store::Tx& tx) { page = tx.events().events_after(head_, kBatch); });
+    events.insert(events.end(), page.begin(), page.end());
+    if (!page.empty()) head_ = page.back().id;
+    if (static_cast<int>(page.size()) < kBatch) break;
+  }
+  std::vector<Delivery> out;
+  feed_round(members, events, out);
+  chat_round(members, events, out);
+  for (auto& [client, frame] : out) client->deliver(frame);
+}
+
+void Hub::sweep_identities() {
+  std::vector<std::shared_ptr<Member>> members;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, m] : members_) members.push_back(m);
+  }
+  for (const auto& m : members) {
+    if (!m->allowed) continue;
+    bool allowed = true;
+    try {
+      allowed = m->allowed();
+    } catch (const std::exception& e) {
+      // The database is unavailable: keep serving, check again on the next sweep.
+      spdlog::warn("hub: could not re-check a socket's identity: {}", e.what());
+    }
+    if (allowed) continue;
+    if (auto c = m->client.lock()) c->close("signed out, disabled or no longer allowed");
+  }
+}
+
+void Hub::run() {
+  // Writes wake the hub, but at most one round per kMinRound: under a burst of writes one read
+  // of the log serves many of them instead of one read each.
+  constexpr auto kMinRound = std::chrono::milliseconds(5);
+  auto last_round = std::chrono::steady_clock::now() - kMinRound;
+  auto seen_generation = app::identity_generation();
+  auto last_sweep = std::chrono::steady_clock::now();
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      cv_.wait_for(lock, poll_interval_, [&] { return stop_ || woken_; });
+      if (stop_) return;
+      const auto next = last_round + kMinRound;
+      if (std::chrono::steady_clock::now() < next) {
+        cv_.wait_until(lock, next, [&] { return stop_; });
+        if (stop_) return;
+      }
+      woken_ = false;
+    }
+    last_round = std::chrono::steady_clock::now();
+    try {
+      round();
+    } catch (const std::exception& e) {
+      spdlog::warn("hub: reading the event log failed: {}", e.what());
+    }
+    const auto generation = app::identity_generation();
+    if (generation != seen_generation || last_round - last_sweep >= kIdentitySweep) {
+      seen_generation = generation;
+      last_sweep = last_round;
+      sweep_identities();
+    }
+  }
+}
+
+}  // namespace frontline::http::hub
