@@ -144,7 +144,7 @@ test('the pre-chat form needs email and topic, then starts a chat that waits in 
 
 test('the technician is told a chat waits, sees the technician flag and the steps tried, and accepts it', { timeout: 60_000 }, async () => {
   const chatsLink = techPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Chats/ });
-  await eventually(async () => /1 waiting/.test(await chatsLink.innerText()), { what: 'the waiting count on the Chats link' });
+  await eventually(async () => /1\s*waiting/.test(await chatsLink.textContent()), { what: 'the waiting count on the Chats link' });
   await chatsLink.click();
   await techPage.getByRole('heading', { level: 1, name: 'Chats' }).waitFor();
   const card = techPage.getByRole('listitem', { name: `${ann.name}: Printer shows E04` });
@@ -205,7 +205,8 @@ test('messages go both ways with typing shown, links are safe, and a reload resu
   const messages = (await admin.get(`/chats/${chatId}/messages`)).items.filter((e) => e.type === 'message');
   assert.deepEqual(
     messages.map((m) => m.body.split('\n')[0]),
-    ['It still says E04', `Hello ${ann.name}, ${tech.name} here about ticket #${ticketNumber}.`, 'Back again'],
+    // The topic opens the log as the customer's first message.
+    ['Printer shows E04', 'It still says E04', `Hello ${ann.name}, ${tech.name} here about ticket #${ticketNumber}.`, 'Back again'],
     'each message once, in order',
   );
   await screenshot(customerPage, 'chat-widget-conversation');

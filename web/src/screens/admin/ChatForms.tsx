@@ -144,7 +144,7 @@ function FormEditor({ form, onSaved, onCancel }: { form: ChatForm | null; onSave
                 <Field label="Label (what the customer reads)">
                   {(p) => <input {...p} value={f.label} onInput={(e) => change(i, { label: e.currentTarget.value })} />}
                 </Field>
-                <Field label="Name (the answer's key)" hint="Letters, digits and _, e.g. address.">
+                <Field label="Name (the answer’s key)" hint="Letters, digits and _, e.g. address.">
                   {(p) => <input {...p} value={f.name} onInput={(e) => change(i, { name: e.currentTarget.value })} />}
                 </Field>
                 <Field label="Type">
