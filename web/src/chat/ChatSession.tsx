@@ -24,7 +24,9 @@ export function ChatSession({ auth, start, onNewChat }: { auth: ChatAuth; start:
   const chat = snap.chat ?? polled;
   // "End chat" answers with the ended chat before the socket brings the status line.
   const status = polled?.status === 'ended' ? 'ended' : (snap.chat?.status ?? polled?.status ?? 'waiting');
-  const unavailable = !start.agents_available || snap.entries.some((e) => e.type === 'status' && e.reason === 'unavailable');
+  // Nobody on line: the server also writes that into the log; the banner says it until then.
+  const unavailableLine = snap.entries.some((e) => e.type === 'status' && e.reason === 'unavailable');
+  const unavailable = !start.agents_available || unavailableLine;
   const position = polled?.queue_position ?? snap.chat?.queue_position ?? start.queue_position;
 
   // A resumed chat may be gone (its token no longer valid): then start afresh instead of
@@ -47,7 +49,7 @@ export function ChatSession({ auth, start, onNewChat }: { auth: ChatAuth; start:
   const ended = status === 'ended';
   return (
     <section class="chat-session" aria-label="Chat">
-      {status === 'waiting' && (
+      {status === 'waiting' && !unavailableLine && (
         <div class="chat-banner" role="status">
           {unavailable ? (
             <p>No technician is available right now. Your chat is ticket #{start.ticket_number}; we will answer by email.</p>
