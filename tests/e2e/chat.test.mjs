@@ -347,3 +347,27 @@ test('a signed-in customer chats from the portal with their email filled in, and
   await screenshot(page, 'chat-portal-ended');
   await context.close();
 });
+
+test('a technician transfers a chat to a colleague with a note; it leaves their tabs and becomes the colleague’s', { timeout: 60_000 }, async () => {
+  const tom = await admin.createUser({ email: 'tom@frontline.example', name: 'Tom Colleague', role: 'agent', password: 'tom-password-1' });
+  const res = await fetch(`${server.url}/api/v1/chats`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Cy Visitor', email: 'cy@customer.example', topic: 'Monitor flickers' }),
+  });
+  assert.equal(res.status, 201);
+  const started = await res.json();
+  await techPage.goto('/console/chats');
+  const card = techPage.getByRole('listitem', { name: 'Cy Visitor: Monitor flickers' });
+  await card.getByRole('button', { name: 'Accept the chat with Cy Visitor' }).click();
+  await techPage.getByRole('tab', { name: 'Cy Visitor', selected: true }).waitFor();
+  await techPage.getByRole('tabpanel', { name: 'Cy Visitor' }).getByRole('button', { name: 'Transfer…' }).click();
+  const dialog = techPage.getByRole('dialog', { name: 'Transfer the chat with Cy Visitor' });
+  await dialog.getByLabel('Technician', { exact: true }).selectOption({ label: 'Tom Colleague' });
+  await dialog.getByLabel(/Note for them/).fill('Knows this monitor model.');
+  await dialog.getByRole('button', { name: 'Transfer' }).click();
+  await techPage.getByRole('tab', { name: 'Cy Visitor' }).waitFor({ state: 'detached' });
+  const c = await admin.get(`/chats/${started.id}`);
+  assert.equal(c.agent?.id, tom.id);
+  await techPage.getByRole('region', { name: 'Other technicians’ chats' }).getByText('Tom Colleague').waitFor();
+});
