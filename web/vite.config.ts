@@ -15,6 +15,8 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       input: { main: 'index.html', widget: 'widget.html' },
+      // What both pages use (Preact, the chat view, the base styles) in one chunk named for that.
+      output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } },
     },
   },
   server: {
