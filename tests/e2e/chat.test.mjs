@@ -327,7 +327,11 @@ test('a signed-in customer chats from the portal with their email filled in, and
   await signInThroughForm(page, olga.email, olga.password);
   await page.waitForURL('**/portal');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chat with us' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Chat with us' }).waitFor();
   assert.equal(await page.getByLabel('Email (required)').inputValue(), olga.email);
+  await noSeriousAxeViolations(page, 'portal chat on a phone');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling in the portal chat at 390 px (overflow ${overflow}px)`);
   assert.equal(await page.getByLabel('Your name').inputValue(), olga.name);
   await page.getByLabel('What is it about? (required)').fill('Toner order');
   await page.getByRole('button', { name: 'Start chat' }).click();

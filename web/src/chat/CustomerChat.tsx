@@ -81,6 +81,7 @@ export function CustomerChat({ mode, prefill }: Props) {
   if (!current) {
     return (
       <PreChatForm
+        title={mode === 'visitor' ? 'Chat with support' : 'Before we start'}
         initial={prefill ?? { name: '', email: '' }}
         emailFixed={mode === 'session' && !!prefill?.email}
         busy={busy}

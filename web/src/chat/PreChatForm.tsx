@@ -5,6 +5,8 @@ import { ErrorMessage, Field } from '../components/common';
 import { type PreChat, STEPS } from './protocol';
 
 interface Props {
+  /** The form's heading (an h2: the page or the widget frame has the h1). */
+  title: string;
   initial: { name: string; email: string };
   /** A signed-in customer's address is known: the field is shown but fixed. */
   emailFixed?: boolean;
@@ -14,7 +16,7 @@ interface Props {
   onSubmit: (p: PreChat) => void;
 }
 
-export function PreChatForm({ initial, emailFixed, busy, error, fieldErrors, onSubmit }: Props) {
+export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErrors, onSubmit }: Props) {
   const [p, setP] = useState<PreChat>({
     name: initial.name,
     email: initial.email,
@@ -54,7 +56,7 @@ export function PreChatForm({ initial, emailFixed, busy, error, fieldErrors, onS
 
   return (
     <form class="prechat stack" onSubmit={submit} noValidate aria-labelledby="prechat-title">
-      <h2 id="prechat-title">Chat with support</h2>
+      <h2 id="prechat-title">{title}</h2>
       <Field label="Your name" error={errors.name}>
         {(a) => <input {...a} autoComplete="name" value={p.name} onInput={(e) => set({ name: e.currentTarget.value })} />}
       </Field>
