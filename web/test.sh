@@ -10,6 +10,12 @@ node_modules/.bin/rolldown src/components/quoting.ts --format esm --platform nod
   --file "$tmp/quoting.mjs" >/dev/null
 node_modules/.bin/rolldown src/components/event_text.ts --format esm --platform node \
   --file "$tmp/event_text.mjs" >/dev/null
+# The live chat's pure parts: the resend-until-ack outbox, link detection, canned-response
+# placeholders, the log and heartbeat, and the socket connection driven by a fake socket.
+for m in outbox links placeholders logbook connection; do
+  node_modules/.bin/rolldown "src/chat/$m.ts" --format esm --platform node --file "$tmp/chat_$m.mjs" >/dev/null
+done
+export CHAT_MODULES="$tmp"
 # One GC thread: process CPU time then counts the work, not how busy V8's helper threads were
 # (the growth tests compare CPU times).
 QUOTING_MODULE="$tmp/quoting.mjs" EVENT_TEXT_MODULE="$tmp/event_text.mjs" node --single-threaded-gc --test tests/

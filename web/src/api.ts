@@ -155,7 +155,7 @@ export interface Category {
   name: string;
 }
 
-export type MailKind = 'acknowledgement' | 'reply' | 'assignment';
+export type MailKind = 'acknowledgement' | 'reply' | 'assignment' | 'transcript';
 
 export interface MailTemplate {
   kind: MailKind;
@@ -231,7 +231,7 @@ export async function request<T>(
   return { data: (text ? JSON.parse(text) : undefined) as T, etag };
 }
 
-async function toError(res: Response): Promise<ApiError> {
+export async function toError(res: Response): Promise<ApiError> {
   let detail = res.statusText || `Request failed (${res.status})`;
   const fields: Record<string, string> = {};
   try {

@@ -10,6 +10,8 @@ export interface LiveEvent {
   at?: string;
   internal?: boolean;
   actor_id?: number | null;
+  /** The event's details, e.g. chat_id on the chat.* events. */
+  data?: Record<string, unknown>;
 }
 
 /** What subscribers receive: one event, or a reset that asks them to refetch all they show. */

@@ -16,6 +16,9 @@ import { PortalLayout } from './screens/portal/PortalLayout';
 import { PortalList } from './screens/portal/PortalList';
 import { PortalNew } from './screens/portal/PortalNew';
 import { PortalTicket } from './screens/portal/PortalTicket';
+import { PortalChat } from './screens/portal/PortalChat';
+import { ChatsScreen } from './screens/console/Chats';
+import { AdminChatForms } from './screens/admin/ChatForms';
 import { AdminUsers } from './screens/admin/Users';
 import { AdminTeams } from './screens/admin/Teams';
 import { AdminOrganizations } from './screens/admin/Organizations';
@@ -70,6 +73,7 @@ function App() {
     let screen;
     if (path === '/portal') screen = <PortalList />;
     else if (path === '/portal/new') screen = <PortalNew />;
+    else if (path === '/portal/chat') screen = <PortalChat me={me} />;
     else if ((params = match('/portal/tickets/:number', path))) screen = <PortalTicket number={Number(params.number)} />;
     else screen = <NotFound home={home} />;
     return <PortalLayout me={me}>{screen}</PortalLayout>;
@@ -92,6 +96,7 @@ function App() {
     else if (path === '/console/search') screen = <QueueScreen me={me} queue="search" />;
     else if ((params = match('/console/tickets/:number', path))) screen = <TicketScreen me={me} number={Number(params.number)} />;
     else if (path === '/console/call') screen = <CallScreen me={me} />;
+    else if (path === '/console/chats') screen = <ChatsScreen me={me} />;
     else if (path === '/console/reports') screen = <ReportsScreen me={me} />;
     else if (path === '/console/preferences') screen = <PreferencesScreen me={me} />;
     else if (path === '/console/macros') screen = <MacrosScreen scope="personal" />;
@@ -117,6 +122,7 @@ function App() {
     else if (path === '/admin/categories') screen = <AdminCategories />;
     else if (path === '/admin/mail-templates') screen = <AdminMailTemplates />;
     else if (path === '/admin/macros') screen = <MacrosScreen scope="shared" />;
+    else if (path === '/admin/chat-forms') screen = <AdminChatForms />;
     else screen = <NotFound home={home} />;
     return <ConsoleLayout me={me}>{screen}</ConsoleLayout>;
   }

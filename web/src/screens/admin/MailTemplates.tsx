@@ -1,5 +1,5 @@
 // Admin: the wording of the mail Frontline sends — the acknowledgement of a new ticket, a
-// technician's reply, the assignment notice — with {{placeholders}}, a preview with sample values,
+// technician's reply, the assignment notice, a chat's transcript — with {{placeholders}}, a preview with sample values,
 // and a way back to the built-in text. The server checks the wording (a subject must keep
 // [#{{ticket_number}}], which is how replies find their ticket) and names the field at fault.
 import { useState } from 'preact/hooks';
@@ -10,11 +10,13 @@ const TITLE: Record<MailKind, string> = {
   acknowledgement: 'Acknowledgement to the requester',
   reply: 'Reply to the requester',
   assignment: 'Assignment notice to the technician',
+  transcript: 'Chat transcript to the customer',
 };
 const WHEN: Record<MailKind, string> = {
   acknowledgement: 'Sent when a new ticket is opened.',
   reply: 'Sent with every public reply from a technician.',
   assignment: 'Sent to a technician when a ticket is assigned to them.',
+  transcript: 'Sent to the customer when a live chat ends, with the whole conversation.',
 };
 
 export function AdminMailTemplates() {

@@ -1,4 +1,4 @@
-// The staff frame: header (product, search, Queues / Log a call / Reports / Admin, live
+// The staff frame: header (product, search, Queues / Chats / Log a call / Reports / Admin, live
 // indicator, preferences, sign out), the side navigation (queues with counts and saved filters,
 // or the admin sections), the main region, and the "?" shortcuts dialog.
 import type { ComponentChildren } from 'preact';
@@ -11,6 +11,7 @@ import { useLiveRefresh, useLiveState } from '../../live';
 import { queuesFor, type QueueDef } from '../../queues';
 import { Link, navigate, useLocation } from '../../router';
 import { signOut } from '../../session';
+import { useWaitingChats } from '../../chat/waiting';
 
 // Saved filters change from the queue screen; it calls this to refresh the side nav.
 const filterListeners = new Set<() => void>();
@@ -22,6 +23,7 @@ export function savedFiltersChanged() {
 function sectionOf(path: string) {
   if (path.startsWith('/admin')) return 'admin';
   if (path === '/console/call') return 'call';
+  if (path === '/console/chats') return 'chats';
   if (path === '/console/reports') return 'reports';
   if (path === '/console/preferences') return 'preferences';
   return 'queues';
@@ -90,6 +92,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           <Link href="/console" aria-current={section === 'queues' ? 'page' : undefined}>
             Queues
           </Link>
+          <ChatsLink current={section === 'chats'} />
           <Link href="/console/call" aria-current={section === 'call' ? 'page' : undefined}>
             Log a call
           </Link>
@@ -153,6 +156,23 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
   );
 }
 
+// "Chats" with the number of waiting chats; it flashes when a new one starts waiting. The
+// count's text is part of the link's name, so a screen reader hears "Chats, 2 waiting".
+function ChatsLink({ current }: { current: boolean }) {
+  const { count, flashing } = useWaitingChats();
+  return (
+    <Link href="/console/chats" aria-current={current ? 'page' : undefined} class={flashing ? 'chats-link flash' : 'chats-link'}>
+      Chats
+      {count !== null && count > 0 && (
+        <span class="count chats-count">
+          {count}
+          <span class="sr-only"> waiting</span>
+        </span>
+      )}
+    </Link>
+  );
+}
+
 function LiveIndicator() {
   const s = useLiveState();
   const text = s === 'live' ? 'Live' : s === 'off' ? 'Offline' : s === 'connecting' ? 'Connecting…' : 'Reconnecting…';
@@ -173,6 +193,7 @@ function AdminNav({ path }: { path: string }) {
     ['/admin/categories', 'Categories'],
     ['/admin/mail-templates', 'Mail templates'],
     ['/admin/macros', 'Macros'],
+    ['/admin/chat-forms', 'Chat forms'],
     ['/admin/tokens', 'API tokens'],
   ];
   return (
