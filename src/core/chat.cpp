@@ -122,11 +122,12 @@ Done validate_form(const ChatForm& form) {
 
 Done validate_submission(const ChatForm& form,
                          std::vector<std::pair<std::string, std::string>>& values) {
-  for (auto& [name, value] : values) {
+  for (auto& entry : values) {
+    const std::string& name = entry.first;
     auto it = std::find_if(form.fields.begin(), form.fields.end(),
                            [&](const FormField& f) { return f.name == name; });
     if (it == form.fields.end()) return invalid_field(name, "is not a field of this form");
-    if (auto r = fit(value, name, 4000); !r) return r;
+    if (auto r = fit(entry.second, name, 4000); !r) return r;
   }
   for (const auto& f : form.fields) {
     auto it = std::find_if(values.begin(), values.end(),

@@ -27,7 +27,8 @@ Response chat_file_post(Request& req, Services& s) {
     client_id = value;
   }
   if (form->files.size() != 1) {
-    return problem(core::invalid_field("file", "send exactly one file", "Choose one file to send."));
+    return problem(
+        core::invalid_field("file", "send exactly one file", "Choose one file to send."));
   }
   auto posted = s.chats.send_file(chat_caller(req), *id, std::move(form->files.front()),
                                   std::move(client_id));

@@ -134,6 +134,10 @@ bool Hub::staff_online() const {
 // settings) are for staff.
 void Hub::feed_round(const std::vector<std::shared_ptr<Member>>& members,
                      const std::vector<core::Event>& events, std::vector<Delivery>& out) {
+  if (std::none_of(members.begin(), members.end(),
+                   [](const auto& m) { return m->kind == Member::Kind::feed; })) {
+    return;  // only chats are open: no event frames to encode
+  }
   std::map<core::Id, std::optional<core::Ticket>> tickets;  // loaded once per round, on demand
   auto ticket = [&](store::Tx& tx, core::Id number) -> const std::optional<core::Ticket>& {
     auto it = tickets.find(number);
