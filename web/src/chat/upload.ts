@@ -3,14 +3,17 @@
 // client_id, which the server answers with the first entry instead of storing the file twice.
 // A refusal (too large, the chat ended, not allowed) is final. Pure: the upload and the waiting
 // come in as functions, so the unit tests run it without a browser or a server.
-import { ApiError } from '../api';
 
 export const RETRY_DELAYS_MS = [1_000, 3_000, 8_000];
 
-/** True when the same request may well work a moment later. */
+// No answer at all (status 0, as ApiError reports a network failure), a timeout, too many
+// requests, and a gateway or server that is briefly unavailable.
+const TRANSIENT = new Set([0, 408, 429, 502, 503, 504]);
+
+/** True when the same request may well work a moment later (judged by the error's HTTP status). */
 export function worthRetrying(e: unknown): boolean {
-  if (!(e instanceof ApiError)) return false;
-  return e.status === 0 || e.status === 408 || e.status === 429 || e.status === 502 || e.status === 503 || e.status === 504;
+  const status = (e as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && TRANSIENT.has(status);
 }
 
 /**
