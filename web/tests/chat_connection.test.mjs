@@ -210,6 +210,12 @@ test('a colleague writing an internal note shows to a technician apart from typi
   assert.equal(agent.snapshot().typing, null, 'a note is not typing to the customer');
   w.advance(7_000);
   assert.equal(agent.snapshot().noteTyping, null, 'it fades after a few seconds');
+  // The server relays note typing to staff only, without the mark: a colleague's typing is a note.
+  w.last().frame({ type: 'typing', author: { role: 'agent', name: 'Tom' } });
+  assert.equal(agent.snapshot().noteTyping.name, 'Tom');
+  assert.equal(agent.snapshot().typing, null);
+  w.last().frame({ type: 'typing', author: { role: 'customer', name: 'Ann' } });
+  assert.equal(agent.snapshot().typing.name, 'Ann', 'the customer typing is typing');
 
   const w2 = world();
   const customer = connected(w2);

@@ -302,12 +302,11 @@ export class ChatConnection {
         if (this.outbox.acknowledge(f.client_id, f.seq)) this.update({ pending: [...this.outbox.list()] });
         break;
       case 'typing':
-        // A note is staff business: a customer's page ignores one even if it ever got one.
-        if (f.internal) {
-          if (this.myRole === 'agent') this.showNoteTyping(f.author);
-        } else if (f.author?.role !== this.myRole) {
-          this.showTyping(f.author);
-        }
+        // Among staff, a colleague's typing is an internal note on the chat's ticket: only the
+        // chat's own technician writes in the chat, and the server relays note typing to staff
+        // only but without its "internal" mark (a customer's page never gets one).
+        if (this.myRole === 'agent' && (f.internal || f.author?.role === 'agent')) this.showNoteTyping(f.author);
+        else if (!f.internal && f.author?.role !== this.myRole) this.showTyping(f.author);
         break;
       case 'pong':
         break;
