@@ -3,8 +3,8 @@
 // the visitor downloads it in the widget (fetched with the visitor's token); a file over the
 // server's limit (FRONTLINE_MAX_UPLOAD_BYTES=2048 here) is refused in the console before any
 // upload, in words with KB; the widget, which cannot know the limit, shows the help desk's
-// refusal in plain words; and an upload whose answer is lost is tried again under the same
-// client_id and kept once.
+// refusal in plain words; an upload whose answer is lost is tried again under the same
+// client_id and kept once; and a signed-in customer's portal chat checks the limit and sends too.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -169,4 +169,35 @@ test('an upload whose answer is lost is tried again with the same client_id and 
   assert.equal(zips.length, 1, 'the file is in the chat once');
   assert.equal(await techLog().getByRole('link', { name: 'driver.zip' }).count(), 1);
   assert.equal(await customerLog().getByRole('link', { name: 'driver.zip' }).count(), 1);
+});
+
+test('a signed-in customer in the portal chat is refused a too-large file before upload, and sends one that fits', { timeout: 60_000 }, async () => {
+  const olga = { email: 'olga@customer.example', name: 'Olga Portal', password: 'olga-password-1' };
+  await admin.createUser({ ...olga, role: 'customer' });
+  const { page, context } = await newPerson(browser, server.url, { viewport: { width: 390, height: 844 } });
+  await signInThroughForm(page, olga.email, olga.password);
+  await page.waitForURL('**/portal');
+  await page.goto('/portal/chat');
+  await page.getByLabel('What is it about? (required)').fill('Invoice copy');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await page.getByText(/Waiting for a technician/).waitFor();
+  const olgaChat = (await admin.get('/chats?status=waiting')).items.find((c) => c.email === olga.email);
+  await admin.post(`/chats/${olgaChat.id}/accept`);
+
+  const posts = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/files') && posts.push(r.url()));
+  await chooseFile(page, page.getByRole('button', { name: 'Attach a file' }), { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(4096, 2) });
+  await page.getByRole('alert').filter({ hasText: '“scan.pdf” is 4 KB; files can be at most 2 KB.' }).waitFor();
+  assert.deepEqual(posts, [], 'the too-large file was not uploaded');
+
+  const invoice = Buffer.from('%PDF-1.4 invoice 2026-117\n', 'latin1');
+  await chooseFile(page, page.getByRole('button', { name: 'Attach a file' }), { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: invoice });
+  const link = page.getByRole('log', { name: 'Conversation' }).getByRole('link', { name: 'invoice.pdf' });
+  await link.waitFor();
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'scan.pdf' }).count(), 0, 'the earlier refusal is gone once a file is sent');
+  const got = await downloaded(page, link);
+  assert.deepEqual(got.bytes, invoice, 'her own file downloads with her session');
+  const entries = (await admin.get(`/chats/${olgaChat.id}/messages`)).items.filter((e) => e.files?.length);
+  assert.deepEqual(entries.map((e) => e.files[0].filename), ['invoice.pdf']);
+  await context.close();
 });
