@@ -30,6 +30,8 @@ export function ChatPanel({ chat, me, onActivity, onGone }: Props) {
   const seen = useRef(0);
   const current = snap.chat ?? chat;
   const ended = current.status === 'ended';
+  // My own note on the ticket page in another tab is no news to me.
+  const colleagueNote = snap.noteTyping?.name === me.name ? null : snap.noteTyping;
 
   useEffect(() => {
     const fromCustomer = snap.entries.filter((e) => e.type !== 'status' && 'author' in e && e.author.role === 'customer').length;
@@ -60,8 +62,7 @@ export function ChatPanel({ chat, me, onActivity, onGone }: Props) {
         entries={snap.entries}
         pending={snap.pending}
         typing={snap.typing}
-        // My own note on the ticket page in another tab is no news to me.
-        noteTyping={snap.noteTyping?.name === me.name ? null : snap.noteTyping}
+        noteTyping={colleagueNote}
         mine={snap.mine}
         viewer="agent"
         label={`Conversation with ${who}`}
