@@ -4,13 +4,12 @@
 // is said in plain words ("Uploading …", or why it was not sent). The log entry itself arrives on
 // the chat's socket like every other.
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, errorText } from '../api';
 import { formatBytes } from '../bytes';
 import { DEFAULT_LIMITS, oversizedFiles, oversizedText } from '../limits';
 import type { ChatConnection } from './connection';
 import { type ChatAuth, uploadChatFile } from './http';
 import { newClientId } from './outbox';
-import { sendWithRetries, worthRetrying } from './upload';
+import { refusalText, sendWithRetries, worthRetrying } from './upload';
 
 export interface FileSender {
   /** Checks and sends one file (one at a time). */
@@ -41,7 +40,7 @@ export function useFileSender(auth: ChatAuth, chatId: number, conn: ChatConnecti
     try {
       await sendWithRetries(() => uploadChatFile(auth, chatId, file, clientId), sleep);
     } catch (e) {
-      setError(refusal(e, file));
+      setError(refusalText(e, file));
       if (worthRetrying(e)) setFailed({ file, clientId });
     } finally {
       busy.current = false;
@@ -68,13 +67,4 @@ export function useFileSender(auth: ChatAuth, chatId: number, conn: ChatConnecti
     retry: failed ? () => void upload(failed.file, failed.clientId) : null,
     busy: status !== '',
   };
-}
-
-// The server's sentence; its transport-level "request body is larger than N bytes" in plain words.
-function refusal(e: unknown, file: File): string {
-  if (e instanceof ApiError && e.status === 413) {
-    if (e.detail.startsWith('The file')) return e.detail;
-    return `“${file.name}” (${formatBytes(file.size)}) is larger than the help desk accepts. Choose a smaller file, or share a link to it instead.`;
-  }
-  return `“${file.name}” was not sent. ${errorText(e)}`;
 }
