@@ -11,10 +11,13 @@ node_modules/.bin/rolldown src/components/quoting.ts --format esm --platform nod
 node_modules/.bin/rolldown src/components/event_text.ts --format esm --platform node \
   --file "$tmp/event_text.mjs" >/dev/null
 # The live chat's pure parts: the resend-until-ack outbox, link detection, canned-response
-# placeholders, the log and heartbeat, and the socket connection driven by a fake socket.
-for m in outbox links placeholders logbook connection; do
+# placeholders, the log and heartbeat, the socket connection driven by a fake socket, and the
+# retries of a file upload.
+for m in outbox links placeholders logbook connection upload; do
   node_modules/.bin/rolldown "src/chat/$m.ts" --format esm --platform node --file "$tmp/chat_$m.mjs" >/dev/null
 done
+# The size check's sentence (shared by the ticket composer and the chat).
+node_modules/.bin/rolldown src/limits.ts --format esm --platform node --file "$tmp/limits.mjs" >/dev/null
 export CHAT_MODULES="$tmp"
 # One GC thread: process CPU time then counts the work, not how busy V8's helper threads were
 # (the growth tests compare CPU times).

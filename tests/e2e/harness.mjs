@@ -2,6 +2,7 @@
 // folder, talks to its API as the admin, drives Debian's Chromium through playwright-core, and
 // writes screenshots and axe-core reports. Focus: what a person sees and can do in a browser.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -215,4 +216,41 @@ export async function eventually(fn, { timeoutMs = 15_000, intervalMs = 200, wha
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/**
+ * A customer's own web site on another origin: one page that includes the chat widget with the
+ * documented script tag. Call setHelpdesk(server.url) once the help desk listens.
+ */
+export async function startWidgetSite() {
+  let helpdesk = '';
+  const s = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Shop</title></head><body><main><h1>Shop</h1></main><script src="${helpdesk}/widget.js" async></script></body></html>`);
+  });
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${s.address().port}`,
+    setHelpdesk: (u) => (helpdesk = u),
+    close: () => new Promise((r) => s.close(r)),
+  };
+}
+
+/** Opens the widget on the site's page and starts a chat; returns the widget's frame locator. */
+export async function startWidgetChat(page, { name = '', email, topic }) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Chat with support' }).click();
+  const w = page.frameLocator('iframe[title="Chat with support"]');
+  if (name) await w.getByLabel('Your name').fill(name);
+  await w.getByLabel('Email (required)').fill(email);
+  await w.getByLabel('What is it about? (required)').fill(topic);
+  await w.getByRole('button', { name: 'Start chat' }).click();
+  return w;
+}
+
+/** Chooses a file through the page's file picker, opened by clicking `button`. */
+export async function chooseFile(page, button, file) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+  await chooser.setFiles(file);
 }

@@ -35,6 +35,8 @@ export interface Ticket {
   closed_at: string | null;
   merged_into: number | null;
   version: number;
+  /** The chat this ticket backs (channel "chat"), as docs/chat.md describes a chat. */
+  chat?: { id: number; status: 'waiting' | 'active' | 'ended' };
   // Staff only:
   priority?: Priority;
   assignee_id?: number | null;

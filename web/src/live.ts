@@ -1,4 +1,5 @@
-// Live updates for staff: one WebSocket to /api/v1/stream that delivers the event log. It keeps
+// Live updates: one WebSocket to /api/v1/stream that delivers the event log (all of it to staff;
+// to a customer, the public events of the tickets they may see, for the portal). It keeps
 // the last event id, reconnects with backoff (0.5 s doubling to 10 s) and catches up with
 // ?after=<last id>; a "reset" from the server (we fell too far behind) means "reload everything".
 import { useEffect, useState } from 'preact/hooks';

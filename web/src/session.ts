@@ -1,7 +1,8 @@
 // Who is signed in: loaded once from GET /me (which also hands back the CSRF token for a cookie
-// session), set by sign-in, cleared by sign-out. Starts and stops the live stream for staff.
+// session), set by sign-in, cleared by sign-out. Starts and stops the live stream: staff get every
+// event, a customer the public events of the tickets they may see (the server filters).
 import { useEffect, useState } from 'preact/hooks';
-import { del, get, isStaff, type Me, post, setCsrfToken } from './api';
+import { del, get, type Me, post, setCsrfToken } from './api';
 import { live } from './live';
 
 type State = { loaded: false } | { loaded: true; me: Me | null };
@@ -13,7 +14,7 @@ function set(s: State) {
   state = s;
   if (s.loaded) {
     setCsrfToken(s.me?.csrf_token);
-    if (isStaff(s.me)) live.start();
+    if (s.me) live.start();
     else live.stop();
   }
   listeners.forEach((l) => l(s));

@@ -200,6 +200,54 @@ test('the other side typing shows, and their message clears it; my own typing fr
   assert.equal(w.last().sent.filter((f) => f.type === 'typing').length, 1);
 });
 
+test('a colleague writing an internal note shows to a technician apart from typing, and never on the customer side', () => {
+  const w = world();
+  const agent = new ChatConnection(7, 'agent', undefined, w.deps);
+  agent.start();
+  w.last().frame({ type: 'hello', chat, last_seq: 0 });
+  w.last().frame({ type: 'typing', internal: true, author: { role: 'agent', name: 'Tom' } });
+  assert.equal(agent.snapshot().noteTyping.name, 'Tom');
+  assert.equal(agent.snapshot().typing, null, 'a note is not typing to the customer');
+  w.advance(7_000);
+  assert.equal(agent.snapshot().noteTyping, null, 'it fades after a few seconds');
+  // The server relays note typing to staff only, without the mark: a colleague's typing is a note.
+  w.last().frame({ type: 'typing', author: { role: 'agent', name: 'Tom' } });
+  assert.equal(agent.snapshot().noteTyping.name, 'Tom');
+  assert.equal(agent.snapshot().typing, null);
+  w.last().frame({ type: 'typing', author: { role: 'customer', name: 'Ann' } });
+  assert.equal(agent.snapshot().typing.name, 'Ann', 'the customer typing is typing');
+
+  const w2 = world();
+  const customer = connected(w2);
+  w2.last().frame({ type: 'typing', internal: true, author: { role: 'agent', name: 'Tom' } });
+  assert.equal(customer.snapshot().typing, null);
+  assert.equal(customer.snapshot().noteTyping, null);
+});
+
+test('note typing frames carry internal:true and are throttled apart from reply typing', () => {
+  const w = world();
+  const c = new ChatConnection(7, 'agent', undefined, w.deps);
+  c.start();
+  w.last().frame({ type: 'hello', chat, last_seq: 0 });
+  c.typing(true);
+  c.typing(true);
+  c.typing();
+  const typing = () => w.last().sent.filter((f) => f.type === 'typing');
+  assert.deepEqual(typing(), [{ type: 'typing', internal: true }, { type: 'typing' }]);
+  w.advance(3_000);
+  c.typing(true);
+  assert.equal(typing().length, 3, 'one note frame every 3 s');
+});
+
+test('a client_id sent over HTTP (a file) is claimed: its entry counts as mine', () => {
+  const w = world();
+  const c = connected(w);
+  c.claim('c-file');
+  w.last().frame({ ...message(1, 'Sent a file: a.txt (3 bytes)', 'customer', 'c-file'), files: [{ id: 4, filename: 'a.txt', size: 3, content_type: 'text/plain' }] });
+  assert.ok(c.snapshot().mine.has('c-file'));
+  assert.equal(c.snapshot().entries[0].files[0].filename, 'a.txt');
+});
+
 test('an ended chat is not reconnected, and losing access stops retries with a sentence', () => {
   const w = world();
   const c = connected(w);

@@ -1,7 +1,10 @@
 // The conversation of a chat as both sides see it: messages with author and time, status changes
-// as centred lines, forms inline, what is still being sent, and who is typing. It is a polite
+// as centred lines, forms inline, files as download links, what is still being sent, and who is
+// typing (for staff also a colleague writing an internal note on the ticket). It is a polite
 // live region (role="log"), so a screen reader reads each new line without losing its place.
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { FileLink } from './FileLink';
+import type { ChatAuth } from './http';
 import type { Pending } from './outbox';
 import type { Author, Entry, FormRequestEntry, FormSubmittedEntry, Role } from './protocol';
 import { FormRequest } from './FormRequest';
@@ -12,11 +15,16 @@ interface Props {
   entries: readonly Entry[];
   pending: readonly Pending[];
   typing: Author | null;
+  /** Staff: a colleague writing an internal note on the chat's ticket. */
+  noteTyping?: Author | null;
   mine: ReadonlySet<string>;
   /** Whose view this is: the customer fills in forms, staff see them. */
   viewer: Role;
   onAnswerForm?: (requestSeq: number, values: Record<string, string>) => void;
   label: string;
+  /** Whose files these are to download: the chat and how this person proves access. */
+  chatId: number;
+  auth: ChatAuth;
 }
 
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -27,7 +35,7 @@ function Clock({ iso }: { iso: string }) {
   return <time dateTime={iso}>{timeFmt.format(d)}</time>;
 }
 
-export function ChatLog({ entries, pending, typing, mine, viewer, onAnswerForm, label }: Props) {
+export function ChatLog({ entries, pending, typing, noteTyping, mine, viewer, onAnswerForm, label, chatId, auth }: Props) {
   const answers = new Map<number, FormSubmittedEntry>();
   for (const e of entries) if (e.type === 'form' && e.action === 'submitted') answers.set(e.request_seq, e);
   const answering = new Set(pending.flatMap((p) => (p.frame.type === 'form' ? [p.frame.request_seq] : [])));
@@ -81,7 +89,14 @@ export function ChatLog({ entries, pending, typing, mine, viewer, onAnswerForm, 
                 {' · '}
                 <Clock iso={e.at} />
               </div>
-              {e.type === 'message' ? (
+              {e.type === 'message' && e.files?.length ? (
+                <p class="chat-text">
+                  Sent a file:
+                  {e.files.map((f) => (
+                    <FileLink key={f.id} auth={auth} chatId={chatId} file={f} />
+                  ))}
+                </p>
+              ) : e.type === 'message' ? (
                 <LinkedText text={e.body} />
               ) : (
                 <RequestedForm entry={e} answer={answers.get(e.seq)} sending={answering.has(e.seq)} viewer={viewer} onAnswerForm={onAnswerForm} />
@@ -103,7 +118,9 @@ export function ChatLog({ entries, pending, typing, mine, viewer, onAnswerForm, 
         )}
       </ol>
     </div>
-    <p class="chat-typing">{typing ? `${typing.name} is typing…` : ''}</p>
+    <p class="chat-typing">
+      {[typing && `${typing.name} is typing…`, noteTyping && `${noteTyping.name} is writing an internal note…`].filter(Boolean).join(' ')}
+    </p>
     </>
   );
 }

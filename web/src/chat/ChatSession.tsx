@@ -11,6 +11,7 @@ import { EndOfChat } from './EndOfChat';
 import { chatCall, type ChatAuth } from './http';
 import type { Chat } from './protocol';
 import { useChat } from './useChat';
+import { useFileSender } from './useFileSender';
 
 const POSITION_POLL_MS = 10_000;
 
@@ -20,6 +21,7 @@ export function ChatSession({ auth, start, onNewChat }: { auth: ChatAuth; start:
   const [polled, setPolled] = useState<Chat | null>(null);
   const [ending, setEnding] = useState(false);
   const [error, setError] = useState('');
+  const files = useFileSender(auth, start.id, conn);
 
   const chat = snap.chat ?? polled;
   // "End chat" answers with the ended chat before the socket brings the status line.
@@ -78,6 +80,8 @@ export function ChatSession({ auth, start, onNewChat }: { auth: ChatAuth; start:
         mine={snap.mine}
         viewer="customer"
         label="Conversation"
+        chatId={start.id}
+        auth={auth}
         onAnswerForm={(seq, values) => conn.answerForm(seq, values)}
       />
       <ErrorMessage text={error || snap.problem} />
@@ -91,6 +95,7 @@ export function ChatSession({ auth, start, onNewChat }: { auth: ChatAuth; start:
             onSend={(body) => conn.say(body)}
             onTyping={() => conn.typing()}
             label="Write a message"
+            files={files}
           />
           <div class="chat-actions">
             <button

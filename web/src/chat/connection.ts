@@ -60,6 +60,8 @@ export interface ChatSnapshot {
   pending: readonly Pending[];
   /** Someone on the other side is typing (cleared after a few seconds or by their message). */
   typing: Author | null;
+  /** A colleague is writing an internal note on the chat's ticket (staff only ever get these). */
+  noteTyping: Author | null;
   /** A sentence for the person when something went wrong (a refused message, access lost). */
   problem: string;
   /** The client_ids this page sent: their log entries are marked "Sent". */
@@ -83,10 +85,11 @@ export class ChatConnection {
   private retryTimer: number | undefined;
   private tickTimer: number | undefined;
   private typingTimer: number | undefined;
-  private lastTypingSent = -Infinity;
+  private noteTypingTimer: number | undefined;
+  private lastTypingSent = { reply: -Infinity, note: -Infinity };
   private unwake: (() => void) | null = null;
   private listeners = new Set<() => void>();
-  private snap: ChatSnapshot = { state: 'connecting', chat: null, entries: [], pending: [], typing: null, problem: '', mine: new Set() };
+  private snap: ChatSnapshot = { state: 'connecting', chat: null, entries: [], pending: [], typing: null, noteTyping: null, problem: '', mine: new Set() };
   private wanted = false;
 
   constructor(
@@ -122,6 +125,7 @@ export class ChatConnection {
     this.deps.clearTimeout(this.retryTimer);
     this.deps.clearTimeout(this.tickTimer);
     this.deps.clearTimeout(this.typingTimer);
+    this.deps.clearTimeout(this.noteTypingTimer);
     this.drop();
     this.update({ state: 'stopped' });
   }
@@ -138,11 +142,20 @@ export class ChatConnection {
     this.enqueue({ type: 'form', action: 'submit', request_seq, values, client_id: newClientId() });
   }
 
-  /** Tells the others this person is typing; at most one frame every 3 s. */
-  typing() {
+  /**
+   * Tells the others this person is typing; at most one frame every 3 s. `internal`: a technician
+   * writing an internal note on the chat's ticket, which the server shows to staff only.
+   */
+  typing(internal = false) {
     const now = this.deps.now();
-    if (now - this.lastTypingSent < TYPING_SENT_EVERY_MS) return;
-    if (this.write({ type: 'typing' })) this.lastTypingSent = now;
+    const kind = internal ? 'note' : 'reply';
+    if (now - this.lastTypingSent[kind] < TYPING_SENT_EVERY_MS) return;
+    if (this.write(internal ? { type: 'typing', internal: true } : { type: 'typing' })) this.lastTypingSent[kind] = now;
+  }
+
+  /** A client_id this page sent outside the socket (a file, over HTTP): its entry shows "Sent". */
+  claim(clientId: string) {
+    this.update({ mine: new Set([...this.snap.mine, clientId]) });
   }
 
   /** Reconnects now (the page came back, or the person asked). */
@@ -289,7 +302,11 @@ export class ChatConnection {
         if (this.outbox.acknowledge(f.client_id, f.seq)) this.update({ pending: [...this.outbox.list()] });
         break;
       case 'typing':
-        if (f.author?.role !== this.myRole && !f.internal) this.showTyping(f.author);
+        // Among staff, a colleague's typing is an internal note on the chat's ticket: only the
+        // chat's own technician writes in the chat, and the server relays note typing to staff
+        // only but without its "internal" mark (a customer's page never gets one).
+        if (this.myRole === 'agent' && (f.internal || f.author?.role === 'agent')) this.showNoteTyping(f.author);
+        else if (!f.internal && f.author?.role !== this.myRole) this.showTyping(f.author);
         break;
       case 'pong':
         break;
@@ -333,6 +350,12 @@ export class ChatConnection {
     this.deps.clearTimeout(this.typingTimer);
     this.update({ typing: author });
     this.typingTimer = this.deps.setTimeout(() => this.update({ typing: null }), TYPING_SHOWN_MS);
+  }
+
+  private showNoteTyping(author: Author) {
+    this.deps.clearTimeout(this.noteTypingTimer);
+    this.update({ noteTyping: author });
+    this.noteTypingTimer = this.deps.setTimeout(() => this.update({ noteTyping: null }), TYPING_SHOWN_MS);
   }
 
   private update(patch: Partial<ChatSnapshot>) {

@@ -84,13 +84,23 @@ export interface ChatForm {
   fields: FormField[];
 }
 
+/** A file sent in the chat (POST /chats/{id}/files); also an attachment of the chat's ticket. */
+export interface ChatFile {
+  id: number;
+  filename: string;
+  size: number;
+  content_type: string;
+}
+
 export interface MessageEntry {
   type: 'message';
   seq: number;
   author: Author;
+  /** For a file: "Sent a file: NAME (SIZE)", the words the ticket and transcript keep. */
   body: string;
   at: string;
   client_id?: string;
+  files?: ChatFile[];
 }
 
 export interface StatusEntry {

@@ -157,13 +157,8 @@ function relative(d: Date): string {
   return dateFmt.format(d);
 }
 
-/** "900 bytes", "512 KB", "25 MB", "31.2 MB": one decimal, dropped when it is .0. */
-export function formatBytes(n: number): string {
-  const one = (x: number) => String(Math.round(x * 10) / 10);
-  if (n < 1024) return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
-  if (n < 1024 * 1024) return `${one(n / 1024)} KB`;
-  return `${one(n / 1024 / 1024)} MB`;
-}
+// Kept in bytes.ts so pure modules (limits, the chat) can use it without Preact.
+export { formatBytes } from '../bytes';
 
 interface DialogProps {
   open: boolean;

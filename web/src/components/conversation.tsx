@@ -100,9 +100,11 @@ interface ComposerProps {
   onSent: () => void;
   textRef?: Ref<HTMLTextAreaElement>;
   disabledReason?: string;
+  /** Staff writing an internal note (called on every keystroke; the callee throttles). */
+  onNoteTyping?: () => void;
 }
 
-export function Composer({ number, staff, mode, onMode, onSent, textRef, disabledReason }: ComposerProps) {
+export function Composer({ number, staff, mode, onMode, onSent, textRef, disabledReason, onNoteTyping }: ComposerProps) {
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [fileKey, setFileKey] = useState(0);
@@ -183,7 +185,10 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
             ref={textRef}
             rows={5}
             value={body}
-            onInput={(e) => setBody(e.currentTarget.value)}
+            onInput={(e) => {
+              setBody(e.currentTarget.value);
+              if (internal && e.currentTarget.value.trim()) onNoteTyping?.();
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();

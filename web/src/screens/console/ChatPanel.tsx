@@ -7,6 +7,7 @@ import { ChatComposer } from '../../chat/ChatComposer';
 import { ChatLog } from '../../chat/ChatLog';
 import type { Chat } from '../../chat/protocol';
 import { useChat } from '../../chat/useChat';
+import { useFileSender } from '../../chat/useFileSender';
 import { ErrorMessage } from '../../components/common';
 import { Link } from '../../router';
 import { ChatActions } from './ChatActions';
@@ -25,9 +26,12 @@ export function ChatPanel({ chat, me, onActivity, onGone }: Props) {
   const { snap, conn } = useChat(chat.id, 'agent');
   const [text, setText] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const files = useFileSender({ kind: 'session' }, chat.id, conn);
   const seen = useRef(0);
   const current = snap.chat ?? chat;
   const ended = current.status === 'ended';
+  // My own note on the ticket page in another tab is no news to me.
+  const colleagueNote = snap.noteTyping?.name === me.name ? null : snap.noteTyping;
 
   useEffect(() => {
     const fromCustomer = snap.entries.filter((e) => e.type !== 'status' && 'author' in e && e.author.role === 'customer').length;
@@ -54,7 +58,17 @@ export function ChatPanel({ chat, me, onActivity, onGone }: Props) {
           <p>{snap.state === 'connecting' ? 'Connecting…' : 'Reconnecting…'}</p>
         </div>
       )}
-      <ChatLog entries={snap.entries} pending={snap.pending} typing={snap.typing} mine={snap.mine} viewer="agent" label={`Conversation with ${who}`} />
+      <ChatLog
+        entries={snap.entries}
+        pending={snap.pending}
+        typing={snap.typing}
+        noteTyping={colleagueNote}
+        mine={snap.mine}
+        viewer="agent"
+        label={`Conversation with ${who}`}
+        chatId={chat.id}
+        auth={{ kind: 'session' }}
+      />
       <ErrorMessage text={snap.problem} />
       {ended ? (
         <div class="chat-actions">
@@ -71,6 +85,7 @@ export function ChatPanel({ chat, me, onActivity, onGone }: Props) {
           onTyping={() => conn.typing()}
           label={`Message to ${who}`}
           textRef={textRef}
+          files={files}
         />
       )}
       <ChatActions

@@ -1,6 +1,7 @@
 // The technician's ticket page: conversation and composer (r / n), the properties panel saved
 // with If-Match (conflicts are per field: see TicketProperties.tsx), history, the
 // requester's card with their other tickets and their organisation's open ones, merge and link.
+// On an active chat's ticket, writing an internal note shows as such to the chat's technicians.
 import { MacroPicker } from '../../components/MacroPicker';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -34,6 +35,7 @@ import { useLiveRefresh } from '../../live';
 import { Link, navigate } from '../../router';
 
 import { CONFLICT, type Directory, Properties } from './TicketProperties';
+import { useNoteTyping } from './useNoteTyping';
 
 export function TicketScreen({ me, number }: { me: Me; number: number }) {
   const [ticket, setTicket] = useState<Ticket | null>(null);
@@ -91,6 +93,7 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
   }, []);
 
   useLiveRefresh((e) => e.ticket_number === number, () => void load());
+  const noteTyping = useNoteTyping(ticket?.chat?.status === 'active' && ticket.number === number ? ticket.chat.id : null);
 
   const compose = (m: ComposeMode) => {
     setMode(m);
@@ -182,6 +185,7 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
               onMode={setMode}
               onSent={() => void load()}
               textRef={textRef}
+              onNoteTyping={noteTyping}
               disabledReason={ticket.status === 'closed' ? 'This ticket is closed; it cannot take new messages. Open a follow-up ticket instead.' : undefined}
             />
           </section>

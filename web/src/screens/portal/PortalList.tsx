@@ -1,11 +1,14 @@
-// The customer's tickets (and their organisation's where it shares them), newest activity first.
+// The customer's tickets (and their organisation's where it shares them), newest activity first;
+// refetched when the live feed says one of them changed (a reply, a new status).
 import { get, type List, type Ticket } from '../../api';
 import { ErrorMessage, StatusBadge, Time, useData, useTitle } from '../../components/common';
+import { useLiveRefresh } from '../../live';
 import { Link } from '../../router';
 
 export function PortalList() {
   useTitle('My tickets');
-  const { data, error } = useData(() => get<List<Ticket>>('/tickets?limit=100'), []);
+  const { data, error, reload } = useData(() => get<List<Ticket>>('/tickets?limit=100'), []);
+  useLiveRefresh((e) => e.ticket_number !== null, () => void reload());
   return (
     <section aria-labelledby="portal-title">
       <div class="page-head">

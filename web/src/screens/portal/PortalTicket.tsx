@@ -1,10 +1,12 @@
 // A customer's ticket: the public conversation, a reply box with attachments, and "Mark as
 // resolved" / "Reopen". Internal notes and agent-only fields never reach this screen (the API
-// does not send them) and it offers no agent controls.
+// does not send them) and it offers no agent controls. Staff replies and status changes appear
+// live (the feed's events for this ticket refetch it); the reply box keeps what is being typed.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, errorText, get, type List, type Message, patch, type Ticket } from '../../api';
 import { ErrorMessage, Notice, StatusBadge, Time, useTitle } from '../../components/common';
 import { Composer, Conversation } from '../../components/conversation';
+import { useLiveRefresh } from '../../live';
 import { Link, useLocation } from '../../router';
 
 export function PortalTicket({ number }: { number: number }) {
@@ -32,6 +34,7 @@ export function PortalTicket({ number }: { number: number }) {
     setNotFound(false);
     void load();
   }, [number]);
+  useLiveRefresh((e) => e.ticket_number === number, () => void load());
 
   const setStatus = async (status: 'resolved' | 'open') => {
     try {
