@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 #include "app/accounts.hpp"
 #include "app/credentials.hpp"
@@ -95,6 +96,13 @@ std::string clock_time(core::UnixTime t) {
   return core::format_day(day) + hm;
 }
 
+Result<core::Unit> check_client_id(std::string_view client_id) {
+  if (client_id.size() > kMaxClientIdBytes || !core::is_valid_utf8(client_id)) {
+    return core::invalid_field("client_id", "is longer than 100 bytes or not UTF-8");
+  }
+  return core::done();
+}
+
 Result<core::Unit> check_message(std::string_view body, std::string_view client_id) {
   if (core::trim(body).empty()) {
     return core::invalid_field("body", "is required", "Type a message before sending.");
@@ -105,10 +113,7 @@ Result<core::Unit> check_message(std::string_view body, std::string_view client_
                                "This message is too long for a chat (16 KB at most). Send it in "
                                "parts, or attach it on the ticket.");
   }
-  if (client_id.size() > kMaxClientIdBytes || !core::is_valid_utf8(client_id)) {
-    return core::invalid_field("client_id", "is longer than 100 bytes or not UTF-8");
-  }
-  return core::done();
+  return check_client_id(client_id);
 }
 
 // The actor a chat's writes on its ticket are made as: the signed-in caller, or the requester
@@ -211,6 +216,39 @@ Result<core::Unit> refuse_if_ended(const core::Chat& chat) {
   if (chat.status != core::ChatStatus::ended) return core::done();
   return make_error(Errc::conflict, "This chat has ended. Reply on ticket #" +
                                         std::to_string(chat.ticket_number) + " instead.");
+}
+
+// The steps every message into a chat takes in its write unit: who may, a resend (the first
+// entry answers), an ended chat, staff before accepting; then the ticket message (with its files)
+// and the log entry, whose data `data_of` writes from the stored message.
+Result<PostedEntry> post_in(store::Tx& tx, Tickets& tickets, const ChatCaller& caller, Id chat_id,
+                            const std::string& body, const std::vector<core::Attachment>& files,
+                            const std::string& client_id,
+                            const std::function<std::string(const core::Message&)>& data_of,
+                            core::UnixTime now) {
+  auto p = participant_in(tx, caller, chat_id);
+  if (!p) return p.take_error();
+  if (!client_id.empty()) {
+    if (auto first = tx.chats().entry_by_client_id(chat_id, author_key(caller), client_id)) {
+      return PostedEntry{std::move(*first), true};
+    }
+  }
+  if (auto r = refuse_if_ended(p->chat); !r) return r.take_error();
+  if (p->role == core::Role::agent && p->chat.status == core::ChatStatus::waiting) {
+    return make_error(Errc::conflict, "Accept the chat before you write in it.");
+  }
+  MessageOptions options;
+  options.chat_id = chat_id;
+  options.unverified_sender = !caller.actor;
+  auto message = tickets.add_message_in(tx, writer_of(caller, p->chat), p->chat.ticket_number,
+                                        core::MessageKind::public_reply, body, files, options, now);
+  if (!message) return message.take_error();
+  auto e = entry_by(*p, caller, core::ChatEntryKind::message, now);
+  e.body = body;
+  e.client_id = client_id;
+  e.message_id = message->id;
+  if (data_of) e.data = data_of(*message);
+  return PostedEntry{appended(tx, std::move(e)), false};
 }
 
 }  // namespace
@@ -331,66 +369,25 @@ Result<PostedEntry> Chats::post_message(const ChatCaller& caller, Id chat_id, st
                                         std::string client_id) {
   if (auto r = check_message(body, client_id); !r) return r.take_error();
   const auto now = ctx_.clock.now();
-  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
-    auto p = participant_in(tx, caller, chat_id);
-    if (!p) return p.take_error();
-    if (!client_id.empty()) {
-      if (auto first = tx.chats().entry_by_client_id(chat_id, author_key(caller), client_id)) {
-        return PostedEntry{std::move(*first), true};
-      }
-    }
-    if (auto r = refuse_if_ended(p->chat); !r) return r.take_error();
-    if (p->role == core::Role::agent && p->chat.status == core::ChatStatus::waiting) {
-      return make_error(Errc::conflict, "Accept the chat before you reply.");
-    }
-    MessageOptions options;
-    options.chat_id = chat_id;
-    options.unverified_sender = !caller.actor;
-    auto message = tickets_.add_message_in(tx, writer_of(caller, p->chat), p->chat.ticket_number,
-                                           core::MessageKind::public_reply, body, {}, options, now);
-    if (!message) return message.take_error();
-    auto e = entry_by(*p, caller, core::ChatEntryKind::message, now);
-    e.body = body;
-    e.client_id = client_id;
-    e.message_id = message->id;
-    return PostedEntry{appended(tx, std::move(e)), false};
+  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) {
+    return post_in(tx, tickets_, caller, chat_id, body, {}, client_id, nullptr, now);
   });
 }
 
 Result<PostedEntry> Chats::send_file(const ChatCaller& caller, Id chat_id, NewAttachment file,
                                      std::string client_id) {
-  if (client_id.size() > kMaxClientIdBytes || !core::is_valid_utf8(client_id)) {
-    return core::invalid_field("client_id", "is longer than 100 bytes or not UTF-8");
-  }
+  if (auto r = check_client_id(client_id); !r) return r.take_error();
   // Who may send is checked before the bytes are kept (a stranger's upload stores nothing).
   if (auto p = participant(caller, chat_id); !p) return p.take_error();
   std::vector<NewAttachment> files{std::move(file)};
   auto stored = tickets_.store_blobs(files);
   if (!stored) return stored.take_error();
   const auto now = ctx_.clock.now();
-  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
-    auto p = participant_in(tx, caller, chat_id);
-    if (!p) return p.take_error();
-    if (!client_id.empty()) {
-      if (auto first = tx.chats().entry_by_client_id(chat_id, author_key(caller), client_id)) {
-        return PostedEntry{std::move(*first), true};
-      }
-    }
-    if (auto r = refuse_if_ended(p->chat); !r) return r.take_error();
-    if (p->role == core::Role::agent && p->chat.status == core::ChatStatus::waiting) {
-      return make_error(Errc::conflict, "Accept the chat before you send a file.");
-    }
-    const auto& a = stored->front();
-    const std::string text = "Sent a file: " + a.filename + " (" + core::human_size(a.size) + ")";
-    MessageOptions options;
-    options.chat_id = chat_id;
-    options.unverified_sender = !caller.actor;
-    auto message =
-        tickets_.add_message_in(tx, writer_of(caller, p->chat), p->chat.ticket_number,
-                                core::MessageKind::public_reply, text, *stored, options, now);
-    if (!message) return message.take_error();
+  const auto& a = stored->front();
+  const std::string text = "Sent a file: " + a.filename + " (" + core::human_size(a.size) + ")";
+  auto files_json = [](const core::Message& message) {
     std::string files = "[";
-    for (const auto& att : message->attachments) {
+    for (const auto& att : message.attachments) {
       if (files.size() > 1) files += ',';
       files += Json()
                    .num("id", att.id)
@@ -399,12 +396,10 @@ Result<PostedEntry> Chats::send_file(const ChatCaller& caller, Id chat_id, NewAt
                    .str("content_type", att.content_type)
                    .done();
     }
-    auto e = entry_by(*p, caller, core::ChatEntryKind::message, now);
-    e.body = text;
-    e.client_id = client_id;
-    e.message_id = message->id;
-    e.data = Json().raw("files", files + "]").done();
-    return PostedEntry{appended(tx, std::move(e)), false};
+    return Json().raw("files", files + "]").done();
+  };
+  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) {
+    return post_in(tx, tickets_, caller, chat_id, text, *stored, client_id, files_json, now);
   });
 }
 
@@ -609,9 +604,7 @@ Result<PostedEntry> Chats::submit_form(const ChatCaller& caller, Id chat_id,
                                        std::int64_t request_seq,
                                        std::vector<std::pair<std::string, std::string>> values,
                                        std::string client_id) {
-  if (client_id.size() > kMaxClientIdBytes || !core::is_valid_utf8(client_id)) {
-    return core::invalid_field("client_id", "is longer than 100 bytes or not UTF-8");
-  }
+  if (auto r = check_client_id(client_id); !r) return r.take_error();
   const auto now = ctx_.clock.now();
   return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
     auto p = participant_in(tx, caller, chat_id);

@@ -75,12 +75,14 @@ std::string chats_json(const std::vector<app::ChatView>& views) {
   return items_json(views, chat_object);
 }
 
-std::string started_chat_json(const app::StartedChat& s, bool agents_available) {
+std::string started_chat_json(const app::StartedChat& s, bool agents_available,
+                              std::size_t max_upload_bytes) {
   json::object o{{"id", s.view.chat.id},
                  {"status", core::to_string(s.view.chat.status)},
                  {"queue_position", s.view.queue_position},
                  {"ticket_number", s.view.chat.ticket_number},
-                 {"agents_available", agents_available}};
+                 {"agents_available", agents_available},
+                 {"limits", {{"max_upload_bytes", max_upload_bytes}}}};
   if (!s.visitor_token.empty()) o["visitor_token"] = s.visitor_token;
   return json::serialize(o);
 }
@@ -100,9 +102,11 @@ std::string chat_log_json(const app::ChatLog& log) {
   return out;
 }
 
-std::string chat_hello_json(const app::ChatView& view) {
-  return json::serialize(json::object{
-      {"type", "hello"}, {"chat", chat_object(view)}, {"last_seq", view.chat.last_seq}});
+std::string chat_hello_json(const app::ChatView& view, std::size_t max_upload_bytes) {
+  return json::serialize(json::object{{"type", "hello"},
+                                      {"chat", chat_object(view)},
+                                      {"last_seq", view.chat.last_seq},
+                                      {"limits", {{"max_upload_bytes", max_upload_bytes}}}});
 }
 
 std::string chat_form_json(const core::ChatForm& form) {

@@ -18,13 +18,15 @@ namespace frontline::http {
 std::string chat_json(const app::ChatView& view);
 std::string chats_json(const std::vector<app::ChatView>& views);
 // 201 of POST /chats: {"id","status","queue_position","ticket_number","visitor_token"?,
-// "agents_available"}.
-std::string started_chat_json(const app::StartedChat& started, bool agents_available);
+// "agents_available","limits":{"max_upload_bytes"}}.
+std::string started_chat_json(const app::StartedChat& started, bool agents_available,
+                              std::size_t max_upload_bytes);
 // {"items":[entry…],"last_seq"}
 std::string chat_log_json(const app::ChatLog& log);
 std::string chat_entry_json(const core::ChatEntry& entry);
-// The hello frame of a chat socket: {"type":"hello","chat":{…},"last_seq"}.
-std::string chat_hello_json(const app::ChatView& view);
+// The hello frame of a chat socket: {"type":"hello","chat":{…},"last_seq",
+// "limits":{"max_upload_bytes"}} (a visitor has no other way to learn the file limit).
+std::string chat_hello_json(const app::ChatView& view, std::size_t max_upload_bytes);
 std::string chat_form_json(const core::ChatForm& form);
 std::string chat_forms_json(const std::vector<core::ChatForm>& forms);
 

@@ -103,6 +103,7 @@ class ChatAccessTest(ChatCase):
         self.assertEqual(started["status"], "waiting")
         self.assertGreaterEqual(started["queue_position"], 1)
         self.assertTrue(started["visitor_token"].startswith("flv_"))
+        self.assertGreater(started["limits"]["max_upload_bytes"], 0)  # a visitor's only source
         ticket = self.agent.client.get("/api/v1/tickets/%d" % started["ticket_number"]).body
         self.assertEqual(ticket["channel"], "chat")
         self.assertEqual(ticket["subject"], "Printer shows E04")
@@ -256,6 +257,7 @@ class ChatSocketTest(ChatCase):
                 await agent.send(json.dumps({"type": "typing", "internal": True}))
                 typing = await until(colleague, lambda f: f["type"] == "typing")
                 self.assertEqual(typing[-1]["author"]["name"], "Tom Tech")
+                self.assertTrue(typing[-1]["internal"])
                 await in_thread(self.agent.client.reply, started["ticket_number"],
                                 "customer sounds annoyed", "internal")
                 await agent.send(json.dumps({"type": "typing"}))

@@ -61,9 +61,10 @@ std::string ack_frame(std::string_view client_id, std::int64_t seq) {
   return json::serialize(json::object{{"type", "ack"}, {"client_id", client_id}, {"seq", seq}});
 }
 
-std::string typing_frame(core::Role role, std::string_view name) {
-  return json::serialize(
-      json::object{{"type", "typing"}, {"author", {{"role", author_role(role)}, {"name", name}}}});
+std::string typing_frame(core::Role role, std::string_view name, bool internal) {
+  json::object o{{"type", "typing"}, {"author", {{"role", author_role(role)}, {"name", name}}}};
+  if (internal) o["internal"] = true;
+  return json::serialize(o);
 }
 
 std::string error_frame(std::string_view detail, std::string_view client_id) {

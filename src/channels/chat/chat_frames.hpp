@@ -23,7 +23,8 @@ std::string_view author_role(core::Role role);
 // Server frames.
 std::string entry_frame(const core::ChatEntry& entry);
 std::string ack_frame(std::string_view client_id, std::int64_t seq);
-std::string typing_frame(core::Role role, std::string_view name);
+// internal: a technician writes an internal note (only staff get it).
+std::string typing_frame(core::Role role, std::string_view name, bool internal = false);
 std::string error_frame(std::string_view detail, std::string_view client_id = {});
 std::string pong_frame();
 

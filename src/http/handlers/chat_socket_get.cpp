@@ -38,7 +38,7 @@ Response chat_socket_get(Request& req, Services& s) {
   plan.ticket_number = who->chat.ticket_number;
   plan.role = who->role;
   plan.name = who->name;
-  plan.hello = chat_hello_json(*view);
+  plan.hello = chat_hello_json(*view, s.ctx.limits.max_attachment_bytes);
   Response r;
   r.status = 101;
   r.socket = std::move(plan);

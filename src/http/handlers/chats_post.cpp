@@ -12,8 +12,9 @@ Response chats_post(Request& req, Services& s) {
   if (!intake) return problem(intake.error());
   const bool agents_available = s.hub && s.hub->staff_online();
   auto started = s.chats.start(req.actor, std::move(*intake), agents_available);
-  return reply(started, 201,
-               [&](const app::StartedChat& c) { return started_chat_json(c, agents_available); });
+  return reply(started, 201, [&](const app::StartedChat& c) {
+    return started_chat_json(c, agents_available, s.ctx.limits.max_attachment_bytes);
+  });
 }
 
 }  // namespace frontline::http::handlers

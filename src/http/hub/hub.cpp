@@ -63,15 +63,7 @@ std::uint64_t Hub::join_feed(std::weak_ptr<Client> client, Audience audience,
   m->audience = std::move(audience);
   m->allowed = std::move(allowed);
   m->after = after;
-  std::uint64_t id;
-  {
-    std::lock_guard lock(mutex_);
-    id = next_id_++;
-    members_.emplace(id, std::move(m));
-    woken_ = true;
-  }
-  cv_.notify_all();
-  return id;
+  return add(std::move(m));
 }
 
 std::uint64_t Hub::join_chat(std::weak_ptr<Client> client, Audience audience, core::Id chat_id,
@@ -86,11 +78,16 @@ std::uint64_t Hub::join_chat(std::weak_ptr<Client> client, Audience audience, co
   m->ticket_number = ticket_number;
   m->hello = std::move(hello);
   m->seq = std::max<std::int64_t>(after, 0);
+  return add(std::move(m));
+}
+
+// A new member waits for the follower's next round (woken now) for its hello and catch-up.
+std::uint64_t Hub::add(std::shared_ptr<Member> member) {
   std::uint64_t id;
   {
     std::lock_guard lock(mutex_);
     id = next_id_++;
-    members_.emplace(id, std::move(m));
+    members_.emplace(id, std::move(member));
     woken_ = true;
   }
   cv_.notify_all();

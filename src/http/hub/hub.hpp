@@ -80,6 +80,7 @@ class Hub {
  private:
   struct Member;
   using Delivery = std::pair<std::shared_ptr<Client>, std::shared_ptr<const std::string>>;
+  std::uint64_t add(std::shared_ptr<Member> member);
   void run();
   void round();
   void feed_round(const std::vector<std::shared_ptr<Member>>& members,

@@ -172,8 +172,8 @@ class SocketSession final : public Client, public std::enable_shared_from_this<S
     if (plan_.kind != SocketPlan::Kind::chat) co_return;  // the feed only listens
     if (frame.type == Type::typing) {
       const bool staff_only = frame.internal && plan_.role != core::Role::customer;
-      ctx_.hub.typing(member_, plan_.chat_id, chat::typing_frame(plan_.role, plan_.name),
-                      staff_only);
+      ctx_.hub.typing(member_, plan_.chat_id,
+                      chat::typing_frame(plan_.role, plan_.name, staff_only), staff_only);
       co_return;
     }
     // A write waits for the group commit: off the network threads, one frame at a time. Named
