@@ -24,7 +24,7 @@ timeout 60 "$bin" admin create-user --data "$dir" --email agent@example.com --ro
   --name "Bench Agent" --password "bench-password-$RANDOM$RANDOM" >/dev/null
 token=$(timeout 60 "$bin" admin issue-token --data "$dir" --email agent@example.com | tail -1)
 FRONTLINE_ACCESS_LOG=0 FRONTLINE_MAX_CONNECTIONS_PER_ADDRESS=30000 FRONTLINE_MAX_CONNECTIONS=30000 \
-  FRONTLINE_CHAT_MAX_PER_AGENT=100000 \
+  FRONTLINE_CHAT_MAX_PER_AGENT=100000 FRONTLINE_CHAT_STARTS_PER_ADDRESS=1000000 \
   "$bin" serve --data "$dir" --listen 127.0.0.1:0 >"$dir/stdout" 2>"$dir/stderr" &
 server_pid=$!
 for _ in $(seq 300); do

@@ -83,6 +83,7 @@ Config load_config(const std::string& path) {
     }
     c.chat_max_per_agent = t["chat"]["max_per_agent"].value_or(c.chat_max_per_agent);
     c.chat_reoffer_seconds = t["chat"]["reoffer_seconds"].value_or(c.chat_reoffer_seconds);
+    c.chat_starts_per_address = t["chat"]["starts_per_address"].value_or(c.chat_starts_per_address);
   }
   if (auto v = env("FRONTLINE_DATA")) c.data_dir = v;
   if (auto v = env("FRONTLINE_LISTEN")) c.listen = v;
@@ -148,6 +149,9 @@ Config load_config(const std::string& path) {
   }
   if (auto v = env("FRONTLINE_CHAT_MAX_PER_AGENT"))
     c.chat_max_per_agent = static_cast<int>(to_size("FRONTLINE_CHAT_MAX_PER_AGENT", v));
+  if (auto v = env("FRONTLINE_CHAT_STARTS_PER_ADDRESS")) {
+    c.chat_starts_per_address = static_cast<int>(to_size("FRONTLINE_CHAT_STARTS_PER_ADDRESS", v));
+  }
   if (auto v = env("FRONTLINE_CHAT_REOFFER_SECONDS"))
     c.chat_reoffer_seconds = static_cast<int>(to_size("FRONTLINE_CHAT_REOFFER_SECONDS", v));
   for (const auto& origin : c.chat_widget_origins) {

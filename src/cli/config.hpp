@@ -57,6 +57,7 @@ struct Config {
   std::vector<std::string> chat_widget_origins;
   int chat_max_per_agent = 3;
   int chat_reoffer_seconds = 90;
+  int chat_starts_per_address = 20;  // per 10 minutes; anonymous visitors need no account
 };
 
 // The From name and address and the retry schedule of outgoing mail.

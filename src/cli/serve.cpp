@@ -114,6 +114,7 @@ void serve(const ServeFlags& flags) {
   chat_settings.reoffer_after_seconds = std::max(5, config.chat_reoffer_seconds);
   http::Services services(*rt.ctx, chat_settings);
   services.settings.widget_origins = config.chat_widget_origins;
+  services.settings.chat_starts_per_address = config.chat_starts_per_address;
   services.settings.max_json_bytes = config.max_json_bytes;
   services.settings.max_upload_bytes = config.max_upload_bytes;
   services.settings.secure_cookies = config.secure_cookies;

@@ -19,6 +19,7 @@
 #include "app/tickets.hpp"
 #include "channels/email/mime_parser.hpp"
 #include "http/client_address.hpp"
+#include "http/start_limit.hpp"
 
 namespace frontline::http {
 
@@ -40,6 +41,7 @@ struct ServerSettings {
   // Origins whose pages may embed the chat widget (framed /widget.html), e.g.
   // "https://www.example.com"; empty: only the help desk's own pages.
   std::vector<std::string> widget_origins;
+  int chat_starts_per_address = 20;  // new chats one address may start per 10 minutes
 };
 
 struct Services {
@@ -72,7 +74,8 @@ struct Services {
   app::Chats chats;
   ServerSettings settings;
   Metrics* metrics = nullptr;
-  hub::Hub* hub = nullptr;  // the server's WebSocket hub (set by Server)
+  hub::Hub* hub = nullptr;      // the server's WebSocket hub (set by Server)
+  StartLimit chat_starts{600};  // chats started per address in ten minutes
 };
 
 }  // namespace frontline::http

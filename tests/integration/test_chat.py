@@ -473,6 +473,18 @@ class ChatWorkflowTest(ChatCase):
         self.assertEqual(busy.client.post("/api/v1/chats/%d/accept" % second["id"]).status, 200)
 
 
+class ChatStartLimitTest(ChatCase):
+    server_env = {"FRONTLINE_CHAT_STARTS_PER_ADDRESS": "3"}
+
+    def test_one_address_may_start_only_so_many_chats_in_ten_minutes(self):
+        for _ in range(3):
+            self.start_visitor_chat()
+        r = self.anonymous.post("/api/v1/chats", {"email": "x@example.com", "topic": "one more"})
+        self.assertProblem(r, 429)
+        self.assertGreater(int(r.headers["Retry-After"]), 0)
+        self.assertIn("minutes", r.body["detail"])
+
+
 class ChatReofferTest(ChatCase):
     server_env = {"FRONTLINE_CHAT_REOFFER_SECONDS": "5"}
 
