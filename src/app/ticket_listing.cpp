@@ -152,7 +152,16 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
       f.assignee_id = user_id(*p.assignee);
     }
   }
-  if (p.requester) f.requester_id = user_id(*p.requester);
+  if (p.requester) {
+    // An id or a known address names one person; anything else is part of a name or address.
+    if (auto id = core::parse_positive_id(*p.requester)) {
+      f.requester_id = id;
+    } else if (auto u = tx.accounts().user_by_email(*p.requester)) {
+      f.requester_id = u->id;
+    } else {
+      f.requester_text = *p.requester;
+    }
+  }
   if (p.team) {
     if (auto id = core::parse_positive_id(*p.team)) {
       f.team_id = id;

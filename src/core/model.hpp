@@ -111,6 +111,9 @@ struct Ticket {
   std::optional<UnixTime> resolved_at;
   std::optional<UnixTime> closed_at;
   std::optional<Id> merged_into;
+  // When the requester's side last wrote publicly with no public staff reply since (the queue's
+  // "customer replied" marker); cleared by the next public reply from staff.
+  std::optional<UnixTime> customer_replied_at;
   std::int64_t version = 1;  // bumps on every change; the ETag staff see
   // The same two for what a customer can see (status, category, public messages, merge): they
   // move only with those, so a customer never learns of internal work from them.

@@ -141,12 +141,8 @@ Result<Unit> apply_filter(Filter filter, std::string_view key, std::string_view 
       }
       return set_once(key, std::move(lowered), q.assignee);
     }
-    case Filter::requester: {
-      if (!looks_like_email(value)) {
-        return bad_query("requester: expected an email address, got " + echo(value));
-      }
+    case Filter::requester:  // an email, or part of a name or email ("requester:ann")
       return set_once(key, to_lower_ascii(value), q.requester);
-    }
     case Filter::team:
       return set_once(key, std::string(value), q.team);
     case Filter::org:

@@ -31,10 +31,12 @@ Result<std::optional<core::Status>> apply_public_reply(Ticket& ticket, bool auth
   }
   std::optional<core::Status> next;
   if (author_is_staff) {
+    ticket.customer_replied_at.reset();
     if (!ticket.first_response_at) ticket.first_response_at = now;
     if (ticket.status == Status::new_) next = Status::open;
-  } else if (ticket.status == Status::resolved || ticket.status == Status::pending) {
-    next = Status::open;
+  } else {
+    ticket.customer_replied_at = now;
+    if (ticket.status == Status::resolved || ticket.status == Status::pending) next = Status::open;
   }
   if (next) {
     auto changed = change_status(ticket, *next, now);

@@ -13,7 +13,8 @@ namespace frontline::core {
 Done change_status(Ticket& ticket, core::Status to, UnixTime now);
 
 // Effects of a public message on its ticket: a customer reply reopens a resolved or pending
-// ticket; the first public reply by staff sets first_response_at and opens a new ticket.
+// ticket and marks it customer_replied_at; a public reply by staff clears that mark, and the
+// first one sets first_response_at and opens a new ticket.
 // Returns the status change it made, if any. A reply to a closed ticket is a conflict.
 Result<std::optional<core::Status>> apply_public_reply(Ticket& ticket, bool author_is_staff,
                                                        UnixTime now);

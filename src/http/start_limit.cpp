@@ -7,7 +7,8 @@ std::int64_t StartLimit::take(const std::string& address, std::int64_t now, int 
   std::lock_guard lock(mutex_);
   if (windows_.size() >= kMaxAddresses) {
     // Under a spray from many addresses: forget the windows that have ended.
-    std::erase_if(windows_, [&](const auto& kv) { return kv.second.start + window_seconds_ <= now; });
+    std::erase_if(windows_,
+                  [&](const auto& kv) { return kv.second.start + window_seconds_ <= now; });
   }
   auto& w = windows_[address];
   if (w.start + window_seconds_ <= now) w = Window{now, 0};

@@ -33,6 +33,7 @@ class TicketWriter {
     time("first_response_at", t.first_response_at);
     time("resolved_at", t.resolved_at);
     time("closed_at", t.closed_at);
+    time("customer_replied_at", t.customer_replied_at);
     id("merged_into", t.merged_into);
     out_ += ",\"version\":" + std::to_string(t.version);
     if (core::can(viewer, core::TicketAction::view_internal, t)) {

@@ -49,6 +49,8 @@ struct TicketFilter {
   bool unassigned = false;
   std::optional<Id> team_id;
   std::optional<Id> requester_id;
+  // The requester's name or email contains this (ASCII case-insensitive): "requester:ann".
+  std::optional<std::string> requester_text;
   std::optional<Id> organization_id;
   std::optional<std::string> category;  // a category's name (any case)
   std::vector<std::string> tags;        // all must be present

@@ -4,6 +4,7 @@ merge and links, attachments, the lifecycle rules, and the search language."""
 
 import datetime
 import unittest
+from urllib.parse import quote
 
 from harness import Server, ServerTestCase, multipart, raw_exchange, unique
 
@@ -381,6 +382,30 @@ class TicketsApiTest(ServerTestCase):
         self.assertProblem(self.agent.client.get("/api/v1/attachments/987654"), 404)
 
     # -- lifecycle ---------------------------------------------------------------------------
+
+    def test_requester_takes_part_of_a_name_or_email(self):
+        tag = unique("zq").lower()
+        person = self.server.user("customer", name="Wilma " + tag.capitalize(),
+                                  email=tag + "-mail@example.com")
+        number = person.client.create_ticket().body["number"]
+        for part in (tag, tag.upper(), "wilma " + tag, tag + "-mail@exam"):
+            with self.subTest(part=part):
+                r = self.agent.client.get(TICKETS + "?q=" + quote('requester:"%s"' % part))
+                self.assertEqual(r.status, 200, r.body)
+                self.assertEqual([t["number"] for t in r.body["items"]], [number])
+        nobody = self.agent.client.get(TICKETS + "?q=" + quote("requester:" + tag + "-nobody"))
+        self.assertEqual(nobody.body["items"], [])
+
+    def test_a_customer_reply_marks_the_ticket_until_staff_answer_publicly(self):
+        number = self.new_ticket()["number"]
+        self.assertIsNone(self.agent.client.get(ticket_path(number)).body["customer_replied_at"])
+        self.customer.client.reply(number, "any news?")
+        marked = self.agent.client.get(ticket_path(number)).body["customer_replied_at"]
+        self.assertTrue(marked and marked.endswith("Z"))
+        self.agent.client.reply(number, "checking", kind="internal")
+        self.assertEqual(self.agent.client.get(ticket_path(number)).body["customer_replied_at"], marked)
+        self.agent.client.reply(number, "Found it.")
+        self.assertIsNone(self.agent.client.get(ticket_path(number)).body["customer_replied_at"])
 
     def test_first_agent_public_reply_sets_first_response_at_and_opens_ticket(self):
         number = self.new_ticket()["number"]

@@ -31,6 +31,7 @@ export interface Ticket {
   created_at: string;
   updated_at: string;
   first_response_at: string | null;
+  customer_replied_at: string | null; // the requester wrote last; cleared by a public staff reply
   resolved_at: string | null;
   closed_at: string | null;
   merged_into: number | null;

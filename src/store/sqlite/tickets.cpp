@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "core/text.hpp"
 #include "store/sqlite/fts5_query.hpp"
 #include "store/sqlite/repositories.hpp"
 
@@ -23,7 +24,7 @@ constexpr const char* kTicketColumns =
     "t.assignee_id, t.team_id, t.category, t.channel, t.created_at, t.updated_at, "
     "t.first_response_at, t.resolved_at, t.closed_at, t.merged_into, t.version, u.email, u.name, "
     "(SELECT group_concat(tag, char(31)) FROM ticket_tags WHERE ticket_number = t.number), "
-    "t.public_version, t.public_updated_at ";
+    "t.public_version, t.public_updated_at, t.customer_replied_at ";
 
 core::Ticket read_ticket(const Stmt& s) {
   core::Ticket t;
@@ -56,6 +57,7 @@ core::Ticket read_ticket(const Stmt& s) {
   }
   t.public_version = s.int64(20);
   t.public_updated_at = s.int64(21);
+  t.customer_replied_at = s.opt_int64(22);
   return t;
 }
 void write_tags(Connection& db, Id number, const std::vector<std::string>& tags) {
@@ -75,14 +77,15 @@ void SqliteTickets::insert_ticket(core::Ticket& t, std::string_view public_text,
   auto s = db_.prepare(
       "INSERT INTO tickets(subject, status, priority, requester_id, organization_id, "
       "assignee_id, team_id, category, channel, created_at, updated_at, first_response_at, "
-      "resolved_at, closed_at, merged_into, version, public_version, public_updated_at) "
-      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "resolved_at, closed_at, merged_into, version, public_version, public_updated_at, "
+      "customer_replied_at) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, t.subject).bind(2, core::to_string(t.status)).bind(3, core::to_string(t.priority));
   s.bind(4, t.requester_id).bind(5, t.organization_id).bind(6, t.assignee_id).bind(7, t.team_id);
   s.bind(8, t.category).bind(9, core::to_string(t.channel)).bind(10, t.created_at);
   s.bind(11, t.updated_at).bind(12, t.first_response_at).bind(13, t.resolved_at);
   s.bind(14, t.closed_at).bind(15, t.merged_into).bind(16, t.version);
-  s.bind(17, t.public_version).bind(18, t.public_updated_at);
+  s.bind(17, t.public_version).bind(18, t.public_updated_at).bind(19, t.customer_replied_at);
   s.run();
   t.number = db_.last_insert_rowid();
   if (!t.tags.empty()) write_tags(db_, t.number, t.tags);
@@ -117,14 +120,14 @@ bool SqliteTickets::update_ticket(const core::Ticket& t) {
   auto s = db_.prepare(
       "UPDATE tickets SET status = ?, priority = ?, assignee_id = ?, team_id = ?, category = ?, "
       "updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ?, merged_into = ?, "
-      "organization_id = ?, version = ?, public_version = ?, public_updated_at = ? "
-      "WHERE number = ? AND version = ?");
+      "organization_id = ?, version = ?, public_version = ?, public_updated_at = ?, "
+      "customer_replied_at = ? WHERE number = ? AND version = ?");
   s.bind(1, core::to_string(t.status)).bind(2, core::to_string(t.priority));
   s.bind(3, t.assignee_id).bind(4, t.team_id).bind(5, t.category).bind(6, t.updated_at);
   s.bind(7, t.first_response_at).bind(8, t.resolved_at).bind(9, t.closed_at);
   s.bind(10, t.merged_into).bind(11, t.organization_id).bind(12, t.version);
-  s.bind(13, t.public_version).bind(14, t.public_updated_at).bind(15, t.number);
-  s.bind(16, t.version - 1);
+  s.bind(13, t.public_version).bind(14, t.public_updated_at).bind(15, t.customer_replied_at);
+  s.bind(16, t.number).bind(17, t.version - 1);
   s.run();
   if (db_.changes() == 0) return false;
   write_tags(db_, t.number, t.tags);
@@ -161,6 +164,13 @@ void append_filter_conditions(const TicketFilter& f, std::string& sql, SqlParams
   if (f.assignee_id) equals(" AND t.assignee_id = ?", *f.assignee_id);
   if (f.team_id) equals(" AND t.team_id = ?", *f.team_id);
   if (f.requester_id) equals(" AND t.requester_id = ?", *f.requester_id);
+  if (f.requester_text) {
+    sql +=
+        " AND t.requester_id IN (SELECT id FROM users WHERE instr(lower(email), ?) > 0 "
+        "OR instr(lower(name), ?) > 0)";
+    params.emplace_back(core::to_lower_ascii(*f.requester_text));
+    params.emplace_back(core::to_lower_ascii(*f.requester_text));
+  }
   if (f.organization_id) equals(" AND t.organization_id = ?", *f.organization_id);
   if (f.category) {
     sql += " AND t.category = ? COLLATE NOCASE";

@@ -71,6 +71,16 @@ TEST(TicketLifecycle, CustomerReplyDoesNotSetFirstResponse) {
   EXPECT_EQ(t.status, Status::new_);
 }
 
+TEST(TicketLifecycle, ACustomerReplyMarksTheTicketUntilStaffAnswerPublicly) {
+  auto t = fresh();
+  ASSERT_TRUE(apply_public_reply(t, false, 50));
+  EXPECT_EQ(t.customer_replied_at, 50);
+  ASSERT_TRUE(apply_public_reply(t, false, 60));
+  EXPECT_EQ(t.customer_replied_at, 60);  // the latest reply
+  ASSERT_TRUE(apply_public_reply(t, true, 70));
+  EXPECT_FALSE(t.customer_replied_at.has_value());
+}
+
 TEST(TicketLifecycle, ReplyToClosedTicketIsAConflict) {
   auto t = fresh();
   t.status = Status::closed;

@@ -89,6 +89,47 @@ TEST_P(TicketsContract, TicketNumbersAreSequentialAndRoundTrip) {
   });
 }
 
+TEST_P(TicketsContract, RequesterTextMatchesPartOfTheNameOrEmailIgnoringCase) {
+  auto ann = user("ann.lee@x.com");
+  auto bob = user("bob@y.com");
+  auto mine = ticket(ann, "Printer jam", 100);
+  ticket(bob, "VPN down", 200);
+  for (const char* part : {"ANN.L", "lee@x", "ann.lee"}) {
+    TicketFilter f;
+    f.requester_text = part;
+    read([&](Tx& tx) {
+      auto page = tx.tickets().list_tickets(f);
+      ASSERT_EQ(page.items.size(), 1u) << part;
+      EXPECT_EQ(page.items[0].number, mine.number);
+    });
+  }
+  TicketFilter none;
+  none.requester_text = "carol";
+  read([&](Tx& tx) { EXPECT_TRUE(tx.tickets().list_tickets(none).items.empty()); });
+}
+
+TEST_P(TicketsContract, TheCustomerRepliedMarkRoundTripsAndClears) {
+  auto requester = user("a@x.com");
+  auto t = ticket(requester, "Printer jam", 100);
+  EXPECT_FALSE(t.customer_replied_at);
+  write([&](Tx& tx) {
+    auto loaded = *tx.tickets().ticket_by_number(t.number);
+    loaded.customer_replied_at = 150;
+    loaded.version += 1;
+    EXPECT_TRUE(tx.tickets().update_ticket(loaded));
+  });
+  read([&](Tx& tx) {
+    EXPECT_EQ(tx.tickets().ticket_by_number(t.number)->customer_replied_at, 150);
+  });
+  write([&](Tx& tx) {
+    auto loaded = *tx.tickets().ticket_by_number(t.number);
+    loaded.customer_replied_at.reset();
+    loaded.version += 1;
+    EXPECT_TRUE(tx.tickets().update_ticket(loaded));
+  });
+  read([&](Tx& tx) { EXPECT_FALSE(tx.tickets().ticket_by_number(t.number)->customer_replied_at); });
+}
+
 TEST_P(TicketsContract, UpdateFailsWhenVersionIsStale) {
   auto t = ticket(user("a@x.com"), "s", 1);
   db_->write([&](Tx& tx) {

@@ -211,6 +211,11 @@ export function QueueScreen({ me, queue }: { me: Me; queue: string }) {
                     <Link href={`/console/tickets/${t.number}`} class="ticket-link" onFocus={() => setSelected(i)}>
                       {t.subject}
                     </Link>
+                    {t.customer_replied_at && t.status !== 'closed' && (
+                      <span class="badge replied" title="The customer wrote last; nobody has answered yet">
+                        Customer replied
+                      </span>
+                    )}
                   </td>
                   <td>{t.requester.name || t.requester.email}</td>
                   <td>
