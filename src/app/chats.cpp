@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "app/accounts.hpp"
+#include "app/chat_support.hpp"
 #include "app/credentials.hpp"
 #include "app/event_data.hpp"
 #include "core/civil_date.hpp"
@@ -17,65 +18,11 @@ using core::Errc;
 using core::Id;
 using core::make_error;
 using core::Result;
+using namespace chat_support;
 
 namespace {
 
 constexpr int kMaxLogRead = 1000;
-
-// A small JSON object writer for log entries' data (the app layer has no JSON library).
-class Json {
- public:
-  Json& raw(std::string_view key, std::string_view json) {
-    this->key(key);
-    out_ += json;
-    return *this;
-  }
-  Json& str(std::string_view key, std::string_view value) {
-    this->key(key);
-    append_json_string(out_, value);
-    return *this;
-  }
-  Json& num(std::string_view key, std::int64_t value) { return raw(key, std::to_string(value)); }
-  Json& flag(std::string_view key, bool value) { return raw(key, value ? "true" : "false"); }
-  std::string done() const { return "{" + out_ + "}"; }
-
- private:
-  void key(std::string_view k) {
-    if (!out_.empty()) out_ += ',';
-    append_json_string(out_, k);
-    out_ += ':';
-  }
-  std::string out_;
-};
-
-std::string person_json(Id id, std::string_view name) {
-  return Json().num("id", id).str("name", name).done();
-}
-
-std::string form_json(const core::ChatForm& form) {
-  std::string fields = "[";
-  for (const auto& f : form.fields) {
-    if (fields.size() > 1) fields += ',';
-    Json field;
-    field.str("name", f.name).str("label", f.label).str("type", core::to_string(f.type));
-    field.flag("required", f.required);
-    if (!f.options.empty()) {
-      std::string options = "[";
-      for (const auto& o : f.options) {
-        if (options.size() > 1) options += ',';
-        append_json_string(options, o);
-      }
-      field.raw("options", options + "]");
-    }
-    fields += field.done();
-  }
-  return Json().num("id", form.id).str("title", form.title).raw("fields", fields + "]").done();
-}
-
-std::string display_name(const core::ChatIntake& intake) {
-  if (!intake.name.empty()) return intake.name;
-  return intake.email.substr(0, intake.email.find('@'));
-}
 
 // "Printer shows E04 after …": the topic's first line, cut to fit a subject.
 std::string subject_from(std::string_view topic) {
@@ -96,13 +43,6 @@ std::string clock_time(core::UnixTime t) {
   return core::format_day(day) + hm;
 }
 
-Result<core::Unit> check_client_id(std::string_view client_id) {
-  if (client_id.size() > kMaxClientIdBytes || !core::is_valid_utf8(client_id)) {
-    return core::invalid_field("client_id", "is longer than 100 bytes or not UTF-8");
-  }
-  return core::done();
-}
-
 Result<core::Unit> check_message(std::string_view body, std::string_view client_id) {
   if (core::trim(body).empty()) {
     return core::invalid_field("body", "is required", "Type a message before sending.");
@@ -114,108 +54,6 @@ Result<core::Unit> check_message(std::string_view body, std::string_view client_
                                "parts, or attach it on the ticket.");
   }
   return check_client_id(client_id);
-}
-
-// The actor a chat's writes on its ticket are made as: the signed-in caller, or the requester
-// for an anonymous visitor.
-core::Actor writer_of(const ChatCaller& caller, const core::Chat& chat) {
-  if (caller.actor) return *caller.actor;
-  core::Actor a;
-  a.id = chat.requester_id;
-  a.role = core::Role::customer;
-  a.email = chat.intake.email;
-  a.name = display_name(chat.intake);
-  return a;
-}
-
-std::optional<Id> author_key(const ChatCaller& caller) {
-  return caller.actor ? std::optional<Id>(caller.actor->id) : std::nullopt;
-}
-
-core::ChatEntry entry_by(const ChatParticipant& p, const ChatCaller& caller,
-                         core::ChatEntryKind kind, core::UnixTime now) {
-  core::ChatEntry e;
-  e.chat_id = p.chat.id;
-  e.kind = kind;
-  e.author_role = p.role;
-  e.author_id = author_key(caller);
-  e.author_name = p.name;
-  e.at = now;
-  return e;
-}
-
-// A status entry (said by the system) and its sentence.
-core::ChatEntry status_entry(const core::Chat& chat, std::string_view reason, std::string text,
-                             core::UnixTime now) {
-  core::ChatEntry e;
-  e.chat_id = chat.id;
-  e.kind = core::ChatEntryKind::status;
-  e.author_role = core::Role::agent;
-  e.author_name = "Help desk";
-  e.body = std::move(text);
-  Json data;
-  data.str("status", core::to_string(chat.status)).str("reason", reason);
-  if (chat.agent_id) data.raw("agent", person_json(*chat.agent_id, chat.agent_name));
-  if (chat.team_id) data.num("team_id", *chat.team_id);
-  e.data = data.done();
-  e.at = now;
-  return e;
-}
-
-core::ChatEntry appended(store::Tx& tx, core::ChatEntry e) {
-  e.seq = tx.chats().append_entry(e);
-  return e;
-}
-
-Result<core::Chat> load_chat(store::Tx& tx, Id chat_id) {
-  auto chat = tx.chats().chat_by_id(chat_id);
-  if (!chat) return make_error(Errc::not_found, "no chat #" + std::to_string(chat_id));
-  return std::move(*chat);
-}
-
-Result<ChatParticipant> participant_in(store::Tx& tx, const ChatCaller& caller, Id chat_id) {
-  auto chat = load_chat(tx, chat_id);
-  if (!chat) return chat.take_error();
-  ChatParticipant p{std::move(*chat), core::Role::customer, ""};
-  if (caller.actor && caller.actor->is_staff()) {
-    p.role = core::Role::agent;
-    p.name = caller.actor->name;
-    return p;
-  }
-  if (caller.actor && caller.actor->id == p.chat.requester_id) {
-    p.name = caller.actor->name.empty() ? display_name(p.chat.intake) : caller.actor->name;
-    return p;
-  }
-  if (!caller.visitor_token.empty() && !p.chat.visitor_token_hash.empty() &&
-      token_hash(caller.visitor_token) == p.chat.visitor_token_hash) {
-    p.name = display_name(p.chat.intake);
-    return p;
-  }
-  // Not theirs: the same answer as a chat that does not exist.
-  return make_error(Errc::not_found, "no chat #" + std::to_string(chat_id));
-}
-
-Result<core::Unit> staff_only(const core::Actor& actor, std::string_view what) {
-  if (actor.is_staff()) return core::done();
-  return make_error(Errc::forbidden, "only the support team may " + std::string(what));
-}
-
-ChatView view_of(store::Tx& tx, core::Chat chat, bool staff) {
-  ChatView v{std::move(chat), 0, staff};
-  if (v.chat.status == core::ChatStatus::waiting)
-    v.queue_position = tx.chats().waiting_ahead(v.chat) + 1;
-  return v;
-}
-
-void record_chat_event(store::Tx& tx, const core::Actor& actor, const core::Chat& chat,
-                       core::EventType type, EventData data, core::UnixTime now) {
-  record_event(tx, actor, chat.ticket_number, type, data.str(), now);
-}
-
-Result<core::Unit> refuse_if_ended(const core::Chat& chat) {
-  if (chat.status != core::ChatStatus::ended) return core::done();
-  return make_error(Errc::conflict, "This chat has ended. Reply on ticket #" +
-                                        std::to_string(chat.ticket_number) + " instead.");
 }
 
 // The steps every message into a chat takes in its write unit: who may, a resend (the first
@@ -574,96 +412,6 @@ Result<ChatView> Chats::rate(const ChatCaller& caller, Id chat_id, int rating,
   });
 }
 
-Result<PostedEntry> Chats::request_form(const core::Actor& actor, Id chat_id, Id form_id) {
-  if (auto r = staff_only(actor, "send a form"); !r) return r.take_error();
-  const auto now = ctx_.clock.now();
-  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
-    auto p = participant_in(tx, ChatCaller{actor, {}}, chat_id);
-    if (!p) return p.take_error();
-    if (p->chat.status != core::ChatStatus::active) {
-      return make_error(Errc::conflict, "Send a form while the chat is active.");
-    }
-    auto form = tx.chats().form_by_id(form_id);
-    if (!form) return core::invalid_field("form_id", "is not a chat form");
-    auto e = entry_by(*p, ChatCaller{actor, {}}, core::ChatEntryKind::form, now);
-    e.body = actor.name + " sent the form \"" + form->title + "\".";
-    e.data = Json()
-                 .str("action", "request")
-                 .num("form_id", form->id)
-                 .raw("form", form_json(*form))
-                 .done();
-    auto entry = appended(tx, std::move(e));
-    record_chat_event(
-        tx, actor, p->chat, core::EventType::chat_form_requested,
-        EventData().add("chat_id", chat_id).add("form_id", form_id).add("seq", entry.seq), now);
-    return PostedEntry{std::move(entry), false};
-  });
-}
-
-Result<PostedEntry> Chats::submit_form(const ChatCaller& caller, Id chat_id,
-                                       std::int64_t request_seq,
-                                       std::vector<std::pair<std::string, std::string>> values,
-                                       std::string client_id) {
-  if (auto r = check_client_id(client_id); !r) return r.take_error();
-  const auto now = ctx_.clock.now();
-  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
-    auto p = participant_in(tx, caller, chat_id);
-    if (!p) return p.take_error();
-    if (p->role != core::Role::customer) {
-      return make_error(Errc::forbidden, "the customer fills in a form sent into the chat");
-    }
-    if (!client_id.empty()) {
-      if (auto first = tx.chats().entry_by_client_id(chat_id, author_key(caller), client_id)) {
-        return PostedEntry{std::move(*first), true};
-      }
-    }
-    if (auto r = refuse_if_ended(p->chat); !r) return r.take_error();
-    auto request = tx.chats().entry_by_seq(chat_id, request_seq);
-    auto form_id = request ? event_int(request->data, "form_id") : std::nullopt;
-    if (!request || request->kind != core::ChatEntryKind::form || !form_id ||
-        request->author_role == core::Role::customer) {
-      return core::invalid_field("request_seq", "names no form sent into this chat");
-    }
-    auto form = tx.chats().form_by_id(*form_id);
-    if (!form) return make_error(Errc::conflict, "This form was withdrawn. Ask for a new one.");
-    auto checked = values;  // a copy per run: the unit may run again
-    if (auto r = core::validate_submission(*form, checked); !r) return r.take_error();
-    std::string text = form->title + ":";
-    std::string json_values;
-    for (const auto& f : form->fields) {
-      for (const auto& [name, value] : checked) {
-        if (name != f.name || value.empty()) continue;
-        text += "\n" + f.label + ": " + value;
-        json_values += json_values.empty() ? "" : ",";
-        append_json_string(json_values, name);
-        json_values += ':';
-        append_json_string(json_values, value);
-      }
-    }
-    MessageOptions options;
-    options.chat_id = chat_id;
-    options.unverified_sender = !caller.actor;
-    auto message = tickets_.add_message_in(tx, writer_of(caller, p->chat), p->chat.ticket_number,
-                                           core::MessageKind::public_reply, text, {}, options, now);
-    if (!message) return message.take_error();
-    auto e = entry_by(*p, caller, core::ChatEntryKind::form, now);
-    e.body = text;
-    e.client_id = client_id;
-    e.message_id = message->id;
-    e.data = Json()
-                 .str("action", "submitted")
-                 .num("request_seq", request_seq)
-                 .num("form_id", form->id)
-                 .raw("values", "{" + json_values + "}")
-                 .done();
-    auto entry = appended(tx, std::move(e));
-    record_chat_event(
-        tx, writer_of(caller, p->chat), p->chat, core::EventType::chat_form_submitted,
-        EventData().add("chat_id", chat_id).add("form_id", *form_id).add("seq", entry.seq), now);
-    return PostedEntry{std::move(entry), false};
-  });
-}
-
 std::string render_transcript(const core::Chat& chat, const std::vector<core::ChatEntry>& log) {
   std::string out = "Chat about: " + chat.intake.topic + "\nTicket #" +
                     std::to_string(chat.ticket_number) + ", started " +
@@ -715,44 +463,6 @@ Result<int> Chats::reoffer_unanswered() {
                         EventData().add("chat_id", chat.id).add("waited_seconds", waited), now);
     }
     return static_cast<int>(due.size());
-  });
-}
-
-Result<std::vector<core::ChatForm>> Chats::forms(const core::Actor& actor) {
-  if (auto r = staff_only(actor, "see chat forms"); !r) return r.take_error();
-  return in_read<std::vector<core::ChatForm>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::vector<core::ChatForm>>(tx.chats().list_forms());
-  });
-}
-
-Result<core::ChatForm> Chats::create_form(const core::Actor& actor, core::ChatForm form) {
-  if (actor.role != core::Role::admin) return admins_only();
-  form.title = std::string(core::trim(form.title));
-  if (auto r = core::validate_form(form); !r) return r.take_error();
-  form.updated_at = ctx_.clock.now();
-  return in_write<core::ChatForm>(ctx_.db, [&](store::Tx& tx) -> Result<core::ChatForm> {
-    core::ChatForm stored = form;
-    stored.id = tx.chats().insert_form(stored);
-    return stored;
-  });
-}
-
-Result<core::ChatForm> Chats::update_form(const core::Actor& actor, core::ChatForm form) {
-  if (actor.role != core::Role::admin) return admins_only();
-  form.title = std::string(core::trim(form.title));
-  if (auto r = core::validate_form(form); !r) return r.take_error();
-  form.updated_at = ctx_.clock.now();
-  return in_write<core::ChatForm>(ctx_.db, [&](store::Tx& tx) -> Result<core::ChatForm> {
-    if (!tx.chats().update_form(form)) return make_error(Errc::not_found, "no such chat form");
-    return form;
-  });
-}
-
-core::Done Chats::delete_form(const core::Actor& actor, Id id) {
-  if (actor.role != core::Role::admin) return admins_only();
-  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
-    if (!tx.chats().delete_form(id)) return make_error(Errc::not_found, "no such chat form");
-    return core::done();
   });
 }
 
