@@ -169,6 +169,10 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
         )}
         <ErrorMessage text={takeError} />
         <ErrorMessage text={error} />
+        {/* On a phone the columns stack: the reply box and the properties are far down. */}
+        <nav aria-label="On this page" class="jump-links">
+          <a href="#compose-title">Reply</a> <a href="#props-title">Properties</a> <a href="#history-title">History</a>
+        </nav>
       </div>
       <div class="ticket-grid">
         <div class="ticket-main">
