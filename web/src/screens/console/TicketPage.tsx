@@ -200,7 +200,11 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
         </div>
         <aside class="ticket-side" aria-label="Ticket details">
           <Properties ticket={ticket} dir={dir} onSaved={setTicket} refetch={fetchTicket} afterSave={() => void load()} />
-          <MacroPicker ticket={ticket} onApplied={() => void load()} />
+          <MacroPicker
+            ticket={ticket}
+            names={{ team: (id) => dir.teams.find((t) => t.id === id)?.name, user: (id) => dir.staff.find((u) => u.id === id)?.name }}
+            onApplied={() => void load()}
+          />
           <RequesterCard ticket={ticket} organizations={dir.organizations} />
           <MergeAndLink ticket={ticket} links={links} onLinked={setLinks} />
         </aside>
