@@ -84,13 +84,13 @@ test('disabling a user asks first, naming what happens and counting their open t
   assert.deepEqual(await axeViolations(a.page, 'disable-user question'), []);
 
   await a.page.keyboard.press('Escape');
-  await ask.waitFor({ state: 'hidden' });
+  await a.page.getByRole('alertdialog').waitFor({ state: 'hidden' });
   assert.equal(await disable.evaluate((b) => b === document.activeElement), true, 'focus is back on the button that asked');
   assert.equal((await admin.get('/users?role=agent')).items.find((u) => u.id === dora.id).disabled, false, 'Esc changed nothing');
 
   await disable.click();
   await ask.getByRole('button', { name: 'Cancel' }).click();
-  await ask.waitFor({ state: 'hidden' });
+  await a.page.getByRole('alertdialog').waitFor({ state: 'hidden' });
   assert.equal((await admin.get('/users?role=agent')).items.find((u) => u.id === dora.id).disabled, false, 'Cancel changed nothing');
 });
 

@@ -39,7 +39,7 @@ const names = async () => (await admin.get('/categories')).items.map((c) => c.na
 test('an unused category is deleted at once, without a question', { timeout: 60_000 }, async () => {
   await page.goto('/admin/categories');
   await page.getByRole('heading', { level: 1, name: 'Categories' }).waitFor();
-  await page.getByRole('button', { name: 'Delete category Unused' }).click();
+  await page.getByRole('button', { name: 'Delete category Unused', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Deleted Unused.' }).waitFor();
   assert.equal(await page.getByRole('alertdialog').count(), 0, 'no question for an unused category');
   assert.deepEqual(await names(), ['Printers', 'Printers and scanners']);
@@ -47,13 +47,13 @@ test('an unused category is deleted at once, without a question', { timeout: 60_
 
 test('a category tickets use asks first with the count; Cancel keeps it, confirming deletes it', { timeout: 60_000 }, async () => {
   await page.goto('/admin/categories');
-  const del = page.getByRole('button', { name: 'Delete category Printers and scanners' });
+  const del = page.getByRole('button', { name: 'Delete category Printers and scanners', exact: true });
   await del.click();
   const ask = page.getByRole('alertdialog', { name: 'Delete Printers and scanners?' });
   await ask.getByText('2 tickets use Printers and scanners.').waitFor();
   assert.deepEqual(await axeViolations(page, 'delete-category question'), []);
   await ask.getByRole('button', { name: 'Cancel' }).click();
-  await ask.waitFor({ state: 'hidden' });
+  await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
   assert.equal(await del.evaluate((b) => b === document.activeElement), true, 'focus is back on the Delete button');
   assert.deepEqual(await names(), ['Printers', 'Printers and scanners'], 'Cancel deleted nothing');
 
@@ -66,10 +66,10 @@ test('a category tickets use asks first with the count; Cancel keeps it, confirm
 
 test('the question for a category one ticket uses says "1 ticket"', { timeout: 60_000 }, async () => {
   await page.goto('/admin/categories');
-  await page.getByRole('button', { name: 'Delete category Printers' }).click();
+  await page.getByRole('button', { name: 'Delete category Printers', exact: true }).click();
   const ask = page.getByRole('alertdialog', { name: 'Delete Printers?' });
   await ask.getByText('1 ticket uses Printers.').waitFor();
   await page.keyboard.press('Escape');
-  await ask.waitFor({ state: 'hidden' });
+  await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
   assert.deepEqual(await names(), ['Printers'], 'Esc deleted nothing');
 });

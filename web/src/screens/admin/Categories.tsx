@@ -25,7 +25,9 @@ export function AdminCategories() {
   const [name, setName] = useState('');
   const { error, setError, fields, clear, fail } = useFormErrors();
   const [notice, setNotice] = useState('');
+  // The last question stays set while its dialog closes, so the title does not change under it.
   const [asking, setAsking] = useState<InUse | null>(null);
+  const [askOpen, setAskOpen] = useState(false);
   const changed = (text: string) => {
     setNotice(text);
     invalidate('categories');
@@ -51,6 +53,7 @@ export function AdminCategories() {
     }
     if (found && found.count === 0) return remove(c);
     setAsking({ category: c, count: found ? `${found.count.toLocaleString('en')}${found.capped ? '+' : ''}` : null });
+    setAskOpen(true);
   };
   return (
     <section aria-labelledby="cats-title">
@@ -92,14 +95,13 @@ export function AdminCategories() {
         </ul>
       )}
       <ConfirmDialog
-        open={!!asking}
+        open={askOpen}
         title={asking ? `Delete ${asking.category.name}?` : 'Delete category?'}
         confirmLabel="Delete category"
-        onCancel={() => setAsking(null)}
+        onCancel={() => setAskOpen(false)}
         onConfirm={() => {
-          const c = asking!.category;
-          setAsking(null);
-          void remove(c);
+          setAskOpen(false);
+          void remove(asking!.category);
         }}
       >
         {asking && (

@@ -57,7 +57,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
 
   const section = sectionOf(loc.path);
   return (
-    <div class={menuOpen ? 'app menu-open' : 'app'} onKeyDown={closeMenuOnEscape}>
+    <div class={menuOpen ? 'app console menu-open' : 'app console'} onKeyDown={closeMenuOnEscape}>
       <a class="skip-link" href="#main">
         Skip to main content
       </a>
