@@ -1,5 +1,6 @@
 // Focus of this file: an admin creates a user in the admin screen, and that person can then
-// sign in through the form and lands where their role belongs.
+// sign in through the form and lands where their role belongs; disabling someone asks first
+// (what happens, how many open tickets stay theirs), and only a yes disables.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
@@ -59,9 +60,41 @@ test('an admin creates users in the admin screen and they can sign in', { timeou
   await cody.page.getByRole('heading', { level: 1, name: 'My tickets' }).waitFor();
 });
 
-test('an admin disables a user, who can then no longer sign in', { timeout: 60_000 }, async () => {
+test('disabling a user asks first, naming what happens and counting their open tickets; Esc keeps them enabled', { timeout: 60_000 }, async () => {
   const admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-  await admin.createUser({ email: 'dora@frontline.example', name: 'Dora Disabled', role: 'agent', password: 'dora-password-1' });
+  const dora = await admin.createUser({ email: 'dora@frontline.example', name: 'Dora Disabled', role: 'agent', password: 'dora-password-1' });
+  // Two open tickets and one resolved one are Dora's: the question counts the two.
+  for (const [subject, status] of [['Scanner jams', 'open'], ['Badge reader', 'pending'], ['Old laptop', 'resolved']]) {
+    const t = await admin.post('/tickets', { subject, body: `${subject}.`, requester_email: 'olly@acme.example' });
+    await admin.patch(`/tickets/${t.number}`, { assignee_id: dora.id, status });
+  }
+  const a = await newPerson(browser, server.url);
+  await signInThroughForm(a.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await a.page.waitForURL('**/console');
+  await a.page.goto('/admin/users');
+  await a.page.getByRole('button', { name: 'Edit Dora Disabled' }).click();
+  const dialog = a.page.getByRole('dialog', { name: 'Edit Dora Disabled' });
+  const disable = dialog.getByRole('button', { name: 'Disable account' });
+  await disable.click();
+
+  const ask = a.page.getByRole('alertdialog', { name: 'Disable Dora Disabled?' });
+  await ask.getByText('signed out everywhere at once').waitFor();
+  await ask.getByText('Their 2 open tickets stay assigned to them').waitFor();
+  assert.equal(await a.page.evaluate(() => document.activeElement?.textContent), 'Cancel', 'focus starts on the safe choice');
+  assert.deepEqual(await axeViolations(a.page, 'disable-user question'), []);
+
+  await a.page.keyboard.press('Escape');
+  await a.page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+  assert.equal(await disable.evaluate((b) => b === document.activeElement), true, 'focus is back on the button that asked');
+  assert.equal((await admin.get('/users?role=agent')).items.find((u) => u.id === dora.id).disabled, false, 'Esc changed nothing');
+
+  await disable.click();
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await a.page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+  assert.equal((await admin.get('/users?role=agent')).items.find((u) => u.id === dora.id).disabled, false, 'Cancel changed nothing');
+});
+
+test('confirming the question disables the user, who can then no longer sign in', { timeout: 60_000 }, async () => {
   const a = await newPerson(browser, server.url);
   await signInThroughForm(a.page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await a.page.waitForURL('**/console');
@@ -69,6 +102,7 @@ test('an admin disables a user, who can then no longer sign in', { timeout: 60_0
   await a.page.getByRole('button', { name: 'Edit Dora Disabled' }).click();
   const dialog = a.page.getByRole('dialog', { name: 'Edit Dora Disabled' });
   await dialog.getByRole('button', { name: 'Disable account' }).click();
+  await a.page.getByRole('alertdialog', { name: 'Disable Dora Disabled?' }).getByRole('button', { name: 'Disable account' }).click();
   await dialog.getByRole('button', { name: 'Enable account' }).waitFor();
   await a.page.getByRole('status').filter({ hasText: 'Disabled Dora Disabled' }).waitFor();
 

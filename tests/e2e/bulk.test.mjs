@@ -1,7 +1,7 @@
 // Focus of this file: bulk actions on a queue selection in the browser — tick rows (by mouse and
 // with x on the current row), set priority, assignee and a tag on all of them at once, see a
-// ticket someone changed meanwhile named and left alone, and merge a selection into one ticket.
-// axe runs on the queue with the bulk bar.
+// ticket someone changed meanwhile named and left alone, remove tags from a selection only, and
+// merge a selection into one ticket. axe runs on the queue with the bulk bar.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, eventually, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
@@ -71,6 +71,27 @@ test('tick rows with the mouse and x, then set priority, assignee and a tag on a
   await bar.getByRole('button', { name: 'Apply to 2 tickets' }).click();
   await page.getByRole('status').filter({ hasText: 'Done for 2 of 2 tickets.' }).waitFor();
   for (const t of [leeds, york]) assert.equal((await admin.get(`/tickets/${t.number}`)).assignee_id, me.id);
+});
+
+test('remove tags from the selected tickets only', { timeout: 90_000 }, async () => {
+  const made = [];
+  for (const subject of ['Printer A offline', 'Printer B offline', 'Printer C offline']) {
+    const t = await admin.post('/tickets', { subject, body: `${subject}.`, requester_email: 'olly@acme.example' });
+    await admin.patch(`/tickets/${t.number}`, { tags: ['printer', 'vip', 'floor-2'] });
+    made.push(t);
+  }
+  const [a, b, c] = made;
+  await page.goto('/console/queues/unassigned');
+  await page.locator(`tr[data-ticket="${c.number}"]`).waitFor();
+  await page.getByLabel(`Select ticket #${a.number}`).check();
+  await page.getByLabel(`Select ticket #${b.number}`).check();
+  const bar = page.getByRole('form', { name: 'Change the selected tickets' });
+  await bar.getByLabel('Remove tags').fill('vip, floor-2');
+  await bar.getByRole('button', { name: 'Apply to 2 tickets' }).click();
+  await page.getByRole('status').filter({ hasText: 'Done for 2 of 2 tickets.' }).waitFor();
+  for (const t of [a, b]) assert.deepEqual((await admin.get(`/tickets/${t.number}`)).tags, ['printer'], `#${t.number} lost the two tags`);
+  assert.deepEqual((await admin.get(`/tickets/${c.number}`)).tags.sort(), ['floor-2', 'printer', 'vip'], 'the unselected ticket keeps its tags');
+  assert.equal(await bar.getByLabel('Remove tags').inputValue(), '', 'the field is emptied once applied');
 });
 
 test('merge a selection into one of its tickets', { timeout: 90_000 }, async () => {

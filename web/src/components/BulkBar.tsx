@@ -1,5 +1,5 @@
-// The queue's bulk-action bar: shown while tickets are picked; applies one set of changes (or a
-// merge) to all of them and says, per ticket, what did not work. Each ticket is sent with the
+// The queue's bulk-action bar: shown while tickets are picked; applies one set of changes (tags
+// added or removed relative to each ticket's own) or a merge to all of them and says, per ticket, what did not work. Each ticket is sent with the
 // version the queue shows, so a ticket someone changed meanwhile is left alone and named.
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, PRIORITIES, post, STATUSES, type Team, type Ticket, type User } from '../api';
@@ -20,6 +20,7 @@ export function BulkBar({ me, tickets, onDone }: { me: { id: number }; tickets: 
   const [priority, setPriority] = useState('');
   const [team, setTeam] = useState('');
   const [tags, setTags] = useState('');
+  const [untags, setUntags] = useState('');
   const [into, setInto] = useState('');
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
@@ -45,6 +46,7 @@ export function BulkBar({ me, tickets, onDone }: { me: { id: number }; tickets: 
       setPriority('');
       setTeam('');
       setTags('');
+      setUntags('');
       setInto('');
       onDone();
     } catch (err) {
@@ -58,8 +60,9 @@ export function BulkBar({ me, tickets, onDone }: { me: { id: number }; tickets: 
   if (status) changes.status = status;
   if (priority) changes.priority = priority;
   if (team) changes.team_id = team === 'none' ? null : Number(team);
-  const addTags = tags.split(/[\s,]+/).filter(Boolean);
-  if (addTags.length) changes.add_tags = addTags;
+  const words = (s: string) => s.split(/[\s,]+/).filter(Boolean);
+  if (words(tags).length) changes.add_tags = words(tags);
+  if (words(untags).length) changes.remove_tags = words(untags);
 
   return (
     <section class="panel bulk-bar" aria-labelledby="bulk-title">
@@ -131,6 +134,9 @@ export function BulkBar({ me, tickets, onDone }: { me: { id: number }; tickets: 
         </Field>
         <Field label="Add tags">
           {(p) => <input {...p} value={tags} onInput={(e) => setTags(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Remove tags">
+          {(p) => <input {...p} value={untags} onInput={(e) => setUntags(e.currentTarget.value)} />}
         </Field>
         <button type="submit" class="button" disabled={tickets.length === 0 || Object.keys(changes).length === 0}>
           Apply to {tickets.length} {tickets.length === 1 ? 'ticket' : 'tickets'}

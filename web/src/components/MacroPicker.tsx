@@ -4,10 +4,10 @@
 import { useState } from 'preact/hooks';
 import { ApiError, errorText, type Ticket } from '../api';
 import { applyMacro, listMacros } from '../macros';
-import { describeMacro } from '../screens/macros/MacrosScreen';
+import { describeMacro, type MacroNames } from '../screens/macros/MacrosScreen';
 import { ErrorMessage, Field, Notice, useData } from './common';
 
-export function MacroPicker({ ticket, onApplied }: { ticket: Ticket; onApplied: (t: Ticket) => void }) {
+export function MacroPicker({ ticket, names, onApplied }: { ticket: Ticket; names?: MacroNames; onApplied: (t: Ticket) => void }) {
   const macros = useData(listMacros, []);
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
@@ -42,7 +42,7 @@ export function MacroPicker({ ticket, onApplied }: { ticket: Ticket; onApplied: 
           }
         }}
       >
-        <Field label="Macro" hint={macro ? describeMacro(macro) : undefined}>
+        <Field label="Macro" hint={macro ? describeMacro(macro, names) : undefined}>
           {(p) => (
             <select {...p} value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
               <option value="">Choose a macro…</option>

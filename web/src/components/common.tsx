@@ -165,10 +165,13 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ComponentChildren;
+  /** "alertdialog" for a question that interrupts (ConfirmDialog), described by `describedBy`. */
+  role?: 'alertdialog';
+  describedBy?: string;
 }
 
 /** A modal <dialog>: focus moves in on open and back on close; Esc closes. */
-export function Dialog({ open, title, onClose, children }: DialogProps) {
+export function Dialog({ open, title, onClose, children, role, describedBy }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId('dlg');
   useEffect(() => {
@@ -178,7 +181,7 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} class="dialog">
+    <dialog ref={ref} role={role} aria-labelledby={titleId} aria-describedby={describedBy} onClose={onClose} class="dialog">
       <div class="dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" class="button-quiet" onClick={onClose} aria-label="Close">

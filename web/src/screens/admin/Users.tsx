@@ -1,8 +1,9 @@
 // Admin: users — invite (create with a first password), change role and organisation, disable
-// or enable, reset the password.
+// (after saying what that does) or enable, reset the password.
 import { useState } from 'preact/hooks';
-import { get, type List, type Me, type Organization, patch, post, type Role, type User } from '../../api';
+import { get, type List, type Me, OPEN_STATUSES, type Organization, patch, post, qs, type Role, type User } from '../../api';
 import { Dialog, ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { invalidate, organizations } from '../../directory';
 
 const ROLES: Role[] = ['customer', 'agent', 'admin'];
@@ -180,6 +181,7 @@ function EditUser({ user, self, orgs, onStart, onSaved }: EditUserProps) {
   const [password, setPassword] = useState('');
   const { error, fields, clear, fail, edited } = useFormErrors();
   const [done, setDone] = useState('');
+  const [confirmingDisable, setConfirmingDisable] = useState(false);
 
   const run = async (body: Record<string, unknown>, text: string) => {
     onStart();
@@ -263,12 +265,21 @@ function EditUser({ user, self, orgs, onStart, onSaved }: EditUserProps) {
           <button
             type="button"
             class={user.disabled ? 'button-secondary' : 'button button-danger'}
-            onClick={() => void run({ disabled: !user.disabled }, user.disabled ? `Enabled ${user.name}.` : `Disabled ${user.name}; they can no longer sign in.`)}
+            onClick={() => (user.disabled ? void run({ disabled: false }, `Enabled ${user.name}.`) : setConfirmingDisable(true))}
           >
             {user.disabled ? 'Enable account' : 'Disable account'}
           </button>
         </div>
       )}
+      <ConfirmDisable
+        user={user}
+        open={confirmingDisable}
+        onCancel={() => setConfirmingDisable(false)}
+        onConfirm={() => {
+          setConfirmingDisable(false);
+          void run({ disabled: true }, `Disabled ${user.name}; they can no longer sign in.`);
+        }}
+      />
       <form
         class="stack"
         onSubmit={async (e) => {
@@ -299,5 +310,46 @@ function EditUser({ user, self, orgs, onStart, onSaved }: EditUserProps) {
       <ErrorMessage text={error} />
       <Notice text={done} />
     </div>
+  );
+}
+
+// Disabling ends every session and token of the person at once (the server does that), but
+// their tickets stay assigned to them: the question says how many, so nobody's work is lost.
+function ConfirmDisable({ user, open, onCancel, onConfirm }: { user: User; open: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const staff = user.role !== 'customer';
+  const count = useData(
+    () =>
+      open && staff
+        ? get<{ count: number; capped?: boolean }>(`/tickets/count${qs({ assignee: user.id, status: OPEN_STATUSES.join(',') })}`)
+        : Promise.resolve(null),
+    [open, user.id, staff],
+  );
+  const n = count.data?.count ?? 0;
+  const many = `${n.toLocaleString('en')}${count.data?.capped ? '+' : ''}`;
+  return (
+    <ConfirmDialog
+      open={open}
+      title={`Disable ${user.name}?`}
+      confirmLabel="Disable account"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      busy={staff && count.loading}
+    >
+      <p>
+        {user.name} is signed out everywhere at once (every session and API token ends) and can no longer sign in. You can enable
+        the account again later.
+      </p>
+      {staff && (
+        <p>
+          {count.loading
+            ? 'Counting their open tickets…'
+            : count.error
+              ? `Their open tickets could not be counted (${count.error}); any they have stay assigned to them.`
+              : n === 0
+                ? 'They have no open tickets assigned to them.'
+                : `Their ${many} open ${n === 1 && !count.data?.capped ? 'ticket stays' : 'tickets stay'} assigned to them: reassign ${n === 1 ? 'it' : 'them'} from the queues so customers are not left waiting.`}
+        </p>
+      )}
+    </ConfirmDialog>
   );
 }

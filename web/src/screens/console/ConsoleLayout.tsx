@@ -1,6 +1,7 @@
 // The staff frame: header (product, search, Queues / Chats / Log a call / Reports / Admin, live
 // indicator, preferences, sign out), the side navigation (queues with counts and saved filters,
-// or the admin sections), the main region, and the "?" shortcuts dialog.
+// or the admin sections), the main region, and the "?" shortcuts dialog. On a phone the header's
+// links and the side navigation fold behind one "Menu" button (styles.css hides them).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { del, errorText, get, type Me, qs, type SavedFilter, type List } from '../../api';
@@ -33,11 +34,21 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
   const loc = useLocation();
   const searchRef = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const isAdmin = loc.path.startsWith('/admin');
   const [q, setQ] = useState(loc.path === '/console/search' ? (loc.query.get('q') ?? '') : '');
   useEffect(() => {
     setQ(loc.path === '/console/search' ? (loc.query.get('q') ?? '') : '');
+    setMenuOpen(false); // a link in the menu was followed: show the page
   }, [loc.path, loc.query.toString()]);
+  // Esc inside the open menu closes it and puts focus back on its button.
+  const closeMenuOnEscape = (e: KeyboardEvent) => {
+    const inMenu = (e.target as Element | null)?.closest?.('#main-nav, #user-menu, #side-nav, .menu-button');
+    if (e.key !== 'Escape' || !menuOpen || !inMenu) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
 
   useKeys({
     '/': () => searchRef.current?.focus(),
@@ -46,7 +57,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
 
   const section = sectionOf(loc.path);
   return (
-    <div class="app">
+    <div class={menuOpen ? 'app console menu-open' : 'app console'} onKeyDown={closeMenuOnEscape}>
       <a class="skip-link" href="#main">
         Skip to main content
       </a>
@@ -54,6 +65,16 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
         <Link href="/console" class="brand">
           Frontline
         </Link>
+        <button
+          type="button"
+          class="menu-button button-quiet"
+          ref={menuButton}
+          aria-expanded={menuOpen}
+          aria-controls="main-nav user-menu side-nav"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Menu
+        </button>
         <form
           role="search"
           class="search"
@@ -88,7 +109,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
             Search
           </button>
         </form>
-        <nav aria-label="Main" class="mainnav">
+        <nav aria-label="Main" class="mainnav" id="main-nav">
           <Link href="/console" aria-current={section === 'queues' ? 'page' : undefined}>
             Queues
           </Link>
@@ -106,7 +127,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           )}
         </nav>
         <LiveIndicator />
-        <div class="usermenu">
+        <div class="usermenu" id="user-menu">
           <button type="button" class="button-quiet" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
             ?
           </button>
@@ -197,7 +218,7 @@ function AdminNav({ path }: { path: string }) {
     ['/admin/tokens', 'API tokens'],
   ];
   return (
-    <nav aria-label="Administration" class="sidenav">
+    <nav aria-label="Administration" class="sidenav" id="side-nav">
       <h2 class="sidenav-title">Admin</h2>
       <ul>
         {links.map(([href, name]) => (
@@ -258,7 +279,7 @@ function QueueNav({ me, loc }: { me: Me; loc: string }) {
   useLiveRefresh((e) => e.ticket_number !== null, () => void loadCounts(queues), 400);
 
   return (
-    <nav aria-label="Queues" class="sidenav">
+    <nav aria-label="Queues" class="sidenav" id="side-nav">
       <h2 class="sidenav-title">Queues</h2>
       <ul>
         {queues.map((q) => {

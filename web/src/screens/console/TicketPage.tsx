@@ -169,6 +169,10 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
         )}
         <ErrorMessage text={takeError} />
         <ErrorMessage text={error} />
+        {/* On a phone the columns stack: the reply box and the properties are far down. */}
+        <nav aria-label="On this page" class="jump-links">
+          <a href="#compose-title">Reply</a> <a href="#props-title">Properties</a> <a href="#history-title">History</a>
+        </nav>
       </div>
       <div class="ticket-grid">
         <div class="ticket-main">
@@ -196,7 +200,11 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
         </div>
         <aside class="ticket-side" aria-label="Ticket details">
           <Properties ticket={ticket} dir={dir} onSaved={setTicket} refetch={fetchTicket} afterSave={() => void load()} />
-          <MacroPicker ticket={ticket} onApplied={() => void load()} />
+          <MacroPicker
+            ticket={ticket}
+            names={{ team: (id) => dir.teams.find((t) => t.id === id)?.name, user: (id) => dir.staff.find((u) => u.id === id)?.name }}
+            onApplied={() => void load()}
+          />
           <RequesterCard ticket={ticket} organizations={dir.organizations} />
           <MergeAndLink ticket={ticket} links={links} onLinked={setLinks} />
         </aside>
