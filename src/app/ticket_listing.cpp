@@ -49,6 +49,9 @@ bool decode_cursor(std::string_view c, store::TicketFilter& f) {
 struct Tickets::PreparedFilter {
   store::TicketFilter filter;
   std::optional<std::string> assignee, team, requester, organization, category;
+  // The search box's requester: may be part of a name or address; the requester parameter names
+  // one person (an id or an address).
+  bool requester_partial = false;
 };
 
 Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor,
@@ -104,6 +107,7 @@ Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor
   p.assignee = query.assignee ? query.assignee : q.assignee;
   p.team = query.team ? query.team : q.team;
   p.requester = query.requester ? query.requester : q.requester;
+  p.requester_partial = !query.requester && q.requester;
   p.organization = query.organization ? query.organization : q.organization;
   p.category = q.category;
   if (!actor.is_staff()) {
@@ -158,8 +162,10 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
       f.requester_id = id;
     } else if (auto u = tx.accounts().user_by_email(*p.requester)) {
       f.requester_id = u->id;
-    } else {
+    } else if (p.requester_partial) {
       f.requester_text = *p.requester;
+    } else {
+      matches_nothing = true;
     }
   }
   if (p.team) {
