@@ -17,7 +17,7 @@ Result<PostedEntry> Chats::request_form(const core::Actor& actor, Id chat_id, Id
   if (auto r = staff_only(actor, "send a form"); !r) return r.take_error();
   const auto now = ctx_.clock.now();
   return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
-    auto p = participant_in(tx, ChatCaller{actor, {}}, chat_id);
+    auto p = participant_in(tx, ChatCaller{actor, {}}, chat_id, now);
     if (!p) return p.take_error();
     if (p->chat.status != core::ChatStatus::active) {
       return make_error(Errc::conflict, "Send a form while the chat is active.");
@@ -46,7 +46,7 @@ Result<PostedEntry> Chats::submit_form(const ChatCaller& caller, Id chat_id,
   if (auto r = check_client_id(client_id); !r) return r.take_error();
   const auto now = ctx_.clock.now();
   return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
-    auto p = participant_in(tx, caller, chat_id);
+    auto p = participant_in(tx, caller, chat_id, now);
     if (!p) return p.take_error();
     if (p->role != core::Role::customer) {
       return make_error(Errc::forbidden, "the customer fills in a form sent into the chat");

@@ -102,7 +102,8 @@ Result<core::Chat> load_chat(store::Tx& tx, Id chat_id) {
   return std::move(*chat);
 }
 
-Result<ChatParticipant> participant_in(store::Tx& tx, const ChatCaller& caller, Id chat_id) {
+Result<ChatParticipant> participant_in(store::Tx& tx, const ChatCaller& caller, Id chat_id,
+                                       core::UnixTime now) {
   auto chat = load_chat(tx, chat_id);
   if (!chat) return chat.take_error();
   ChatParticipant p{std::move(*chat), core::Role::customer, ""};
@@ -115,7 +116,9 @@ Result<ChatParticipant> participant_in(store::Tx& tx, const ChatCaller& caller, 
     p.name = caller.actor->name.empty() ? display_name(p.chat.intake) : caller.actor->name;
     return p;
   }
-  if (!caller.visitor_token.empty() && !p.chat.visitor_token_hash.empty() &&
+  const bool token_expired =
+      p.chat.ended_at && now > *p.chat.ended_at + kVisitorTokenDaysAfterEnd * 86400;
+  if (!caller.visitor_token.empty() && !p.chat.visitor_token_hash.empty() && !token_expired &&
       token_hash(caller.visitor_token) == p.chat.visitor_token_hash) {
     p.name = display_name(p.chat.intake);
     return p;

@@ -61,8 +61,14 @@ core::ChatEntry status_entry(const core::Chat& chat, std::string_view reason, st
 // Appends e to its chat's log; returns it with its seq.
 core::ChatEntry appended(store::Tx& tx, core::ChatEntry e);
 Result<core::Chat> load_chat(store::Tx& tx, Id chat_id);
-// Who the caller is in the chat; not_found (as for a chat that does not exist) when not theirs.
-Result<ChatParticipant> participant_in(store::Tx& tx, const ChatCaller& caller, Id chat_id);
+// How long a visitor's token keeps granting its chat after the chat ended (the transcript, the
+// rating): long enough to come back for the transcript, not for ever on a shared computer.
+inline constexpr core::UnixTime kVisitorTokenDaysAfterEnd = 30;
+
+// Who the caller is in the chat; not_found (as for a chat that does not exist) when not theirs,
+// or when a visitor's token has expired (kVisitorTokenDaysAfterEnd after the chat ended).
+Result<ChatParticipant> participant_in(store::Tx& tx, const ChatCaller& caller, Id chat_id,
+                                       core::UnixTime now);
 Result<core::Unit> staff_only(const core::Actor& actor, std::string_view what);
 ChatView view_of(store::Tx& tx, core::Chat chat, bool staff);
 void record_chat_event(store::Tx& tx, const core::Actor& actor, const core::Chat& chat,

@@ -64,7 +64,7 @@ Result<PostedEntry> post_in(store::Tx& tx, Tickets& tickets, const ChatCaller& c
                             const std::string& client_id,
                             const std::function<std::string(const core::Message&)>& data_of,
                             core::UnixTime now) {
-  auto p = participant_in(tx, caller, chat_id);
+  auto p = participant_in(tx, caller, chat_id, now);
   if (!p) return p.take_error();
   if (!client_id.empty()) {
     if (auto first = tx.chats().entry_by_client_id(chat_id, author_key(caller), client_id)) {
@@ -157,13 +157,15 @@ Result<StartedChat> Chats::start(const std::optional<core::Actor>& actor, core::
 }
 
 Result<ChatParticipant> Chats::participant(const ChatCaller& caller, Id chat_id) {
+  const auto now = ctx_.clock.now();
   return in_read<ChatParticipant>(
-      ctx_.db, [&](store::Tx& tx) { return participant_in(tx, caller, chat_id); });
+      ctx_.db, [&](store::Tx& tx) { return participant_in(tx, caller, chat_id, now); });
 }
 
 Result<ChatView> Chats::get(const ChatCaller& caller, Id chat_id) {
+  const auto now = ctx_.clock.now();
   return in_read<ChatView>(ctx_.db, [&](store::Tx& tx) -> Result<ChatView> {
-    auto p = participant_in(tx, caller, chat_id);
+    auto p = participant_in(tx, caller, chat_id, now);
     if (!p) return p.take_error();
     return view_of(tx, std::move(p->chat), p->role != core::Role::customer);
   });
@@ -193,8 +195,9 @@ Result<std::optional<ChatView>> Chats::for_ticket(const core::Actor& actor, Id n
 
 Result<ChatLog> Chats::entries(const ChatCaller& caller, Id chat_id, std::int64_t after,
                                int limit) {
+  const auto now = ctx_.clock.now();
   return in_read<ChatLog>(ctx_.db, [&](store::Tx& tx) -> Result<ChatLog> {
-    auto p = participant_in(tx, caller, chat_id);
+    auto p = participant_in(tx, caller, chat_id, now);
     if (!p) return p.take_error();
     ChatLog log;
     log.entries = tx.chats().entries_after(chat_id, after, std::clamp(limit, 1, kMaxLogRead));
@@ -356,7 +359,7 @@ Result<ChatView> Chats::end(const ChatCaller& caller, Id chat_id,
                             std::optional<core::Status> ticket_status) {
   const auto now = ctx_.clock.now();
   return in_write<ChatView>(ctx_.db, [&](store::Tx& tx) -> Result<ChatView> {
-    auto p = participant_in(tx, caller, chat_id);
+    auto p = participant_in(tx, caller, chat_id, now);
     if (!p) return p.take_error();
     const bool staff = p->role == core::Role::agent;
     if (ticket_status && !staff) {
@@ -395,7 +398,7 @@ Result<ChatView> Chats::rate(const ChatCaller& caller, Id chat_id, int rating,
   }
   const auto now = ctx_.clock.now();
   return in_write<ChatView>(ctx_.db, [&](store::Tx& tx) -> Result<ChatView> {
-    auto p = participant_in(tx, caller, chat_id);
+    auto p = participant_in(tx, caller, chat_id, now);
     if (!p) return p.take_error();
     if (p->role != core::Role::customer) {
       return make_error(Errc::forbidden, "the customer rates a chat");
@@ -430,8 +433,9 @@ std::string render_transcript(const core::Chat& chat, const std::vector<core::Ch
 }
 
 Result<std::string> Chats::transcript(const ChatCaller& caller, Id chat_id) {
+  const auto now = ctx_.clock.now();
   return in_read<std::string>(ctx_.db, [&](store::Tx& tx) -> Result<std::string> {
-    auto p = participant_in(tx, caller, chat_id);
+    auto p = participant_in(tx, caller, chat_id, now);
     if (!p) return p.take_error();
     std::vector<core::ChatEntry> log;
     for (std::int64_t after = 0;;) {
