@@ -162,6 +162,17 @@ Result<ChatParticipant> Chats::participant(const ChatCaller& caller, Id chat_id)
       ctx_.db, [&](store::Tx& tx) { return participant_in(tx, caller, chat_id, now); });
 }
 
+Result<std::pair<ChatParticipant, ChatView>> Chats::join(const ChatCaller& caller, Id chat_id) {
+  const auto now = ctx_.clock.now();
+  using Out = std::pair<ChatParticipant, ChatView>;
+  return in_read<Out>(ctx_.db, [&](store::Tx& tx) -> Result<Out> {
+    auto p = participant_in(tx, caller, chat_id, now);
+    if (!p) return p.take_error();
+    auto view = view_of(tx, p->chat, p->role != core::Role::customer);
+    return Out{std::move(*p), std::move(view)};
+  });
+}
+
 Result<ChatView> Chats::get(const ChatCaller& caller, Id chat_id) {
   const auto now = ctx_.clock.now();
   return in_read<ChatView>(ctx_.db, [&](store::Tx& tx) -> Result<ChatView> {
@@ -177,7 +188,13 @@ Result<std::vector<ChatView>> Chats::list(const core::Actor& actor, core::ChatSt
     if (!actor.is_staff()) only = actor.id;
     std::vector<ChatView> out;
     for (auto& c : tx.chats().list_chats(status, only, 200)) {
-      out.push_back(view_of(tx, std::move(c), actor.is_staff()));
+      if (actor.is_staff() && status == core::ChatStatus::waiting) {
+        // Staff list the whole queue oldest first: a chat's place is its place in the list.
+        const auto position = static_cast<std::int64_t>(out.size()) + 1;
+        out.push_back(ChatView{std::move(c), position, true});
+      } else {
+        out.push_back(view_of(tx, std::move(c), actor.is_staff()));
+      }
     }
     return Result<std::vector<ChatView>>(std::move(out));
   });
@@ -415,19 +432,21 @@ Result<ChatView> Chats::rate(const ChatCaller& caller, Id chat_id, int rating,
   });
 }
 
-std::string render_transcript(const core::Chat& chat, const std::vector<core::ChatEntry>& log) {
+std::string transcript_in(store::Tx& tx, const core::Chat& chat) {
   std::string out = "Chat about: " + chat.intake.topic + "\nTicket #" +
                     std::to_string(chat.ticket_number) + ", started " +
                     clock_time(chat.created_at) + "\n";
   if (chat.ended_at) out += "Ended " + clock_time(*chat.ended_at) + "\n";
   out += "\n";
-  for (const auto& e : log) {
-    out += "[" + clock_time(e.at) + "] ";
-    if (e.kind == core::ChatEntryKind::status) {
-      out += "— " + e.body + "\n";
-    } else {
-      out += e.author_name + ": " + e.body + "\n";
+  for (std::int64_t after = 0;;) {
+    auto page = tx.chats().entries_after(chat.id, after, kMaxLogRead);
+    for (const auto& e : page) {
+      out += "[" + clock_time(e.at) + "] ";
+      out += e.kind == core::ChatEntryKind::status ? "— " + e.body : e.author_name + ": " + e.body;
+      out += "\n";
     }
+    if (static_cast<int>(page.size()) < kMaxLogRead) break;
+    after = page.back().seq;
   }
   return out;
 }
@@ -437,14 +456,7 @@ Result<std::string> Chats::transcript(const ChatCaller& caller, Id chat_id) {
   return in_read<std::string>(ctx_.db, [&](store::Tx& tx) -> Result<std::string> {
     auto p = participant_in(tx, caller, chat_id, now);
     if (!p) return p.take_error();
-    std::vector<core::ChatEntry> log;
-    for (std::int64_t after = 0;;) {
-      auto page = tx.chats().entries_after(chat_id, after, kMaxLogRead);
-      if (page.empty()) break;
-      after = page.back().seq;
-      log.insert(log.end(), page.begin(), page.end());
-    }
-    return render_transcript(p->chat, log);
+    return transcript_in(tx, p->chat);
   });
 }
 

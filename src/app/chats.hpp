@@ -80,6 +80,9 @@ class Chats {
   core::Result<std::optional<ChatView>> for_ticket(const core::Actor& actor, core::Id number);
   // Who the caller is in this chat; not_found when they may not see it.
   core::Result<ChatParticipant> participant(const ChatCaller& caller, core::Id chat_id);
+  // Both at once, in one read (a socket's handshake needs who and what they see).
+  core::Result<std::pair<ChatParticipant, ChatView>> join(const ChatCaller& caller,
+                                                          core::Id chat_id);
 
   core::Result<ChatLog> entries(const ChatCaller& caller, core::Id chat_id, std::int64_t after,
                                 int limit);
@@ -131,7 +134,8 @@ class Chats {
   ChatSettings settings_;
 };
 
-// The transcript of a chat from its log (pure: the mail composer uses it inside its own unit).
-std::string render_transcript(const core::Chat& chat, const std::vector<core::ChatEntry>& log);
+// The transcript of a chat: every entry of its log, read in the caller's transaction (the mail
+// composer uses it inside its own unit).
+std::string transcript_in(store::Tx& tx, const core::Chat& chat);
 
 }  // namespace frontline::app

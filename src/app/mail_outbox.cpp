@@ -90,14 +90,7 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     auto chat_id = event_int(e.data, "chat_id");
     auto chat = chat_id ? tx.chats().chat_by_id(*chat_id) : std::nullopt;
     if (!chat) return out;
-    std::vector<core::ChatEntry> log;
-    for (std::int64_t after = 0;;) {
-      auto page = tx.chats().entries_after(chat->id, after, 1000);
-      if (page.empty()) break;
-      after = page.back().seq;
-      log.insert(log.end(), page.begin(), page.end());
-    }
-    v.body = render_transcript(*chat, log);
+    v.body = transcript_in(tx, *chat);
     queue("transcript", ticket->requester_email, render(text_for(tx, MailTemplate::transcript), v),
           "auto-generated");
   } else if (e.is(core::EventType::ticket_assigned)) {

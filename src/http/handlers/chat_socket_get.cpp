@@ -24,10 +24,9 @@ Response chat_socket_get(Request& req, Services& s) {
     if (!after) return problem(core::invalid_field("after", "is a seq: a whole number from 0"));
   }
   auto caller = chat_caller(req);
-  auto who = s.chats.participant(caller, *id);
-  if (!who) return problem(who.error());
-  auto view = s.chats.get(caller, *id);
-  if (!view) return problem(view.error());
+  auto joined = s.chats.join(caller, *id);
+  if (!joined) return problem(joined.error());
+  const auto& [who, view] = *joined;
   if (!req.websocket_upgrade) return upgrade_required("websocket");
   SocketPlan plan;
   plan.kind = SocketPlan::Kind::chat;
@@ -35,10 +34,10 @@ Response chat_socket_get(Request& req, Services& s) {
   plan.actor = req.actor;
   plan.visitor_token = caller.visitor_token;
   plan.chat_id = *id;
-  plan.ticket_number = who->chat.ticket_number;
-  plan.role = who->role;
-  plan.name = who->name;
-  plan.hello = chat_hello_json(*view, s.ctx.limits.max_attachment_bytes);
+  plan.ticket_number = who.chat.ticket_number;
+  plan.role = who.role;
+  plan.name = who.name;
+  plan.hello = chat_hello_json(view, s.ctx.limits.max_attachment_bytes);
   Response r;
   r.status = 101;
   r.socket = std::move(plan);

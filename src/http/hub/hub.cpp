@@ -87,6 +87,7 @@ std::uint64_t Hub::add(std::shared_ptr<Member> member) {
   {
     std::lock_guard lock(mutex_);
     id = next_id_++;
+    if (member->audience.staff()) ++staff_members_;
     members_.emplace(id, std::move(member));
     woken_ = true;
   }
@@ -96,7 +97,10 @@ std::uint64_t Hub::add(std::shared_ptr<Member> member) {
 
 void Hub::leave(std::uint64_t member) {
   std::lock_guard lock(mutex_);
-  members_.erase(member);
+  auto it = members_.find(member);
+  if (it == members_.end()) return;
+  if (it->second->audience.staff()) --staff_members_;
+  members_.erase(it);
 }
 
 void Hub::typing(std::uint64_t from, core::Id chat_id, std::string frame, bool staff_only) {
@@ -123,8 +127,7 @@ void Hub::wake() {
 
 bool Hub::staff_online() const {
   std::lock_guard lock(mutex_);
-  return std::any_of(members_.begin(), members_.end(),
-                     [](const auto& kv) { return kv.second->audience.staff(); });
+  return staff_members_ > 0;
 }
 
 // The public events of tickets a customer may see; staff see all. Desk-wide events (accounts,

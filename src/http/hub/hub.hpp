@@ -97,6 +97,7 @@ class Hub {
   bool woken_ = false;
   std::uint64_t next_id_ = 1;
   std::map<std::uint64_t, std::shared_ptr<Member>> members_;
+  std::size_t staff_members_ = 0;  // of members_: asked on every chat start
   // The follower thread's own: the newest event it has read.
   core::Id head_ = 0;
   bool head_known_ = false;

@@ -30,7 +30,9 @@ class ChatsTest : public ::testing::Test {
     return *started;
   }
 
-  static ChatCaller visitor(const StartedChat& s) { return ChatCaller{std::nullopt, s.visitor_token}; }
+  static ChatCaller visitor(const StartedChat& s) {
+    return ChatCaller{std::nullopt, s.visitor_token};
+  }
   ChatCaller staff() const { return ChatCaller{agent_, {}}; }
 
   std::vector<std::int64_t> seqs(core::Id chat_id) {
@@ -80,7 +82,7 @@ TEST_F(ChatsTest, AcceptingAssignsTheTicketAndRespectsTheLimitPerTechnician) {
   EXPECT_EQ(accepted->chat.agent_id, agent_.id);
   EXPECT_EQ(tickets_.get(agent_, a.view.chat.ticket_number)->assignee_id, agent_.id);
   EXPECT_EQ(seqs(a.view.chat.id), (std::vector<std::int64_t>{1, 2}));  // + the status entry
-  auto second = chats_.accept(agent_, b.view.chat.id);  // the limit is 1
+  auto second = chats_.accept(agent_, b.view.chat.id);                 // the limit is 1
   ASSERT_FALSE(second);
   EXPECT_EQ(second.error().code, core::Errc::conflict);
 }
