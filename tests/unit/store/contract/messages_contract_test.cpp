@@ -3,20 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <sstream>
 
 #include "store_contract.hpp"
 
 namespace frontline::store::contract {
 namespace {
-
-// The one place these tests build a text query: plain typed words, every one must match.
-TicketFilter search(const std::string& words) {
-  TicketFilter f;
-  std::istringstream in(words);
-  for (std::string word; in >> word;) f.text.terms.push_back({core::TextTerm::Kind::word, word});
-  return f;
-}
 
 class MessagesContract : public StoreContract {
  protected:

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,14 @@ class StoreContract : public ::testing::TestWithParam<Engine> {
 };
 
 std::string engine_name(const ::testing::TestParamInfo<Engine>& info);
+
+// The one place the suites build a text query: plain typed words, every one must match.
+inline TicketFilter search(const std::string& words) {
+  TicketFilter f;
+  std::istringstream in(words);
+  for (std::string word; in >> word;) f.text.terms.push_back({core::TextTerm::Kind::word, word});
+  return f;
+}
 
 }  // namespace frontline::store::contract
 
