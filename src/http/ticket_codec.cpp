@@ -17,7 +17,7 @@ class TicketWriter {
  public:
   explicit TicketWriter(std::string& out) : out_(out) {}
 
-  void write(const core::Ticket& t, const core::Actor& viewer) {
+  void write(const core::Ticket& t, const core::Actor& viewer, std::string_view chat = {}) {
     out_ += "{\"number\":" + std::to_string(t.number);
     field("subject", t.subject);
     field("status", core::to_string(t.status));
@@ -46,6 +46,10 @@ class TicketWriter {
         app::append_json_string(out_, t.tags[i]);
       }
       out_ += ']';
+    }
+    if (!chat.empty()) {
+      key("chat");
+      out_ += chat;
     }
     out_ += '}';
   }
@@ -79,10 +83,10 @@ class TicketWriter {
 
 }  // namespace
 
-std::string ticket_json(const core::Ticket& t, const core::Actor& viewer) {
+std::string ticket_json(const core::Ticket& t, const core::Actor& viewer, std::string_view chat) {
   std::string out;
-  out.reserve(640);
-  TicketWriter(out).write(t, viewer);
+  out.reserve(640 + chat.size());
+  TicketWriter(out).write(t, viewer, chat);
   return out;
 }
 

@@ -12,7 +12,9 @@
 
 namespace frontline::http {
 
-std::string ticket_json(const core::Ticket& t, const core::Actor& viewer);
+// chat: the JSON of the chat a chat's ticket carries (chat_codec), written as "chat"; empty: none.
+std::string ticket_json(const core::Ticket& t, const core::Actor& viewer,
+                        std::string_view chat = {});
 std::string ticket_list_json(const app::TicketList& list, const core::Actor& viewer);
 std::string ticket_count_json(const app::TicketCount& c);
 std::string links_json(core::Id number, const std::vector<core::Id>& linked);

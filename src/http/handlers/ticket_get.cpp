@@ -13,16 +13,13 @@ Response ticket_get(Request& req, Services& s) {
   const auto& actor = req.caller();
   auto ticket = s.tickets.get(actor, *number);
   if (!ticket) return problem(ticket.error());
-  std::string body = ticket_json(*ticket, actor);
+  std::string chat;
   if (ticket->channel == core::Channel::chat) {
-    auto chat = s.chats.for_ticket(actor, *number);
-    if (!chat) return problem(chat.error());
-    if (*chat) {
-      body.pop_back();  // the object's closing brace
-      body += ",\"chat\":" + chat_json(**chat) + "}";
-    }
+    auto found = s.chats.for_ticket(actor, *number);
+    if (!found) return problem(found.error());
+    if (*found) chat = chat_json(**found);
   }
-  auto res = Response::json(200, std::move(body));
+  auto res = Response::json(200, ticket_json(*ticket, actor, chat));
   res.header("ETag", etag(ticket->version));
   return res;
 }
