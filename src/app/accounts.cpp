@@ -20,8 +20,6 @@ using core::Id;
 using core::make_error;
 using core::Result;
 
-constexpr std::size_t kMinPasswordBytes = 8;
-
 core::Result<std::optional<core::WorkWeek>> checked_work_week(const OrganizationChanges& in) {
   if (!in.work_week) return std::optional<core::WorkWeek>();
   auto week = core::parse_work_week(*in.work_week);

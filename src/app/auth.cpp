@@ -73,17 +73,23 @@ Result<SignIn> Auth::login(std::string_view raw_email, std::string_view password
     return bad_credentials();
   }
   throttle_.succeeded(email, remote_address);
+  auto s = open_session((*found)->actor);
+  if (!s) return s.take_error();
+  return SignIn{std::move(*s), 0};
+}
+
+Result<NewSession> Auth::open_session(const core::Actor& actor) {
   NewSession s;
   s.token = random_token("fls_");
   s.csrf_token = random_token("");
-  s.actor = (*found)->actor;
-  s.expires_at = now + static_cast<core::UnixTime>(ctx_.limits.session_days) * 86400;
+  s.actor = actor;
+  s.expires_at = ctx_.clock.now() + static_cast<core::UnixTime>(ctx_.limits.session_days) * 86400;
   auto stored = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) {
     tx.accounts().insert_session(token_hash(s.token), s.actor.id, s.csrf_token, s.expires_at);
     return Result<core::Unit>(core::Unit{});
   });
   if (!stored) return stored.take_error();
-  return SignIn{std::move(s), 0};
+  return s;
 }
 
 Result<ResolvedSession> Auth::session(std::string_view token) {
@@ -107,11 +113,37 @@ Result<core::Unit> Auth::logout(std::string_view token) {
 }
 
 Result<core::Actor> Auth::bearer(std::string_view token) {
-  return in_read<core::Actor>(ctx_.db, [&](store::Tx& tx) -> Result<core::Actor> {
-    auto actor = tx.accounts().actor_by_token_hash(token_hash(token));
-    if (!actor) return make_error(Errc::unauthenticated, "unknown or revoked API token");
-    return std::move(*actor);
+  std::string hash = token_hash(token);
+  auto actor = in_read<core::Actor>(ctx_.db, [&](store::Tx& tx) -> Result<core::Actor> {
+    auto found = tx.accounts().actor_by_token_hash(hash);
+    if (!found) return make_error(Errc::unauthenticated, "unknown or revoked API token");
+    return std::move(*found);
   });
+  if (actor) {
+    const auto now = ctx_.clock.now();
+    std::lock_guard lock(uses_mutex_);
+    uses_[std::move(hash)] = now;
+  }
+  return actor;
+}
+
+core::Done Auth::flush_token_use() {
+  std::vector<std::pair<std::string, core::UnixTime>> batch;
+  {
+    std::lock_guard lock(uses_mutex_);
+    batch.assign(std::make_move_iterator(uses_.begin()), std::make_move_iterator(uses_.end()));
+    uses_.clear();
+  }
+  if (batch.empty()) return core::done();
+  auto written = in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) {
+    tx.accounts().record_api_token_use(batch);
+    return core::done();
+  });
+  if (!written) {  // keep them for the next round (a newer use of the same token wins)
+    std::lock_guard lock(uses_mutex_);
+    for (auto& [hash, at] : batch) uses_.try_emplace(std::move(hash), at);
+  }
+  return written;
 }
 
 Result<std::string> Auth::issue_token(const core::Actor& actor, std::string_view email,

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/context.hpp"
@@ -54,7 +56,13 @@ class Auth {
   core::Result<ResolvedSession> session(std::string_view token);
   core::Result<core::Unit> logout(std::string_view token);
 
+  // Who an API token names. Each use is noted in memory (no write on the read path); see
+  // flush_token_use.
   core::Result<core::Actor> bearer(std::string_view token);
+  // Writes when tokens were last used, in one unit (a job calls it every few seconds).
+  core::Done flush_token_use();
+  // A new session for someone already proven (signed in, or through an invitation link).
+  core::Result<NewSession> open_session(const core::Actor& actor);
   // Issues a new API token for the user; returns the token (shown once).
   core::Result<std::string> issue_token(const core::Actor& actor, std::string_view email,
                                         std::string_view name);
@@ -66,6 +74,8 @@ class Auth {
  private:
   Context& ctx_;
   LoginThrottle throttle_;
+  std::mutex uses_mutex_;
+  std::unordered_map<std::string, core::UnixTime> uses_;  // token hash → last use, unwritten
 };
 
 }  // namespace frontline::app

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "app/notifications.hpp"
+
 namespace frontline::app {
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -48,7 +50,9 @@ void append(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> tic
   e.data = std::move(data);
   e.internal = internal;
   e.created_at = now;
-  tx.events().append_event(e);
+  e.id = tx.events().append_event(e);
+  // In the same unit: when the live feed shows the event, its notifications are readable.
+  notify_for_event(tx, actor, e);
 }
 
 }  // namespace

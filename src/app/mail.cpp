@@ -16,6 +16,8 @@ using core::Result;
 
 namespace {
 
+// Sanitised HTML kept with a message for showing it as sent (bigger stays an attachment).
+constexpr std::size_t kMaxHtmlBytes = 1024 * 1024;
 constexpr std::string_view kContinued = "\n\n[The message continues in the attached message.txt.]";
 
 // Keeps ticket fields within their limits; what does not fit travels as an attachment.
@@ -29,6 +31,10 @@ void fit_to_ticket_limits(InboundMail& m) {
     m.text += kContinued;
   }
   if (core::trim(m.text).empty()) m.text = "(no text)";
+  if (m.html.size() > kMaxHtmlBytes) {  // shown as sent only up to a size; kept as a file
+    m.attachments.push_back({"message.html", "text/html", std::move(m.html)});
+    m.html.clear();
+  }
   if (!core::looks_like_email(m.from_email)) {
     m.from_name = m.from_email.empty() ? "Unknown sender" : m.from_email;
     m.from_email = kUnknownSender;
@@ -94,6 +100,7 @@ Result<MailResult> Mail::open_ticket(const core::Actor& gate, InboundMail& mail,
   in.email_message_id = mail.message_id;
   in.written_by_requester = true;
   in.unverified_sender = unverified;
+  in.html = std::move(mail.html);
   auto t = tickets_.open(gate, std::move(in));
   if (!t) return t.take_error();
   if (!unverified) remember_ccs(t->number, mail);
@@ -166,7 +173,7 @@ Result<MailResult> Mail::receive(const core::Actor& gate, InboundMail mail) {
     }
     const bool auto_reply = mail_filters::is_auto_reply(mail);
     if (thread && sender) {  // a stranger's "[#N]" never joins ticket N
-      MessageOptions options{mail.message_id, auto_reply, unverified};
+      MessageOptions options{mail.message_id, auto_reply, unverified, std::nullopt, mail.html};
       // An unverified staff address leaves a note for the team, never a reply to the customer.
       const auto kind = staff_address && unverified ? core::MessageKind::internal_note
                                                     : core::MessageKind::public_reply;

@@ -33,6 +33,7 @@ struct InboundMail {
   std::string message_id;
   std::vector<std::string> references;  // In-Reply-To first, then References, newest first
   std::string text;                     // UTF-8; from text/plain, else the HTML as text
+  std::string html;                     // the HTML part, sanitised (empty: none)
   std::vector<NewAttachment> attachments;
   std::size_t raw_size = 0;
   bool parsed_fully = true;  // false: `text` explains, the original is attached

@@ -29,14 +29,6 @@ void thread_into(store::Tx& tx, Id ticket, core::OutboundMail& m) {
   m.references = std::move(ids);
 }
 
-// The admin's wording when set, else the built-in one.
-TemplateText text_for(store::Tx& tx, MailTemplate t) {
-  if (auto custom = tx.mail().mail_template(to_string(t))) {
-    return {custom->subject, custom->body, custom->html};
-  }
-  return built_in_text(t);
-}
-
 // The mail one event calls for (none for most events).
 std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
                                          const OutboundSettings& s) {

@@ -32,11 +32,11 @@ std::string unknown_placeholders(std::string_view text) {
 }
 
 // Every problem at once, so a form shows all its field errors in one round.
-core::Done check(const TemplateText& t) {
+core::Done check(MailTemplate kind, const TemplateText& t) {
   std::vector<core::FieldError> errors;
   if (!core::is_valid_utf8(t.subject) || core::trim(t.subject).empty() || t.subject.size() > 250) {
     errors.push_back({"subject", "is required (at most 250 bytes)"});
-  } else if (t.subject.find("[#{{ticket_number}}]") == std::string::npos) {
+  } else if (about_a_ticket(kind) && t.subject.find("[#{{ticket_number}}]") == std::string::npos) {
     errors.push_back({"subject", "must keep [#{{ticket_number}}] so replies thread back"});
   } else if (auto unknown = unknown_placeholders(t.subject); !unknown.empty()) {
     errors.push_back({"subject", "unknown placeholder " + unknown});
@@ -76,7 +76,7 @@ Result<std::vector<TemplateInfo>> MailTemplateAdmin::list(const core::Actor& act
 Result<TemplateInfo> MailTemplateAdmin::save(const core::Actor& actor, MailTemplate kind,
                                              TemplateText text) {
   if (!core::can_administer(actor)) return admins_only();
-  if (auto ok = check(text); !ok) return ok.take_error();
+  if (auto ok = check(kind, text); !ok) return ok.take_error();
   const auto now = ctx_.clock.now();
   return in_write<TemplateInfo>(ctx_.db, [&](store::Tx& tx) -> Result<TemplateInfo> {
     tx.mail().set_mail_template(to_string(kind), {text.subject, text.body, text.html}, now);
@@ -98,10 +98,10 @@ Result<TemplateInfo> MailTemplateAdmin::reset(const core::Actor& actor, MailTemp
   });
 }
 
-Result<RenderedMail> MailTemplateAdmin::preview(const core::Actor& actor,
+Result<RenderedMail> MailTemplateAdmin::preview(const core::Actor& actor, MailTemplate kind,
                                                 const TemplateText& text) {
   if (!core::can_administer(actor)) return admins_only();
-  if (auto ok = check(text); !ok) return ok.take_error();
+  if (auto ok = check(kind, text); !ok) return ok.take_error();
   TemplateValues sample;
   sample.ticket_number = 1042;
   sample.subject = "Printer on floor 3 shows error 50.4";
@@ -109,6 +109,7 @@ Result<RenderedMail> MailTemplateAdmin::preview(const core::Actor& actor,
   sample.author_name = "Tina Tech";
   sample.body = "Please switch the printer off for 30 seconds and try again.";
   sample.signature = "Help Desk";
+  sample.link = "https://help.example.com/welcome?token=…";
   return render(text, sample);
 }
 

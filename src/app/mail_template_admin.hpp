@@ -26,7 +26,8 @@ class MailTemplateAdmin {
   // The subject must keep "[#{{ticket_number}}]": replies thread back by it.
   core::Result<TemplateInfo> save(const core::Actor& actor, MailTemplate kind, TemplateText text);
   core::Result<TemplateInfo> reset(const core::Actor& actor, MailTemplate kind);
-  core::Result<RenderedMail> preview(const core::Actor& actor, const TemplateText& text);
+  core::Result<RenderedMail> preview(const core::Actor& actor, MailTemplate kind,
+                                     const TemplateText& text);
 
  private:
   Context& ctx_;

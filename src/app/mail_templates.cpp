@@ -15,6 +15,8 @@ std::string_view to_string(MailTemplate t) {
       return "assignment";
     case MailTemplate::transcript:
       return "transcript";
+    case MailTemplate::invitation:
+      return "invitation";
   }
   return "reply";
 }
@@ -60,6 +62,16 @@ TemplateText built_in_text(MailTemplate t) {
               "<p>Hello {{recipient_name}},</p><p>here is the whole chat you had with us, to "
               "keep. Reply to this email to continue on ticket <b>#{{ticket_number}}</b>.</p>"
               "<div style=\"font-family:monospace\">{{body}}</div><p>-- <br>{{signature}}</p>"};
+    case MailTemplate::invitation:
+      return {"Your account at {{signature}}",
+              "Hello {{recipient_name}},\n\nan account at {{signature}} is waiting for you. "
+              "Choose your password here to start:\n\n{{link}}\n\nThe link works once, for "
+              "7 days. If it has expired, ask the person who invited you for a new one.\n\n"
+              "-- \n{{signature}}\n",
+              "<p>Hello {{recipient_name}},</p><p>an account at {{signature}} is waiting for you. "
+              "Choose your password here to start:</p><p><a href=\"{{link}}\">{{link}}</a></p>"
+              "<p>The link works once, for 7 days. If it has expired, ask the person who invited "
+              "you for a new one.</p><p>-- <br>{{signature}}</p>"};
   }
   return {"", "", ""};
 }
@@ -105,6 +117,8 @@ std::string fill(std::string_view text, const TemplateValues& v, FillAs as) {
       append_value(out, v.body, as, true);
     } else if (name == "signature") {
       append_value(out, v.signature, as, false);
+    } else if (name == "link") {
+      append_value(out, v.link, as, false);
     } else {
       out.append(text.substr(open, close + 2 - open));
     }
@@ -112,6 +126,13 @@ std::string fill(std::string_view text, const TemplateValues& v, FillAs as) {
   }
   out.append(text.substr(at));
   return out;
+}
+
+TemplateText text_for(store::Tx& tx, MailTemplate t) {
+  if (auto custom = tx.mail().mail_template(to_string(t))) {
+    return {custom->subject, custom->body, custom->html};
+  }
+  return built_in_text(t);
 }
 
 RenderedMail render(const TemplateText& text, const TemplateValues& v) {

@@ -1,5 +1,6 @@
-// The texts of outgoing mail, with simple {{placeholders}}. Every subject carries "[#N]" so a
-// reply threads back even when the mail client drops In-Reply-To.
+// The texts of outgoing mail, with simple {{placeholders}}. Every subject about a ticket carries
+// "[#N]" so a reply threads back even when the mail client drops In-Reply-To (the invitation is
+// about no ticket).
 #pragma once
 
 #include <optional>
@@ -7,13 +8,16 @@
 #include <string_view>
 
 #include "core/model.hpp"
+#include "store/tx.hpp"
 
 namespace frontline::app {
 
-enum class MailTemplate { acknowledgement, reply, assignment, transcript };
-inline constexpr MailTemplate kMailTemplates[] = {MailTemplate::acknowledgement,
-                                                  MailTemplate::reply, MailTemplate::assignment,
-                                                  MailTemplate::transcript};
+enum class MailTemplate { acknowledgement, reply, assignment, transcript, invitation };
+inline constexpr MailTemplate kMailTemplates[] = {
+    MailTemplate::acknowledgement, MailTemplate::reply, MailTemplate::assignment,
+    MailTemplate::transcript, MailTemplate::invitation};
+// Whether the template's mail is about a ticket (its subject must keep [#{{ticket_number}}]).
+inline bool about_a_ticket(MailTemplate t) { return t != MailTemplate::invitation; }
 std::string_view to_string(MailTemplate t);
 std::optional<MailTemplate> parse_mail_template(std::string_view s);
 
@@ -32,11 +36,12 @@ struct TemplateValues {
   std::string author_name;  // who wrote the reply
   std::string body;         // the reply's text
   std::string signature;    // the help desk's name
+  std::string link;         // the invitation's link
 };
 
 // The placeholders fill() knows, in the order the template screen lists them.
-inline constexpr std::string_view kPlaceholders[] = {"ticket_number", "subject", "recipient_name",
-                                                     "author_name",   "body",    "signature"};
+inline constexpr std::string_view kPlaceholders[] = {
+    "ticket_number", "subject", "recipient_name", "author_name", "body", "signature", "link"};
 
 struct RenderedMail {
   std::string subject;
@@ -45,6 +50,8 @@ struct RenderedMail {
 };
 
 RenderedMail render(const TemplateText& text, const TemplateValues& v);
+// The admin's wording when set, else the built-in one.
+TemplateText text_for(store::Tx& tx, MailTemplate t);
 // Replaces {{ticket_number}}, {{subject}}, {{recipient_name}}, {{author_name}}, {{body}} and
 // {{signature}}; unknown placeholders stay as written. For HTML the values are escaped (what a
 // customer wrote never becomes markup) and the body's line breaks become <br>.

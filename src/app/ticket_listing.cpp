@@ -189,18 +189,24 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
   return !matches_nothing;
 }
 
-// A category filter names an existing category (any case): naming none is a mistake to point
-// out, not an empty result that looks like an empty queue.
+// A category filter names an existing category (any case), or one that was deleted while
+// tickets keep its name: naming neither is a mistake to point out, not an empty result that
+// looks like an empty queue.
 Result<core::Unit> Tickets::resolve_category(store::Tx& tx, PreparedFilter& p) {
   if (!p.category) return core::Unit{};
-  auto c = tx.categories().category_by_name(*p.category);
-  if (!c) {
+  if (auto c = tx.categories().category_by_name(*p.category)) {
+    p.filter.category = c->name;
+    return core::Unit{};
+  }
+  store::TicketFilter kept;
+  kept.category = *p.category;
+  if (tx.tickets().count_tickets(kept, 1) == 0) {
     return make_error(Errc::invalid,
                       "There is no category named \"" + *p.category +
                           "\". Check the spelling, or pick one from the category list.",
                       {{"q", "unknown category"}});
   }
-  p.filter.category = c->name;
+  p.filter.category = *p.category;
   return core::Unit{};
 }
 

@@ -165,6 +165,7 @@ Result<core::Ticket> Tickets::open_in(store::Tx& tx, const core::Actor& actor, c
   m.created_at = now;
   m.email_message_id = in.email_message_id;
   m.unverified_sender = in.unverified_sender;
+  m.html = in.html;
   Id message_id = tx.messages().insert_message_unindexed(m);
   for (core::Attachment a : files) {  // a copy per run: the unit may run again
     a.ticket_number = t.number;

@@ -316,6 +316,7 @@ Result<core::Message> Tickets::add_message_in(store::Tx& tx, const core::Actor& 
     m.created_at = now;
     m.email_message_id = options.email_message_id;
     m.unverified_sender = options.unverified_sender;
+    m.html = options.html;
     m.id = tx.messages().insert_message(m);
     // A copy per run: a write unit may run more than once and must not consume its inputs.
     for (core::Attachment a : files) {

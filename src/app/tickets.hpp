@@ -39,6 +39,7 @@ struct OpenTicket {
   // author of the first message and the actor of its events, not the account handing it in.
   bool written_by_requester = false;
   bool unverified_sender = false;  // marks the first message (see core::Message)
+  std::string html;                // the first message's sanitised HTML (see core::Message)
   // A phone call taken by staff: the technician's own notes (always an internal note, never
   // shown to the requester) and how long the call took. Either one records a call.logged event
   // (who took it, when, minutes) on the ticket; the body stays the caller's problem, public.
@@ -60,6 +61,7 @@ struct MessageOptions {
   bool keep_status = false;         // an automatic reply (out of office) must not reopen the ticket
   bool unverified_sender = false;   // see core::Message
   std::optional<core::Id> chat_id;  // said in this live chat (recorded on message.added)
+  std::string html;                 // the sender's sanitised HTML (see core::Message)
 };
 
 // Fields to change; absent fields stay as they are. assignee_id / team_id: an inner nullopt

@@ -9,6 +9,9 @@
 
 namespace frontline::app {
 
+// The shortest password anyone may choose.
+inline constexpr std::size_t kMinPasswordBytes = 8;
+
 // A trimmed, non-empty, valid UTF-8 name of at most max_bytes.
 inline core::Result<std::string> checked_name(std::string_view field, std::string_view raw,
                                               std::size_t max_bytes = 200) {

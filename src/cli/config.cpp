@@ -53,6 +53,7 @@ Config load_config(const std::string& path) {
     c.admin_email = t["admin_email"].value_or(c.admin_email);
     c.secure_cookies = t["secure_cookies"].value_or(c.secure_cookies);
     c.metrics_token = t["metrics_token"].value_or(c.metrics_token);
+    c.public_url = t["public_url"].value_or(c.public_url);
     if (auto* list = t["trusted_proxies"].as_array()) {
       c.trusted_proxies.clear();
       for (const auto& entry : *list) c.trusted_proxies += entry.value_or(std::string()) + ",";
@@ -99,6 +100,7 @@ Config load_config(const std::string& path) {
   if (auto v = env("FRONTLINE_SECURE_COOKIES")) c.secure_cookies = to_bool(v);
   if (auto v = env("FRONTLINE_TRUSTED_PROXIES")) c.trusted_proxies = v;
   if (auto v = env("FRONTLINE_METRICS_TOKEN")) c.metrics_token = v;
+  if (auto v = env("FRONTLINE_PUBLIC_URL")) c.public_url = v;
   if (auto v = env("FRONTLINE_SMTP_URL")) c.smtp_url = v;
   if (auto v = env("FRONTLINE_SMTP_USERNAME")) c.smtp_username = v;
   if (auto v = env("FRONTLINE_SMTP_PASSWORD")) c.smtp_password = v;

@@ -28,6 +28,8 @@ struct Config {
   // Proxies whose X-Forwarded-For names the client (addresses and CIDR blocks, comma-separated).
   std::string trusted_proxies;
   std::string metrics_token;  // empty: GET /metrics is off
+  // Where people open the help desk (links in mail, e.g. invitations); empty: http://LISTEN.
+  std::string public_url;
   // Outgoing mail; nothing is sent while smtp_url is empty.
   std::string smtp_url;  // smtp://host:port (STARTTLS when offered) or smtps://host:port
   std::string smtp_username;

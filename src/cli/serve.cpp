@@ -140,6 +140,13 @@ void serve(const ServeFlags& flags) {
                                      "",
                                      60};
   const auto outbound = outbound_settings(config);
+  services.invitations.configure({config.public_url.empty()
+                                      ? "http://" + listen.address + ":" + std::to_string(port)
+                                      : config.public_url,
+                                  outbound, 7});
+  jobs::Scheduler token_use("token use", jobs::token_use_job(services.auth),
+                            std::chrono::seconds(5));
+  token_use.start();
   smtp.from_name = outbound.from_name;
   smtp.from_address = outbound.from_address;
   app::MailOutbox outbox(*rt.ctx, outbound);
@@ -180,7 +187,11 @@ void serve(const ServeFlags& flags) {
   morning_reports.stop();
   dispatcher.stop();
   chat_reoffer.stop();
+  token_use.stop();
   auto_close.stop();
+  if (auto written = services.auth.flush_token_use(); !written) {
+    spdlog::warn("recording token use failed: {}", written.error().message);
+  }
   spdlog::info("stopped");
 }
 

@@ -40,6 +40,8 @@ enum class EventType : std::uint8_t {
   user_password_reset,
   user_password_changed,
   user_signed_out_everywhere,
+  user_invited,
+  user_invitation_accepted,
   user_away_added,
   user_away_removed,
   organization_created,

@@ -12,6 +12,8 @@ constexpr std::array<std::string_view, 6> kStatuses{"new",     "open",     "pend
 constexpr std::array<std::string_view, 4> kPriorities{"low", "normal", "high", "urgent"};
 constexpr std::array<std::string_view, 5> kChannels{"web", "email", "chat", "phone", "api"};
 constexpr std::array<std::string_view, 3> kMessageKinds{"public", "internal", "system"};
+constexpr std::array<std::string_view, 3> kNotificationKinds{"assigned", "customer_replied",
+                                                             "mentioned"};
 
 template <typename E, std::size_t N>
 std::optional<E> parse_in(const std::array<std::string_view, N>& names, std::string_view s) {
@@ -36,6 +38,12 @@ std::optional<Priority> parse_priority(std::string_view s) {
 std::optional<Channel> parse_channel(std::string_view s) { return parse_in<Channel>(kChannels, s); }
 std::optional<MessageKind> parse_message_kind(std::string_view s) {
   return parse_in<MessageKind>(kMessageKinds, s);
+}
+std::string_view to_string(NotificationKind k) {
+  return kNotificationKinds[static_cast<std::size_t>(k)];
+}
+std::optional<NotificationKind> parse_notification_kind(std::string_view s) {
+  return parse_in<NotificationKind>(kNotificationKinds, s);
 }
 
 }  // namespace frontline::core

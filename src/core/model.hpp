@@ -55,6 +55,7 @@ struct User {
   UnixTime created_at = 0;
   bool morning_report = true;  // staff: the leaderboard mail each morning (they may opt out)
   bool ranked = true;          // staff: on the company-wide leaderboard (admins decide)
+  bool invited = false;        // read only: an invitation link is out and not used yet
 };
 
 struct Organization {
@@ -148,6 +149,26 @@ struct Message {
   // Came by email from an address the receiving MTA did not vouch for (staff see it; see
   // app::Mail). Never mailed out as a staff reply.
   bool unverified_sender = false;
+  // The sender's HTML, sanitised when the mail came in; empty: the message is text only.
+  std::string html;
+};
+
+// Something a member of staff should look at: derived from an event, in the event's unit.
+enum class NotificationKind { assigned, customer_replied, mentioned };
+std::string_view to_string(NotificationKind k);
+std::optional<NotificationKind> parse_notification_kind(std::string_view s);
+
+struct Notification {
+  Id id = 0;
+  Id user_id = 0;
+  NotificationKind kind = NotificationKind::assigned;
+  Id ticket_number = 0;
+  std::string subject;  // the ticket's, when read
+  std::optional<Id> actor_id;
+  std::string actor_name;  // when read
+  Id event_id = 0;
+  UnixTime created_at = 0;
+  std::optional<UnixTime> read_at;
 };
 
 // One row of the event log: the audit history and the outbox at once.

@@ -16,6 +16,7 @@ enum class Errc {
   forbidden,        // identity known, action not allowed (403)
   not_found,        // missing, or not visible to the caller (404)
   conflict,         // clashes with the current state (409)
+  gone,             // existed, and is no more (410: an expired link)
   stale,            // If-Match no longer matches (412)
   too_large,        // body or attachment over its limit (413)
   invalid,          // well-formed but breaks a rule (422)

@@ -247,30 +247,40 @@ class Scanner {
     return text_.substr(start, pos_ - start);
   }
 
-  // The text between the '"' at pos_ and the next '"'.
-  Result<std::string_view> quoted() {
-    const std::size_t start = pos_ + 1;
-    const std::size_t end = text_.find('"', start);
-    if (end == std::string_view::npos) {
-      return bad_query("unterminated quote starting at byte " + std::to_string(pos_));
+  // The text between the '"' at pos_ and the next unescaped '"'; inside, \" is a quote and \\ a
+  // backslash (a category may be named with a quote in it).
+  Result<std::string> quoted() {
+    const std::size_t open = pos_;
+    std::string out;
+    for (std::size_t i = pos_ + 1; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c == '"') {
+        pos_ = i + 1;
+        return out;
+      }
+      if (c == '\\' && i + 1 < text_.size() && (text_[i + 1] == '"' || text_[i + 1] == '\\')) {
+        out += text_[++i];
+        continue;
+      }
+      out += c;
     }
-    pos_ = end + 1;
-    return text_.substr(start, end - start);
+    return bad_query("unterminated quote starting at byte " + std::to_string(open));
   }
 
   // The value after "key:" or "created<op>": the rest of the bare term, or a quoted string
   // that follows immediately. Blank values are rejected.
-  Result<std::string_view> filter_value(std::string_view key, std::string_view rest) {
-    std::string_view value = rest;
+  Result<std::string> filter_value(std::string_view key, std::string_view rest) {
+    std::string value(rest);
     if (rest.empty() && pos_ < text_.size() && text_[pos_] == '"') {
       auto q = quoted();
       if (!q) return q.take_error();
-      value = *q;
+      value = std::move(*q);
     }
-    while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
-    while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
-    if (value.empty()) return bad_query(to_lower_ascii(key) + ": empty value");
-    return value;
+    std::string_view trimmed = value;
+    while (!trimmed.empty() && is_space(trimmed.front())) trimmed.remove_prefix(1);
+    while (!trimmed.empty() && is_space(trimmed.back())) trimmed.remove_suffix(1);
+    if (trimmed.empty()) return bad_query(to_lower_ascii(key) + ": empty value");
+    return std::string(trimmed);
   }
 
   std::string_view text_;

@@ -36,7 +36,8 @@ struct SearchQuery {
 };
 
 // Parses the search box text. Terms are separated by spaces and ASCII control characters; a '"'
-// always opens a quoted phrase (or a quoted filter value right after "key:"). Filter keys are
+// always opens a quoted phrase (or a quoted filter value right after "key:"); inside quotes \"
+// is a quote and \\ a backslash (any other backslash is kept as typed). Filter keys are
 // case-insensitive; an unknown key ("foo:bar") is an ordinary word. Repeated status/priority
 // filters are OR-ed and tags AND-ed; repeated created bounds keep the tightest; assignee, team,
 // requester, org and category may appear once. A bare word ending in '*' is a prefix term (its

@@ -19,6 +19,7 @@ json::object message_object(const core::Message& m) {
   o["created_at"] = iso8601(m.created_at);
   // Only ever true for staff: the app clears it for everyone else.
   if (m.unverified_sender) o["unverified_sender"] = true;
+  if (!m.html.empty()) o["html"] = m.html;  // sanitised when it came in
   json::array atts;
   for (const auto& a : m.attachments) {
     atts.push_back({{"id", a.id},

@@ -21,6 +21,8 @@ const char* title(unsigned status) {
       return "Method Not Allowed";
     case 409:
       return "Conflict";
+    case 410:
+      return "Gone";
     case 412:
       return "Precondition Failed";
     case 413:
@@ -52,6 +54,8 @@ const char* type_slug(core::Errc code) {
       return "not-found";
     case core::Errc::conflict:
       return "conflict";
+    case core::Errc::gone:
+      return "gone";
     case core::Errc::stale:
       return "stale";
     case core::Errc::too_large:
@@ -82,6 +86,8 @@ unsigned http_status(core::Errc code) {
       return 404;
     case core::Errc::conflict:
       return 409;
+    case core::Errc::gone:
+      return 410;
     case core::Errc::stale:
       return 412;
     case core::Errc::too_large:

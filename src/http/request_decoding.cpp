@@ -89,6 +89,15 @@ Result<LoginInput> decode_login(std::string_view body) {
   });
 }
 
+Result<InvitationAcceptInput> decode_invitation_accept(std::string_view body) {
+  return decode<InvitationAcceptInput>(body, [](FieldReader& r) {
+    InvitationAcceptInput in;
+    in.token = r.string("token", true).value_or("");
+    in.password = r.string("password", true).value_or("");
+    return in;
+  });
+}
+
 Result<PasswordChangeInput> decode_password_change(std::string_view body) {
   return decode<PasswordChangeInput>(body, [](FieldReader& r) {
     PasswordChangeInput in;

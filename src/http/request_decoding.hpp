@@ -28,6 +28,11 @@ struct LoginInput {
   std::string password;
 };
 
+struct InvitationAcceptInput {
+  std::string token;
+  std::string password;
+};
+
 struct PasswordChangeInput {
   std::string current_password;
   std::string new_password;
@@ -55,6 +60,7 @@ core::Result<app::TicketChanges> decode_ticket_changes(std::string_view body);
 core::Result<NewMessageInput> decode_new_message(std::string_view body);
 core::Result<LoginInput> decode_login(std::string_view body);
 core::Result<PasswordChangeInput> decode_password_change(std::string_view body);
+core::Result<InvitationAcceptInput> decode_invitation_accept(std::string_view body);
 // {"<key>": N} with a positive ticket number (merge: "into", link: "ticket").
 core::Result<core::Id> decode_ticket_reference(std::string_view body, const char* key);
 // {"call_notes": "...", "call_minutes": 5}, both optional.

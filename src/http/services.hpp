@@ -10,9 +10,11 @@
 #include "app/categories.hpp"
 #include "app/chats.hpp"
 #include "app/context.hpp"
+#include "app/invitations.hpp"
 #include "app/macros.hpp"
 #include "app/mail.hpp"
 #include "app/mail_template_admin.hpp"
+#include "app/notifications.hpp"
 #include "app/ranking.hpp"
 #include "app/reports.hpp"
 #include "app/saved_filters.hpp"
@@ -58,7 +60,9 @@ struct Services {
         ranking(c),
         macros(c, tickets),
         bulk_actions(tickets),
-        chats(c, tickets, chat) {}
+        chats(c, tickets, chat),
+        notifications(c),
+        invitations(c, accounts, auth) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -72,6 +76,8 @@ struct Services {
   app::Macros macros;
   app::BulkActions bulk_actions;
   app::Chats chats;
+  app::Notifications notifications;
+  app::Invitations invitations;  // configured by `serve` with the public URL and mail settings
   ServerSettings settings;
   Metrics* metrics = nullptr;
   hub::Hub* hub = nullptr;      // the server's WebSocket hub (set by Server)

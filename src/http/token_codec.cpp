@@ -17,7 +17,9 @@ std::string tokens_json(const std::vector<store::ApiTokenRecord>& tokens) {
     return json::object{{"id", t.id},
                         {"user_id", t.user_id},
                         {"name", t.name},
-                        {"created_at", iso8601(t.created_at)}};
+                        {"created_at", iso8601(t.created_at)},
+                        {"last_used_at", t.last_used_at ? json::value(iso8601(*t.last_used_at))
+                                                        : json::value(nullptr)}};
   });
 }
 

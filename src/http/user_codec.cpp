@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "app/invitations.hpp"
 #include "app/tickets.hpp"
 #include "http/codec_support.hpp"
 
@@ -21,6 +22,7 @@ json::object user_object(const core::User& u) {
           {"verified", u.verified},
           {"morning_report", u.morning_report},
           {"ranked", u.ranked},
+          {"invited", u.invited},
           {"created_at", iso8601(u.created_at)}};
 }
 
@@ -35,6 +37,18 @@ std::string users_json(const std::vector<core::User>& us, std::size_t page_size)
                          ? json::value(std::to_string(us.back().id))
                          : json::value(nullptr);
   return json::serialize(json::object{{"items", std::move(arr)}, {"next_cursor", next}});
+}
+
+std::string invitation_json(const app::Invitation& inv, bool with_user) {
+  json::object o;
+  if (with_user) o = user_object(inv.user);
+  o["invitation"] = {{"expires_at", iso8601(inv.expires_at)}, {"link", inv.link}};
+  return json::serialize(o);
+}
+
+std::string invitation_view_json(const app::InvitationView& v) {
+  return json::serialize(
+      json::object{{"email", v.email}, {"name", v.name}, {"expires_at", iso8601(v.expires_at)}});
 }
 
 std::string me_json(const core::Actor& a, const std::string& csrf_token, const core::User* profile,

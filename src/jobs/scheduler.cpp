@@ -23,6 +23,13 @@ std::function<void()> auto_close_job(app::Context& ctx) {
   };
 }
 
+std::function<void()> token_use_job(app::Auth& auth) {
+  return [&auth] {
+    auto written = auth.flush_token_use();
+    if (!written) spdlog::warn("recording token use failed: {}", written.error().message);
+  };
+}
+
 std::function<void()> chat_reoffer_job(app::Chats& chats) {
   return [&chats] {
     auto offered = chats.reoffer_unanswered();

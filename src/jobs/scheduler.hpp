@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "app/auth.hpp"
 #include "app/background_loop.hpp"
 #include "app/chats.hpp"
 #include "app/context.hpp"
@@ -29,6 +30,8 @@ class Scheduler {
 
 // Closes tickets resolved longer ago than the configured days.
 std::function<void()> auto_close_job(app::Context& ctx);
+// Writes when API tokens were last used (noted in memory by each request).
+std::function<void()> token_use_job(app::Auth& auth);
 // Offers again the chats nobody accepted in time (the customer is told).
 std::function<void()> chat_reoffer_job(app::Chats& chats);
 // Queues each technician's morning report once their local clock passes `hour`.

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model.hpp"
@@ -30,6 +31,14 @@ struct ApiTokenRecord {
   Id user_id = 0;
   std::string name;
   UnixTime created_at = 0;
+  std::optional<UnixTime> last_used_at;
+};
+
+// An invitation to set a password (the link's token is kept only as its hash).
+struct InvitationRecord {
+  Id user_id = 0;
+  UnixTime expires_at = 0;
+  std::optional<UnixTime> used_at;
 };
 
 class AccountRepository {
@@ -60,6 +69,15 @@ class AccountRepository {
   virtual std::vector<ApiTokenRecord> list_api_tokens(std::optional<Id> user_id) = 0;
   // false when there was no such token.
   virtual bool delete_api_token(Id token_id) = 0;
+  // Records when tokens last authenticated a request (hash, time); unknown hashes are skipped
+  // and a time never moves backwards.
+  virtual void record_api_token_use(const std::vector<std::pair<std::string, UnixTime>>& uses) = 0;
+  // Invitations: a new one for a user replaces (deletes) the user's earlier ones.
+  virtual void replace_invitation(Id user_id, std::string_view token_hash, Id created_by,
+                                  UnixTime now, UnixTime expires_at) = 0;
+  virtual std::optional<InvitationRecord> invitation_by_hash(std::string_view token_hash) = 0;
+  // Marks it used; false when it was already used or does not exist (two accepts race).
+  virtual bool use_invitation(std::string_view token_hash, UnixTime now) = 0;
   virtual void insert_session(std::string_view session_hash, Id user_id,
                               std::string_view csrf_token, UnixTime expires_at) = 0;
   // nullopt when there is no such session or its user is disabled. Expiry is not checked here:

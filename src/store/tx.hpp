@@ -15,6 +15,7 @@
 #include "store/macro_repository.hpp"
 #include "store/mail_repository.hpp"
 #include "store/message_repository.hpp"
+#include "store/notification_repository.hpp"
 #include "store/organization_repository.hpp"
 #include "store/saved_filter_repository.hpp"
 #include "store/store_error.hpp"
@@ -37,6 +38,7 @@ class Tx {
   virtual SavedFilterRepository& saved_filters() = 0;
   virtual MacroRepository& macros() = 0;
   virtual ChatRepository& chats() = 0;
+  virtual NotificationRepository& notifications() = 0;
 
   // Maintenance: compacts the search index and refreshes planner statistics (after bulk loads).
   virtual void optimize() = 0;

@@ -78,6 +78,13 @@ EXPECTED = {
     "PATCH /api/v1/users/{id}": row(NO_ID, OK, FORBIDDEN, FORBIDDEN, OK),  # the customer's own time zone
     # Another customer's account (a fresh one each time: it loses its tokens).
     "POST /api/v1/users/{id}/sign-out-everywhere": ADMINS,
+    "POST /api/v1/users/invite": ADMINS,
+    "POST /api/v1/users/{id}/invite": ADMINS,  # a new link for a fresh account
+    # The link's token is the credential: whoever holds a valid one may look and accept.
+    "GET /api/v1/invitations/{token}": EVERYONE,
+    "POST /api/v1/invitations/accept": EVERYONE,
+    "GET /api/v1/notifications": STAFF,
+    "POST /api/v1/notifications/read": STAFF,
     "GET /api/v1/organizations": STAFF,
     "POST /api/v1/organizations": ADMINS,
     "PATCH /api/v1/organizations/{id}": ADMINS,
@@ -238,6 +245,12 @@ class AuthorizationMatrixTest(unittest.TestCase):
                "Content-Type: text/plain\r\n\r\nhello\r\n" % (unique("m"), unique("id")))
         return raw.encode(), {"Content-Type": "message/rfc822"}
 
+    def invitation_token(self):
+        r = self.admin_client.post("/api/v1/users/invite", {"email": unique("inv") + "@example.com",
+                                                            "name": "Invited Person", "role": "customer"})
+        assert r.status == 201, r.body
+        return r.body["invitation"]["link"].split("token=", 1)[1]
+
     def call_for(self, route, role):
         """The (method, path, body, headers) that exercises route for role, on fresh objects."""
         method, pattern = route.split(" ", 1)
@@ -261,13 +274,15 @@ class AuthorizationMatrixTest(unittest.TestCase):
             params["id"] = self.org_a_id
         elif pattern.startswith("/api/v1/teams/"):
             params["id"] = self.team_id
-        elif pattern.endswith("/sign-out-everywhere"):
+        elif pattern.endswith("/sign-out-everywhere") or pattern == "/api/v1/users/{id}/invite":
             params["id"] = self.server.create_user(role="customer", org=self.org_a)[0]
         elif pattern.startswith("/api/v1/users/") and "/away" in pattern:
             params["id"] = self.agent.id
             params["date"] = "2026-03-02"
         elif pattern.startswith("/api/v1/users/"):
             params["id"] = self.customer.id
+        elif pattern == "/api/v1/invitations/{token}":
+            params["token"] = self.invitation_token()
         elif pattern.startswith("/api/v1/chat-forms/"):
             params["id"] = self.admin_client.post("/api/v1/chat-forms", FORM_BODY).body["id"]
         elif pattern.startswith("/api/v1/chats/{id}"):
@@ -319,6 +334,11 @@ class AuthorizationMatrixTest(unittest.TestCase):
             "POST /api/v1/boards": lambda: {"name": unique("Board "), "member_ids": [self.agent.id]},
             "PATCH /api/v1/boards/{id}": lambda: {"name": unique("Board ")},
             "POST /api/v1/tokens": lambda: {"name": unique("tok")},
+            "POST /api/v1/users/invite": lambda: {"email": unique("i") + "@example.com", "name": "Invited",
+                                                  "role": "customer"},
+            "POST /api/v1/invitations/accept": lambda: {"token": self.invitation_token(),
+                                                        "password": unique("pw-") + "-Secret"},
+            "POST /api/v1/notifications/read": lambda: {"all": True},
             "POST /api/v1/chats": lambda: {"email": unique("v") + "@example.com", "topic": "help"},
             "POST /api/v1/chats/{id}/messages": lambda: {"body": "hello", "client_id": unique("c")},
             "POST /api/v1/chats/{id}/transfer": lambda: {"team_id": self.team_id},

@@ -93,6 +93,14 @@ core::Result<ClientFrame> parse_client_frame(std::string_view text) {
     f.type = ClientFrame::Type::typing;
     auto* internal = o.if_contains("internal");
     f.internal = internal && internal->is_bool() && internal->get_bool();
+    f.ticket = int_at(o, "ticket").value_or(0);  // on the event feed: typing on this ticket
+  } else if (type == "viewing") {
+    f.type = ClientFrame::Type::viewing;
+    auto* ticket = o.if_contains("ticket");
+    if (!ticket || !(ticket->is_null() || int_at(o, "ticket"))) {
+      return bad_frame("a viewing frame names a \"ticket\" number (null: none)");
+    }
+    f.ticket = ticket->is_null() ? 0 : *int_at(o, "ticket");
   } else if (type == "ping") {
     f.type = ClientFrame::Type::ping;
   } else if (type == "form") {

@@ -29,12 +29,14 @@ std::string error_frame(std::string_view detail, std::string_view client_id = {}
 std::string pong_frame();
 
 struct ClientFrame {
-  enum class Type { message, typing, form_request, form_submit, ping };
+  // viewing: on the event feed, the ticket a technician looks at (presence).
+  enum class Type { message, typing, form_request, form_submit, ping, viewing };
   Type type = Type::ping;
   std::string body;
   std::string client_id;
   bool internal = false;  // typing: a technician writes an internal note (staff see it only)
   core::Id form_id = 0;
+  core::Id ticket = 0;  // viewing / typing on the event feed: the ticket (0: none)
   std::int64_t request_seq = 0;
   std::vector<std::pair<std::string, std::string>> values;
 };

@@ -20,6 +20,8 @@ Outcome handle(app::Chats& chats, const app::ChatCaller& caller, core::Id chat_i
     case ClientFrame::Type::typing:
     case ClientFrame::Type::ping:
       return {};
+    case ClientFrame::Type::viewing:
+      return {error_frame("a chat has no viewing frames: send them on the event feed"), false};
   }
   if (!posted) return {error_frame(posted.error().message, frame.client_id), false};
   return {ack_frame(frame.client_id, posted->entry.seq), !posted->repeated};

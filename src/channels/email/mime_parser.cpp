@@ -231,10 +231,8 @@ app::InboundMail parse_message(std::string_view raw, const ParseOptions& options
   g_mime_message_foreach(msg.get(), visit_part, &walk);
   m.references.insert(m.references.begin(), walk.bounced.begin(), walk.bounced.end());
   m.text = !walk.plain.empty() ? std::move(walk.plain) : html_to_text(walk.html, &budget);
-  if (!walk.html.empty()) {
-    // The conversation shows the text; the HTML, sanitised, is kept as a download.
-    m.attachments.push_back({"message.html", "text/html", sanitize_html(walk.html, &budget)});
-  }
+  // The conversation shows the text; the HTML, sanitised, can be shown as sent.
+  if (!walk.html.empty()) m.html = sanitize_html(walk.html, &budget);
   if (!budget.check()) return over_budget(raw, std::move(m), budget);
   return m;
 }

@@ -22,6 +22,14 @@ Response ticket_links_post(Request& req, Services& s);
 Response attachment_get(Request& req, Services& s);
 Response session_post(Request& req, Services& s);
 Response session_delete(Request& req, Services& s);
+// 200 with the caller (as GET /me) and the session cookie set: a fresh sign-in.
+Response signed_in(const app::NewSession& session, Services& s);
+Response notifications_get(Request& req, Services& s);
+Response notifications_read_post(Request& req, Services& s);
+Response users_invite_post(Request& req, Services& s);
+Response user_invite_post(Request& req, Services& s);
+Response invitation_get(Request& req, Services& s);
+Response invitation_accept_post(Request& req, Services& s);
 Response me_get(Request& req, Services& s);
 Response users_get(Request& req, Services& s);
 Response users_post(Request& req, Services& s);

@@ -34,11 +34,13 @@ Response mail_template_delete(Request& req, Services& s) {
 }
 
 Response mail_template_preview_post(Request& req, Services& s) {
-  if (!kind_of(req)) return no_such("mail template");
+  auto kind = kind_of(req);
+  if (!kind) return no_such("mail template");
   auto text = decode_mail_template(req.body);
   if (!text) return problem(text.error());
-  return reply(s.mail_templates.preview(req.caller(), {text->subject, text->body, text->html}), 200,
-               rendered_mail_json);
+  return reply(
+      s.mail_templates.preview(req.caller(), *kind, {text->subject, text->body, text->html}), 200,
+      rendered_mail_json);
 }
 
 }  // namespace frontline::http::handlers

@@ -16,6 +16,15 @@ std::string cookie(const std::string& value, long max_age, bool secure) {
 
 }  // namespace
 
+Response signed_in(const app::NewSession& session, Services& s) {
+  auto res = Response::json(200, me_json(session.actor, session.csrf_token));
+  res.header("Set-Cookie",
+             cookie(session.token, static_cast<long>(s.ctx.limits.session_days) * 86400,
+                    s.settings.secure_cookies));
+  res.header("Cache-Control", "no-store");
+  return res;
+}
+
 Response session_post(Request& req, Services& s) {
   // Sign-in CSRF: a cross-site form could otherwise sign a victim into the attacker's account.
   // A form cannot send application/json, and a browser names the page it posts from.
@@ -33,13 +42,7 @@ Response session_post(Request& req, Services& s) {
     later.redispatch_after_seconds = static_cast<int>(signin->wait_seconds);
     return later;
   }
-  auto& session = signin->session;
-  auto res = Response::json(200, me_json(session->actor, session->csrf_token));
-  res.header("Set-Cookie",
-             cookie(session->token, static_cast<long>(s.ctx.limits.session_days) * 86400,
-                    s.settings.secure_cookies));
-  res.header("Cache-Control", "no-store");
-  return res;
+  return signed_in(*signin->session, s);
 }
 
 Response session_delete(Request& req, Services& s) {

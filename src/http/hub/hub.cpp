@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/auth.hpp"
+#include "app/event_data.hpp"
 #include "channels/chat/chat_frames.hpp"
 #include "core/ticket_policy.hpp"
 #include "http/event_codec.hpp"
@@ -41,6 +42,7 @@ struct Hub::Member {
   core::Id ticket_number = 0;
   std::string hello;
   std::int64_t seq = 0;  // chat: the last seq handed over (follower thread)
+  core::Id viewing = 0;  // feed, staff: the ticket on screen (under mutex_)
 };
 
 Hub::Hub(store::Database& db, std::chrono::milliseconds poll_interval)
@@ -96,11 +98,73 @@ std::uint64_t Hub::add(std::shared_ptr<Member> member) {
 }
 
 void Hub::leave(std::uint64_t member) {
-  std::lock_guard lock(mutex_);
-  auto it = members_.find(member);
-  if (it == members_.end()) return;
-  if (it->second->audience.staff()) --staff_members_;
-  members_.erase(it);
+  std::vector<Delivery> out;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = members_.find(member);
+    if (it == members_.end()) return;
+    if (it->second->audience.staff()) --staff_members_;
+    const core::Id viewed = it->second->viewing;
+    members_.erase(it);
+    if (viewed) presence_locked(viewed, out);
+  }
+  for (auto& [client, frame] : out) client->deliver(frame);
+}
+
+void Hub::view(std::uint64_t member, core::Id ticket) {
+  std::vector<Delivery> out;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = members_.find(member);
+    if (it == members_.end()) return;
+    auto& m = *it->second;
+    if (m.kind != Member::Kind::feed || !m.audience.staff() || m.viewing == ticket) return;
+    const core::Id left = m.viewing;
+    m.viewing = ticket;
+    if (left) presence_locked(left, out);
+    if (ticket) presence_locked(ticket, out);
+  }
+  for (auto& [client, frame] : out) client->deliver(frame);
+}
+
+void Hub::presence_locked(core::Id ticket, std::vector<Delivery>& out) const {
+  std::vector<std::shared_ptr<Client>> to;
+  std::set<core::Id> seen;  // a person with two tabs is there once
+  std::string viewers;
+  for (const auto& [id, m] : members_) {
+    if (m->viewing != ticket) continue;
+    if (auto c = m->client.lock()) to.push_back(std::move(c));
+    const auto& who = *m->audience.actor;
+    if (!seen.insert(who.id).second) continue;
+    if (!viewers.empty()) viewers += ',';
+    viewers += "{\"id\":" + std::to_string(who.id) + ",\"name\":";
+    app::append_json_string(viewers, who.name);
+    viewers += '}';
+  }
+  auto frame = shared("{\"type\":\"presence\",\"ticket\":" + std::to_string(ticket) +
+                      ",\"viewers\":[" + viewers + "]}");
+  for (auto& c : to) out.emplace_back(std::move(c), frame);
+}
+
+void Hub::ticket_typing(std::uint64_t from, core::Id ticket, bool internal) {
+  std::vector<std::shared_ptr<Client>> to;
+  std::string frame;
+  {
+    std::lock_guard lock(mutex_);
+    auto self = members_.find(from);
+    if (self == members_.end() || !ticket || self->second->viewing != ticket) return;
+    const auto& who = *self->second->audience.actor;
+    frame = "{\"type\":\"typing\",\"ticket\":" + std::to_string(ticket) +
+            ",\"user\":{\"id\":" + std::to_string(who.id) + ",\"name\":";
+    app::append_json_string(frame, who.name);
+    frame += std::string("},\"internal\":") + (internal ? "true" : "false") + "}";
+    for (const auto& [id, m] : members_) {
+      if (id == from || m->viewing != ticket) continue;
+      if (auto c = m->client.lock()) to.push_back(std::move(c));
+    }
+  }
+  auto text = shared(std::move(frame));
+  for (auto& c : to) c->deliver(text);
 }
 
 void Hub::typing(std::uint64_t from, core::Id chat_id, std::string frame, bool staff_only) {

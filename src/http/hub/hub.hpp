@@ -72,6 +72,13 @@ class Hub {
 
   // A typing indicator: to the chat's other members now, staff only when staff_only. Not logged.
   void typing(std::uint64_t from, core::Id chat_id, std::string frame, bool staff_only);
+  // Presence (staff on the event feed): `member` now looks at `ticket` (0: at none). Everyone
+  // looking at the ticket it left or joined gets {"type":"presence","ticket","viewers"}; leave()
+  // does the same for the ticket a closing socket looked at.
+  void view(std::uint64_t member, core::Id ticket);
+  // {"type":"typing","ticket","user":{"id","name"},"internal"} to the other staff looking at the
+  // ticket the member looks at. Not logged.
+  void ticket_typing(std::uint64_t from, core::Id ticket, bool internal);
   // Look at the log now rather than at the next poll (a write committed).
   void wake();
   // Whether a member of staff is connected (to the feed or a chat): someone can take a chat.
@@ -88,6 +95,8 @@ class Hub {
   void chat_round(const std::vector<std::shared_ptr<Member>>& members,
                   const std::vector<core::Event>& events, std::vector<Delivery>& out);
   void sweep_identities();
+  // The presence frame for `ticket` and who gets it (under mutex_).
+  void presence_locked(core::Id ticket, std::vector<Delivery>& out) const;
 
   store::Database& db_;
   const std::chrono::milliseconds poll_interval_;

@@ -169,7 +169,13 @@ class SocketSession final : public Client, public std::enable_shared_from_this<S
       send_now(chat::pong_frame());
       co_return;
     }
-    if (plan_.kind != SocketPlan::Kind::chat) co_return;  // the feed only listens
+    if (plan_.kind != SocketPlan::Kind::chat) {
+      // The feed hears only presence: what a technician looks at and types on (staff only;
+      // the hub ignores the rest).
+      if (frame.type == Type::viewing) ctx_.hub.view(member_, frame.ticket);
+      if (frame.type == Type::typing) ctx_.hub.ticket_typing(member_, frame.ticket, frame.internal);
+      co_return;
+    }
     if (frame.type == Type::typing) {
       const bool staff_only = frame.internal && plan_.role != core::Role::customer;
       ctx_.hub.typing(member_, plan_.chat_id,

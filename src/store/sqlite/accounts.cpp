@@ -10,7 +10,8 @@ namespace {
 
 constexpr const char* kUserColumns =
     "SELECT id, email, name, role, organization_id, timezone, disabled, verified, created_at, "
-    "morning_report, ranked FROM users ";
+    "morning_report, ranked, EXISTS (SELECT 1 FROM invitations i WHERE i.user_id = users.id "
+    "AND i.used_at IS NULL) FROM users ";
 
 core::User read_user(const Stmt& s) {
   core::User u;
@@ -25,6 +26,7 @@ core::User read_user(const Stmt& s) {
   u.created_at = s.int64(8);
   u.morning_report = s.int64(9) != 0;
   u.ranked = s.int64(10) != 0;
+  u.invited = s.int64(11) != 0;
   return u;
 }
 
@@ -157,14 +159,55 @@ std::optional<core::Actor> SqliteAccounts::actor_by_token_hash(std::string_view 
 
 std::vector<ApiTokenRecord> SqliteAccounts::list_api_tokens(std::optional<Id> user_id) {
   auto s = db_.prepare(
-      "SELECT id, user_id, name, created_at FROM api_tokens "
+      "SELECT id, user_id, name, created_at, last_used_at FROM api_tokens "
       "WHERE ?1 IS NULL OR user_id = ?1 ORDER BY id");
   s.bind(1, user_id);
   std::vector<ApiTokenRecord> out;
   while (s.step()) {
-    out.push_back({s.int64(0), s.int64(1), s.text(2), s.int64(3)});
+    out.push_back({s.int64(0), s.int64(1), s.text(2), s.int64(3), s.opt_int64(4)});
   }
   return out;
+}
+
+void SqliteAccounts::record_api_token_use(
+    const std::vector<std::pair<std::string, UnixTime>>& uses) {
+  for (const auto& [hash, at] : uses) {
+    db_.prepare(
+           "UPDATE api_tokens SET last_used_at = max(coalesce(last_used_at, 0), ?1) "
+           "WHERE token_hash = ?2")
+        .bind(1, at)
+        .bind(2, hash)
+        .run();
+  }
+}
+
+void SqliteAccounts::replace_invitation(Id user_id, std::string_view token_hash, Id created_by,
+                                        UnixTime now, UnixTime expires_at) {
+  db_.prepare("DELETE FROM invitations WHERE user_id = ?").bind(1, user_id).run();
+  db_.prepare(
+         "INSERT INTO invitations(token_hash, user_id, created_by, created_at, expires_at) "
+         "VALUES(?, ?, nullif(?, 0), ?, ?)")
+      .bind(1, token_hash)
+      .bind(2, user_id)
+      .bind(3, created_by)
+      .bind(4, now)
+      .bind(5, expires_at)
+      .run();
+}
+
+std::optional<InvitationRecord> SqliteAccounts::invitation_by_hash(std::string_view token_hash) {
+  auto s = db_.prepare("SELECT user_id, expires_at, used_at FROM invitations WHERE token_hash = ?");
+  s.bind(1, token_hash);
+  if (!s.step()) return std::nullopt;
+  return InvitationRecord{s.int64(0), s.int64(1), s.opt_int64(2)};
+}
+
+bool SqliteAccounts::use_invitation(std::string_view token_hash, UnixTime now) {
+  db_.prepare("UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+      .bind(1, now)
+      .bind(2, token_hash)
+      .run();
+  return db_.changes() > 0;
 }
 
 bool SqliteAccounts::delete_api_token(Id token_id) {

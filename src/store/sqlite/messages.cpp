@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kMessageColumns =
     "SELECT m.id, m.ticket_number, m.kind, m.author_id, u.name, m.body, m.created_at, "
-    "coalesce(m.email_message_id, ''), m.unverified_sender FROM messages m "
+    "coalesce(m.email_message_id, ''), m.unverified_sender, m.html FROM messages m "
     "JOIN users u ON u.id = m.author_id ";
 
 core::Message read_message(const Stmt& s) {
@@ -24,6 +24,7 @@ core::Message read_message(const Stmt& s) {
   m.created_at = s.int64(6);
   m.email_message_id = s.text(7);
   m.unverified_sender = s.int64(8) != 0;
+  m.html = s.text(9);
   return m;
 }
 
@@ -60,7 +61,7 @@ Id SqliteMessages::insert_message(const core::Message& m) {
 Id SqliteMessages::insert_message_unindexed(const core::Message& m) {
   db_.prepare(
          "INSERT INTO messages(ticket_number, kind, author_id, body, created_at, "
-         "email_message_id, unverified_sender) VALUES(?, ?, ?, ?, ?, nullif(?, ''), ?)")
+         "email_message_id, unverified_sender, html) VALUES(?, ?, ?, ?, ?, nullif(?, ''), ?, ?)")
       .bind(1, m.ticket_number)
       .bind(2, core::to_string(m.kind))
       .bind(3, m.author_id)
@@ -68,6 +69,7 @@ Id SqliteMessages::insert_message_unindexed(const core::Message& m) {
       .bind(5, m.created_at)
       .bind(6, m.email_message_id)
       .bind(7, static_cast<std::int64_t>(m.unverified_sender))
+      .bind(8, m.html)
       .run();
   return db_.last_insert_rowid();
 }

@@ -83,6 +83,11 @@ class SqliteAccounts final : public AccountRepository {
   std::optional<core::Actor> actor_by_token_hash(std::string_view token_hash) override;
   std::vector<ApiTokenRecord> list_api_tokens(std::optional<Id> user_id) override;
   bool delete_api_token(Id token_id) override;
+  void record_api_token_use(const std::vector<std::pair<std::string, UnixTime>>& uses) override;
+  void replace_invitation(Id user_id, std::string_view token_hash, Id created_by, UnixTime now,
+                          UnixTime expires_at) override;
+  std::optional<InvitationRecord> invitation_by_hash(std::string_view token_hash) override;
+  bool use_invitation(std::string_view token_hash, UnixTime now) override;
   void insert_session(std::string_view session_hash, Id user_id, std::string_view csrf_token,
                       UnixTime expires_at) override;
   std::optional<SessionRecord> session_by_hash(std::string_view session_hash) override;
@@ -178,6 +183,21 @@ class SqliteSavedFilters final : public SavedFilterRepository {
   std::vector<core::SavedFilter> list_saved_filters(Id user_id) override;
   Id insert_saved_filter(const core::SavedFilter& filter) override;
   bool delete_saved_filter(Id user_id, Id filter_id) override;
+
+ private:
+  Connection& db_;
+};
+
+class SqliteNotifications final : public NotificationRepository {
+ public:
+  explicit SqliteNotifications(Connection& conn) : db_(conn) {}
+
+  Id insert_notification(const core::Notification& notification) override;
+  std::vector<core::Notification> list_notifications(Id user_id, bool unread_only,
+                                                     std::optional<Id> before, int limit) override;
+  std::int64_t count_unread_notifications(Id user_id) override;
+  void mark_notifications_read(Id user_id, const std::vector<Id>& ids, UnixTime now) override;
+  void mark_all_notifications_read(Id user_id, UnixTime now) override;
 
  private:
   Connection& db_;

@@ -21,6 +21,7 @@ class SqliteTx final : public Tx {
   SavedFilterRepository& saved_filters() override { return saved_filters_; }
   MacroRepository& macros() override { return macros_; }
   ChatRepository& chats() override { return chats_; }
+  NotificationRepository& notifications() override { return notifications_; }
 
   void optimize() override;
 
@@ -37,6 +38,7 @@ class SqliteTx final : public Tx {
   SqliteSavedFilters saved_filters_{db_};
   SqliteMacros macros_{db_};
   SqliteChats chats_{db_};
+  SqliteNotifications notifications_{db_};
 };
 
 }  // namespace frontline::store::sqlite

@@ -117,6 +117,25 @@ TEST_F(AuthTest, ApiTokenResolvesAndOnlyItsHashIsStored) {
   });
 }
 
+TEST_F(AuthTest, ATokensLastUseIsWrittenWhenFlushedNotWhileAnswering) {
+  auto token = auth_.issue_token(system_actor(), "tech@x.com", "ci");
+  ASSERT_TRUE(token);
+  auto last_used = [&] {
+    auto tokens = auth_.tokens(system_actor());
+    EXPECT_TRUE(tokens && tokens->size() == 1u);
+    return tokens->at(0).last_used_at;
+  };
+  ASSERT_TRUE(auth_.bearer(*token));
+  EXPECT_FALSE(last_used());  // nothing written on the read path
+  app_.clock.advance(30);
+  ASSERT_TRUE(auth_.bearer(*token));
+  ASSERT_TRUE(auth_.flush_token_use());
+  EXPECT_EQ(last_used(), std::optional<core::UnixTime>(app_.clock.now()));
+  EXPECT_FALSE(auth_.bearer(*token + "x"));  // a failed use records nothing
+  ASSERT_TRUE(auth_.flush_token_use());
+  EXPECT_EQ(last_used(), std::optional<core::UnixTime>(app_.clock.now()));
+}
+
 TEST_F(AuthTest, RevokedTokenNoLongerResolvesAndOthersCannotRevokeIt) {
   Accounts accounts(*app_.ctx);
   auto other = accounts.create_user(

@@ -373,5 +373,29 @@ TEST_F(TicketsTest, CategorySearchFindsTicketsOfAnExistingCategoryByName) {
   EXPECT_NE(unknown.error().message.find("Hardwear"), std::string::npos);
 }
 
+TEST_F(TicketsTest, ADeletedCategoryStillFindsTheTicketsThatKeepItsName) {
+  core::Id id = 0;
+  app_.db->write([&](store::Tx& tx) {
+    id = tx.categories().insert_category("Printers");
+    return true;
+  });
+  OpenTicket in{"Paper jam", "Tray 2"};
+  in.category = "Printers";
+  auto kept = tickets_.open(alice_, in);
+  ASSERT_TRUE(kept);
+  app_.db->write([&](store::Tx& tx) {
+    tx.categories().delete_category(id);
+    return true;
+  });
+  TicketListQuery q;
+  q.q = "category:printers";
+  auto found = tickets_.list(agent_, q);
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->items.size(), 1u);
+  EXPECT_EQ(found->items[0].number, kept->number);
+  q.q = "category:Scanners";  // never a category, on no ticket: still a mistake to point out
+  ASSERT_FALSE(tickets_.list(agent_, q));
+}
+
 }  // namespace
 }  // namespace frontline::app

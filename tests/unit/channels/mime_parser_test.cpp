@@ -45,12 +45,11 @@ TEST(MimeParser, PrefersPlainTextAndKeepsAttachmentsDecoded) {
       "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n"
       "--B--\r\n");
   EXPECT_EQ(core::trim(m.text), "plain words");
-  ASSERT_EQ(m.attachments.size(), 2u);
+  ASSERT_EQ(m.attachments.size(), 1u);
   EXPECT_EQ(m.attachments[0].filename, "report.pdf");
   EXPECT_EQ(m.attachments[0].content_type, "application/pdf");
   EXPECT_EQ(m.attachments[0].bytes, "%PDF-1.4\n");
-  EXPECT_EQ(m.attachments[1].filename, "message.html");  // the alternative, sanitised
-  EXPECT_EQ(core::trim(m.attachments[1].bytes), "<p>html words</p>");
+  EXPECT_EQ(core::trim(m.html), "<p>html words</p>");  // the alternative, sanitised
 }
 
 TEST(MimeParser, HtmlOnlyBecomesTextAndTheHtmlIsKept) {
@@ -60,8 +59,10 @@ TEST(MimeParser, HtmlOnlyBecomesTextAndTheHtmlIsKept) {
       "<html><head><style>p{}</style></head><body><p>Hello&nbsp;there</p>"
       "<script>alert(1)</script><p>Line&#32;two &amp; more</p></body></html>");
   EXPECT_EQ(m.text, "Hello there\n\nLine two & more");
-  ASSERT_EQ(m.attachments.size(), 1u);
-  EXPECT_EQ(m.attachments[0].filename, "message.html");
+  EXPECT_TRUE(m.attachments.empty());
+  EXPECT_NE(m.html.find("<p>Hello"), std::string::npos);  // kept, sanitised: no script
+  EXPECT_EQ(m.html.find("script"), std::string::npos);
+  EXPECT_EQ(m.html.find("alert"), std::string::npos);
 }
 
 TEST(MimeParser, ReadsThreadingAndFilterHeaders) {

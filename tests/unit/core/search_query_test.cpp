@@ -236,6 +236,16 @@ TEST(SearchQuery, CategoryFilterSetsCategoryNotAWordAndMayBeQuoted) {
   parse_error("category:a category:b");
 }
 
+TEST(SearchQuery, ABackslashEscapesAQuoteOrABackslashInsideQuotes) {
+  EXPECT_EQ(parse_ok(R"(category:"The \"big\" one")").category, R"(The "big" one)");
+  EXPECT_EQ(parse_ok(R"(team:"back\\slash")").team, R"(back\slash)");
+  EXPECT_EQ(parse_ok(R"(team:"C:\temp")").team, R"(C:\temp)");  // any other backslash stays
+  const auto q = parse_ok(R"("say \"hi\"")");
+  ASSERT_EQ(q.text.terms.size(), 1u);
+  EXPECT_EQ(q.text.terms[0].text, R"(say "hi")");
+  parse_error(R"(category:"ends in an escaped quote\")");
+}
+
 TEST(SearchQuery, SingleValuedFilterGivenTwiceIsRejected) {
   parse_error("assignee:me assignee:none");
   parse_error("team:a team:b");

@@ -283,6 +283,56 @@ TEST_P(AccountsContract, ApiTokensListByIdPerUserOrAllAndDeletedOnesStopResolvin
   });
 }
 
+TEST_P(AccountsContract, TokenUseIsRecordedByHashAndNeverMovesBackwards) {
+  auto u = user("a@x.com", core::Role::agent);
+  Id used = 0, idle = 0;
+  write([&](Tx& tx) {
+    used = tx.accounts().insert_api_token(u, "h-used", "ci", 1);
+    idle = tx.accounts().insert_api_token(u, "h-idle", "laptop", 2);
+  });
+  read([&](Tx& tx) {
+    for (const auto& t : tx.accounts().list_api_tokens(u)) EXPECT_FALSE(t.last_used_at);
+  });
+  write([&](Tx& tx) { tx.accounts().record_api_token_use({{"h-used", 500}, {"h-unknown", 600}}); });
+  write([&](Tx& tx) { tx.accounts().record_api_token_use({{"h-used", 400}}); });  // older
+  read([&](Tx& tx) {
+    auto tokens = tx.accounts().list_api_tokens(u);
+    ASSERT_EQ(ids(tokens), (std::vector<Id>{used, idle}));
+    EXPECT_EQ(tokens[0].last_used_at, std::optional<core::UnixTime>(500));
+    EXPECT_FALSE(tokens[1].last_used_at);
+  });
+}
+
+TEST_P(AccountsContract, AnInvitationWorksOnceAndANewOneReplacesTheOld) {
+  auto u = user("new@x.com", core::Role::agent);
+  auto admin = user("boss@x.com", core::Role::admin);
+  write([&](Tx& tx) { tx.accounts().replace_invitation(u, "inv-1", admin, 100, 700); });
+  read([&](Tx& tx) {
+    auto inv = tx.accounts().invitation_by_hash("inv-1");
+    ASSERT_TRUE(inv);
+    EXPECT_EQ(inv->user_id, u);
+    EXPECT_EQ(inv->expires_at, 700);
+    EXPECT_FALSE(inv->used_at);
+    EXPECT_TRUE(tx.accounts().user_by_id(u)->invited);
+    EXPECT_FALSE(tx.accounts().user_by_id(admin)->invited);
+  });
+  write([&](Tx& tx) { tx.accounts().replace_invitation(u, "inv-2", admin, 200, 800); });
+  read([&](Tx& tx) { EXPECT_FALSE(tx.accounts().invitation_by_hash("inv-1")); });
+  write([&](Tx& tx) {
+    EXPECT_TRUE(tx.accounts().use_invitation("inv-2", 300));
+    EXPECT_FALSE(tx.accounts().use_invitation("inv-2", 301));  // once
+    EXPECT_FALSE(tx.accounts().use_invitation("inv-1", 302));  // replaced
+  });
+  read([&](Tx& tx) {
+    EXPECT_EQ(tx.accounts().invitation_by_hash("inv-2")->used_at,
+              std::optional<core::UnixTime>(300));
+    EXPECT_FALSE(tx.accounts().user_by_id(u)->invited);
+    auto listed = tx.accounts().list_users(std::nullopt, "new@", 10, 0);
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_FALSE(listed[0].invited);
+  });
+}
+
 TEST_P(AccountsContract, ATokenHashIsUnique) {
   auto u = user("a@x.com", core::Role::agent);
   write([&](Tx& tx) { tx.accounts().insert_api_token(u, "same", "one", 1); });

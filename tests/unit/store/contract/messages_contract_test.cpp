@@ -126,6 +126,7 @@ TEST_P(MessagesContract, MessageByIdRoundTripsEveryField) {
     m.created_at = 1234;
     m.email_message_id = "abc@phone.example";
     m.unverified_sender = true;
+    m.html = "<p>sent from my <b>phone</b></p>";
     id = tx.messages().insert_message(m);
   });
   auto plain = message(t, agent_, "on it");
@@ -141,10 +142,13 @@ TEST_P(MessagesContract, MessageByIdRoundTripsEveryField) {
     EXPECT_EQ(m->created_at, 1234);
     EXPECT_EQ(m->email_message_id, "abc@phone.example");
     EXPECT_TRUE(m->unverified_sender);
+    EXPECT_EQ(m->html, "<p>sent from my <b>phone</b></p>");
+    EXPECT_EQ(tx.messages().list_messages(t, false).at(0).html, m->html);
     auto p = tx.messages().message_by_id(plain);
     ASSERT_TRUE(p);
     EXPECT_EQ(p->email_message_id, "");
     EXPECT_FALSE(p->unverified_sender);
+    EXPECT_EQ(p->html, "");
     EXPECT_FALSE(tx.messages().message_by_id(999));
   });
 }
