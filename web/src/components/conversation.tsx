@@ -100,11 +100,11 @@ interface ComposerProps {
   onSent: () => void;
   textRef?: Ref<HTMLTextAreaElement>;
   disabledReason?: string;
-  /** Staff writing an internal note (called on every keystroke; the callee throttles). */
-  onNoteTyping?: () => void;
+  /** Staff writing a reply or an internal note (called on every keystroke; the callee throttles). */
+  onTyping?: (internal: boolean) => void;
 }
 
-export function Composer({ number, staff, mode, onMode, onSent, textRef, disabledReason, onNoteTyping }: ComposerProps) {
+export function Composer({ number, staff, mode, onMode, onSent, textRef, disabledReason, onTyping }: ComposerProps) {
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [fileKey, setFileKey] = useState(0);
@@ -187,7 +187,7 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
             value={body}
             onInput={(e) => {
               setBody(e.currentTarget.value);
-              if (internal && e.currentTarget.value.trim()) onNoteTyping?.();
+              if (staff && e.currentTarget.value.trim()) onTyping?.(internal);
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
