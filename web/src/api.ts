@@ -87,6 +87,8 @@ export interface User {
   verified: boolean;
   morning_report: boolean;
   ranked: boolean; // staff: on the company-wide leaderboard (admins decide)
+  /** Invited by email and has not set a password yet. */
+  invited?: boolean;
   created_at: string;
 }
 
