@@ -37,7 +37,10 @@ test('My preferences lists my own API tokens and revokes one', { timeout: 60_000
   await table.getByRole('rowheader', { name: 'laptop sync' }).waitFor();
   await table.getByRole('rowheader', { name: 'monitoring' }).waitFor();
   assert.equal(await table.getByText('admin backup script').count(), 0, 'only my own tokens');
-  assert.equal(await table.locator('tbody tr time').count(), 2, 'each shows when it was created');
+  assert.equal(await table.locator('tbody tr td:nth-of-type(1) time').count(), 2, 'each shows when it was created');
+  await table.getByRole('columnheader', { name: 'Last used' }).waitFor();
+  const monitoring = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'monitoring' }) });
+  assert.equal(await monitoring.locator('td').nth(1).innerText(), 'Never', 'a token never used says so');
   assert.deepEqual(await axeViolations(page, 'preferences-tokens'), []);
 
   await table.getByRole('button', { name: 'Revoke laptop sync' }).click();

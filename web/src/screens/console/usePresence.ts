@@ -1,7 +1,8 @@
 // Who else is on a ticket page, over the console's live socket (live.ts): says "viewing N" when
 // the page opens and again after every reconnect, "viewing null" when it closes; keeps the other
 // viewers from the server's "presence" frames (me left out) and who is typing from its "typing"
-// frames, each shown for 6 s after the last one. typed() sends at most one typing frame per 3 s.
+// frames, each shown for 6 s after the last one. typed() sends at most one typing frame per 3 s
+// for each kind (a switch from reply to note says so at once).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { live, type LiveFrame } from '../../live';
 
@@ -22,12 +23,12 @@ const TYPING_EVERY_MS = 3_000;
 export function usePresence(ticket: number, meId: number) {
   const [others, setOthers] = useState<Person[]>([]);
   const [typists, setTypists] = useState<Typist[]>([]);
-  const lastTyping = useRef(0);
+  const lastTyping = useRef({ reply: 0, note: 0 });
 
   useEffect(() => {
     setOthers([]);
     setTypists([]);
-    lastTyping.current = 0;
+    lastTyping.current = { reply: 0, note: 0 };
     const announce = () => live.send({ type: 'viewing', ticket });
     announce();
     const offState = live.onState((s) => s === 'live' && announce());
@@ -64,8 +65,9 @@ export function usePresence(ticket: number, meId: number) {
 
   const typed = (internal: boolean) => {
     const now = Date.now();
-    if (now - lastTyping.current < TYPING_EVERY_MS) return;
-    if (live.send({ type: 'typing', ticket, internal })) lastTyping.current = now;
+    const kind = internal ? 'note' : 'reply';
+    if (now - lastTyping.current[kind] < TYPING_EVERY_MS) return;
+    if (live.send({ type: 'typing', ticket, internal })) lastTyping.current[kind] = now;
   };
 
   return { others, typists, typed };

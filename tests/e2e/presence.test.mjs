@@ -1,0 +1,71 @@
+// Focus of this file: presence on a ticket page. Two technicians (two browsers) on the same ticket
+// each see the other under the header ("Also here", never themselves); typing a reply or an
+// internal note in one shows "… is typing a reply…" / "… an internal note…" in the other; leaving
+// the page takes the name away. axe runs on the page with both lines showing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
+
+let server;
+let browser;
+let ticket;
+const ANN = { email: 'ann@frontline.example', name: 'Ann Lee', password: 'ann-password-1' };
+const BO = { email: 'bo@frontline.example', name: 'Bo Berg', password: 'bo-password-1' };
+
+before(async () => {
+  server = await startServer();
+  const admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await admin.createUser({ ...ANN, role: 'agent' });
+  await admin.createUser({ ...BO, role: 'agent' });
+  ticket = await admin.post('/tickets', { subject: 'Badge reader at door 2 beeps red', body: 'For everyone.', requester_email: 'olly@acme.example' });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function onTicket(who) {
+  const p = await newPerson(browser, server.url);
+  await signInThroughForm(p.page, who.email, who.password);
+  await p.page.waitForURL('**/console');
+  await p.page.goto(`/console/tickets/${ticket.number}`);
+  await p.page.getByRole('heading', { level: 1, name: 'Badge reader at door 2 beeps red' }).waitFor();
+  return p;
+}
+
+test('two technicians on one ticket see each other, see each other typing, and a name goes when its person leaves', { timeout: 60_000 }, async () => {
+  const ann = await onTicket(ANN);
+  const bo = await onTicket(BO);
+
+  await ann.page.getByText('Also here: Bo Berg', { exact: true }).waitFor();
+  await bo.page.getByText('Also here: Ann Lee', { exact: true }).waitFor();
+  assert.equal(await ann.page.getByText(/Also here:.*Ann Lee/).count(), 0, 'I am not listed as being here');
+
+  // Bo writes a reply: Ann sees it; Bo does not see himself typing.
+  await bo.page.getByLabel('Reply to the customer').pressSequentially('We are looking', { delay: 20 });
+  await ann.page.getByText('Bo Berg is typing a reply…').waitFor();
+  assert.equal(await bo.page.getByText(/Bo Berg is typing/).count(), 0);
+  await screenshot(ann.page, 'presence');
+  assert.deepEqual(await axeViolations(ann.page, 'ticket page with presence'), []);
+
+  // Then an internal note: said at once, not after the reply's 3 s.
+  await bo.page.getByRole('radio', { name: /Internal note/ }).check();
+  await bo.page.getByLabel('Internal note (only staff will see it)').pressSequentially('Door 2 controller?', { delay: 20 });
+  await ann.page.getByText('Bo Berg is typing an internal note…').waitFor();
+  // …and it fades once Bo stops (about 6 s after the last typing frame).
+  await ann.page.getByText(/Bo Berg is typing/).waitFor({ state: 'detached', timeout: 12_000 });
+
+  // Bo leaves for his queue: Ann no longer sees him.
+  await bo.page.getByRole('link', { name: 'Queues' }).click();
+  await bo.page.waitForURL('**/console');
+  await ann.page.getByText('Also here: Bo Berg').waitFor({ state: 'detached' });
+
+  // Bo comes back; closing his browser also takes his name away.
+  await bo.page.goto(`/console/tickets/${ticket.number}`);
+  await ann.page.getByText('Also here: Bo Berg').waitFor();
+  await bo.context.close();
+  await ann.page.getByText('Also here: Bo Berg').waitFor({ state: 'detached' });
+  await ann.context.close();
+});
