@@ -143,7 +143,7 @@ test('on a phone the bell stays in the header and its panel fits the screen', { 
   const panel = page.getByRole('region', { name: 'Notifications' });
   await panel.getByRole('link', { name: new RegExp(`#${t.number} Keyboard types`) }).waitFor();
   const box = await panel.boundingBox();
-  assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `the panel is inside the screen (${box.x}+${box.width})`);
+  assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width && box.y >= 0 && box.y < PHONE.height / 2, `the panel is on the screen, at its top (${box.x},${box.y} ${box.width} wide)`);
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth }));
   assert.ok(scrollWidth <= innerWidth, `no sideways scrolling (page is ${scrollWidth} px wide)`);
   await screenshot(page, 'phone-notifications');

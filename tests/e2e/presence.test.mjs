@@ -69,3 +69,31 @@ test('two technicians on one ticket see each other, see each other typing, and a
   await ann.page.getByText('Also here: Bo Berg').waitFor({ state: 'detached' });
   await ann.context.close();
 });
+
+test('after the live socket drops and reconnects, the page says again which ticket it shows', { timeout: 60_000 }, async () => {
+  const ann = await onTicket(ANN);
+  // Bo's socket goes through a route the test can cut, as a flaky network would. After the cut
+  // the server's frames reach Bo 1.5 s late, so Ann sees him leave before he is back.
+  const bo = await newPerson(browser, server.url);
+  const sockets = [];
+  await bo.page.routeWebSocket(/\/api\/v1\/stream/, (ws) => {
+    const upstream = ws.connectToServer();
+    if (sockets.length > 0) upstream.onMessage((m) => setTimeout(() => ws.send(m), 1500));
+    sockets.push({ ws, upstream });
+  });
+  await signInThroughForm(bo.page, BO.email, BO.password);
+  await bo.page.waitForURL('**/console');
+  await bo.page.goto(`/console/tickets/${ticket.number}`);
+  await ann.page.getByText('Also here: Bo Berg', { exact: true }).waitFor();
+
+  const { ws, upstream } = sockets.at(-1);
+  const before = sockets.length;
+  await upstream.close();
+  await ws.close();
+  await ann.page.getByText('Also here: Bo Berg').waitFor({ state: 'detached' });
+  await bo.page.locator('.live-live').waitFor();
+  assert.ok(sockets.length > before, 'Bo’s page reconnected');
+  await ann.page.getByText('Also here: Bo Berg', { exact: true }).waitFor();
+  await bo.context.close();
+  await ann.context.close();
+});
