@@ -124,7 +124,7 @@ export function NotificationBell() {
             {error}
           </p>
         )}
-        {items === null ? (
+        {!open ? null : items === null ? (
           <p class="muted">Loading…</p>
         ) : items.length === 0 ? (
           <p class="muted">Nothing yet. You hear here when a ticket is assigned to you, its customer replies, or someone mentions you.</p>
