@@ -2,7 +2,7 @@
 // and shown here to copy) or, second choice, create with a first password; send a new link to
 // someone who has not accepted yet; change role and organisation, disable (after saying what that
 // does) or enable, reset the password.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   errorText,
   get,
@@ -157,6 +157,8 @@ function InvitationLink({ user, invitation }: { user: User; invitation: Invitati
   const [copied, setCopied] = useState('');
   const first = user.name.split(/\s+/)[0] || user.name;
   const input = useRef<HTMLInputElement>(null);
+  // Focus goes to the link (selected, ready to copy): "Send a new link" is far down the table.
+  useEffect(() => input.current?.focus(), []);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(invitation.link);
