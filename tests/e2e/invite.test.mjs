@@ -109,12 +109,22 @@ test('a made-up token shows the same kind of sentence', { timeout: 60_000 }, asy
   await context.close();
 });
 
-test('"Send a new link" gives a fresh link and the earlier one stops working', { timeout: 60_000 }, async () => {
-  const first = await admin.post('/users/invite', { email: 'otto@acme.example', name: 'Otto Org', role: 'customer' });
+test('an invited customer joins the organisation named; "Send a new link" gives a fresh link and the earlier one stops working', { timeout: 60_000 }, async () => {
   const { page, context } = await newPerson(browser, server.url);
   await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await page.waitForURL('**/console');
   await page.goto('/admin/users');
+  const form = page.getByRole('form', { name: 'Invite a user' });
+  await form.getByLabel('Name').fill('Otto Org');
+  await form.getByLabel('Email').fill('otto@umbrella.example');
+  await form.getByLabel('Organisation').fill('Umbrella');
+  await form.getByRole('button', { name: 'Invite' }).click();
+  const first = { invitation: { link: await page.getByLabel('Invitation link for Otto Org').inputValue() } };
+  const ottoUser = (await admin.get('/users')).items.find((u) => u.email === 'otto@umbrella.example');
+  const umbrella = (await admin.get('/organizations')).items.find((o) => o.name === 'Umbrella');
+  assert.equal(ottoUser.role, 'customer');
+  assert.equal(ottoUser.organization_id, umbrella.id, 'in the organisation named');
+
   await page.getByRole('button', { name: 'Send a new link to Otto Org' }).click();
   const sent = page.getByRole('status').filter({ hasText: 'If outgoing mail is set up, Otto gets this link by email.' });
   const fresh = await sent.getByLabel('Invitation link for Otto Org').inputValue();

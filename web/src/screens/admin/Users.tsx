@@ -52,20 +52,25 @@ export function AdminUsers({ me }: { me: Me }) {
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">Users</h1>
+      {/* The organisation names both forms suggest. */}
+      <datalist id="org-names">
+        {(orgs.data ?? []).map((o) => (
+          <option key={o.id} value={o.name} />
+        ))}
+      </datalist>
       <InviteForm
-        orgs={orgs.data ?? []}
         onSubmit={started}
         onInvited={(user, invitation) => {
           setSent({ user, invitation });
-          invalidate('staff');
+          invalidate('staff', 'organizations');
           void users.reload();
+          void orgs.reload();
         }}
       />
       <div role="status">{sent && <InvitationLink key={sent.invitation.link} user={sent.user} invitation={sent.invitation} />}</div>
       <details class="panel secondary-create">
         <summary>Or create the account with a password you give them</summary>
         <CreateWithPassword
-          orgs={orgs.data ?? []}
           onSubmit={started}
           onCreated={(u) => {
             setNotice(`Created ${u.name} (${u.email}). They can sign in now.`);
@@ -190,8 +195,8 @@ function InvitationLink({ user, invitation }: { user: User; invitation: Invitati
   );
 }
 
-function InviteForm({ orgs, onSubmit, onInvited }: { orgs: Organization[]; onSubmit: () => void; onInvited: (u: User, i: Invitation) => void }) {
-  const blank = { name: '', email: '', role: 'customer', organization_id: '' };
+function InviteForm({ onSubmit, onInvited }: { onSubmit: () => void; onInvited: (u: User, i: Invitation) => void }) {
+  const blank = { name: '', email: '', role: 'customer', organization: '' };
   const [v, setV] = useState(blank);
   const { error, fields, clear, fail, edited } = useFormErrors();
   const [busy, setBusy] = useState(false);
@@ -206,7 +211,8 @@ function InviteForm({ orgs, onSubmit, onInvited }: { orgs: Organization[]; onSub
     setBusy(true);
     try {
       const body: Record<string, unknown> = { name: v.name.trim(), email: v.email.trim(), role: v.role };
-      if (v.organization_id) body.organization_id = Number(v.organization_id);
+      // By name, as POST /users takes it (the server answers 400 "unknown field" to organization_id).
+      if (v.organization.trim()) body.organization = v.organization.trim();
       const r = await post<User & { invitation: Invitation }>('/users/invite', body);
       const { invitation, ...user } = r;
       setV(blank);
@@ -243,17 +249,8 @@ function InviteForm({ orgs, onSubmit, onInvited }: { orgs: Organization[]; onSub
             </select>
           )}
         </Field>
-        <Field label="Organisation" error={fields.organization_id} hint="Optional.">
-          {(p) => (
-            <select {...p} value={v.organization_id} onChange={set('organization_id')}>
-              <option value="">No organisation</option>
-              {orgs.map((o) => (
-                <option key={o.id} value={String(o.id)}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
+        <Field label="Organisation" error={fields.organization} hint="Optional. A new name creates the organisation.">
+          {(p) => <input {...p} list="org-names" value={v.organization} onInput={set('organization')} autoComplete="off" />}
         </Field>
       </div>
       <ErrorMessage text={error} />
@@ -266,7 +263,7 @@ function InviteForm({ orgs, onSubmit, onInvited }: { orgs: Organization[]; onSub
   );
 }
 
-function CreateWithPassword({ orgs, onSubmit, onCreated }: { orgs: Organization[]; onSubmit: () => void; onCreated: (u: User) => void }) {
+function CreateWithPassword({ onSubmit, onCreated }: { onSubmit: () => void; onCreated: (u: User) => void }) {
   const blank = { name: '', email: '', role: 'customer', organization: '', password: '' };
   const [v, setV] = useState(blank);
   const { error, fields, clear, fail, edited } = useFormErrors();
@@ -321,11 +318,6 @@ function CreateWithPassword({ orgs, onSubmit, onCreated }: { orgs: Organization[
           {(p) => (
             <>
               <input {...p} list="org-names" value={v.organization} onInput={set('organization')} autoComplete="off" />
-              <datalist id="org-names">
-                {orgs.map((o) => (
-                  <option key={o.id} value={o.name} />
-                ))}
-              </datalist>
             </>
           )}
         </Field>
