@@ -1,10 +1,11 @@
 // Focus of this file: Admin → Categories deletes an unused category at once, and asks before
 // deleting one that tickets use, naming how many (a name with a space is counted too); Cancel
-// keeps it, the confirm button deletes it and the tickets keep their category. axe runs on the
-// question.
+// keeps it, the confirm button deletes it and the tickets keep their category; after a delete,
+// focus is on the next Delete button (or the heading when none is left), not lost to the page.
+// axe runs on the question.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, eventually, launchBrowser, newPerson, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -61,6 +62,8 @@ test('a category tickets use asks first with the count; Cancel keeps it, confirm
   await ask.getByRole('button', { name: 'Delete category' }).click();
   await page.getByRole('status').filter({ hasText: 'Deleted Printers and scanners.' }).waitFor();
   assert.deepEqual(await names(), ['Printers']);
+  const next = page.getByRole('button', { name: 'Delete category Printers', exact: true });
+  await eventually(() => next.evaluate((b) => b === document.activeElement), { what: 'focus on the remaining Delete button' });
   for (const t of used) assert.equal((await admin.get(`/tickets/${t.number}`)).category, 'Printers and scanners', 'the tickets keep their category');
 });
 
@@ -72,4 +75,19 @@ test('the question for a category one ticket uses says "1 ticket"', { timeout: 6
   await page.keyboard.press('Escape');
   await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
   assert.deepEqual(await names(), ['Printers'], 'Esc deleted nothing');
+});
+
+test('deleting the last category puts focus on the heading', { timeout: 60_000 }, async () => {
+  await admin.post('/categories', { name: 'Temporary' });
+  await page.goto('/admin/categories');
+  const list = page.getByRole('list', { name: 'Categories' });
+  await list.getByText('Temporary').waitFor();
+  for (const c of await admin.get('/categories').then((l) => l.items.filter((x) => x.name !== 'Temporary'))) {
+    await admin.call('DELETE', `/categories/${c.id}`);
+  }
+  await page.reload();
+  await page.getByRole('button', { name: 'Delete category Temporary', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Deleted Temporary.' }).waitFor();
+  const heading = page.getByRole('heading', { level: 1, name: 'Categories' });
+  await eventually(() => heading.evaluate((h) => h === document.activeElement), { what: 'focus on the heading' });
 });

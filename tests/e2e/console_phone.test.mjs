@@ -1,8 +1,10 @@
 // Focus of this file: the technician's console on a phone (390 px wide). The queue, a ticket page
 // and the chats screen never scroll sideways; the header's links and the queue list fold behind
 // a "Menu" button that opens and is used with the keyboard (Esc closes it); the ticket page stacks
-// its columns and its "On this page" links reach the reply box and the properties. axe runs on
-// each screen at this width.
+// its columns and its "On this page" links reach the reply box and the properties; the queue's
+// bulk-action bar shows only its heading until a ticket is picked, then two fields to a line;
+// the admin tables (users, organisations, API tokens) become cards that fit. axe runs on each
+// screen at this width.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
@@ -129,4 +131,55 @@ test('the chats screen fits a phone with a chat open', { timeout: 60_000 }, asyn
   await page.getByText(`It says ${longWord} is full.`).waitFor();
   await noSidewaysScroll('chats');
   await noAxe('phone-chats');
+});
+
+test('the bulk-action bar is compact on a phone: only its heading until a ticket is picked, then two fields to a line', { timeout: 60_000 }, async () => {
+  await page.goto('/console/queues/unassigned');
+  await page.getByRole('heading', { level: 1, name: 'Unassigned' }).waitFor();
+  const bar = page.locator('.bulk-bar');
+  await bar.waitFor();
+  const idle = await bar.boundingBox();
+  assert.ok(idle.height < 120, `idle, the bar is about its heading (${idle.height} px)`);
+  assert.equal(await bar.getByLabel('Assign to').isVisible(), false, 'no fields before a ticket is picked');
+
+  const first = page.locator('tr[data-ticket]').first();
+  await first.getByRole('checkbox').check();
+  await bar.getByRole('heading', { name: '1 ticket selected' }).waitFor();
+  const assign = await bar.getByLabel('Assign to').boundingBox();
+  const status = await bar.getByLabel('Status').boundingBox();
+  assert.ok(Math.abs(assign.y - status.y) < 4 && status.x > assign.x, 'Assign to and Status share a line');
+  const picked = await bar.boundingBox();
+  assert.ok(picked.height < 420, `with a ticket picked the bar stays short (${picked.height} px)`);
+  await bar.getByLabel('Priority').selectOption('high');
+  await bar.getByRole('button', { name: 'Apply to 1 ticket' }).click();
+  await bar.getByText('Done for 1 of 1 tickets.').waitFor();
+  await noSidewaysScroll('queue with the bulk bar');
+  await noAxe('phone-bulk-bar');
+});
+
+test('the admin tables become cards that fit a phone', { timeout: 60_000 }, async () => {
+  const admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await admin.post('/tokens', { name: 'nightly export to the data warehouse', email: agent.email });
+  const a = await newPerson(browser, server.url, { viewport: PHONE });
+  await signInThroughForm(a.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await a.page.waitForURL('**/console');
+  for (const [path, heading, text] of [
+    ['/admin/users', 'Users', customer.email],
+    ['/admin/organizations', 'Organisations', 'Acme'],
+    ['/admin/tokens', 'API tokens', 'nightly export to the data warehouse'],
+  ]) {
+    await a.page.goto(path);
+    await a.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    const cell = a.page.locator('table').getByText(text, { exact: true }).first();
+    await cell.waitFor();
+    const box = await cell.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `${path}: "${text}" is on the screen`);
+    const wrap = await a.page.locator('.table-wrap').first().evaluate((w) => ({ scroll: w.scrollWidth, client: w.clientWidth }));
+    assert.ok(wrap.scroll <= wrap.client + 1, `${path}: the table does not scroll sideways (${wrap.scroll} > ${wrap.client})`);
+    const { scrollWidth, innerWidth } = await a.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth }));
+    assert.ok(scrollWidth <= innerWidth, `${path}: no sideways scrolling (page is ${scrollWidth} px wide)`);
+    await screenshot(a.page, `phone-admin-${heading.toLowerCase().replace(/\W+/g, '-')}`);
+    assert.deepEqual((await axeViolations(a.page, path)).map((v) => `${v.impact} ${v.id}: ${v.help}`), [], `${path}: accessibility`);
+  }
+  await a.context.close();
 });

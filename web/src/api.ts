@@ -63,6 +63,8 @@ export interface Message {
   attachments: Attachment[];
   // Staff only: came by email and the receiving mail server did not vouch for the sender.
   unverified_sender?: boolean;
+  /** The sender's HTML, sanitised by the server, when the message came by mail with an HTML part. */
+  html?: string;
 }
 
 export interface TicketEvent {
@@ -85,7 +87,26 @@ export interface User {
   verified: boolean;
   morning_report: boolean;
   ranked: boolean; // staff: on the company-wide leaderboard (admins decide)
+  /** Invited by email and has not set a password yet. */
+  invited?: boolean;
   created_at: string;
+}
+
+/** Something for a technician to look at (GET /notifications), newest first. */
+export interface Notification {
+  id: number;
+  kind: 'assigned' | 'customer_replied' | 'mentioned';
+  ticket_number: number;
+  subject: string;
+  actor: { id: number; name: string } | null;
+  created_at: string;
+  read: boolean;
+}
+
+/** An invitation link (POST /users/invite and /users/{id}/invite). */
+export interface Invitation {
+  expires_at: string;
+  link: string;
 }
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
@@ -145,6 +166,8 @@ export interface ApiToken {
   user_id: number;
   name: string;
   created_at: string;
+  /** When it last signed a request in (written within about a minute); null: never. */
+  last_used_at?: string | null;
 }
 
 export interface SavedFilter {

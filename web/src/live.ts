@@ -2,6 +2,9 @@
 // to a customer, the public events of the tickets they may see, for the portal). It keeps
 // the last event id, reconnects with backoff (0.5 s doubling to 10 s) and catches up with
 // ?after=<last id>; a "reset" from the server (we fell too far behind) means "reload everything".
+// The same socket carries a technician's presence: send() puts a frame on it (e.g. "viewing"),
+// onFrame() hears the frames that are not events (e.g. "presence", "typing"). A frame sent while
+// the socket is down is dropped: senders repeat theirs when the state turns 'live' again.
 import { useEffect, useState } from 'preact/hooks';
 
 export interface LiveEvent {
@@ -21,6 +24,9 @@ export type LiveState = 'off' | 'connecting' | 'live' | 'reconnecting';
 
 type Listener = (s: LiveSignal) => void;
 
+/** A frame from the server that is not about the event log, as sent (e.g. {"type":"presence",…}). */
+export type LiveFrame = { type: string } & Record<string, unknown>;
+
 class LiveStream {
   private socket: WebSocket | null = null;
   private lastId: number | null = null;
@@ -29,6 +35,7 @@ class LiveStream {
   private wanted = false;
   private listeners = new Set<Listener>();
   private stateListeners = new Set<(s: LiveState) => void>();
+  private frameListeners = new Set<(f: LiveFrame) => void>();
   state: LiveState = 'off';
 
   start() {
@@ -49,6 +56,18 @@ class LiveStream {
   subscribe(l: Listener): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
+  }
+
+  onFrame(l: (f: LiveFrame) => void): () => void {
+    this.frameListeners.add(l);
+    return () => this.frameListeners.delete(l);
+  }
+
+  /** Sends one frame if the socket is open; returns whether it went. */
+  send(frame: object): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
   }
 
   onState(l: (s: LiveState) => void): () => void {
@@ -85,7 +104,7 @@ class LiveStream {
 
   private receive(data: unknown) {
     if (typeof data !== 'string') return;
-    let msg: { type?: string; last_id?: number; event?: LiveEvent };
+    let msg: { type?: string; last_id?: number; event?: LiveEvent } & Record<string, unknown>;
     try {
       msg = JSON.parse(data);
     } catch {
@@ -106,6 +125,9 @@ class LiveStream {
     } else if (msg.type === 'reset') {
       if (typeof msg.last_id === 'number') this.lastId = msg.last_id;
       this.listeners.forEach((l) => l({ kind: 'reset' }));
+    } else if (typeof msg.type === 'string') {
+      const f = msg as LiveFrame;
+      this.frameListeners.forEach((l) => l(f));
     }
   }
 

@@ -6,6 +6,7 @@ import { isStaff, onUnauthorized } from './api';
 import { Link, match, navigate, useLocation } from './router';
 import { homeFor, loadSession, sessionExpired, useSession } from './session';
 import { Login } from './screens/Login';
+import { Welcome } from './screens/Welcome';
 import { ConsoleLayout } from './screens/console/ConsoleLayout';
 import { QueueScreen } from './screens/console/Queue';
 import { TicketScreen } from './screens/console/TicketPage';
@@ -56,6 +57,8 @@ function App() {
   const me = session.me;
   const path = loc.path.replace(/\/+$/, '') || '/';
 
+  // An invitation's page works signed out (and signed in: accepting signs in as the invited person).
+  if (path === '/welcome') return <Welcome />;
   if (!me) {
     if (path === '/login') return <Login />;
     const next = path === '/' ? '' : `?next=${encodeURIComponent(path + window.location.search)}`;

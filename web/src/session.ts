@@ -46,6 +46,13 @@ export async function signIn(email: string, password: string): Promise<Me> {
   return me;
 }
 
+/** Accepts an invitation: sets the password and signs in (POST /invitations/accept). */
+export async function acceptInvitation(token: string, password: string): Promise<Me> {
+  const me = await post<Me>('/invitations/accept', { token, password });
+  set({ loaded: true, me });
+  return me;
+}
+
 export async function signOut(): Promise<void> {
   try {
     await del('/session');

@@ -1,6 +1,7 @@
 // The queue's bulk-action bar: shown while tickets are picked; applies one set of changes (tags
 // added or removed relative to each ticket's own) or a merge to all of them and says, per ticket, what did not work. Each ticket is sent with the
 // version the queue shows, so a ticket someone changed meanwhile is left alone and named.
+// On a phone it shows two fields to a line, and only its heading while nothing is picked (styles.css).
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, PRIORITIES, post, STATUSES, type Team, type Ticket, type User } from '../api';
 import { staffUsers, teams as loadTeams } from '../directory';
@@ -65,7 +66,7 @@ export function BulkBar({ me, tickets, onDone }: { me: { id: number }; tickets: 
   if (words(untags).length) changes.remove_tags = words(untags);
 
   return (
-    <section class="panel bulk-bar" aria-labelledby="bulk-title">
+    <section class={tickets.length === 0 ? 'panel bulk-bar bulk-bar-idle' : 'panel bulk-bar'} aria-labelledby="bulk-title">
       <h2 id="bulk-title">
         {tickets.length === 0
           ? 'Bulk actions: tick tickets, or press x on the current row'

@@ -138,12 +138,13 @@ export function PriorityBadge({ priority }: { priority?: string }) {
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function Time({ iso }: { iso: string | null | undefined }) {
+/** A time as "5 min ago" (the date and time in its tooltip), or as the date and time (`absolute`). */
+export function Time({ iso, absolute }: { iso: string | null | undefined; absolute?: boolean }) {
   if (!iso) return <span>—</span>;
   const d = new Date(iso);
   return (
     <time dateTime={iso} title={dateFmt.format(d)}>
-      {relative(d)}
+      {absolute ? dateFmt.format(d) : relative(d)}
     </time>
   );
 }

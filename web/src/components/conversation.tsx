@@ -1,6 +1,8 @@
 // A ticket's conversation (public replies and, for staff, internal notes that look unmistakably
 // different: label, lock, yellow background, dashed border) and the composer that adds to it.
 // Signatures and quoted earlier mail fold into <details> (see quoting.ts) so the new words stand out.
+// A mail that came with HTML can be shown as sent ("Show as sent"), only ever inside a sandboxed
+// iframe without scripts or same-origin; the text stays the default.
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { errorText, type Message, patch, post } from '../api';
@@ -36,7 +38,7 @@ export function Conversation({ messages, requesterId }: { messages: Message[]; r
                   <Time iso={m.created_at} />
                 </span>
               </header>
-              <MessageBody body={m.body} />
+              {m.html ? <SentOrText message={m} /> : <MessageBody body={m.body} />}
               {m.attachments.length > 0 && (
                 <ul class="attachments" aria-label="Attachments">
                   {m.attachments.map((a) => (
@@ -81,6 +83,40 @@ function MessageBody({ body }: { body: string }) {
   );
 }
 
+function SentOrText({ message }: { message: Message }) {
+  const [asSent, setAsSent] = useState(false);
+  return (
+    <>
+      <p class="as-sent-toggle">
+        <button type="button" class="button-quiet button-small" aria-pressed={asSent} onClick={() => setAsSent(!asSent)}>
+          {asSent ? 'Show as text' : 'Show as sent'}
+        </button>
+      </p>
+      {asSent ? <SentHtml html={message.html!} title={`The message from ${message.author.name} as sent`} /> : <MessageBody body={message.body} />}
+    </>
+  );
+}
+
+// The server already removed scripts, handlers and remote content; the frame is the second wall:
+// sandbox="" (no scripts, no forms, no same-origin, no pop-ups) and a policy of its own that
+// loads nothing from anywhere. Without same-origin the page cannot measure the frame's content,
+// so its height is guessed from the HTML's size, at most 600 px, and the reader can drag it taller.
+function SentHtml({ html, title }: { html: string; title: string }) {
+  const doc =
+    '<!doctype html><html><head><meta charset="utf-8">' +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">` +
+    '<style>body{font-family:system-ui,sans-serif;font-size:15px;line-height:1.45;color:#1b1f24;margin:8px;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style>' +
+    `</head><body>${html}</body></html>`;
+  const blocks = (html.match(/<(br|p|div|tr|li|h[1-6])\b/gi) ?? []).length;
+  // Markup makes up much of a mail's HTML: about 150 characters per line of text is a fair guess.
+  const height = Math.min(600, Math.max(140, 40 + 22 * (blocks + Math.ceil(html.length / 150))));
+  return (
+    <div class="sent-html" style={{ height: `${height}px` }}>
+      <iframe sandbox="" srcdoc={doc} title={title} referrerpolicy="no-referrer" />
+    </div>
+  );
+}
+
 function Folded({ summary, text }: { summary: string; text: string }) {
   return (
     <details class="folded">
@@ -100,11 +136,11 @@ interface ComposerProps {
   onSent: () => void;
   textRef?: Ref<HTMLTextAreaElement>;
   disabledReason?: string;
-  /** Staff writing an internal note (called on every keystroke; the callee throttles). */
-  onNoteTyping?: () => void;
+  /** Staff writing a reply or an internal note (called on every keystroke; the callee throttles). */
+  onTyping?: (internal: boolean) => void;
 }
 
-export function Composer({ number, staff, mode, onMode, onSent, textRef, disabledReason, onNoteTyping }: ComposerProps) {
+export function Composer({ number, staff, mode, onMode, onSent, textRef, disabledReason, onTyping }: ComposerProps) {
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [fileKey, setFileKey] = useState(0);
@@ -187,7 +223,7 @@ export function Composer({ number, staff, mode, onMode, onSent, textRef, disable
             value={body}
             onInput={(e) => {
               setBody(e.currentTarget.value);
-              if (internal && e.currentTarget.value.trim()) onNoteTyping?.();
+              if (staff && e.currentTarget.value.trim()) onTyping?.(internal);
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

@@ -1,6 +1,8 @@
 // Admin: ticket categories offered in the portal's new-ticket form and the ticket side panel.
-// Deleting one that tickets use asks first, saying how many; an unused one goes at once.
-import { useState } from 'preact/hooks';
+// Deleting one that tickets use asks first, saying how many; an unused one goes at once. After a
+// delete, focus moves to the next row's Delete button (the last row's: the one before; none left:
+// the heading), not to the page's start where the removed button's focus would fall.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Category, del, errorText, get, type List, post, qs } from '../../api';
 import { ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -28,6 +30,17 @@ export function AdminCategories() {
   // The last question stays set while its dialog closes, so the title does not change under it.
   const [asking, setAsking] = useState<InUse | null>(null);
   const [askOpen, setAskOpen] = useState(false);
+  // The list position of the category just deleted, until focus has moved after the reload.
+  const [deletedAt, setDeletedAt] = useState<number | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (deletedAt === null || cats.loading) return;
+    const buttons = list.current?.querySelectorAll('button') ?? [];
+    const next = buttons[Math.min(deletedAt, buttons.length - 1)];
+    (next ?? heading.current)?.focus();
+    setDeletedAt(null);
+  }, [deletedAt, cats.data, cats.loading]);
   const changed = (text: string) => {
     setNotice(text);
     invalidate('categories');
@@ -37,6 +50,7 @@ export function AdminCategories() {
     try {
       await del(`/categories/${c.id}`);
       setError('');
+      setDeletedAt(Math.max(0, cats.data?.findIndex((x) => x.id === c.id) ?? 0));
       changed(`Deleted ${c.name}.`);
     } catch (err) {
       setNotice('');
@@ -57,7 +71,9 @@ export function AdminCategories() {
   };
   return (
     <section aria-labelledby="cats-title">
-      <h1 id="cats-title">Categories</h1>
+      <h1 id="cats-title" ref={heading} tabIndex={-1}>
+        Categories
+      </h1>
       <form
         class="panel inline-form"
         onSubmit={async (e) => {
@@ -83,7 +99,7 @@ export function AdminCategories() {
       <Notice text={notice} />
       {cats.data?.length === 0 && <p class="empty">No categories yet.</p>}
       {cats.data && cats.data.length > 0 && (
-        <ul class="member-list" aria-label="Categories">
+        <ul class="member-list" aria-label="Categories" ref={list}>
           {cats.data.map((c) => (
             <li key={c.id}>
               <span>{c.name}</span>

@@ -58,7 +58,7 @@ export function AdminOrganizations() {
       {orgs.data?.length === 0 && <p class="empty">No organisations yet.</p>}
       {orgs.data && orgs.data.length > 0 && (
         <div class="table-wrap">
-          <table class="data">
+          <table class="data stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -69,7 +69,7 @@ export function AdminOrganizations() {
             <tbody>
               {orgs.data.map((o) => (
                 <tr key={o.id}>
-                  <td>{o.name}</td>
+                  <td class="card-title">{o.name}</td>
                   <td>
                     <label class="check">
                       <input
@@ -91,7 +91,7 @@ export function AdminOrganizations() {
                       <span class="sr-only"> ({o.name})</span>
                     </label>
                   </td>
-                  <td>
+                  <td data-label="Work week">
                     <WorkWeek
                       org={o}
                       onChange={async (week) => {

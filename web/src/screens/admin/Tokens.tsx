@@ -1,4 +1,4 @@
-// Admin: API tokens — list (names and dates), create (the secret is shown once), revoke.
+// Admin: API tokens — list (names, created and last used), create (the secret is shown once), revoke.
 import { useState } from 'preact/hooks';
 import { type ApiToken, del, errorText, get, type List, type Me, post, type User } from '../../api';
 import { ErrorMessage, Field, Notice, Time, useData, useFormErrors, useTitle } from '../../components/common';
@@ -68,12 +68,13 @@ export function AdminTokens({ me }: { me: Me }) {
       {tokens.data?.length === 0 && <p class="empty">No tokens.</p>}
       {tokens.data && tokens.data.length > 0 && (
         <div class="table-wrap">
-          <table class="data">
+          <table class="data stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Acts as</th>
                 <th scope="col">Created</th>
+                <th scope="col">Last used</th>
                 <th scope="col">
                   <span class="sr-only">Actions</span>
                 </th>
@@ -82,11 +83,12 @@ export function AdminTokens({ me }: { me: Me }) {
             <tbody>
               {tokens.data.map((t) => (
                 <tr key={t.id}>
-                  <td>{t.name || <span class="muted">(no name)</span>}</td>
-                  <td>{ownerName(t.user_id)}</td>
-                  <td>
+                  <td class="card-title">{t.name || <span class="muted">(no name)</span>}</td>
+                  <td data-label="Acts as">{ownerName(t.user_id)}</td>
+                  <td data-label="Created">
                     <Time iso={t.created_at} />
                   </td>
+                  <td data-label="Last used">{t.last_used_at ? <Time iso={t.last_used_at} /> : 'Never'}</td>
                   <td>
                     <button
                       type="button"

@@ -1,8 +1,23 @@
-// Admin: users — invite (create with a first password), change role and organisation, disable
-// (after saying what that does) or enable, reset the password.
-import { useState } from 'preact/hooks';
-import { get, type List, type Me, OPEN_STATUSES, type Organization, patch, post, qs, type Role, type User } from '../../api';
-import { Dialog, ErrorMessage, Field, Notice, useData, useFormErrors, useTitle } from '../../components/common';
+// Admin: users — invite by email (the person sets their own password from a link that is mailed
+// and shown here to copy) or, second choice, create with a first password; send a new link to
+// someone who has not accepted yet; change role and organisation, disable (after saying what that
+// does) or enable, reset the password.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  errorText,
+  get,
+  type Invitation,
+  type List,
+  type Me,
+  OPEN_STATUSES,
+  type Organization,
+  patch,
+  post,
+  qs,
+  type Role,
+  type User,
+} from '../../api';
+import { Dialog, ErrorMessage, Field, Notice, Time, useData, useFormErrors, useTitle } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { invalidate, organizations } from '../../directory';
 
@@ -15,27 +30,63 @@ export function AdminUsers({ me }: { me: Me }) {
   const orgs = useData(() => organizations(), []);
   const [editing, setEditing] = useState<User | null>(null);
   const [notice, setNotice] = useState('');
+  const [sent, setSent] = useState<{ user: User; invitation: Invitation } | null>(null);
+  const [rowError, setRowError] = useState('');
   const orgName = (id: number | null) => (id ? (orgs.data?.find((o) => o.id === id)?.name ?? `#${id}`) : '—');
+  const started = () => {
+    // The last success is old news once something new is tried.
+    setNotice('');
+    setSent(null);
+    setRowError('');
+  };
+  const resend = async (u: User) => {
+    started();
+    try {
+      const r = await post<{ invitation: Invitation }>(`/users/${u.id}/invite`);
+      setSent({ user: u, invitation: r.invitation });
+    } catch (err) {
+      setRowError(`No new link for ${u.name}: ${errorText(err)}`);
+    }
+  };
 
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">Users</h1>
+      {/* The organisation names both forms suggest. */}
+      <datalist id="org-names">
+        {(orgs.data ?? []).map((o) => (
+          <option key={o.id} value={o.name} />
+        ))}
+      </datalist>
       <InviteForm
-        orgs={orgs.data ?? []}
-        onSubmit={() => setNotice('')}
-        onCreated={(u) => {
-          setNotice(`Created ${u.name} (${u.email}). They can sign in now.`);
+        onSubmit={started}
+        onInvited={(user, invitation) => {
+          setSent({ user, invitation });
           invalidate('staff', 'organizations');
           void users.reload();
           void orgs.reload();
         }}
       />
+      <div role="status">{sent && <InvitationLink key={sent.invitation.link} user={sent.user} invitation={sent.invitation} />}</div>
+      <details class="panel secondary-create">
+        <summary>Or create the account with a password you give them</summary>
+        <CreateWithPassword
+          onSubmit={started}
+          onCreated={(u) => {
+            setNotice(`Created ${u.name} (${u.email}). They can sign in now.`);
+            invalidate('staff', 'organizations');
+            void users.reload();
+            void orgs.reload();
+          }}
+        />
+      </details>
       <Notice text={notice} />
+      <ErrorMessage text={rowError} />
       <h2>All users</h2>
       <ErrorMessage text={users.error} />
       {users.data && (
         <div class="table-wrap">
-          <table class="data">
+          <table class="data stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -51,15 +102,33 @@ export function AdminUsers({ me }: { me: Me }) {
             <tbody>
               {users.data.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.name}</td>
-                  <td>{u.email}</td>
-                  <td>{roleLabel(u.role)}</td>
-                  <td>{orgName(u.organization_id)}</td>
-                  <td>{u.disabled ? <span class="badge status-closed">Disabled</span> : 'Active'}</td>
-                  <td>
+                  <td class="card-title">{u.name}</td>
+                  <td data-label="Email">{u.email}</td>
+                  <td data-label="Role">{roleLabel(u.role)}</td>
+                  <td data-label="Organisation">{orgName(u.organization_id)}</td>
+                  <td data-label="Account">
+                    {u.disabled ? (
+                      <span class="badge status-closed">Disabled</span>
+                    ) : u.invited ? (
+                      <span class="badge status-pending">Invited</span>
+                    ) : (
+                      'Active'
+                    )}
+                  </td>
+                  <td class="row-actions">
                     <button type="button" class="button-secondary button-small" onClick={() => setEditing(u)} aria-label={`Edit ${u.name}`}>
                       Edit
                     </button>
+                    {u.invited && !u.disabled && (
+                      <button
+                        type="button"
+                        class="button-quiet button-small"
+                        aria-label={`Send a new link to ${u.name}`}
+                        onClick={() => void resend(u)}
+                      >
+                        Send a new link
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -87,7 +156,114 @@ export function AdminUsers({ me }: { me: Me }) {
   );
 }
 
-function InviteForm({ orgs, onSubmit, onCreated }: { orgs: Organization[]; onSubmit: () => void; onCreated: (u: User) => void }) {
+// The link is in the answer whether or not a mail went out (the server does not say), so the
+// admin can always hand it over another way.
+function InvitationLink({ user, invitation }: { user: User; invitation: Invitation }) {
+  const [copied, setCopied] = useState('');
+  const first = user.name.split(/\s+/)[0] || user.name;
+  const input = useRef<HTMLInputElement>(null);
+  // Focus goes to the link (selected, ready to copy): "Send a new link" is far down the table.
+  useEffect(() => input.current?.focus(), []);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(invitation.link);
+      setCopied('Copied.');
+    } catch {
+      // No clipboard permission (e.g. plain http): select it so Ctrl+C copies it.
+      input.current?.select();
+      setCopied('Press Ctrl+C to copy the selected link.');
+    }
+  };
+  return (
+    <div class="alert alert-ok invitation">
+      <p>
+        Invited {user.name} ({user.email}). If outgoing mail is set up, {first} gets this link by email. You can also copy it:
+      </p>
+      <div class="copy-row">
+        <label for="invitation-link" class="sr-only">
+          Invitation link for {user.name}
+        </label>
+        <input id="invitation-link" ref={input} readOnly value={invitation.link} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" class="button-secondary" onClick={() => void copy()}>
+          Copy
+        </button>
+      </div>
+      <p class="hint">
+        The link works once, until <Time iso={invitation.expires_at} absolute />. {copied}
+      </p>
+    </div>
+  );
+}
+
+function InviteForm({ onSubmit, onInvited }: { onSubmit: () => void; onInvited: (u: User, i: Invitation) => void }) {
+  const blank = { name: '', email: '', role: 'customer', organization: '' };
+  const [v, setV] = useState(blank);
+  const { error, fields, clear, fail, edited } = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof blank) => (e: Event) => {
+    setV({ ...v, [k]: (e.currentTarget as HTMLInputElement).value });
+    edited(k);
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    onSubmit();
+    setBusy(true);
+    try {
+      const body: Record<string, unknown> = { name: v.name.trim(), email: v.email.trim(), role: v.role };
+      // By name, as POST /users takes it (the server answers 400 "unknown field" to organization_id).
+      if (v.organization.trim()) body.organization = v.organization.trim();
+      const r = await post<User & { invitation: Invitation }>('/users/invite', body);
+      const { invitation, ...user } = r;
+      setV(blank);
+      clear();
+      onInvited(user, invitation);
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} class="panel stack" aria-labelledby="invite-title">
+      <h2 id="invite-title">Invite a user</h2>
+      <p class="hint">They get a link to set their own password; you can copy the link too.</p>
+      <div class="row">
+        <Field label="Name" error={fields.name}>
+          {(p) => <input {...p} value={v.name} onInput={set('name')} autoComplete="off" />}
+        </Field>
+        <Field label="Email" error={fields.email}>
+          {(p) => <input {...p} type="email" value={v.email} onInput={set('email')} autoComplete="off" />}
+        </Field>
+      </div>
+      <div class="row">
+        <Field label="Role" error={fields.role}>
+          {(p) => (
+            <select {...p} value={v.role} onChange={set('role')}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Organisation" error={fields.organization} hint="Optional. A new name creates the organisation.">
+          {(p) => <input {...p} list="org-names" value={v.organization} onInput={set('organization')} autoComplete="off" />}
+        </Field>
+      </div>
+      <ErrorMessage text={error} />
+      <div class="actions">
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? 'Inviting…' : 'Invite'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreateWithPassword({ onSubmit, onCreated }: { onSubmit: () => void; onCreated: (u: User) => void }) {
   const blank = { name: '', email: '', role: 'customer', organization: '', password: '' };
   const [v, setV] = useState(blank);
   const { error, fields, clear, fail, edited } = useFormErrors();
@@ -117,8 +293,7 @@ function InviteForm({ orgs, onSubmit, onCreated }: { orgs: Organization[]; onSub
   };
 
   return (
-    <form onSubmit={submit} class="panel stack" aria-labelledby="invite-title">
-      <h2 id="invite-title">Invite a user</h2>
+    <form onSubmit={submit} class="stack" aria-label="Create a user with a password">
       <div class="row">
         <Field label="Name" error={fields.name}>
           {(p) => <input {...p} value={v.name} onInput={set('name')} autoComplete="off" />}
@@ -143,11 +318,6 @@ function InviteForm({ orgs, onSubmit, onCreated }: { orgs: Organization[]; onSub
           {(p) => (
             <>
               <input {...p} list="org-names" value={v.organization} onInput={set('organization')} autoComplete="off" />
-              <datalist id="org-names">
-                {orgs.map((o) => (
-                  <option key={o.id} value={o.name} />
-                ))}
-              </datalist>
             </>
           )}
         </Field>

@@ -1,5 +1,5 @@
 // The staff frame: header (product, search, Queues / Chats / Log a call / Reports / Admin, live
-// indicator, preferences, sign out), the side navigation (queues with counts and saved filters,
+// indicator, notifications, preferences, sign out), the side navigation (queues with counts and saved filters,
 // or the admin sections), the main region, and the "?" shortcuts dialog. On a phone the header's
 // links and the side navigation fold behind one "Menu" button (styles.css hides them).
 import type { ComponentChildren } from 'preact';
@@ -13,6 +13,7 @@ import { queuesFor, type QueueDef } from '../../queues';
 import { Link, navigate, useLocation } from '../../router';
 import { signOut } from '../../session';
 import { useWaitingChats } from '../../chat/waiting';
+import { NotificationBell } from './Notifications';
 
 // Saved filters change from the queue screen; it calls this to refresh the side nav.
 const filterListeners = new Set<() => void>();
@@ -127,6 +128,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           )}
         </nav>
         <LiveIndicator />
+        <NotificationBell />
         <div class="usermenu" id="user-menu">
           <button type="button" class="button-quiet" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
             ?

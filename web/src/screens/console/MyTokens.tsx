@@ -1,5 +1,5 @@
 // "My API tokens" on My preferences: the signed-in person's own tokens (never the secrets: the
-// server keeps only their hashes) with when each was created, and a Revoke button. An admin's
+// server keeps only their hashes) with when each was created and last used, and a Revoke button. An admin's
 // GET /tokens lists everyone's; this section shows only the person's own.
 import { useState } from 'preact/hooks';
 import { type ApiToken, del, errorText, get, type List, type Me } from '../../api';
@@ -29,12 +29,13 @@ export function MyTokens({ me }: { me: Me }) {
       {tokens.data?.length === 0 && <p class="empty">You have no API tokens.</p>}
       {tokens.data && tokens.data.length > 0 && (
         <div class="table-wrap compact">
-          <table class="data">
+          <table class="data stack-on-phone">
             <caption class="sr-only">My API tokens</caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Created</th>
+                <th scope="col">Last used</th>
                 <th scope="col">
                   <span class="sr-only">Actions</span>
                 </th>
@@ -43,10 +44,11 @@ export function MyTokens({ me }: { me: Me }) {
             <tbody>
               {tokens.data.map((t) => (
                 <tr key={t.id}>
-                  <th scope="row">{t.name}</th>
-                  <td>
+                  <th scope="row" class="card-title">{t.name}</th>
+                  <td data-label="Created">
                     <Time iso={t.created_at} />
                   </td>
+                  <td data-label="Last used">{t.last_used_at ? <Time iso={t.last_used_at} /> : 'Never'}</td>
                   <td>
                     <button type="button" class="button-secondary button-small" aria-label={`Revoke ${t.name}`} onClick={() => void revoke(t)}>
                       Revoke

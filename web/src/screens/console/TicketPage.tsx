@@ -2,6 +2,7 @@
 // with If-Match (conflicts are per field: see TicketProperties.tsx), history, the
 // requester's card with their other tickets and their organisation's open ones, merge and link.
 // On an active chat's ticket, writing an internal note shows as such to the chat's technicians.
+// Other technicians on the same page show under the header ("Also here"), and so does their typing.
 import { MacroPicker } from '../../components/MacroPicker';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -36,6 +37,7 @@ import { Link, navigate } from '../../router';
 
 import { CONFLICT, type Directory, Properties } from './TicketProperties';
 import { useNoteTyping } from './useNoteTyping';
+import { type Person, type Typist, usePresence } from './usePresence';
 
 export function TicketScreen({ me, number }: { me: Me; number: number }) {
   const [ticket, setTicket] = useState<Ticket | null>(null);
@@ -94,6 +96,11 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
 
   useLiveRefresh((e) => e.ticket_number === number, () => void load());
   const noteTyping = useNoteTyping(ticket?.chat?.status === 'active' && ticket.number === number ? ticket.chat.id : null);
+  const presence = usePresence(number, me.id);
+  const typing = (internal: boolean) => {
+    if (internal) noteTyping();
+    presence.typed(internal);
+  };
 
   const compose = (m: ComposeMode) => {
     setMode(m);
@@ -167,6 +174,7 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
             <span class="muted">Assign this ticket to yourself.</span>
           </p>
         )}
+        <AlsoHere others={presence.others} typists={presence.typists} />
         <ErrorMessage text={takeError} />
         <ErrorMessage text={error} />
         {/* On a phone the columns stack: the reply box and the properties are far down. */}
@@ -189,7 +197,7 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
               onMode={setMode}
               onSent={() => void load()}
               textRef={textRef}
-              onNoteTyping={noteTyping}
+              onTyping={typing}
               disabledReason={ticket.status === 'closed' ? 'This ticket is closed; it cannot take new messages. Open a follow-up ticket instead.' : undefined}
             />
           </section>
@@ -210,6 +218,21 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
         </aside>
       </div>
     </article>
+  );
+}
+
+// "Also here: Ann Lee, Bo Berg" and "Ann Lee is typing a reply…": polite, so a screen reader
+// hears who came without losing its place.
+function AlsoHere({ others, typists }: { others: Person[]; typists: Typist[] }) {
+  return (
+    <div class="presence" role="status" aria-live="polite">
+      {others.length > 0 && <p class="also-here">Also here: {others.map((p) => p.name).join(', ')}</p>}
+      {typists.map((t) => (
+        <p key={t.user.id} class="typing-line">
+          {t.user.name} is typing {t.internal ? 'an internal note' : 'a reply'}…
+        </p>
+      ))}
+    </div>
   );
 }
 
