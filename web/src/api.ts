@@ -181,7 +181,7 @@ export interface Category {
   name: string;
 }
 
-export type MailKind = 'acknowledgement' | 'reply' | 'assignment' | 'transcript';
+export type MailKind = 'acknowledgement' | 'reply' | 'assignment' | 'transcript' | 'invitation';
 
 export interface MailTemplate {
   kind: MailKind;

@@ -1,7 +1,7 @@
 // Admin: the wording of the mail Frontline sends — the acknowledgement of a new ticket, a
-// technician's reply, the assignment notice, a chat's transcript — with {{placeholders}}, a preview with sample values,
-// and a way back to the built-in text. The server checks the wording (a subject must keep
-// [#{{ticket_number}}], which is how replies find their ticket) and names the field at fault.
+// technician's reply, the assignment notice, a chat's transcript, an invitation — with {{placeholders}}, a preview
+// with sample values, and a way back to the built-in text. The server checks the wording (a subject about a ticket
+// must keep [#{{ticket_number}}], which is how replies find their ticket) and names the field at fault.
 import { useState } from 'preact/hooks';
 import { get, type List, type MailKind, type MailTemplate, post, put, request } from '../../api';
 import { ErrorMessage, Field, Notice, useData, useFormErrors, useId, useTitle } from '../../components/common';
@@ -11,12 +11,14 @@ const TITLE: Record<MailKind, string> = {
   reply: 'Reply to the requester',
   assignment: 'Assignment notice to the technician',
   transcript: 'Chat transcript to the customer',
+  invitation: 'Invitation to a new account',
 };
 const WHEN: Record<MailKind, string> = {
   acknowledgement: 'Sent when a new ticket is opened.',
   reply: 'Sent with every public reply from a technician.',
   assignment: 'Sent to a technician when a ticket is assigned to them.',
   transcript: 'Sent to the customer when a live chat ends, with the whole conversation.',
+  invitation: 'Sent when an admin invites someone: {{link}} is where they choose their password.',
 };
 
 export function AdminMailTemplates() {
@@ -98,7 +100,15 @@ function TemplateEditor({ template, onNotice }: { template: MailTemplate; onNoti
           });
         }}
       >
-        <Field label="Subject" error={fields.subject} hint="Keep [#{{ticket_number}}] in it: replies find their ticket by it.">
+        <Field
+          label="Subject"
+          error={fields.subject}
+          hint={
+            template.kind === 'invitation'
+              ? 'About no ticket: no ticket number needed.'
+              : 'Keep [#{{ticket_number}}] in it: replies find their ticket by it.'
+          }
+        >
           {(p) => <input {...p} value={subject} onInput={edit(setSubject)} />}
         </Field>
         <Field label="Body" error={fields.body}>
