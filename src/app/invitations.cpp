@@ -62,8 +62,9 @@ Result<Invitation> Invitations::reissue(const core::Actor& actor, Id user_id) {
     auto u = tx.accounts().user_by_id(user_id);
     if (!u) return make_error(Errc::not_found, "user not found");
     if (u->disabled) {
-      return make_error(Errc::conflict, u->name + "'s account is disabled: enable it first, then "
-                                                  "send the invitation.");
+      return make_error(Errc::conflict, u->name +
+                                            "'s account is disabled: enable it first, then "
+                                            "send the invitation.");
     }
     tx.accounts().replace_invitation(u->id, hash, actor.id, now, out.expires_at);
     u->invited = true;
@@ -100,8 +101,7 @@ Result<Invitation> Invitations::reissue(const core::Actor& actor, Id user_id) {
 Result<InvitationView> Invitations::check(std::string_view token) {
   const std::string hash = token_hash(token);
   const auto now = ctx_.clock.now();
-  return in_read<InvitationView>(ctx_.db,
-                                 [&](store::Tx& tx) { return usable(tx, hash, now); });
+  return in_read<InvitationView>(ctx_.db, [&](store::Tx& tx) { return usable(tx, hash, now); });
 }
 
 Result<NewSession> Invitations::accept(std::string_view token, std::string_view password) {

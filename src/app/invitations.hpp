@@ -17,7 +17,7 @@ namespace frontline::app {
 
 struct InvitationSettings {
   std::string public_url = "http://127.0.0.1:8080";  // where people open the help desk
-  OutboundSettings outbound;                          // the From name and Message-ID domain
+  OutboundSettings outbound;                         // the From name and Message-ID domain
   int valid_days = 7;
 };
 

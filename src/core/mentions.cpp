@@ -34,7 +34,8 @@ std::vector<Id> mentioned_people(std::string_view text, const std::vector<User>&
   if (text.find('@') == std::string_view::npos) return out;
   const std::string lower = to_lower_ascii(text);
   for (const auto& p : people) {
-    const std::string local = to_lower_ascii(std::string_view(p.email).substr(0, p.email.find('@')));
+    const std::string local =
+        to_lower_ascii(std::string_view(p.email).substr(0, p.email.find('@')));
     if (has_mention(lower, to_lower_ascii(p.name)) || has_mention(lower, local)) {
       out.push_back(p.id);
     }

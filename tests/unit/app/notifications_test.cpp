@@ -76,7 +76,8 @@ TEST_F(NotificationsTest, BeingAssignedBySomeoneElseNotifiesOnceButTakingItYours
 TEST_F(NotificationsTest, ACustomerReplyNotifiesTheAssigneeButAStaffReplyDoesNot) {
   auto n = carlas_ticket();
   assign(bo_, n, ann_);
-  ASSERT_TRUE(tickets_.add_message(carla_, n, core::MessageKind::public_reply, "Still smoking", {}));
+  ASSERT_TRUE(
+      tickets_.add_message(carla_, n, core::MessageKind::public_reply, "Still smoking", {}));
   ASSERT_TRUE(tickets_.add_message(bo_, n, core::MessageKind::public_reply, "Unplug it", {}));
   auto anns = of(ann_);
   ASSERT_EQ(anns.size(), 2u);
