@@ -223,7 +223,9 @@ CREATE TABLE idempotency_keys (
 -- turns ASCII punctuation into spaces (so "john@example.com", "error.log", "printer-jam" and
 -- "1.2.3" split into words as unicode61 splits them, where PostgreSQL's parser would keep email,
 -- file, host and version tokens whole); the configuration frontline_search is `simple` (no
--- stemming, no stop words) behind unaccent (é → e). Case folds by the database's LC_CTYPE: use
+-- stemming, no stop words) behind unaccent (é → e; it also folds ß → ss, æ → ae, ø → o, ł → l,
+-- which unicode61 keeps, so here the ASCII spelling finds them too — tests/pg/search_matches.sh
+-- compares both engines word by word). Case folds by the database's LC_CTYPE: use
 -- a UTF-8 ctype (C.UTF-8 or xx_XX.UTF-8), as scripts/pg_cluster.sh does. Queries must put
 -- every term through the same function and configuration (to_tsquery('frontline_search', …)
 -- of frontline_search_text(term), a phrase as <->, a prefix as :*).
