@@ -44,8 +44,31 @@ as_owner() {
 data_dir() { echo "$dir/data"; }
 port() { cat "$dir/port" 2>/dev/null || true; }
 
+# The server's state from its pid file: running, dead (none, or killed and already reaped), or
+# zombie (killed, not yet reaped by init: the pid still "exists", so pg_ctl status and a new
+# postmaster would both take it for a live server).
+server_state() {
+  local pid state
+  pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null) || { echo dead; return; }
+  [[ $pid =~ ^[0-9]+$ ]] || { echo dead; return; }
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || { echo dead; return; }
+  case "$state" in
+    Z | X | "") echo zombie ;;
+    *) echo running ;;
+  esac
+}
+
 running() {
-  [[ -f $dir/data/PG_VERSION ]] && as_owner "$PG_BIN/pg_ctl" status -D "$dir/data" >/dev/null 2>&1
+  [[ -f $dir/data/PG_VERSION ]] || return 1
+  # A SIGKILLed server may linger as a zombie for a moment: wait until it is gone.
+  for _ in $(seq 1 100); do
+    case "$(server_state)" in
+      running) return 0 ;;
+      dead) return 1 ;;
+      zombie) sleep 0.1 ;;
+    esac
+  done
+  die "the server in $dir was killed but its process has not been reaped"
 }
 
 url_for() {
@@ -57,9 +80,10 @@ check_db_name() {
     die "database name '$1' must be letters, digits and _ (at most 63, not starting with a digit)"
 }
 
-# True when nothing listens on 127.0.0.1:$1 and no socket of that number exists in DIR.
+# True when nothing listens on 127.0.0.1:$1. (A socket file of that number in DIR is our own
+# server's, left behind by a crash: the server removes it when it starts, and the port, and so
+# the URL, stays the same across a restart.)
 port_free() {
-  [[ ! -e $dir/.s.PGSQL.$1 ]] || return 1
   ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
