@@ -1,0 +1,259 @@
+// PostgreSQL connection and statement helpers (see header).
+#include "store/postgres/connection.hpp"
+
+#include <charconv>
+#include <string>
+#include <string_view>
+
+namespace frontline::store::postgres {
+
+namespace {
+
+std::string_view field_of(const PGresult* result, int code) {
+  const char* v = result ? PQresultErrorField(result, code) : nullptr;
+  return v ? std::string_view(v) : std::string_view();
+}
+
+// The first column of the key in a unique violation's detail: "Key (email)=(a@b) already
+// exists." → "email"; "Key (user_id, name)=(…)" → "user_id". PostgreSQL names the constraint
+// but (for unique violations) no column, so the detail is where the column is.
+std::string key_column(std::string_view detail) {
+  constexpr std::string_view kPrefix = "Key (";
+  if (!detail.starts_with(kPrefix)) return {};
+  auto columns = detail.substr(kPrefix.size());
+  columns = columns.substr(0, columns.find_first_of(",)"));
+  if (columns.size() >= 2 && columns.front() == '"' && columns.back() == '"') {
+    columns = columns.substr(1, columns.size() - 2);
+  }
+  return std::string(columns);
+}
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+PgError::Kind classify_sqlstate(std::string_view sqlstate, bool connection_lost) {
+  using Kind = PgError::Kind;
+  if (connection_lost) return Kind::unavailable;
+  if (sqlstate == "23505") return Kind::conflict;
+  if (sqlstate == "23503") return Kind::not_found;
+  // Serialization failure, deadlock, and a NOWAIT lock that was taken: the same unit may pass
+  // when run again after the rollback.
+  if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") return Kind::busy;
+  if (sqlstate == "53100") return Kind::disk_full;
+  // 08xxx connection exceptions, 57P01-03 (admin or crash shutdown, cannot connect now), and
+  // everything else (as SQLite's adapter does).
+  return Kind::unavailable;
+}
+
+void Connection::throw_error(const PGresult* result, std::string_view what) const {
+  const std::string sqlstate(field_of(result, PG_DIAG_SQLSTATE));
+  const bool lost = PQstatus(conn_) != CONNECTION_OK;
+  const auto kind = classify_sqlstate(sqlstate, lost);
+  std::string message = result ? PQresultErrorMessage(result) : "";
+  if (message.empty()) message = PQerrorMessage(conn_);
+  if (message.empty()) message = lost ? "connection lost" : "unknown error";
+  std::string field;
+  if (kind == PgError::Kind::conflict) {
+    field = key_column(field_of(result, PG_DIAG_MESSAGE_DETAIL));
+    if (field.empty()) field = std::string(field_of(result, PG_DIAG_COLUMN_NAME));
+  }
+  throw PgError(
+      std::string(what) + (sqlstate.empty() ? "" : " [" + sqlstate + "]") + ": " + trimmed(message),
+      kind, sqlstate, std::move(field), std::string(field_of(result, PG_DIAG_CONSTRAINT_NAME)));
+}
+
+Stmt& Stmt::bind(int i, std::int64_t v) {
+  if (static_cast<int>(params_.size()) < i) params_.resize(i);
+  params_[i - 1] = std::to_string(v);
+  return *this;
+}
+
+Stmt& Stmt::bind(int i, std::string_view v) {
+  if (static_cast<int>(params_.size()) < i) params_.resize(i);
+  params_[i - 1] = std::string(v);
+  return *this;
+}
+
+Stmt& Stmt::bind(int i, const std::optional<std::int64_t>& v) {
+  return v ? bind(i, *v) : bind_null(i);
+}
+
+Stmt& Stmt::bind(int i, const std::optional<std::string>& v) {
+  return v ? bind(i, std::string_view(*v)) : bind_null(i);
+}
+
+Stmt& Stmt::bind_bool(int i, bool v) { return bind(i, std::string_view(v ? "t" : "f")); }
+
+Stmt& Stmt::bind_null(int i) {
+  if (static_cast<int>(params_.size()) < i) params_.resize(i);
+  params_[i - 1].reset();
+  return *this;
+}
+
+void Stmt::execute() {
+  std::vector<const char*> values;
+  values.reserve(params_.size());
+  for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
+  // Text parameters (formats null), text results (resultFormat 0).
+  result_.reset(PQexecPrepared(conn_->conn_, name_.c_str(), static_cast<int>(values.size()),
+                               values.data(), nullptr, nullptr, 0));
+  const auto status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    auto failed = std::move(result_);
+    conn_->throw_error(failed.get(), "execute");
+  }
+  row_ = -1;
+}
+
+bool Stmt::step() {
+  if (!result_) execute();
+  if (row_ + 1 >= PQntuples(result_.get())) return false;
+  ++row_;
+  return true;
+}
+
+void Stmt::run() {
+  if (!result_) execute();
+}
+
+std::int64_t Stmt::changes() {
+  if (!result_) execute();
+  const char* n = PQcmdTuples(result_.get());
+  if (!n || !*n) return PQntuples(result_.get());
+  std::int64_t v = 0;
+  std::from_chars(n, n + std::char_traits<char>::length(n), v);
+  return v;
+}
+
+const char* Stmt::value(int col) const {
+  if (!result_ || row_ < 0 || PQgetisnull(result_.get(), row_, col)) return nullptr;
+  return PQgetvalue(result_.get(), row_, col);
+}
+
+bool Stmt::is_null(int col) const { return value(col) == nullptr; }
+
+std::int64_t Stmt::int64(int col) const {
+  const char* v = value(col);
+  if (!v) return 0;
+  const auto len = static_cast<std::size_t>(PQgetlength(result_.get(), row_, col));
+  std::int64_t out = 0;
+  if (std::from_chars(v, v + len, out).ec != std::errc()) {
+    // A boolean read as a number (SQLite habits): t/f as 1/0.
+    if (len == 1 && (*v == 't' || *v == 'f')) return *v == 't';
+    throw PgError("column " + std::to_string(col) + " is not an integer: " + std::string(v, len),
+                  PgError::Kind::unavailable);
+  }
+  return out;
+}
+
+std::optional<std::int64_t> Stmt::opt_int64(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return int64(col);
+}
+
+std::string Stmt::text(int col) const {
+  const char* v = value(col);
+  if (!v) return {};
+  return std::string(v, static_cast<std::size_t>(PQgetlength(result_.get(), row_, col)));
+}
+
+std::optional<std::string> Stmt::opt_text(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return text(col);
+}
+
+bool Stmt::boolean(int col) const {
+  const char* v = value(col);
+  // 't' for a boolean column; a nonzero integer reads as true as well.
+  return v && (*v == 't' || (*v >= '1' && *v <= '9') || (*v == '-' && v[1] != '\0'));
+}
+
+Connection::Connection(const std::string& url, int connect_timeout_seconds) {
+  const std::string timeout = std::to_string(connect_timeout_seconds);
+  // Earlier entries are defaults: the URL (expanded from dbname) overrides them.
+  const char* keys[] = {"connect_timeout", "client_encoding", "application_name", "dbname",
+                        nullptr};
+  const char* values[] = {timeout.c_str(), "UTF8", "frontline", url.c_str(), nullptr};
+  conn_ = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
+    std::string msg = conn_ ? trimmed(PQerrorMessage(conn_)) : "out of memory";
+    PQfinish(conn_);
+    conn_ = nullptr;
+    throw PgError("cannot connect to the database: " + msg, PgError::Kind::unavailable);
+  }
+  // Notices (NOTICE, WARNING: "drop cascades to …") are not failures; libpq's default prints
+  // them to stderr, which the server's log would repeat for every statement that emits one.
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
+}
+
+Connection::~Connection() { PQfinish(conn_); }
+
+Stmt Connection::prepare(std::string_view sql) {
+  std::string key(sql);
+  auto it = statement_names_.find(key);
+  if (it == statement_names_.end()) {
+    std::string name = "f" + std::to_string(statement_names_.size() + 1);
+    std::unique_ptr<PGresult, void (*)(PGresult*)> r(
+        PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr), PQclear);
+    if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) throw_error(r.get(), "prepare");
+    it = statement_names_.emplace(std::move(key), std::move(name)).first;
+  }
+  return Stmt(*this, it->second);
+}
+
+void Connection::exec(std::string_view sql) {
+  const std::string text(sql);
+  std::unique_ptr<PGresult, void (*)(PGresult*)> r(PQexec(conn_, text.c_str()), PQclear);
+  const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+    throw_error(r.get(), "exec");
+  }
+}
+
+void Connection::begin(Isolation isolation) {
+  switch (isolation) {
+    case Isolation::read_committed:
+      exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+      break;
+    case Isolation::repeatable_read:
+      exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+      break;
+    case Isolation::serializable:
+      exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      break;
+  }
+}
+
+void Connection::commit() { exec("COMMIT"); }
+
+void Connection::rollback() noexcept {
+  if (!ok()) return;
+  PQclear(PQexec(conn_, "ROLLBACK"));
+}
+
+void Connection::reset() {
+  statement_names_.clear();
+  PQreset(conn_);
+  if (!ok()) throw_error(nullptr, "reconnect");
+}
+
+Transaction::Transaction(Connection& conn, Isolation isolation) : conn_(conn) {
+  conn_.begin(isolation);
+}
+
+Transaction::~Transaction() {
+  if (open_) conn_.rollback();
+}
+
+void Transaction::commit() {
+  // Whether COMMIT succeeds or throws, the transaction is over (a failed COMMIT rolls back).
+  open_ = false;
+  conn_.commit();
+}
+
+}  // namespace frontline::store::postgres
