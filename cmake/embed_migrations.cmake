@@ -1,5 +1,6 @@
 # Generates migrations.cpp from the numbered .sql files (NNN_name.sql), so the schema ships
-# inside the binary. Run at build time by the frontline_store target.
+# inside the binary. Run at build time by each engine's target, with ENGINE naming the engine's
+# folder and namespace (sqlite, postgres).
 file(GLOB sql_files "${MIGRATIONS_DIR}/*.sql")
 list(SORT sql_files)
 set(body "")
@@ -11,10 +12,10 @@ foreach(f IN LISTS sql_files)
   string(APPEND body "      {${version}, \"${name}\", R\"frontline_sql(${sql})frontline_sql\"},\n")
 endforeach()
 file(WRITE "${OUTPUT}.tmp"
-"// Generated from src/store/sqlite/migrations/*.sql; do not edit.
-#include \"store/sqlite/migrations.hpp\"
+"// Generated from src/store/${ENGINE}/migrations/*.sql; do not edit.
+#include \"store/${ENGINE}/migrations.hpp\"
 
-namespace frontline::store::sqlite {
+namespace frontline::store::${ENGINE} {
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all{
@@ -22,6 +23,6 @@ ${body}  };
   return all;
 }
 
-}  // namespace frontline::store::sqlite
+}  // namespace frontline::store::${ENGINE}
 ")
 execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUTPUT}.tmp" "${OUTPUT}")

@@ -1,13 +1,44 @@
 // The engines the store contract runs against, and the fixture's helpers.
 #include "store_contract.hpp"
 
+#include <cstdlib>
+#include <functional>
+
+#include "store/postgres/connection.hpp"
+#include "store/postgres/open_postgres.hpp"
 #include "store/sqlite/open_sqlite.hpp"
 
 namespace frontline::store::contract {
+namespace {
+
+// The test cluster's database (tests/pg/with_cluster.sh sets it), or empty: no PostgreSQL here.
+std::string test_cluster_url() {
+  const char* url = std::getenv("FRONTLINE_TEST_PG_URL");
+  return url ? url : "";
+}
+
+// A database of its own for each fixture's folder, created on first open (the same folder
+// opens the same database again, as reopening a SQLite file does).
+std::unique_ptr<Database> open_postgres_for(const std::string& dir) {
+  const std::string url = test_cluster_url();
+  const std::string name = "contract_" + std::to_string(std::hash<std::string>{}(dir));
+  postgres::Connection admin(url);
+  if (!admin.prepare("SELECT 1 FROM pg_database WHERE datname = $1").bind(1, name).step()) {
+    admin.exec("CREATE DATABASE " + name);
+  }
+  // postgresql://USER@/frontline?host=… → the same server, the fixture's database.
+  std::string own = url;
+  const auto at = own.find("/frontline");
+  own.replace(at, std::string("/frontline").size(), "/" + name);
+  return open_postgres({own});
+}
+
+}  // namespace
 
 const std::vector<Engine>& engines() {
   static const std::vector<Engine> all{
       {"sqlite", [](const std::string& dir) { return open_sqlite({dir + "/frontline.db"}); }},
+      {"postgres", open_postgres_for, [] { return !test_cluster_url().empty(); }},
   };
   return all;
 }

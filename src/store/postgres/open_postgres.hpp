@@ -1,0 +1,23 @@
+// Opening the PostgreSQL engine: the one PostgreSQL name the composition root (cli) and the
+// tests use; everything else sees only store::Database.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace frontline::store {
+
+struct PostgresOptions {
+  std::string url;             // postgresql://USER@/DB?host=/socket/dir&port=N (or key=value)
+  int max_connections = 32;    // the pool: reads and writes each hold one for their unit
+  int max_write_attempts = 8;  // a unit meeting a serialization failure or deadlock runs again
+};
+
+// Connects, migrates under an advisory lock (one instance migrates; the others wait and find
+// the schema current), and returns the database. Throws StoreError (unavailable) when the
+// server cannot be reached.
+std::unique_ptr<Database> open_postgres(const PostgresOptions& options);
+
+}  // namespace frontline::store

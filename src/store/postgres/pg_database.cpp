@@ -1,0 +1,184 @@
+// The PostgreSQL backend: a pool of connections, each read and write unit on one of them in its
+// own transaction, on the caller's thread. PostgreSQL does its own group commit, so there is no
+// writer thread: concurrent writers are serialised by SERIALIZABLE isolation instead, which gives
+// every unit the same guarantee as SQLite's single writer (as if the units ran one at a time),
+// and a unit that meets a serialization failure or deadlock is rolled back and run again (units
+// are re-runnable by contract, store/database.hpp).
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "store/postgres/connection.hpp"
+#include "store/postgres/migrations.hpp"
+#include "store/postgres/open_postgres.hpp"
+#include "store/postgres/pg_tx.hpp"
+#include "store/postgres/store_error_from_pg.hpp"
+
+namespace frontline::store {
+namespace {
+
+using postgres::Connection;
+using postgres::PgError;
+using postgres::PgTx;
+
+// Any fixed number: the advisory lock every instance takes to migrate, so one does it.
+constexpr std::int64_t kMigrationLock = 0x46524f4e544c494eLL;  // "FRONTLIN"
+
+void migrate(Connection& conn) {
+  conn.prepare("SELECT pg_advisory_lock($1)").bind(1, kMigrationLock).run();
+  try {
+    conn.exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+        "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+    for (const auto& m : postgres::migrations()) {
+      auto s = conn.prepare("SELECT 1 FROM schema_migrations WHERE version = $1");
+      s.bind(1, std::int64_t{m.version});
+      if (s.step()) continue;
+      conn.begin();
+      try {
+        conn.exec(m.sql);
+        conn.prepare(
+                "INSERT INTO schema_migrations(version, name, applied_at) "
+                "VALUES($1, $2, extract(epoch FROM now())::bigint)")
+            .bind(1, std::int64_t{m.version})
+            .bind(2, m.name)
+            .run();
+        conn.commit();
+      } catch (...) {
+        conn.rollback();
+        throw;
+      }
+    }
+  } catch (...) {
+    conn.prepare("SELECT pg_advisory_unlock($1)").bind(1, kMigrationLock).run();
+    throw;
+  }
+  conn.prepare("SELECT pg_advisory_unlock($1)").bind(1, kMigrationLock).run();
+}
+
+class PgDatabase final : public Database {
+ public:
+  explicit PgDatabase(const PostgresOptions& options) : options_(options) {
+    auto first = connect();
+    try {
+      migrate(*first);
+    } catch (const PgError& e) {
+      throw postgres::to_store_error(e);
+    }
+    open_ = 1;
+    release(std::move(first));
+  }
+
+  void read(const std::function<void(Tx&)>& fn) override {
+    auto conn = acquire();
+    try {
+      conn->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      PgTx tx(*conn);
+      fn(tx);
+      conn->commit();
+    } catch (const PgError& e) {
+      conn->rollback();
+      release(std::move(conn));
+      throw postgres::to_store_error(e);
+    } catch (...) {
+      conn->rollback();
+      release(std::move(conn));
+      throw;
+    }
+    release(std::move(conn));
+  }
+
+  void write(const std::function<bool(Tx&)>& fn) override {
+    auto conn = acquire();
+    for (int attempt = 1;; ++attempt) {
+      try {
+        conn->begin(postgres::Isolation::serializable);
+        PgTx tx(*conn);
+        if (fn(tx)) {
+          conn->commit();
+        } else {
+          conn->rollback();
+        }
+        break;
+      } catch (const PgError& e) {
+        conn->rollback();
+        if (e.retryable() && attempt < options_.max_write_attempts) {
+          // Let the transaction that won finish before trying again; a little more each time.
+          std::this_thread::sleep_for(std::chrono::milliseconds(attempt * attempt));
+          continue;
+        }
+        release(std::move(conn));
+        throw postgres::to_store_error(e);
+      } catch (...) {
+        conn->rollback();
+        release(std::move(conn));
+        throw;
+      }
+    }
+    release(std::move(conn));
+  }
+
+  void backup_to(const std::string&) override {
+    throw StoreError(
+        "a PostgreSQL database is backed up with pg_dump (see README: PostgreSQL), not by "
+        "Frontline");
+  }
+
+ private:
+  std::unique_ptr<Connection> connect() {
+    try {
+      return std::make_unique<Connection>(options_.url);
+    } catch (const PgError& e) {
+      throw postgres::to_store_error(e);
+    }
+  }
+
+  // An idle connection, a new one while the pool has room, else the next one released.
+  std::unique_ptr<Connection> acquire() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !idle_.empty() || open_ < options_.max_connections; });
+    if (!idle_.empty()) {
+      auto conn = std::move(idle_.back());
+      idle_.pop_back();
+      return conn;
+    }
+    ++open_;
+    lock.unlock();
+    try {
+      return connect();
+    } catch (...) {
+      lock.lock();
+      --open_;
+      cv_.notify_one();
+      throw;
+    }
+  }
+
+  // A broken connection is dropped (the next acquire connects afresh: the server may be back).
+  void release(std::unique_ptr<Connection> conn) {
+    std::lock_guard lock(mu_);
+    if (conn && conn->ok()) {
+      idle_.push_back(std::move(conn));
+    } else {
+      --open_;
+    }
+    cv_.notify_one();
+  }
+
+  PostgresOptions options_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  int open_ = 0;  // connections in use or idle
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_postgres(const PostgresOptions& options) {
+  return std::make_unique<PgDatabase>(options);
+}
+
+}  // namespace frontline::store

@@ -1,0 +1,45 @@
+// The PostgreSQL implementation of store::Tx, over one Connection: it owns one object per
+// repository. Transaction boundaries belong to PgDatabase; this class only runs statements inside
+// them.
+#pragma once
+
+#include "store/postgres/repositories.hpp"
+
+namespace frontline::store::postgres {
+
+class PgTx final : public Tx {
+ public:
+  explicit PgTx(Connection& conn) : db_(conn) {}
+
+  AccountRepository& accounts() override { return accounts_; }
+  OrganizationRepository& organizations() override { return organizations_; }
+  TicketRepository& tickets() override { return tickets_; }
+  MessageRepository& messages() override { return messages_; }
+  EventRepository& events() override { return events_; }
+  MailRepository& mail() override { return mail_; }
+  CreditRepository& credits() override { return credits_; }
+  CategoryRepository& categories() override { return categories_; }
+  SavedFilterRepository& saved_filters() override { return saved_filters_; }
+  MacroRepository& macros() override { return macros_; }
+  ChatRepository& chats() override { return chats_; }
+  NotificationRepository& notifications() override { return notifications_; }
+
+  void optimize() override;
+
+ private:
+  Connection& db_;
+  PgAccounts accounts_{db_};
+  PgOrganizations organizations_{db_};
+  PgTickets tickets_{db_};
+  PgMessages messages_{db_};
+  PgEvents events_{db_};
+  PgMail mail_{db_};
+  PgCredits credits_{db_};
+  PgCategories categories_{db_};
+  PgSavedFilters saved_filters_{db_};
+  PgMacros macros_{db_};
+  PgChats chats_{db_};
+  PgNotifications notifications_{db_};
+};
+
+}  // namespace frontline::store::postgres
