@@ -12,7 +12,7 @@ namespace frontline::cli {
 namespace {
 
 struct AdminFlags {
-  std::string data_dir = "./data";
+  StoreLocation where;
   std::string email;
   std::string name;
   std::string role = "customer";
@@ -28,7 +28,7 @@ struct AdminFlags {
 void create_user(const AdminFlags& f) {
   auto role = core::parse_role(f.role);
   if (!role) throw std::runtime_error("--role must be customer, agent or admin");
-  Runtime rt(f.data_dir);
+  Runtime rt(f.where);
   app::Accounts accounts(*rt.ctx);
   app::NewUser u{
       f.email,    f.name.empty() ? f.email.substr(0, f.email.find('@')) : f.name,        *role,
@@ -39,7 +39,7 @@ void create_user(const AdminFlags& f) {
 }
 
 void issue_token(const AdminFlags& f) {
-  Runtime rt(f.data_dir);
+  Runtime rt(f.where);
   app::Auth auth(*rt.ctx);
   auto token = auth.issue_token(app::system_actor(), f.email, f.token_name);
   if (!token) fail(token.error());
@@ -47,7 +47,7 @@ void issue_token(const AdminFlags& f) {
 }
 
 void reset_password(const AdminFlags& f) {
-  Runtime rt(f.data_dir);
+  Runtime rt(f.where);
   app::Accounts accounts(*rt.ctx);
   auto done = accounts.set_password(app::system_actor(), f.email, f.password);
   if (!done) fail(done.error());
@@ -55,7 +55,7 @@ void reset_password(const AdminFlags& f) {
 }
 
 void backup(const AdminFlags& f) {
-  Runtime rt(f.data_dir);
+  Runtime rt(f.where);
   rt.db->backup_to(f.backup_path);
   std::cout << "backup written to " << f.backup_path << "\n";
 }
@@ -63,7 +63,7 @@ void backup(const AdminFlags& f) {
 void auto_close(const AdminFlags& f) {
   app::Limits limits;
   limits.auto_close_after_days = f.auto_close_days;
-  Runtime rt(f.data_dir, limits);
+  Runtime rt(f.where, limits);
   auto closed = app::auto_close_resolved(*rt.ctx);
   if (!closed) fail(closed.error());
   std::cout << *closed << "\n";
@@ -77,7 +77,7 @@ void add_admin_commands(CLI::App& app) {
   admin->require_subcommand(1);
 
   auto* create = admin->add_subcommand("create-user", "Create a user");
-  create->add_option("--data", f->data_dir, "Data folder");
+  add_store_options(create, f->where);
   create->add_option("--email", f->email)->required();
   create->add_option("--name", f->name);
   create->add_option("--role", f->role, "customer, agent or admin");
@@ -86,24 +86,24 @@ void add_admin_commands(CLI::App& app) {
   create->callback([f] { create_user(*f); });
 
   auto* token = admin->add_subcommand("issue-token", "Print a new API bearer token for a user");
-  token->add_option("--data", f->data_dir, "Data folder");
+  add_store_options(token, f->where);
   token->add_option("--email", f->email)->required();
   token->add_option("--name", f->token_name, "A label for the token");
   token->callback([f] { issue_token(*f); });
 
   auto* reset = admin->add_subcommand("reset-password", "Set a user's password");
-  reset->add_option("--data", f->data_dir, "Data folder");
+  add_store_options(reset, f->where);
   reset->add_option("--email", f->email)->required();
   reset->add_option("--password", f->password)->required();
   reset->callback([f] { reset_password(*f); });
 
   auto* bk = admin->add_subcommand("backup", "Copy the live database (online backup)");
-  bk->add_option("--data", f->data_dir, "Data folder");
+  add_store_options(bk, f->where);
   bk->add_option("--to", f->backup_path, "Backup file")->required();
   bk->callback([f] { backup(*f); });
 
   auto* ac = admin->add_subcommand("auto-close", "Close tickets resolved N days ago, now");
-  ac->add_option("--data", f->data_dir, "Data folder");
+  add_store_options(ac, f->where);
   ac->add_option("--days", f->auto_close_days, "Days after resolution");
   ac->callback([f] { auto_close(*f); });
 }

@@ -44,6 +44,7 @@ Config load_config(const std::string& path) {
       throw std::runtime_error("config file " + path + ": " + std::string(e.description()));
     }
     c.data_dir = t["data"].value_or(c.data_dir);
+    c.database_url = t["database_url"].value_or(c.database_url);
     c.listen = t["listen"].value_or(c.listen);
     c.web_root = t["web_root"].value_or(c.web_root);
     c.max_json_bytes = t["max_json_bytes"].value_or(c.max_json_bytes);
@@ -100,6 +101,7 @@ Config load_config(const std::string& path) {
   if (auto v = env("FRONTLINE_SECURE_COOKIES")) c.secure_cookies = to_bool(v);
   if (auto v = env("FRONTLINE_TRUSTED_PROXIES")) c.trusted_proxies = v;
   if (auto v = env("FRONTLINE_METRICS_TOKEN")) c.metrics_token = v;
+  if (auto v = env("FRONTLINE_DATABASE_URL")) c.database_url = v;
   if (auto v = env("FRONTLINE_PUBLIC_URL")) c.public_url = v;
   if (auto v = env("FRONTLINE_SMTP_URL")) c.smtp_url = v;
   if (auto v = env("FRONTLINE_SMTP_USERNAME")) c.smtp_username = v;

@@ -12,6 +12,8 @@ namespace frontline::cli {
 
 struct Config {
   std::string data_dir = "./data";
+  // PostgreSQL (postgresql://USER@/DB?host=…); empty: SQLite under data_dir.
+  std::string database_url;
   std::string listen = "127.0.0.1:8080";
   std::string web_root;  // default: web/dist under the working directory, when present
   std::size_t max_json_bytes = 1024 * 1024;

@@ -15,6 +15,7 @@ namespace {
 struct ReportFlags {
   std::string config_path;
   std::string data_dir;
+  std::string database_url;
   std::string date;
   std::string agent;
   bool print = false;
@@ -23,9 +24,10 @@ struct ReportFlags {
 void daily(const ReportFlags& f) {
   Config config = load_config(f.config_path);
   if (!f.data_dir.empty()) config.data_dir = f.data_dir;
+  if (!f.database_url.empty()) config.database_url = f.database_url;
   auto date = core::parse_day(f.date);
   if (!date) throw std::runtime_error("--date must be a date like 2026-11-24");
-  Runtime rt(config.data_dir);
+  Runtime rt({config.data_dir, config.database_url});
   app::Reports reports(*rt.ctx);
   std::optional<std::string> agent;
   if (!f.agent.empty()) agent = f.agent;
@@ -58,6 +60,8 @@ void add_report_command(CLI::App& app) {
   auto* d = report->add_subcommand("daily", "The technicians' morning reports for a date");
   d->add_option("--config", f->config_path, "TOML configuration file (for the mail sender)");
   d->add_option("--data", f->data_dir, "Data folder");
+  d->add_option("--database", f->database_url,
+                "PostgreSQL URL instead of SQLite in the data folder");
   d->add_option("--date", f->date, "The report's date, YYYY-MM-DD")->required();
   d->add_option("--agent,--to", f->agent, "Only this technician's report (their email)");
   d->add_flag("--print", f->print, "Print as text instead of queueing the mail");

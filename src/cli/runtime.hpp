@@ -1,5 +1,5 @@
-// What every subcommand opens: the database and attachment store under the data folder, the
-// clock and the app Context over them.
+// What every subcommand opens: the database (SQLite under the data folder, or PostgreSQL when a
+// URL is given), the attachment store under the data folder, the clock and the app Context.
 #pragma once
 
 #include <memory>
@@ -8,10 +8,24 @@
 #include "app/clock.hpp"
 #include "app/context.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace frontline::cli {
 
+// Where a command finds its data: --data DIR (SQLite and attachments), --database URL
+// (PostgreSQL; also FRONTLINE_DATABASE_URL).
+struct StoreLocation {
+  std::string data_dir = "./data";
+  std::string database_url;
+};
+
+// Adds --data and --database to cmd, writing into where.
+void add_store_options(CLI::App* cmd, StoreLocation& where);
+
 struct Runtime {
-  explicit Runtime(const std::string& data_dir, app::Limits limits = {});
+  explicit Runtime(const StoreLocation& where, app::Limits limits = {});
   std::unique_ptr<store::Database> db;
   std::unique_ptr<store::BlobStore> blobs;
   app::SystemClock clock;

@@ -16,7 +16,7 @@ namespace frontline::cli {
 namespace {
 
 struct SeedFlags {
-  std::string data_dir = "./data";
+  StoreLocation where;
   long tickets = 1000;
   int agents = 20;
   int customers = 2000;
@@ -100,7 +100,7 @@ std::string sentences(std::mt19937_64& rng, int n) {
 
 void seed(const SeedFlags& f) {
   auto started = std::chrono::steady_clock::now();
-  Runtime rt(f.data_dir);
+  Runtime rt(f.where);
   std::mt19937_64 rng(42);
   const core::UnixTime now = rt.clock.now();
   // One shared password hash: hashing thousands of argon2id passwords would dominate the run.
@@ -268,7 +268,7 @@ void seed(const SeedFlags& f) {
 void add_seed_command(CLI::App& app) {
   auto f = std::make_shared<SeedFlags>();
   auto* cmd = app.add_subcommand("seed", "Fill the database with realistic IT-support tickets");
-  cmd->add_option("--data", f->data_dir, "Data folder");
+  add_store_options(cmd, f->where);
   cmd->add_option("--tickets", f->tickets, "How many tickets")->required();
   cmd->add_option("--agents", f->agents, "How many agents");
   cmd->add_option("--customers", f->customers, "How many customers");

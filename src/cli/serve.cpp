@@ -28,6 +28,7 @@ namespace {
 struct ServeFlags {
   std::string config_path;
   std::string data_dir;
+  std::string database_url;
   std::string listen;
   std::string web_root;
 };
@@ -88,6 +89,7 @@ int connection_room() {
 void serve(const ServeFlags& flags) {
   Config config = load_config(flags.config_path);
   if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
+  if (!flags.database_url.empty()) config.database_url = flags.database_url;
   if (!flags.listen.empty()) config.listen = flags.listen;
   if (!flags.web_root.empty()) config.web_root = flags.web_root;
   if (config.web_root.empty()) config.web_root = default_web_root();
@@ -106,7 +108,7 @@ void serve(const ServeFlags& flags) {
   app::Limits limits;
   limits.max_attachment_bytes = config.max_upload_bytes;
   limits.auto_close_after_days = config.auto_close_days;
-  Runtime rt(config.data_dir, limits);
+  Runtime rt({config.data_dir, config.database_url}, limits);
   ensure_admin(*rt.ctx, config);
 
   app::ChatSettings chat_settings;
@@ -180,8 +182,11 @@ void serve(const ServeFlags& flags) {
     imap_poller.start();
     spdlog::info("mail: polling {} every {} s", config.imap_url, config.imap_poll_seconds);
   }
-  std::cout << "Frontline is listening on http://" << listen.address << ":" << port << "/ (data in "
-            << config.data_dir << ")" << std::endl;
+  // The URL is not printed: it may hold a password.
+  std::cout << "Frontline is listening on http://" << listen.address << ":" << port << "/ ("
+            << (config.database_url.empty() ? "data in " + config.data_dir
+                                            : "PostgreSQL; attachments in " + config.data_dir)
+            << ")" << std::endl;
   server.run();
   imap_poller.stop();
   morning_reports.stop();
@@ -202,6 +207,9 @@ void add_serve_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("serve", "Serve the help desk over HTTP");
   cmd->add_option("--config", flags->config_path, "TOML configuration file");
   cmd->add_option("--data", flags->data_dir, "Data folder (database, attachments)");
+  cmd->add_option("--database", flags->database_url,
+                  "PostgreSQL URL (postgresql://USER@/DB?host=/socket/dir&port=N) instead of "
+                  "SQLite in the data folder");
   cmd->add_option("--listen", flags->listen, "HOST:PORT to listen on (port 0: any free port)");
   cmd->add_option("--web-root", flags->web_root, "Folder of the built web app");
   cmd->callback([flags] { serve(*flags); });
