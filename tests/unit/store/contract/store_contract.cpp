@@ -38,7 +38,7 @@ std::unique_ptr<Database> open_postgres_for(const std::string& dir) {
 const std::vector<Engine>& engines() {
   static const std::vector<Engine> all{
       {"sqlite", [](const std::string& dir) { return open_sqlite({dir + "/frontline.db"}); }},
-      {"postgres", open_postgres_for, [] { return !test_cluster_url().empty(); }},
+      {"postgres", open_postgres_for, [] { return !test_cluster_url().empty(); }, false},
   };
   return all;
 }

@@ -25,6 +25,8 @@ struct Engine {
   std::function<std::unique_ptr<Database>(const std::string& dir)> open;
   // Whether the engine can run here (PostgreSQL: a test cluster was started for the run).
   std::function<bool()> available = [] { return true; };
+  // backup_to() makes a copy this engine reopens (SQLite); PostgreSQL is backed up with pg_dump.
+  bool online_backup = true;
 };
 
 // Test names and failure messages name the engine (not its bytes).
