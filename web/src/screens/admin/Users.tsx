@@ -195,6 +195,53 @@ function InvitationLink({ user, invitation }: { user: User; invitation: Invitati
   );
 }
 
+interface PersonValues {
+  name: string;
+  email: string;
+  role: string;
+  organization: string;
+}
+
+/** Who a new account is for: the fields the invitation and the create-with-password forms share. */
+function PersonFields({
+  v,
+  set,
+  fields,
+}: {
+  v: PersonValues;
+  set: (k: keyof PersonValues) => (e: Event) => void;
+  fields: Record<string, string>;
+}) {
+  return (
+    <>
+      <div class="row">
+        <Field label="Name" error={fields.name}>
+          {(p) => <input {...p} value={v.name} onInput={set('name')} autoComplete="off" />}
+        </Field>
+        <Field label="Email" error={fields.email}>
+          {(p) => <input {...p} type="email" value={v.email} onInput={set('email')} autoComplete="off" />}
+        </Field>
+      </div>
+      <div class="row">
+        <Field label="Role" error={fields.role}>
+          {(p) => (
+            <select {...p} value={v.role} onChange={set('role')}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Organisation" error={fields.organization} hint="Optional. A new name creates the organisation.">
+          {(p) => <input {...p} list="org-names" value={v.organization} onInput={set('organization')} autoComplete="off" />}
+        </Field>
+      </div>
+    </>
+  );
+}
+
 function InviteForm({ onSubmit, onInvited }: { onSubmit: () => void; onInvited: (u: User, i: Invitation) => void }) {
   const blank = { name: '', email: '', role: 'customer', organization: '' };
   const [v, setV] = useState(blank);
@@ -229,30 +276,7 @@ function InviteForm({ onSubmit, onInvited }: { onSubmit: () => void; onInvited: 
     <form onSubmit={submit} class="panel stack" aria-labelledby="invite-title">
       <h2 id="invite-title">Invite a user</h2>
       <p class="hint">They get a link to set their own password; you can copy the link too.</p>
-      <div class="row">
-        <Field label="Name" error={fields.name}>
-          {(p) => <input {...p} value={v.name} onInput={set('name')} autoComplete="off" />}
-        </Field>
-        <Field label="Email" error={fields.email}>
-          {(p) => <input {...p} type="email" value={v.email} onInput={set('email')} autoComplete="off" />}
-        </Field>
-      </div>
-      <div class="row">
-        <Field label="Role" error={fields.role}>
-          {(p) => (
-            <select {...p} value={v.role} onChange={set('role')}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabel(r)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Organisation" error={fields.organization} hint="Optional. A new name creates the organisation.">
-          {(p) => <input {...p} list="org-names" value={v.organization} onInput={set('organization')} autoComplete="off" />}
-        </Field>
-      </div>
+      <PersonFields v={v} set={set} fields={fields} />
       <ErrorMessage text={error} />
       <div class="actions">
         <button type="submit" class="button" disabled={busy}>
@@ -294,33 +318,8 @@ function CreateWithPassword({ onSubmit, onCreated }: { onSubmit: () => void; onC
 
   return (
     <form onSubmit={submit} class="stack" aria-label="Create a user with a password">
+      <PersonFields v={v} set={set} fields={fields} />
       <div class="row">
-        <Field label="Name" error={fields.name}>
-          {(p) => <input {...p} value={v.name} onInput={set('name')} autoComplete="off" />}
-        </Field>
-        <Field label="Email" error={fields.email}>
-          {(p) => <input {...p} type="email" value={v.email} onInput={set('email')} autoComplete="off" />}
-        </Field>
-      </div>
-      <div class="row">
-        <Field label="Role" error={fields.role}>
-          {(p) => (
-            <select {...p} value={v.role} onChange={set('role')}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabel(r)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Organisation" error={fields.organization} hint="Optional. A new name creates the organisation.">
-          {(p) => (
-            <>
-              <input {...p} list="org-names" value={v.organization} onInput={set('organization')} autoComplete="off" />
-            </>
-          )}
-        </Field>
         <Field label="Initial password" error={fields.password} hint="At least 8 characters. Give it to the person privately.">
           {(p) => <input {...p} type="password" value={v.password} onInput={set('password')} autoComplete="new-password" />}
         </Field>
