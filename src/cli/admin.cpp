@@ -106,6 +106,8 @@ void add_admin_commands(CLI::App& app) {
   add_store_options(ac, f->where);
   ac->add_option("--days", f->auto_close_days, "Days after resolution");
   ac->callback([f] { auto_close(*f); });
+
+  add_migrate_to_postgres_command(*admin);
 }
 
 }  // namespace frontline::cli

@@ -18,13 +18,16 @@ void add_store_options(CLI::App* cmd, StoreLocation& where) {
                   "SQLite in the data folder; also FRONTLINE_DATABASE_URL");
 }
 
+std::string database_url_of(const StoreLocation& where) {
+  if (!where.database_url.empty()) return where.database_url;
+  const char* env = std::getenv("FRONTLINE_DATABASE_URL");
+  return env ? env : "";
+}
+
 Runtime::Runtime(const StoreLocation& where, app::Limits limits) {
   app::init_crypto();
   std::filesystem::create_directories(where.data_dir);
-  std::string url = where.database_url;
-  if (url.empty()) {
-    if (const char* env = std::getenv("FRONTLINE_DATABASE_URL")) url = env;
-  }
+  const std::string url = database_url_of(where);
   if (url.empty()) {
     store::DatabaseOptions options;
     options.path = where.data_dir + "/frontline.db";

@@ -21,6 +21,9 @@ struct StoreLocation {
   std::string database_url;
 };
 
+// The PostgreSQL URL: --database, else FRONTLINE_DATABASE_URL, else empty (SQLite).
+std::string database_url_of(const StoreLocation& where);
+
 // Adds --data and --database to cmd, writing into where.
 void add_store_options(CLI::App* cmd, StoreLocation& where);
 
