@@ -137,8 +137,14 @@ Result<int> MailOutbox::compose(int limit) {
 
 Result<std::vector<core::OutboundMail>> MailOutbox::due(int limit) {
   const auto now = ctx_.clock.now();
-  return in_read<std::vector<core::OutboundMail>>(ctx_.db, [&](store::Tx& tx) {
-    return Result<std::vector<core::OutboundMail>>(tx.mail().due_outbound_mail(now, limit));
+  return in_write<std::vector<core::OutboundMail>>(ctx_.db, [&](store::Tx& tx) {
+    auto due = tx.mail().due_outbound_mail(now, limit);
+    for (const auto& m : due) {
+      auto claimed = m;
+      claimed.next_attempt_at = now + kClaimSeconds;
+      tx.mail().update_outbound_mail(claimed, now);
+    }
+    return Result<std::vector<core::OutboundMail>>(std::move(due));
   });
 }
 

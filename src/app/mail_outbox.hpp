@@ -39,6 +39,11 @@ class MailOutbox {
   core::Done start_at_head_if_new();
   // Queues the mail for up to `limit` new events; returns how many events it consumed.
   core::Result<int> compose(int limit);
+  // Up to `limit` due mails, claimed for sending: in the same write unit each one's next
+  // attempt moves kClaimSeconds ahead, so another dispatcher (another instance on the same
+  // database) does not take it meanwhile; if this one dies before reporting, the mail is due
+  // again once the claim runs out.
+  static constexpr core::UnixTime kClaimSeconds = 300;
   core::Result<std::vector<core::OutboundMail>> due(int limit);
   core::Done delivered(core::Id mail_id);
   core::Done failed(core::Id mail_id, const std::string& error);

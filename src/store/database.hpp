@@ -4,6 +4,7 @@
 // and returns once the commit is durable.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -34,6 +35,14 @@ class Database {
   // Copies the live database to path (online backup). Throws StoreError when the copy cannot
   // be written there.
   virtual void backup_to(const std::string& path) = 0;
+
+  // Whether wait_for_writes hears writes committed by other processes on the same database
+  // (PostgreSQL: LISTEN/NOTIFY from every instance). SQLite's writes all go through this process.
+  virtual bool hears_other_writers() const { return false; }
+  // Blocks until another process may have committed a write to the event log, or until timeout
+  // passes; true when one may have (a lost notification connection also answers true: look).
+  // Called by one thread at a time (the live hub's listener).
+  virtual bool wait_for_writes(std::chrono::milliseconds timeout) { return false; }
 };
 
 }  // namespace frontline::store

@@ -46,9 +46,23 @@ struct Hub::Member {
 };
 
 Hub::Hub(store::Database& db, std::chrono::milliseconds poll_interval)
-    : db_(db), poll_interval_(poll_interval), thread_([this] { run(); }) {}
+    : db_(db), poll_interval_(poll_interval), thread_([this] { run(); }) {
+  if (db_.hears_other_writers()) {
+    listener_ = std::thread([this] {
+      while (listening_) {
+        try {
+          if (db_.wait_for_writes(std::chrono::milliseconds(200))) wake();
+        } catch (const std::exception& e) {
+          spdlog::warn("hub: listening for other instances' writes failed: {}", e.what());
+        }
+      }
+    });
+  }
+}
 
 Hub::~Hub() {
+  listening_ = false;
+  if (listener_.joinable()) listener_.join();
   {
     std::lock_guard lock(mutex_);
     stop_ = true;

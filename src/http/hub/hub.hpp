@@ -4,13 +4,15 @@
 // (SocketSession), so a broadcast only queues. Thread-safe.
 //
 // The hub is fed from the event log: one follower thread reads the events after the newest it
-// has seen (woken by writes through this server, else polling), sends the feed's members the
+// has seen (woken by writes through this server or, on PostgreSQL, another instance's
+// notification; else polling), sends the feed's members the
 // events their audience may see, and for every chat whose ticket the events touch, the chat's
 // new log entries. Every member keeps its own cursor (an event id, or a chat seq), so a member
 // that joins "after N" gets exactly what follows N: nothing lost, nothing doubled.
 // No Beast here.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -111,6 +113,10 @@ class Hub {
   core::Id head_ = 0;
   bool head_known_ = false;
   std::thread thread_;
+  // When other instances write to the same database (PostgreSQL), their notifications wake the
+  // follower as a local write does.
+  std::atomic<bool> listening_{true};
+  std::thread listener_;
 };
 
 }  // namespace frontline::http::hub

@@ -4,6 +4,8 @@
 // every unit the same guarantee as SQLite's single writer (as if the units ran one at a time),
 // and a unit that meets a serialization failure or deadlock is rolled back and run again (units
 // are re-runnable by contract, store/database.hpp).
+#include <poll.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -121,6 +123,32 @@ class PgDatabase final : public Database {
     release(std::move(conn));
   }
 
+  bool hears_other_writers() const override { return true; }
+
+  bool wait_for_writes(std::chrono::milliseconds timeout) override {
+    try {
+      if (!listener_ || !listener_->ok()) {
+        listener_ = connect_raw();
+        listener_->exec("LISTEN frontline_events");
+        return true;  // anything may have happened while nobody listened
+      }
+      PGconn* conn = listener_->raw();
+      pollfd fd{PQsocket(conn), POLLIN, 0};
+      if (poll(&fd, 1, static_cast<int>(timeout.count())) <= 0) return false;
+      if (!PQconsumeInput(conn)) return true;  // broken: reconnect on the next call
+      bool heard = false;
+      while (PGnotify* n = PQnotifies(conn)) {
+        heard = true;
+        PQfreemem(n);
+      }
+      return heard;
+    } catch (const PgError&) {
+      listener_.reset();
+      std::this_thread::sleep_for(timeout);  // the server is away: do not spin
+      return true;
+    }
+  }
+
   void backup_to(const std::string&) override {
     throw StoreError(
         "a PostgreSQL database is backed up with pg_dump (see README: PostgreSQL), not by "
@@ -128,9 +156,11 @@ class PgDatabase final : public Database {
   }
 
  private:
+  std::unique_ptr<Connection> connect_raw() { return std::make_unique<Connection>(options_.url); }
+
   std::unique_ptr<Connection> connect() {
     try {
-      return std::make_unique<Connection>(options_.url);
+      return connect_raw();
     } catch (const PgError& e) {
       throw postgres::to_store_error(e);
     }
@@ -172,7 +202,8 @@ class PgDatabase final : public Database {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;
-  int open_ = 0;  // connections in use or idle
+  int open_ = 0;                          // connections in use or idle
+  std::unique_ptr<Connection> listener_;  // LISTEN frontline_events (wait_for_writes' thread)
 };
 
 }  // namespace

@@ -119,6 +119,24 @@ TEST_F(MailOutboxTest, FailuresRetryWithDoublingDelayUpToTheCap) {
   EXPECT_EQ(delays, (std::vector<core::UnixTime>{60, 120, 240, 480, 600, 600}));
 }
 
+TEST_F(MailOutboxTest, ADueMailIsTakenByOneDispatcherUntilItsClaimRunsOut) {
+  open_as(alice_);
+  ASSERT_TRUE(outbox_.compose(100));
+  MailOutbox other_instance(*app_.ctx, settings());  // a second dispatcher, same database
+  auto first = outbox_.due(10);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_TRUE(other_instance.due(10)->empty());   // claimed: not sent twice
+  app_.clock.advance(MailOutbox::kClaimSeconds);  // the first dispatcher never reported back
+  auto again = other_instance.due(10);
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_EQ((*again)[0].id, (*first)[0].id);
+  ASSERT_TRUE(other_instance.delivered((*again)[0].id));
+  app_.clock.advance(MailOutbox::kClaimSeconds);
+  EXPECT_TRUE(outbox_.due(10)->empty());  // sent: never due again
+}
+
 TEST_F(MailOutboxTest, GivesUpAfterTheConfiguredTimeAndRecordsIt) {
   auto t = open_as(alice_);
   ASSERT_TRUE(outbox_.compose(100));
