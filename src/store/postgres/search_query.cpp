@@ -62,11 +62,24 @@ std::vector<TsqueryTerm> tsquery_terms(const core::TextQuery& query) {
       if (i > start) t.words.push_back(text.substr(start, i - start));
     }
     if (t.words.empty()) continue;
-    for (std::size_t i = 0; i < t.words.size(); ++i) {
-      if (i) t.tsquery += " <-> ";
-      append_operand(t.words[i], t.tsquery);
+    if (t.words.size() == 1) {
+      append_operand(t.words[0], t.tsquery);
+      if (t.prefix) t.tsquery += ":*";
+    } else {
+      // One alternative per column: every word carries the column's weight.
+      for (const char weight : {'A', 'B', 'C', 'D'}) {
+        if (weight != 'A') t.tsquery += " | ";
+        t.tsquery += '(';
+        for (std::size_t i = 0; i < t.words.size(); ++i) {
+          if (i) t.tsquery += " <-> ";
+          append_operand(t.words[i], t.tsquery);
+          t.tsquery += ':';
+          if (t.prefix && i + 1 == t.words.size()) t.tsquery += '*';
+          t.tsquery += weight;
+        }
+        t.tsquery += ')';
+      }
     }
-    if (t.prefix) t.tsquery += ":*";
     out.push_back(std::move(t));
   }
   return out;

@@ -22,8 +22,13 @@ std::string status_facet(core::Status status);
 std::string search_text(std::string_view text);
 
 // One term compiled: its words (search_text split on ASCII whitespace) and the tsquery text that
-// matches them — each word a quoted operand ('' for a quote), the words of a phrase or of a word
-// that split in several joined with <-> (adjacent, in order), a prefix's last word with :*.
+// matches them — each word a quoted operand ('' for a quote), a prefix's last word with :*, and
+// the words of a phrase or of a word that split in several joined with <-> (adjacent, in order)
+// within one column. A document concatenates its columns (public_doc: subject, requester,
+// message text), so the last word of one column is adjacent to the first of the next, where
+// FTS5 never matches a phrase across columns; each column has its own weight (subject A,
+// requester B, internal text C, message text D), so a phrase is one alternative per weight with
+// every word carrying it: ('a':A <-> 'b':A) | ('a':B <-> 'b':B) | … A single word needs none.
 struct TsqueryTerm {
   std::vector<std::string> words;
   bool prefix = false;

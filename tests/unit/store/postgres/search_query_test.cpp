@@ -21,6 +21,21 @@ TextTerm word(std::string text) { return {TextTerm::Kind::word, std::move(text)}
 TextTerm phrase(std::string text) { return {TextTerm::Kind::phrase, std::move(text)}; }
 TextTerm prefix(std::string text) { return {TextTerm::Kind::prefix, std::move(text)}; }
 
+// A phrase of these words within one column: one alternative per column weight.
+std::string in_one_column(std::vector<std::string> words, bool prefix = false) {
+  std::string out;
+  for (const char weight : {'A', 'B', 'C', 'D'}) {
+    if (weight != 'A') out += " | ";
+    out += '(';
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (i) out += " <-> ";
+      out += "'" + words[i] + "':" + (prefix && i + 1 == words.size() ? "*" : "") + weight;
+    }
+    out += ')';
+  }
+  return out;
+}
+
 // The terms of a search box text, compiled.
 std::string compiled(std::string_view text) {
   auto parsed = core::parse_search_query(text);
@@ -50,34 +65,39 @@ TEST(SearchText, LettersDigitsSpacesAndNonAsciiAreKept) {
 
 TEST(TsqueryText, EveryTermIsQuotedAndAndedInOrder) {
   const TextQuery q{{word("printer"), phrase("paper jam"), word("or"), word("not")}};
-  EXPECT_EQ(tsquery_text(q), "('printer') & ('paper' <-> 'jam') & ('or') & ('not')");
+  EXPECT_EQ(tsquery_text(q),
+            "('printer') & (" + in_one_column({"paper", "jam"}) + ") & ('or') & ('not')");
 }
 
 TEST(TsqueryText, TsqueryOperatorsTypedAsTextAreOnlyText) {
   // & | ! ( ) : * < > are ASCII punctuation: gone before quoting, as in the documents.
   const TextQuery q{{word("a&b"), word("!x"), word("(y|z)"), word("w:*"), word("<->")}};
-  EXPECT_EQ(tsquery_text(q), "('a' <-> 'b') & ('x') & ('y' <-> 'z') & ('w')");
+  EXPECT_EQ(tsquery_text(q), "(" + in_one_column({"a", "b"}) + ") & ('x') & (" +
+                                 in_one_column({"y", "z"}) + ") & ('w')");
 }
 
 TEST(TsqueryText, QuotesAndBackslashesNeverReachAnOperand) {
   const TextQuery q{{word("say'hi"), word("back\\slash"), phrase("a 'quoted' phrase")}};
-  EXPECT_EQ(tsquery_text(q),
-            "('say' <-> 'hi') & ('back' <-> 'slash') & ('a' <-> 'quoted' <-> 'phrase')");
+  EXPECT_EQ(tsquery_text(q), "(" + in_one_column({"say", "hi"}) + ") & (" +
+                                 in_one_column({"back", "slash"}) + ") & (" +
+                                 in_one_column({"a", "quoted", "phrase"}) + ")");
 }
 
-TEST(TsqueryText, AWordThatSplitsMatchesItsPartsAsAPhrase) {
+TEST(TsqueryText, AWordThatSplitsMatchesItsPartsAsAPhraseInOneColumn) {
   const TextQuery q{{word("error.log"), word("ann@example.com")}};
-  EXPECT_EQ(tsquery_text(q), "('error' <-> 'log') & ('ann' <-> 'example' <-> 'com')");
+  EXPECT_EQ(tsquery_text(q), "(" + in_one_column({"error", "log"}) + ") & (" +
+                                 in_one_column({"ann", "example", "com"}) + ")");
 }
 
 TEST(TsqueryText, APrefixMarksItsLastWord) {
   const TextQuery q{{prefix("print"), prefix("error.lo"), prefix("ωm")}};
-  EXPECT_EQ(tsquery_text(q), "('print':*) & ('error' <-> 'lo':*) & ('ωm':*)");
+  EXPECT_EQ(tsquery_text(q),
+            "('print':*) & (" + in_one_column({"error", "lo"}, true) + ") & ('ωm':*)");
 }
 
 TEST(TsqueryText, NonAsciiIsKeptForTheParserAndDictionaries) {
   const TextQuery q{{word("café"), phrase("«quoted» words")}};
-  EXPECT_EQ(tsquery_text(q), "('café') & ('«quoted»' <-> 'words')");
+  EXPECT_EQ(tsquery_text(q), "('café') & (" + in_one_column({"«quoted»", "words"}) + ")");
 }
 
 TEST(TsqueryText, TermsWithNothingButPunctuationAreSkipped) {
@@ -92,14 +112,17 @@ TEST(TsqueryTerms, KeepWordsAndPrefixForRanking) {
   ASSERT_EQ(terms.size(), 2u);
   EXPECT_EQ(terms[0].words, (std::vector<std::string>{"paper", "jam"}));
   EXPECT_FALSE(terms[0].prefix);
-  EXPECT_EQ(terms[0].tsquery, "'paper' <-> 'jam'");
+  EXPECT_EQ(terms[0].tsquery,
+            "('paper':A <-> 'jam':A) | ('paper':B <-> 'jam':B) | "
+            "('paper':C <-> 'jam':C) | ('paper':D <-> 'jam':D)");
   EXPECT_EQ(terms[1].words, (std::vector<std::string>{"prin"}));
   EXPECT_TRUE(terms[1].prefix);
   EXPECT_EQ(terms[1].tsquery, "'prin':*");
 }
 
 TEST(TsqueryText, FromTheSearchLanguage) {
-  EXPECT_EQ(compiled("printer \"paper jam\" status:open"), "('printer') & ('paper' <-> 'jam')");
+  EXPECT_EQ(compiled("printer \"paper jam\" status:open"),
+            "('printer') & (" + in_one_column({"paper", "jam"}) + ")");
   EXPECT_EQ(compiled("Print*"), "('print':*)");
   EXPECT_EQ(compiled("status:open"), "");
 }
