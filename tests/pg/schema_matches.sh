@@ -85,6 +85,10 @@ FTS_SHADOWS = {f"ticket_search_{s}" for s in ("data", "idx", "content", "docsize
 FTS_PG_COLUMNS = {"ticket_search": (["ticket_number"], ["public_doc", "internal_doc"])}
 # PostgreSQL-only tables (none yet; e.g. attachment bytes when they move into the database).
 PG_ONLY_TABLES = set()
+# PostgreSQL-only columns, last in their table: events.txid is the inserting transaction, which
+# lets a follower of the log wait for ids that commit out of order (store/postgres/events.cpp);
+# SQLite's single writer commits ids in order and needs none.
+PG_ONLY_COLUMNS = {"events": ["txid"]}
 # INTEGER PRIMARY KEYs that are always given, never assigned (a ticket's credit is keyed by its
 # ticket; a migration by its number): plain BIGINT keys, not identity columns.
 EXPLICIT_KEYS = {"ticket_credits.ticket_number", "schema_migrations.version"}
@@ -111,6 +115,11 @@ lite_tables = {name: sql for name, sql in q(
 pg_cols = {}
 for c in pg["columns"] or []:
     pg_cols.setdefault(c["table"], []).append(c)
+for t, extra in PG_ONLY_COLUMNS.items():
+    if [c["name"] for c in pg_cols.get(t, [])][-len(extra):] != extra:
+        problems.append(f"{t}: expected PostgreSQL-only columns {extra} last")
+    else:
+        pg_cols[t] = pg_cols[t][:-len(extra)]
 pg_indexes = {i["name"]: i for i in pg["indexes"] or []}
 pg_cons = pg["constraints"] or []
 

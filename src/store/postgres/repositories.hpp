@@ -62,6 +62,7 @@ class PgEvents final : public EventRepository {
 
  private:
   Connection& db_;
+  Id own_last_id_ = 0;  // the newest event this transaction appended, 0 before its first
 };
 
 class PgAccounts final : public AccountRepository {
