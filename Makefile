@@ -1,7 +1,7 @@
 # The two commands: `make run` starts Frontline on 127.0.0.1:8080; `make test` runs every test.
 # Both install what they need on Debian 12 and are safe to repeat. `make test` runs the test-*
 # suites below in turn; each also runs on its own.
-.PHONY: run test test-unit test-integration test-faults test-e2e test-fuzz build bench format fuzz store-coverage
+.PHONY: run test test-unit test-integration test-postgres test-faults test-e2e test-fuzz build bench format fuzz store-coverage
 run:
 	./scripts/run.sh
 test:
@@ -10,6 +10,8 @@ test-unit:
 	./scripts/test.sh unit
 test-integration:
 	./scripts/test.sh integration
+test-postgres:
+	./scripts/test.sh postgres
 test-faults:
 	./scripts/test.sh faults
 test-e2e:

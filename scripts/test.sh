@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # `make test`: installs what the tests need, builds with AddressSanitizer and
 # UndefinedBehaviorSanitizer, and runs every suite in turn: unit (the format check, GoogleTest,
-# store tests on a real SQLite file), integration (the real binary on an ephemeral port),
+# the store contract on a real SQLite file and on a private PostgreSQL cluster made for the run
+# by tests/pg/with_cluster.sh), integration (the real binary on an ephemeral port),
 # faults (kill -9, a full disk, SMTP down, slowloris), the web app's end-to-end tests in
 # Debian's Chromium, and the libFuzzer targets briefly.
-# Usage: scripts/test.sh [unit|integration|faults|e2e|fuzz ...] (default: all, in that order).
+# postgres: the integration suite again with every server on its own PostgreSQL database (a
+# private cluster made for the run); tests that read the SQLite file itself skip there.
+# Usage: scripts/test.sh [unit|integration|postgres|faults|e2e|fuzz ...] (default: all, in that
+# order).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suites=("$@")
-[[ ${#suites[@]} -gt 0 ]] || suites=(unit integration faults e2e fuzz)
+[[ ${#suites[@]} -gt 0 ]] || suites=(unit integration postgres faults e2e fuzz)
 ./scripts/setup.sh --test
 ./scripts/build.sh asan >/dev/null
 for suite in "${suites[@]}"; do
@@ -19,12 +23,16 @@ for suite in "${suites[@]}"; do
       if [[ -n "$files" ]]; then
         clang-format --dry-run -Werror $files
       fi
-      echo "== unit tests"
-      ctest --test-dir build/asan --output-on-failure -j2 --timeout 300 -L '^unit$'
+      echo "== unit tests (store contract on SQLite and PostgreSQL)"
+      tests/pg/with_cluster.sh ctest --test-dir build/asan --output-on-failure -j2 --timeout 300 -L '^unit$'
       ;;
     integration)
       echo "== integration tests"
       ctest --test-dir build/asan --output-on-failure -j2 -L '^integration$'
+      ;;
+    postgres)
+      echo "== integration tests on PostgreSQL"
+      tests/pg/with_cluster.sh ctest --test-dir build/asan --output-on-failure -j2 -L '^integration$'
       ;;
     faults)
       # One at a time: each loads the machine on purpose, and their time limits assume it.
@@ -42,7 +50,7 @@ for suite in "${suites[@]}"; do
       tests/fuzz/run.sh "${FUZZ_SECONDS:-15}"
       ;;
     *)
-      echo "usage: $0 [unit|integration|faults|e2e|fuzz ...]" >&2
+      echo "usage: $0 [unit|integration|postgres|faults|e2e|fuzz ...]" >&2
       exit 2
       ;;
   esac

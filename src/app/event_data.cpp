@@ -41,8 +41,8 @@ void append_json_string(std::string& out, std::string_view s) {
 
 namespace {
 
-void append(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
-            core::EventType type, std::string data, bool internal, core::UnixTime now) {
+core::Id append(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
+                core::EventType type, std::string data, bool internal, core::UnixTime now) {
   core::Event e;
   e.ticket_number = ticket;
   if (actor.id > 0) e.actor_id = actor.id;
@@ -53,16 +53,17 @@ void append(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> tic
   e.id = tx.events().append_event(e);
   // In the same unit: when the live feed shows the event, its notifications are readable.
   notify_for_event(tx, actor, e);
+  return e.id;
 }
 
 }  // namespace
 
-void record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
-                  core::EventType type, std::string data, core::UnixTime now) {
+core::Id record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
+                      core::EventType type, std::string data, core::UnixTime now) {
   // A type whose visibility depends on the event has its own recorder; should one come here
   // anyway, staff-only is the side that leaks nothing.
   const bool internal = core::event_spec(type).visibility != core::EventVisibility::public_;
-  append(tx, actor, ticket, type, std::move(data), internal, now);
+  return append(tx, actor, ticket, type, std::move(data), internal, now);
 }
 
 void record_message_added(store::Tx& tx, const core::Actor& actor, core::Id number,

@@ -27,11 +27,11 @@ class EventData {
   std::string body_;
 };
 
-// Appends one event to the log in the caller's transaction; whether it is internal comes from
-// the event catalogue. actor.id 0 (the system) records no actor. For message.added, whose
-// visibility depends on the message, use record_message_added.
-void record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
-                  core::EventType type, std::string data, core::UnixTime now);
+// Appends one event to the log in the caller's transaction and returns its id; whether it is
+// internal comes from the event catalogue. actor.id 0 (the system) records no actor. For
+// message.added, whose visibility depends on the message, use record_message_added.
+core::Id record_event(store::Tx& tx, const core::Actor& actor, std::optional<core::Id> ticket,
+                      core::EventType type, std::string data, core::UnixTime now);
 
 // Appends message.added for message `message_id` of `kind` on ticket `number`: internal when the
 // message is an internal note (the catalogue's rule). `first`: the ticket's first message;

@@ -68,9 +68,8 @@ Result<Invitation> Invitations::reissue(const core::Actor& actor, Id user_id) {
     }
     tx.accounts().replace_invitation(u->id, hash, actor.id, now, out.expires_at);
     u->invited = true;
-    record_event(tx, actor, std::nullopt, core::EventType::user_invited,
-                 EventData().add("user_id", u->id).str(), now);
-    const Id event_id = tx.events().last_event_id();
+    const Id event_id = record_event(tx, actor, std::nullopt, core::EventType::user_invited,
+                                     EventData().add("user_id", u->id).str(), now);
     TemplateValues v;
     v.recipient_name = u->name;
     v.signature = settings_.outbound.from_name;

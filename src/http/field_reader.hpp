@@ -44,6 +44,7 @@ class FieldReader {
     auto* v = find(key, required);
     if (!v || v->is_null()) return std::nullopt;
     if (!v->is_string()) return type_error(key, "must be a string"), std::nullopt;
+    if (has_nul(v->as_string())) return nul_error(key), std::nullopt;
     return std::string(v->as_string());
   }
 
@@ -91,6 +92,7 @@ class FieldReader {
     std::vector<std::string> out;
     for (const auto& item : v->as_array()) {
       if (!item.is_string()) return type_error(key, "must be an array of strings"), std::nullopt;
+      if (has_nul(item.as_string())) return nul_error(key), std::nullopt;
       out.emplace_back(item.as_string());
     }
     return out;
@@ -131,6 +133,14 @@ class FieldReader {
     auto v = parse(*s);
     if (!v) type_error(key, std::string("must be one of ") + allowed);
     return v;
+  }
+
+  // Text has no use for NUL (\u0000), and not every engine can store one.
+  static bool has_nul(const json::string& s) {
+    return std::string_view(s).find('\0') != std::string_view::npos;
+  }
+  void nul_error(const char* key) {
+    type_error(key, "must not contain the NUL character (\\u0000)");
   }
 
   void type_error(const char* key, std::string message) {

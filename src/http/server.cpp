@@ -26,6 +26,7 @@
 #include <thread>
 
 #include "app/event_data.hpp"
+#include "core/text.hpp"
 #include "http/connection_limits.hpp"
 #include "http/hub/socket_session.hpp"
 #include "http/metrics.hpp"
@@ -43,13 +44,27 @@ namespace websocket = boost::beast::websocket;
 using tcp = asio::ip::tcp;
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 
-// Decodes the request target into path and query parameters; false when malformed.
-bool decode_target(std::string_view target, Request& req) {
+// Text a handler may take from the target: UTF-8 without NUL (no engine stores a NUL, and
+// PostgreSQL refuses invalid UTF-8 outright).
+bool usable_text(std::string_view s) {
+  return core::is_valid_utf8(s) && s.find('\0') == std::string_view::npos;
+}
+
+// Decodes the request target into path and query parameters; false when malformed, or when a
+// decoded part is not usable text (bad_param then names the query parameter, when it has a
+// usable name).
+bool decode_target(std::string_view target, Request& req, std::string& bad_param) {
   auto parsed = boost::urls::parse_origin_form(target);
   if (!parsed) return false;
   req.path = std::string(parsed->path());
+  if (!usable_text(req.path)) return false;
   for (auto param : parsed->params()) {
     if (param.key.empty()) continue;  // "?" or "&&": nothing was asked
+    if (!usable_text(param.key)) return false;
+    if (!usable_text(param.value)) {
+      bad_param = std::string(param.key);
+      return false;
+    }
     auto& slot = req.query[std::string(param.key)];
     if (!slot.empty()) slot += ',';
     slot += std::string(param.value);
@@ -283,7 +298,8 @@ struct Server::Impl {
           settings.trusted_proxies.client_address(remote, header(head, "X-Forwarded-For"));
       req.method = std::string(head.method_string());
       req.content_type = header(head, "Content-Type");
-      const bool target_ok = decode_target(head.target(), req);
+      std::string bad_param;
+      const bool target_ok = decode_target(head.target(), req, bad_param);
       req.authorization = header(head, "Authorization");
       req.cookie = header(head, "Cookie");
       req.if_match = header(head, "If-Match");
@@ -336,7 +352,13 @@ struct Server::Impl {
       const bool is_head = msg.method() == bhttp::verb::head;
       Response res;
       if (!target_ok) {
-        res = problem(core::Errc::bad_input, "malformed request target");
+        const char* why =
+            "malformed request target: the path and query must be valid, percent-encoded UTF-8 "
+            "without NUL characters";
+        res = bad_param.empty() ? problem(core::Errc::bad_input, why)
+                                : problem(core::make_error(
+                                      core::Errc::bad_input, why,
+                                      {{bad_param, "must be valid UTF-8 without NUL characters"}}));
       } else {
         req.body = std::move(msg.body());
         m = router.match(req);

@@ -40,7 +40,7 @@ def base_env(extra=None):
     env = dict(os.environ)
     env["FRONTLINE_ADMIN_PASSWORD"] = ADMIN_PASSWORD
     env["FRONTLINE_ACCESS_LOG"] = "off"
-    for key in ("FRONTLINE_DATA", "FRONTLINE_LISTEN", "FRONTLINE_WEB_ROOT"):
+    for key in ("FRONTLINE_DATA", "FRONTLINE_LISTEN", "FRONTLINE_WEB_ROOT", "FRONTLINE_DATABASE_URL"):
         env.pop(key, None)
     if extra:
         env.update(extra)
@@ -165,6 +165,39 @@ def multipart(fields=None, files=None):
     return "multipart/form-data; boundary=" + boundary, bytes(out)
 
 
+# Set when the suite runs against a PostgreSQL test cluster (tests/pg/with_cluster.sh).
+ON_POSTGRES = bool(os.environ.get("FRONTLINE_TEST_PG_DIR"))
+
+
+def table_rows(server, table, columns="*"):
+    """The rows of a table of the server's database, each as one text with "|" between the
+    columns and NULL as nothing (for a test that looks at what is stored, whichever the engine).
+    `table` and `columns` are the test's own names, never input."""
+    sql = "SELECT %s FROM %s" % (columns, table)
+    url = server.extra_env.get("FRONTLINE_DATABASE_URL")
+    if url:
+        p = subprocess.run(["psql", url, "-At", "-c", sql], capture_output=True, text=True, timeout=60)
+        if p.returncode != 0:
+            raise RuntimeError(p.stderr)
+        return p.stdout.splitlines()
+    import sqlite3
+    db = sqlite3.connect("file:%s?mode=ro" % server.db_path, uri=True)
+    try:
+        return ["|".join("" if v is None else str(v) for v in row) for row in db.execute(sql)]
+    finally:
+        db.close()
+
+
+def postgres_database(cluster_dir):
+    """A new, empty database on the test cluster in cluster_dir; returns its URL."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "pg_cluster.sh")
+    name = "it_" + uuid.uuid4().hex[:16]
+    p = subprocess.run([script, "url", cluster_dir, name], capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        raise RuntimeError("pg_cluster.sh url failed: " + p.stderr)
+    return p.stdout.strip()
+
+
 class Server:
     """A `frontline serve` process on 127.0.0.1:<ephemeral port> with its own temporary data
     folder (removed on exit unless a data_dir was passed in). Use as a context manager."""
@@ -181,6 +214,11 @@ class Server:
         self._stderr = None
         self._tokens = {}
         self._starts = 0
+        # With a test cluster (FRONTLINE_TEST_PG_DIR, e.g. `tests/pg/with_cluster.sh ctest …`),
+        # every server gets an empty PostgreSQL database of its own instead of SQLite.
+        pg_dir = os.environ.get("FRONTLINE_TEST_PG_DIR")
+        if pg_dir and "FRONTLINE_DATABASE_URL" not in self.extra_env:
+            self.extra_env["FRONTLINE_DATABASE_URL"] = postgres_database(pg_dir)
 
     # -- lifecycle ---------------------------------------------------------------------------
 

@@ -5,11 +5,10 @@ logout, throttling) and that the database holds no plaintext secret."""
 
 import json
 import os
-import sqlite3
 import unittest
 from urllib.parse import quote
 
-from harness import ADMIN_EMAIL, ADMIN_PASSWORD, Server, ServerTestCase, login, multipart, unique
+from harness import ADMIN_EMAIL, ADMIN_PASSWORD, Server, ServerTestCase, login, multipart, table_rows, unique
 
 TICKETS = "/api/v1/tickets"
 AGENT_ONLY_FIELDS = ("priority", "assignee_id", "team_id", "tags")
@@ -419,22 +418,17 @@ class NoPlaintextSecretsTest(unittest.TestCase):
             secrets = {"cli token": user.token, "api token": api_token, "session": session_token,
                        "password": user.password, "admin password": ADMIN_PASSWORD}
 
-            db = sqlite3.connect("file:%s?mode=ro" % s.db_path, uri=True)
-            try:
-                for table in ("api_tokens", "sessions", "users"):
-                    rows = db.execute("SELECT * FROM %s" % table).fetchall()
-                    self.assertTrue(rows, table)
-                    dump = repr(rows)
-                    for what, secret in secrets.items():
-                        self.assertNotIn(secret, dump, "%s in plaintext in %s" % (what, table))
-                hashes = [h for (h,) in db.execute("SELECT password_hash FROM users WHERE password_hash IS NOT NULL")]
-                self.assertGreaterEqual(len(hashes), 2)
-                for h in hashes:
-                    self.assertTrue(h.startswith("$argon2id$"), h)
-                token_hashes = [h for (h,) in db.execute("SELECT token_hash FROM api_tokens")]
-                self.assertEqual(len(token_hashes), 2)
-            finally:
-                db.close()
+            for table in ("api_tokens", "sessions", "users"):
+                rows = table_rows(s, table)
+                self.assertTrue(rows, table)
+                dump = repr(rows)
+                for what, secret in secrets.items():
+                    self.assertNotIn(secret, dump, "%s in plaintext in %s" % (what, table))
+            hashes = [h for h in table_rows(s, "users", "password_hash") if h]
+            self.assertGreaterEqual(len(hashes), 2)
+            for h in hashes:
+                self.assertTrue(h.startswith("$argon2id$"), h)
+            self.assertEqual(len(table_rows(s, "api_tokens", "token_hash")), 2)
             # Nor anywhere in the files on disk (database, WAL).
             for name in os.listdir(s.data_dir):
                 path = os.path.join(s.data_dir, name)

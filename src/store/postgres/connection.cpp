@@ -74,7 +74,14 @@ Stmt& Stmt::bind(int i, std::int64_t v) {
 
 Stmt& Stmt::bind(int i, std::string_view v) {
   if (static_cast<int>(params_.size()) < i) params_.resize(i);
-  params_[i - 1] = std::string(v);
+  std::string text(v);
+  // PostgreSQL text cannot hold NUL, and libpq would cut the value there. The API refuses NUL
+  // in what people send; should one come from elsewhere (a broken mail), it becomes U+FFFD
+  // rather than the rest of the text being lost.
+  for (auto at = text.find('\0'); at != std::string::npos; at = text.find('\0', at + 3)) {
+    text.replace(at, 1, "\xEF\xBF\xBD");
+  }
+  params_[i - 1] = std::move(text);
   return *this;
 }
 
