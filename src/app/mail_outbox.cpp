@@ -137,14 +137,21 @@ Result<int> MailOutbox::compose(int limit) {
 
 Result<std::vector<core::OutboundMail>> MailOutbox::due(int limit) {
   const auto now = ctx_.clock.now();
-  return in_write<std::vector<core::OutboundMail>>(ctx_.db, [&](store::Tx& tx) {
+  auto claimed = in_write<std::vector<core::OutboundMail>>(ctx_.db, [&](store::Tx& tx) {
     auto due = tx.mail().due_outbound_mail(now, limit);
     for (const auto& m : due) {
-      auto claimed = m;
-      claimed.next_attempt_at = now + kClaimSeconds;
-      tx.mail().update_outbound_mail(claimed, now);
+      auto claim = m;
+      claim.next_attempt_at = now + kClaimSeconds;
+      tx.mail().update_outbound_mail(claim, now);
     }
     return Result<std::vector<core::OutboundMail>>(std::move(due));
+  });
+  if (claimed || claimed.error().code != Errc::unavailable) return claimed;
+  // The claim could not be written (a full disk): mail still goes out, unclaimed. The
+  // dispatcher keeps what it sent but could not record from going out again; only another
+  // instance, on a database that cannot write either, could send it too.
+  return in_read<std::vector<core::OutboundMail>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<core::OutboundMail>>(tx.mail().due_outbound_mail(now, limit));
   });
 }
 
