@@ -308,6 +308,10 @@ if [[ -x $bench/widget_size.sh && -f $root/web/dist/widget.js ]]; then
   echo >>"$report"
   "$bench/widget_size.sh" >>"$report" || log "the chat widget is over its size budget"
 fi
+# --- PostgreSQL: Frontline against pgbench on the same cluster (bench/postgres.sh) ---------------------
+log "PostgreSQL: pgbench -S and TPC-B, then Frontline GET and create on the same cluster"
+echo >>"$report"
+BENCH_BIN=$bin "$bench/postgres.sh" >>"$report" || log "bench/postgres.sh failed"
 echo
 cat "$report"
 echo
