@@ -98,6 +98,7 @@ void serve(const ServeFlags& flags) {
   listen.access_log = config.access_log;
   listen.web_root = config.web_root;
   listen.network_threads = config.network_threads;
+  listen.reads_on_network_threads = config.database_url.empty();
   listen.max_connections_per_address = config.max_connections_per_address;
   listen.max_connections = std::min(config.max_connections, connection_room());
   if (listen.max_connections < config.max_connections) {

@@ -142,6 +142,10 @@ struct Server::Impl {
     co_await session(std::move(stream));
   }
 
+  bool off_network(const RouteMatch& m) const {
+    return m.blocking || (m.index >= 0 && !options.reads_on_network_threads);
+  }
+
   // Runs the handler on the blocking pool and resumes this coroutine with its response.
   asio::awaitable<Response> dispatch_blocking(RouteMatch m, Request& req) {
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
@@ -365,7 +369,7 @@ struct Server::Impl {
         if (m.index < 0 && !m.path_matched && !options.web_root.empty() &&
             (req.method == "GET" || req.method == "HEAD")) {
           res = serve_static(options.web_root, req.path, services.settings.widget_origins);
-        } else if (m.blocking) {
+        } else if (off_network(m)) {
           res = co_await dispatch_blocking(m, req);
         } else {
           res = router.dispatch(m, req, services);
@@ -375,7 +379,7 @@ struct Server::Impl {
           wait.expires_after(std::chrono::seconds(res.redispatch_after_seconds));
           co_await wait.async_wait(use_nothrow);
           req.redispatched = true;
-          if (m.blocking) {  // not a ?: — GCC 12 mishandles co_await inside a conditional
+          if (off_network(m)) {  // not a ?: — GCC 12 mishandles co_await inside a conditional
             res = co_await dispatch_blocking(m, req);
           } else {
             res = router.dispatch(m, req, services);

@@ -10,9 +10,11 @@
 namespace frontline::store {
 
 struct PostgresOptions {
-  std::string url;             // postgresql://USER@/DB?host=/socket/dir&port=N (or key=value)
-  int max_connections = 32;    // the pool: reads and writes each hold one for their unit
-  int max_write_attempts = 8;  // a unit meeting a serialization failure or deadlock runs again
+  std::string url;  // postgresql://USER@/DB?host=/socket/dir&port=N (or key=value)
+  // The pool: each read and write unit holds one; as many as the server's blocking threads,
+  // which run every request on PostgreSQL.
+  int max_connections = 64;
+  int max_write_attempts = 30;  // a unit meeting a serialization failure or deadlock runs again
 };
 
 // Connects, migrates under an advisory lock (one instance migrates; the others wait and find

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -61,6 +62,11 @@ void migrate(Connection& conn) {
   conn.prepare("SELECT pg_advisory_unlock($1)").bind(1, kMigrationLock).run();
 }
 
+std::minstd_rand& jitter() {
+  thread_local std::minstd_rand engine(std::random_device{}());
+  return engine;
+}
+
 class PgDatabase final : public Database {
  public:
   explicit PgDatabase(const PostgresOptions& options) : options_(options) {
@@ -108,8 +114,11 @@ class PgDatabase final : public Database {
       } catch (const PgError& e) {
         conn->rollback();
         if (e.retryable() && attempt < options_.max_write_attempts) {
-          // Let the transaction that won finish before trying again; a little more each time.
-          std::this_thread::sleep_for(std::chrono::milliseconds(attempt * attempt));
+          // Let the transaction that won finish before trying again: a little longer each time,
+          // and not in step with the others that lost (under 64 concurrent creates the same
+          // units collide again when they all retry after the same pause).
+          std::this_thread::sleep_for(std::chrono::microseconds(
+              std::uniform_int_distribution<int>(0, 1000 * std::min(attempt, 10))(jitter())));
           continue;
         }
         release(std::move(conn));
