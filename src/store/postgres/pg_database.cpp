@@ -30,36 +30,39 @@ using postgres::PgTx;
 // Any fixed number: the advisory lock every instance takes to migrate, so one does it.
 constexpr std::int64_t kMigrationLock = 0x46524f4e544c494eLL;  // "FRONTLIN"
 
-void migrate(Connection& conn) {
-  conn.prepare("SELECT pg_advisory_lock($1)").bind(1, kMigrationLock).run();
-  try {
-    conn.exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
-        "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
-    for (const auto& m : postgres::migrations()) {
-      auto s = conn.prepare("SELECT 1 FROM schema_migrations WHERE version = $1");
-      s.bind(1, std::int64_t{m.version});
-      if (s.step()) continue;
-      conn.begin();
-      try {
-        conn.exec(m.sql);
-        conn.prepare(
-                "INSERT INTO schema_migrations(version, name, applied_at) "
-                "VALUES($1, $2, extract(epoch FROM now())::bigint)")
-            .bind(1, std::int64_t{m.version})
-            .bind(2, m.name)
-            .run();
-        conn.commit();
-      } catch (...) {
-        conn.rollback();
-        throw;
-      }
-    }
-  } catch (...) {
-    conn.prepare("SELECT pg_advisory_unlock($1)").bind(1, kMigrationLock).run();
-    throw;
+// Holds the migration lock for its scope (released on the way out, also by an exception).
+struct MigrationLock {
+  explicit MigrationLock(Connection& conn) : conn(conn) {
+    conn.prepare("SELECT pg_advisory_lock($1)").bind(1, kMigrationLock).run();
   }
-  conn.prepare("SELECT pg_advisory_unlock($1)").bind(1, kMigrationLock).run();
+  ~MigrationLock() {
+    try {
+      conn.prepare("SELECT pg_advisory_unlock($1)").bind(1, kMigrationLock).run();
+    } catch (const PgError&) {  // the connection broke: the server released the lock with it
+    }
+  }
+  Connection& conn;
+};
+
+void migrate(Connection& conn) {
+  MigrationLock lock(conn);
+  conn.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+  for (const auto& m : postgres::migrations()) {
+    auto s = conn.prepare("SELECT 1 FROM schema_migrations WHERE version = $1");
+    s.bind(1, std::int64_t{m.version});
+    if (s.step()) continue;
+    postgres::Transaction tx(conn);
+    conn.exec(m.sql);
+    conn.prepare(
+            "INSERT INTO schema_migrations(version, name, applied_at) "
+            "VALUES($1, $2, extract(epoch FROM now())::bigint)")
+        .bind(1, std::int64_t{m.version})
+        .bind(2, m.name)
+        .run();
+    tx.commit();
+  }
 }
 
 std::minstd_rand& jitter() {
@@ -81,55 +84,50 @@ class PgDatabase final : public Database {
   }
 
   void read(const std::function<void(Tx&)>& fn) override {
-    auto conn = acquire();
+    Lease lease(*this);
+    Connection& conn = *lease.conn;
     try {
-      conn->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      PgTx tx(*conn);
+      conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      PgTx tx(conn);
       fn(tx);
-      conn->commit();
+      conn.commit();
     } catch (const PgError& e) {
-      conn->rollback();
-      release(std::move(conn));
+      conn.rollback();
       throw postgres::to_store_error(e);
     } catch (...) {
-      conn->rollback();
-      release(std::move(conn));
+      conn.rollback();
       throw;
     }
-    release(std::move(conn));
   }
 
   void write(const std::function<bool(Tx&)>& fn) override {
-    auto conn = acquire();
+    Lease lease(*this);
+    Connection& conn = *lease.conn;
     for (int attempt = 1;; ++attempt) {
       try {
-        conn->begin(postgres::Isolation::serializable);
-        PgTx tx(*conn);
+        conn.begin(postgres::Isolation::serializable);
+        PgTx tx(conn);
         if (fn(tx)) {
-          conn->commit();
+          conn.commit();
         } else {
-          conn->rollback();
+          conn.rollback();
         }
-        break;
+        return;
       } catch (const PgError& e) {
-        conn->rollback();
-        if (e.retryable() && attempt < options_.max_write_attempts) {
-          // Let the transaction that won finish before trying again: a little longer each time,
-          // and not in step with the others that lost (under 64 concurrent creates the same
-          // units collide again when they all retry after the same pause).
-          std::this_thread::sleep_for(std::chrono::microseconds(
-              std::uniform_int_distribution<int>(0, 1000 * std::min(attempt, 10))(jitter())));
-          continue;
+        conn.rollback();
+        if (!e.retryable() || attempt >= options_.max_write_attempts) {
+          throw postgres::to_store_error(e);
         }
-        release(std::move(conn));
-        throw postgres::to_store_error(e);
+        // Let the transaction that won finish before trying again: a little longer each time,
+        // and not in step with the others that lost (under 64 concurrent creates the same
+        // units collide again when they all retry after the same pause).
+        std::this_thread::sleep_for(std::chrono::microseconds(
+            std::uniform_int_distribution<int>(0, 1000 * std::min(attempt, 10))(jitter())));
       } catch (...) {
-        conn->rollback();
-        release(std::move(conn));
+        conn.rollback();
         throw;
       }
     }
-    release(std::move(conn));
   }
 
   bool hears_other_writers() const override { return true; }
@@ -165,6 +163,14 @@ class PgDatabase final : public Database {
   }
 
  private:
+  // A pooled connection for one unit, back in the pool when the unit ends however it ends.
+  struct Lease {
+    explicit Lease(PgDatabase& db) : db(db), conn(db.acquire()) {}
+    ~Lease() { db.release(std::move(conn)); }
+    PgDatabase& db;
+    std::unique_ptr<Connection> conn;
+  };
+
   std::unique_ptr<Connection> connect_raw() { return std::make_unique<Connection>(options_.url); }
 
   std::unique_ptr<Connection> connect() {
