@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import tempfile
 
-from harness import unique
+from harness import postgres_database
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SCRIPT = os.path.join(ROOT, "scripts", "pg_cluster.sh")
@@ -27,7 +27,7 @@ class Cluster:
         return p.stdout.strip()
 
     def database(self):
-        return self._run("url", self.dir, unique("db_").replace("-", "_").lower())
+        return postgres_database(self.dir)
 
     def close(self):
         subprocess.run([SCRIPT, "destroy", self.dir], capture_output=True, timeout=120)
