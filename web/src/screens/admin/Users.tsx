@@ -242,35 +242,50 @@ function PersonFields({
   );
 }
 
-function InviteForm({ onSubmit, onInvited }: { onSubmit: () => void; onInvited: (u: User, i: Invitation) => void }) {
-  const blank = { name: '', email: '', role: 'customer', organization: '' };
+/**
+ * A form about a new person: its values, a setter per field that also drops the field's error,
+ * and send(), which posts the person (with `extra` fields), then empties the form — or shows
+ * the server's errors. The invitation and the create-with-password forms differ only in what
+ * they send and where.
+ */
+function usePersonForm<V extends PersonValues>(blank: V, onSubmit: () => void) {
   const [v, setV] = useState(blank);
   const { error, fields, clear, fail, edited } = useFormErrors();
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof blank) => (e: Event) => {
+  const set = (k: keyof V & string) => (e: Event) => {
     setV({ ...v, [k]: (e.currentTarget as HTMLInputElement).value });
     edited(k);
   };
-
-  const submit = async (e: Event) => {
+  const send = async <T,>(e: Event, path: string, extra: Record<string, unknown>, done: (r: T) => void) => {
     e.preventDefault();
-    onSubmit();
+    onSubmit(); // the last success is old news once something new is tried
     setBusy(true);
     try {
-      const body: Record<string, unknown> = { name: v.name.trim(), email: v.email.trim(), role: v.role };
-      // By name, as POST /users takes it (the server answers 400 "unknown field" to organization_id).
+      const body: Record<string, unknown> = { name: v.name.trim(), email: v.email.trim(), role: v.role, ...extra };
+      // By name, as the server takes it (it answers 400 "unknown field" to organization_id).
       if (v.organization.trim()) body.organization = v.organization.trim();
-      const r = await post<User & { invitation: Invitation }>('/users/invite', body);
-      const { invitation, ...user } = r;
+      const r = await post<T>(path, body);
       setV(blank);
       clear();
-      onInvited(user, invitation);
+      done(r);
     } catch (err) {
       fail(err);
     } finally {
       setBusy(false);
     }
   };
+  return { v, set, send, error, fields, busy };
+}
+
+function InviteForm({ onSubmit, onInvited }: { onSubmit: () => void; onInvited: (u: User, i: Invitation) => void }) {
+  const { v, set, send, error, fields, busy } = usePersonForm(
+    { name: '', email: '', role: 'customer', organization: '' },
+    onSubmit,
+  );
+  const submit = (e: Event) =>
+    send<User & { invitation: Invitation }>(e, '/users/invite', {}, ({ invitation, ...user }) =>
+      onInvited(user, invitation),
+    );
 
   return (
     <form onSubmit={submit} class="panel stack" aria-labelledby="invite-title">
@@ -288,33 +303,11 @@ function InviteForm({ onSubmit, onInvited }: { onSubmit: () => void; onInvited: 
 }
 
 function CreateWithPassword({ onSubmit, onCreated }: { onSubmit: () => void; onCreated: (u: User) => void }) {
-  const blank = { name: '', email: '', role: 'customer', organization: '', password: '' };
-  const [v, setV] = useState(blank);
-  const { error, fields, clear, fail, edited } = useFormErrors();
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof blank) => (e: Event) => {
-    setV({ ...v, [k]: (e.currentTarget as HTMLInputElement).value });
-    edited(k);
-  };
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    onSubmit(); // the last success is old news once something new is tried
-    setBusy(true);
-    try {
-      const body: Record<string, unknown> = { name: v.name.trim(), email: v.email.trim(), role: v.role };
-      if (v.organization.trim()) body.organization = v.organization.trim();
-      if (v.password) body.password = v.password;
-      const u = await post<User>('/users', body);
-      setV(blank);
-      clear();
-      onCreated(u);
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { v, set, send, error, fields, busy } = usePersonForm(
+    { name: '', email: '', role: 'customer', organization: '', password: '' },
+    onSubmit,
+  );
+  const submit = (e: Event) => send<User>(e, '/users', v.password ? { password: v.password } : {}, onCreated);
 
   return (
     <form onSubmit={submit} class="stack" aria-label="Create a user with a password">
