@@ -45,7 +45,7 @@ void note_identity_change();
 
 class Auth {
  public:
-  explicit Auth(Context& ctx) : ctx_(ctx) {}
+  explicit Auth(Context& ctx) : ctx_(ctx), throttle_(ctx.db) {}
 
   // throttled (with the wait in the message) after repeated failures from this address (for
   // this account, or for many); unauthenticated for a wrong email or password (same message

@@ -1,4 +1,4 @@
-// Sign-in throttling (see header).
+// Sign-in throttling (see header): the policy over counts read and written in one unit.
 #include "app/login_throttle.hpp"
 
 #include <algorithm>
@@ -7,87 +7,83 @@ namespace frontline::app {
 namespace {
 
 using Time = core::UnixTime;
+using store::ThrottleCount;
 
 bool expired(Time first, Time now) { return now - first >= LoginThrottle::kWindowSeconds; }
 
-template <typename Count>
-void count_failure(Count& c, Time now) {
-  if (c.failures == 0 || expired(c.first, now)) c = Count{0, now, now};
-  ++c.failures;
-  c.last = now;
+bool counting(const std::optional<ThrottleCount>& c, Time now) {
+  return c && c->failures > 0 && !expired(c->first, now);
 }
 
-}  // namespace
-
-std::string LoginThrottle::pair_key(std::string_view account, std::string_view address) {
-  std::string key(account);
+std::string pair_key(std::string_view account, std::string_view address) {
+  std::string key = "pair:";
+  key += account;
   key += '\n';  // neither an address nor a trimmed email holds a line break
   key += address;
   return key;
 }
+std::string address_key(std::string_view address) { return "address:" + std::string(address); }
+std::string account_key(std::string_view account) { return "account:" + std::string(account); }
 
-// Drops entries whose window has passed; a map still over the bound (a spray of distinct
-// addresses) is emptied rather than grown without end.
-template <typename Map>
-void LoginThrottle::bound(Map& map, Time now) {
-  if (map.size() <= kMaxEntries) return;
-  std::erase_if(map, [&](const auto& kv) {
-    if constexpr (requires { kv.second.count; }) {
-      return expired(kv.second.count.first, now) && kv.second.next_slot <= now;
-    } else {
-      return expired(kv.second.first, now);
-    }
-  });
-  if (map.size() > kMaxEntries) map.clear();
+// Adds a failure at now to the count under key (a new window once the old one passed).
+void count_failure(store::LoginThrottleRepository& counts, const std::string& key, Time now) {
+  auto c = counts.throttle_count(key);
+  ThrottleCount next = counting(c, now) ? *c : ThrottleCount{0, now, now, c ? c->next_slot : 0};
+  ++next.failures;
+  next.last = now;
+  counts.put_throttle_count(key, next);
 }
+
+}  // namespace
 
 LoginThrottle::Decision LoginThrottle::check(std::string_view account, std::string_view address,
                                              Time now, bool take_slot) {
-  std::lock_guard lock(mu_);
   Decision d;
-  if (auto it = pairs_.find(pair_key(account, address)); it != pairs_.end()) {
-    const Count& c = it->second;
-    if (!expired(c.first, now) && c.failures >= kFreeFailures) {
-      const int doublings = std::min(c.failures - kFreeFailures, 20);
+  // One write unit: taking the account's next slot must see every other instance's slot.
+  db_.write([&](store::Tx& tx) {
+    auto& counts = tx.login_throttle();
+    d = Decision{};
+    if (auto c = counts.throttle_count(pair_key(account, address));
+        counting(c, now) && c->failures >= kFreeFailures) {
+      const int doublings = std::min(c->failures - kFreeFailures, 20);
       const Time delay = std::min<Time>(kFirstDelaySeconds << doublings, kMaxDelaySeconds);
-      if (now < c.last + delay) d.refuse_for = c.last + delay - now;
+      if (now < c->last + delay) d.refuse_for = c->last + delay - now;
     }
-  }
-  if (auto it = addresses_.find(address); it != addresses_.end()) {
-    const Count& c = it->second;
-    if (!expired(c.first, now) && c.failures >= kAddressFailures) {
-      d.refuse_for = std::max(d.refuse_for, c.first + kWindowSeconds - now);
+    if (auto c = counts.throttle_count(address_key(address));
+        counting(c, now) && c->failures >= kAddressFailures) {
+      d.refuse_for = std::max(d.refuse_for, c->first + kWindowSeconds - now);
     }
-  }
-  if (d.refuse_for > 0 || !take_slot) return d;
-  if (auto it = accounts_.find(account); it != accounts_.end()) {
-    AccountState& a = it->second;
-    if (!expired(a.count.first, now) && a.count.failures >= kAccountFailures) {
-      const Time slot = std::max(now, a.next_slot);
-      d.wait = std::min(slot - now, kMaxSlowdownSeconds);
-      a.next_slot = slot + kAccountSlotSeconds;
-    }
-  }
+    if (d.refuse_for > 0 || !take_slot) return false;  // nothing to write
+    const auto key = account_key(account);
+    auto c = counts.throttle_count(key);
+    if (!counting(c, now) || c->failures < kAccountFailures) return false;
+    const Time slot = std::max(now, c->next_slot);
+    d.wait = std::min(slot - now, kMaxSlowdownSeconds);
+    c->next_slot = slot + kAccountSlotSeconds;
+    counts.put_throttle_count(key, *c);
+    return true;
+  });
   return d;
 }
 
 void LoginThrottle::failed(std::string_view account, std::string_view address, Time now) {
-  std::lock_guard lock(mu_);
-  count_failure(pairs_[pair_key(account, address)], now);
-  auto address_it = addresses_.find(address);
-  if (address_it == addresses_.end()) address_it = addresses_.emplace(address, Count{}).first;
-  count_failure(address_it->second, now);
-  auto account_it = accounts_.find(account);
-  if (account_it == accounts_.end()) account_it = accounts_.emplace(account, AccountState{}).first;
-  count_failure(account_it->second.count, now);
-  bound(pairs_, now);
-  bound(addresses_, now);
-  bound(accounts_, now);
+  db_.write([&](store::Tx& tx) {
+    auto& counts = tx.login_throttle();
+    count_failure(counts, pair_key(account, address), now);
+    count_failure(counts, address_key(address), now);
+    count_failure(counts, account_key(account), now);
+    // Counts whose window and slot have passed say nothing any more; a spray of addresses
+    // cannot grow the table past one window's worth.
+    counts.prune_throttle_counts(now - kWindowSeconds);
+    return true;
+  });
 }
 
 void LoginThrottle::succeeded(std::string_view account, std::string_view address) {
-  std::lock_guard lock(mu_);
-  pairs_.erase(pair_key(account, address));
+  db_.write([&](store::Tx& tx) {
+    tx.login_throttle().delete_throttle_count(pair_key(account, address));
+    return true;
+  });
 }
 
 }  // namespace frontline::app

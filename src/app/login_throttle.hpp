@@ -6,16 +6,15 @@
 //   address — spraying many accounts from one place: refused after kAddressFailures;
 //   account — guessing from many places: every attempt on the account is slowed, one per
 //     kAccountSlotSeconds, but never refused, so its owner still gets in.
-// In memory, so per server instance (PostgreSQL scale-out moves it into the database).
-// Thread-safe.
+// The counts live in the database (store/login_throttle_repository.hpp), so instances sharing
+// one count the same failures. Thread-safe; a database failure throws StoreError.
 #pragma once
 
-#include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "core/model.hpp"
+#include "store/database.hpp"
 
 namespace frontline::app {
 
@@ -30,12 +29,13 @@ class LoginThrottle {
   static constexpr int kAccountFailures = 10;   // per account and window: slow it down
   static constexpr core::UnixTime kAccountSlotSeconds = 1;
   static constexpr core::UnixTime kMaxSlowdownSeconds = 30;
-  static constexpr std::size_t kMaxEntries = 100000;  // per map; bounds memory under a spray
 
   struct Decision {
     core::UnixTime refuse_for = 0;  // > 0: refused; the seconds until an attempt may succeed
     core::UnixTime wait = 0;        // > 0: allowed after waiting this long (a slowed account)
   };
+
+  explicit LoginThrottle(store::Database& db) : db_(db) {}
 
   // What to do with an attempt now. A slowed attempt takes the account's next free slot
   // (take_slot) and tries the password after `wait` seconds; asked again then, it passes
@@ -48,23 +48,7 @@ class LoginThrottle {
   void succeeded(std::string_view account, std::string_view address);
 
  private:
-  struct Count {
-    int failures = 0;
-    core::UnixTime first = 0;  // start of the window
-    core::UnixTime last = 0;   // latest failure
-  };
-  struct AccountState {
-    Count count;
-    core::UnixTime next_slot = 0;
-  };
-  static std::string pair_key(std::string_view account, std::string_view address);
-  template <typename Map>
-  static void bound(Map& map, core::UnixTime now);
-
-  std::mutex mu_;
-  std::map<std::string, Count, std::less<>> pairs_;
-  std::map<std::string, Count, std::less<>> addresses_;
-  std::map<std::string, AccountState, std::less<>> accounts_;
+  store::Database& db_;
 };
 
 }  // namespace frontline::app

@@ -45,6 +45,7 @@ Config load_config(const std::string& path) {
     }
     c.data_dir = t["data"].value_or(c.data_dir);
     c.database_url = t["database_url"].value_or(c.database_url);
+    c.attachments_dir = t["attachments_dir"].value_or(c.attachments_dir);
     c.listen = t["listen"].value_or(c.listen);
     c.web_root = t["web_root"].value_or(c.web_root);
     c.max_json_bytes = t["max_json_bytes"].value_or(c.max_json_bytes);
@@ -102,6 +103,7 @@ Config load_config(const std::string& path) {
   if (auto v = env("FRONTLINE_TRUSTED_PROXIES")) c.trusted_proxies = v;
   if (auto v = env("FRONTLINE_METRICS_TOKEN")) c.metrics_token = v;
   if (auto v = env("FRONTLINE_DATABASE_URL")) c.database_url = v;
+  if (auto v = env("FRONTLINE_ATTACHMENTS_DIR")) c.attachments_dir = v;
   if (auto v = env("FRONTLINE_PUBLIC_URL")) c.public_url = v;
   if (auto v = env("FRONTLINE_SMTP_URL")) c.smtp_url = v;
   if (auto v = env("FRONTLINE_SMTP_USERNAME")) c.smtp_username = v;

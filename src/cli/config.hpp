@@ -14,6 +14,9 @@ struct Config {
   std::string data_dir = "./data";
   // PostgreSQL (postgresql://USER@/DB?host=…); empty: SQLite under data_dir.
   std::string database_url;
+  // Attachment bytes in this folder (shared storage when several instances serve); empty:
+  // DATA/attachments on SQLite, the database itself on PostgreSQL.
+  std::string attachments_dir;
   std::string listen = "127.0.0.1:8080";
   std::string web_root;  // default: web/dist under the working directory, when present
   std::size_t max_json_bytes = 1024 * 1024;

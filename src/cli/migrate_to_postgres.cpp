@@ -2,8 +2,8 @@
 // deployment into an empty PostgreSQL database — every table with every id, the search documents,
 // the consumers' cursors — in one transaction, moves each identity sequence past the largest id
 // copied, and prints the rows per table on both sides (exit 1 if any differ). Refuses a database
-// that holds any row. Attachments stay files under DIR (content-addressed): the instances share
-// that folder.
+// that holds any row. Attachments (files under DIR/attachments, or --attachments-dir) go into the
+// blobs table, each checked against its SHA-256 name on the way; instances then need no folder.
 //
 // The tables and their columns come from PostgreSQL's catalog (the baseline schema keeps
 // SQLite's column order); a column SQLite does not have (events.txid) takes its default, and
@@ -11,6 +11,7 @@
 // by their foreign keys. Values travel as text: PostgreSQL reads SQLite's 0/1 as booleans.
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -20,6 +21,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/runtime.hpp"
+#include "store/blob_store.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/open_postgres.hpp"
 #include "store/sqlite/connection.hpp"
@@ -42,7 +44,7 @@ std::vector<Table> tables_in_copy_order(pg::Connection& db) {
   std::map<std::string, Table> tables;
   auto t = db.prepare(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND "
-      "table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'");
+      "table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'blobs')");
   while (t.step()) tables[t.text(0)].name = t.text(0);
   auto c = db.prepare(
       "SELECT table_name, column_name, is_identity FROM information_schema.columns WHERE "
@@ -76,6 +78,13 @@ std::vector<Table> tables_in_copy_order(pg::Connection& db) {
   return ordered;
 }
 
+// Every table that must be empty before a copy: the copied ones and blobs.
+std::vector<std::string> table_names(const std::vector<Table>& tables) {
+  std::vector<std::string> names{"blobs"};
+  for (const auto& t : tables) names.push_back(t.name);
+  return names;
+}
+
 std::set<std::string> sqlite_columns(lite::Connection& db, const std::string& table) {
   std::set<std::string> out;
   auto s = db.prepare("SELECT name FROM pragma_table_info(?)");
@@ -94,6 +103,32 @@ std::int64_t count_rows(pg::Connection& db, const std::string& table) {
   auto s = db.prepare("SELECT count(*) FROM \"" + table + "\"");
   s.step();
   return s.int64(0);
+}
+
+// Copies every attachment file under folder into the blobs table; returns how many. A file whose
+// bytes no longer match its name is damaged: the copy stops rather than carry it over silently.
+std::int64_t copy_attachments(const std::string& folder, pg::Connection& to) {
+  namespace fs = std::filesystem;
+  std::int64_t copied = 0;
+  if (!fs::is_directory(folder)) return 0;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || !store::is_sha256_hex(name)) continue;  // .tmp leftovers
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) throw std::runtime_error("cannot read " + entry.path().string());
+    if (store::sha256_hex(bytes) != name)
+      throw std::runtime_error(entry.path().string() +
+                               " does not match its SHA-256 name (damaged)");
+    to.prepare(
+          "INSERT INTO blobs (sha256, bytes, created_at) "
+          "VALUES ($1, $2, extract(epoch FROM now())::bigint)")
+        .bind(1, name)
+        .bind_bytes(2, bytes)
+        .run();
+    ++copied;
+  }
+  return copied;
 }
 
 // Copies one table's rows; the names come from the catalogs, never from input.
@@ -138,17 +173,21 @@ int migrate(const StoreLocation& where) {
   lite::Connection from(file, /*create=*/false);
   pg::Connection to(url);
   const auto tables = tables_in_copy_order(to);
-  for (const auto& t : tables) {
-    if (count_rows(to, t.name) > 0) {
-      std::cerr << "migrate-to-postgres: the database is not empty (" << t.name
+  for (const auto& name : table_names(tables)) {
+    if (count_rows(to, name) > 0) {
+      std::cerr << "migrate-to-postgres: the database is not empty (" << name
                 << " has rows); give an empty database\n";
       return 1;
     }
   }
+  std::string folder = attachments_dir_of(where);
+  if (folder.empty()) folder = where.data_dir + "/attachments";
+  std::int64_t files = 0;
   from.exec("BEGIN");  // one consistent snapshot of the source
   to.begin(pg::Isolation::serializable);
   try {
     for (const auto& t : tables) copy_table(from, to, t, sqlite_columns(from, t.name));
+    files = copy_attachments(folder, to);
     for (const auto& t : tables) {
       for (const auto& id : t.identities) {
         to.prepare("SELECT setval(pg_get_serial_sequence($1, $2), max(\"" + id + "\")) FROM \"" +
@@ -175,8 +214,12 @@ int migrate(const StoreLocation& where) {
               << std::setw(12) << b << (a == b ? "" : "  DIFFERENT") << "\n";
   }
   from.exec("COMMIT");
-  std::cout << (same ? "every table matches; attachments stay in " + where.data_dir +
-                           "/attachments (share that folder with every instance)\n"
+  const auto blobs = count_rows(to, "blobs");
+  same = same && blobs == files;
+  // Attachment files under the folder on the left, rows of the blobs table on the right.
+  std::cout << std::left << std::setw(24) << "blobs" << std::right << std::setw(12) << files
+            << std::setw(12) << blobs << (files == blobs ? "" : "  DIFFERENT") << "\n";
+  std::cout << (same ? "every table and attachment matches\n"
                      : "the counts differ: do not switch over\n");
   return same ? 0 : 1;
 }

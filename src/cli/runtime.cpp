@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/credentials.hpp"
+#include "store/file_blob_store.hpp"
 #include "store/postgres/open_postgres.hpp"
 #include "store/sqlite/open_sqlite.hpp"
 
@@ -16,12 +17,25 @@ void add_store_options(CLI::App* cmd, StoreLocation& where) {
   cmd->add_option("--database", where.database_url,
                   "PostgreSQL URL (postgresql://USER@/DB?host=/socket/dir&port=N) instead of "
                   "SQLite in the data folder; also FRONTLINE_DATABASE_URL");
+  cmd->add_option("--attachments-dir", where.attachments_dir,
+                  "Attachments in this folder (shared by every instance) instead of the data "
+                  "folder (SQLite) or the database (PostgreSQL); also FRONTLINE_ATTACHMENTS_DIR");
 }
 
-std::string database_url_of(const StoreLocation& where) {
-  if (!where.database_url.empty()) return where.database_url;
-  const char* env = std::getenv("FRONTLINE_DATABASE_URL");
+namespace {
+std::string flag_or_env(const std::string& flag, const char* variable) {
+  if (!flag.empty()) return flag;
+  const char* env = std::getenv(variable);
   return env ? env : "";
+}
+}  // namespace
+
+std::string database_url_of(const StoreLocation& where) {
+  return flag_or_env(where.database_url, "FRONTLINE_DATABASE_URL");
+}
+
+std::string attachments_dir_of(const StoreLocation& where) {
+  return flag_or_env(where.attachments_dir, "FRONTLINE_ATTACHMENTS_DIR");
 }
 
 Runtime::Runtime(const StoreLocation& where, app::Limits limits) {
@@ -35,7 +49,14 @@ Runtime::Runtime(const StoreLocation& where, app::Limits limits) {
   } else {
     db = store::open_postgres({url});
   }
-  blobs = std::make_unique<store::BlobStore>(where.data_dir + "/attachments");
+  const std::string attachments = attachments_dir_of(where);
+  if (!attachments.empty()) {
+    blobs = std::make_unique<store::FileBlobStore>(attachments);
+  } else if (url.empty()) {
+    blobs = std::make_unique<store::FileBlobStore>(where.data_dir + "/attachments");
+  } else {
+    blobs = store::open_postgres_blobs(*db);
+  }
   ctx = std::make_unique<app::Context>(app::Context{*db, *blobs, clock, limits});
 }
 

@@ -29,6 +29,7 @@ struct ServeFlags {
   std::string config_path;
   std::string data_dir;
   std::string database_url;
+  std::string attachments_dir;
   std::string listen;
   std::string web_root;
 };
@@ -90,6 +91,7 @@ void serve(const ServeFlags& flags) {
   Config config = load_config(flags.config_path);
   if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
   if (!flags.database_url.empty()) config.database_url = flags.database_url;
+  if (!flags.attachments_dir.empty()) config.attachments_dir = flags.attachments_dir;
   if (!flags.listen.empty()) config.listen = flags.listen;
   if (!flags.web_root.empty()) config.web_root = flags.web_root;
   if (config.web_root.empty()) config.web_root = default_web_root();
@@ -109,7 +111,7 @@ void serve(const ServeFlags& flags) {
   app::Limits limits;
   limits.max_attachment_bytes = config.max_upload_bytes;
   limits.auto_close_after_days = config.auto_close_days;
-  Runtime rt({config.data_dir, config.database_url}, limits);
+  Runtime rt({config.data_dir, config.database_url, config.attachments_dir}, limits);
   ensure_admin(*rt.ctx, config);
 
   app::ChatSettings chat_settings;
@@ -129,10 +131,15 @@ void serve(const ServeFlags& flags) {
   http::Router router(http::api_routes());
   http::Server server(router, services, listen);
   unsigned short port = server.listen();
-  jobs::Scheduler auto_close("auto-close", jobs::auto_close_job(*rt.ctx), std::chrono::minutes(10));
+  // Jobs over shared data run on one instance at a time; token use is each instance's own.
+  jobs::Scheduler auto_close(
+      "auto-close", jobs::on_one_instance(*rt.db, "auto-close", jobs::auto_close_job(*rt.ctx)),
+      std::chrono::minutes(10));
   auto_close.start();
-  jobs::Scheduler chat_reoffer("chat re-offer", jobs::chat_reoffer_job(services.chats),
-                               std::chrono::seconds(5));
+  jobs::Scheduler chat_reoffer(
+      "chat re-offer",
+      jobs::on_one_instance(*rt.db, "chat re-offer", jobs::chat_reoffer_job(services.chats)),
+      std::chrono::seconds(5));
   chat_reoffer.start();
 
   channels::email::SmtpSettings smtp{config.smtp_url,
@@ -166,7 +173,9 @@ void serve(const ServeFlags& flags) {
   // Morning reports are queued only when mail can go out (else they would wait unsent).
   jobs::Scheduler morning_reports(
       "morning reports",
-      jobs::morning_report_job(services.reports, config.morning_report_hour, outbound),
+      jobs::on_one_instance(
+          *rt.db, "morning reports",
+          jobs::morning_report_job(services.reports, config.morning_report_hour, outbound)),
       std::chrono::seconds(std::max(1, config.morning_report_check_seconds)));
   if (!config.smtp_url.empty() && config.morning_report_hour >= 0) morning_reports.start();
   channels::email::ImapSettings imap_settings{
@@ -178,16 +187,19 @@ void serve(const ServeFlags& flags) {
       std::chrono::seconds(std::max(1, config.imap_poll_seconds)),
       60};
   imap_settings.parsing = mail_parsing;
-  channels::email::ImapPoller imap_poller(services.mail, imap_settings);
+  channels::email::ImapPoller imap_poller(services.mail, *rt.db, imap_settings);
   if (!config.imap_url.empty()) {
     imap_poller.start();
     spdlog::info("mail: polling {} every {} s", config.imap_url, config.imap_poll_seconds);
   }
   // The URL is not printed: it may hold a password.
+  const std::string attachments =
+      !config.attachments_dir.empty() ? "attachments in " + config.attachments_dir
+      : config.database_url.empty()   ? "attachments in " + config.data_dir + "/attachments"
+                                      : "attachments in the database";
   std::cout << "Frontline is listening on http://" << listen.address << ":" << port << "/ ("
-            << (config.database_url.empty() ? "data in " + config.data_dir
-                                            : "PostgreSQL; attachments in " + config.data_dir)
-            << ")" << std::endl;
+            << (config.database_url.empty() ? "data in " + config.data_dir : "PostgreSQL") << "; "
+            << attachments << ")" << std::endl;
   server.run();
   imap_poller.stop();
   morning_reports.stop();
@@ -211,6 +223,9 @@ void add_serve_command(CLI::App& app) {
   cmd->add_option("--database", flags->database_url,
                   "PostgreSQL URL (postgresql://USER@/DB?host=/socket/dir&port=N) instead of "
                   "SQLite in the data folder");
+  cmd->add_option("--attachments-dir", flags->attachments_dir,
+                  "Attachments in this folder (shared by every instance) instead of the data "
+                  "folder (SQLite) or the database (PostgreSQL)");
   cmd->add_option("--listen", flags->listen, "HOST:PORT to listen on (port 0: any free port)");
   cmd->add_option("--web-root", flags->web_root, "Folder of the built web app");
   cmd->callback([flags] { serve(*flags); });

@@ -12,6 +12,13 @@ Scheduler::Scheduler(std::string name, std::function<void()> job, std::chrono::s
         spdlog::error("{} failed: {}", name_, e.what());
       }) {}
 
+std::function<void()> on_one_instance(store::Database& db, std::string name,
+                                      std::function<void()> job) {
+  return [&db, name = std::move(name), job = std::move(job)] {
+    if (!db.run_exclusively(name, job)) spdlog::debug("{}: another instance runs it now", name);
+  };
+}
+
 std::function<void()> auto_close_job(app::Context& ctx) {
   return [&ctx] {
     auto closed = app::auto_close_resolved(ctx);

@@ -28,6 +28,11 @@ class Scheduler {
   app::BackgroundLoop loop_;
 };
 
+// job, run only while no other instance sharing the database runs the job of this name
+// (store::Database::run_exclusively): with several instances, each round happens on one.
+std::function<void()> on_one_instance(store::Database& db, std::string name,
+                                      std::function<void()> job);
+
 // Closes tickets resolved longer ago than the configured days.
 std::function<void()> auto_close_job(app::Context& ctx);
 // Writes when API tokens were last used (noted in memory by each request).

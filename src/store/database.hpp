@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "store/tx.hpp"
 
@@ -43,6 +44,15 @@ class Database {
   // passes; true when one may have (a lost notification connection also answers true: look).
   // Called by one thread at a time (the live hub's listener).
   virtual bool wait_for_writes(std::chrono::milliseconds timeout) { return false; }
+
+  // Runs job unless another process sharing this database runs the job of the same name right
+  // now (then returns false at once): each scheduled job on one instance at a time. SQLite: one
+  // process serves a database, so job always runs. PostgreSQL: a session advisory lock named
+  // after the job, held on a connection of its own while job runs (its units use others).
+  virtual bool run_exclusively(std::string_view name, const std::function<void()>& job) {
+    job();
+    return true;
+  }
 };
 
 }  // namespace frontline::store

@@ -12,6 +12,7 @@
 #include "store/chat_repository.hpp"
 #include "store/credit_repository.hpp"
 #include "store/event_repository.hpp"
+#include "store/login_throttle_repository.hpp"
 #include "store/macro_repository.hpp"
 #include "store/mail_repository.hpp"
 #include "store/message_repository.hpp"
@@ -39,6 +40,7 @@ class Tx {
   virtual MacroRepository& macros() = 0;
   virtual ChatRepository& chats() = 0;
   virtual NotificationRepository& notifications() = 0;
+  virtual LoginThrottleRepository& login_throttle() = 0;
 
   // Maintenance: compacts the search index and refreshes planner statistics (after bulk loads).
   virtual void optimize() = 0;

@@ -1,7 +1,9 @@
 """Focus of this file: two `frontline serve` instances on one PostgreSQL database behind Debian's
-nginx — a sign-in through one works on the other; a live-feed socket on one instance receives a
-change written through the other (at once: PostgreSQL notifies); every mail goes out exactly once
-although both instances run a mail dispatcher; and when one instance is killed with SIGKILL in
+nginx, each with a data folder of its own (they share nothing but the database) — a sign-in
+through one works on the other; a file attached through one downloads through the other; a
+live-feed socket on one instance receives a change written through the other (at once:
+PostgreSQL notifies); every mail and every morning report goes out exactly once although both
+instances run a mail dispatcher and a report job; and when one instance is killed with SIGKILL in
 the middle of a burst of ticket creates through nginx, every acknowledged ticket is there and the
 other instance keeps answering. Runs in the PostgreSQL suite (make test-postgres)."""
 
@@ -14,7 +16,7 @@ import unittest
 
 import websockets
 
-from harness import ON_POSTGRES, Client, Server, postgres_database, unique
+from harness import ON_POSTGRES, Client, Server, multipart, postgres_database, unique
 from nginx import Nginx
 from test_mail_outbound import Capture, free_port
 
@@ -31,11 +33,14 @@ class TwoInstancesTest(unittest.TestCase):
         env = {"FRONTLINE_DATABASE_URL": url,
                "FRONTLINE_SMTP_URL": "smtp://127.0.0.1:%d" % cls.smtp.port,
                "FRONTLINE_MAIL_FROM": "Help <help@desk.example>",
-               "FRONTLINE_TRUSTED_PROXIES": "127.0.0.1"}
+               "FRONTLINE_TRUSTED_PROXIES": "127.0.0.1",
+               # Everyone's morning report is due at once, and both instances look every second.
+               "FRONTLINE_MORNING_REPORT_HOUR": "0",
+               "FRONTLINE_MORNING_REPORT_CHECK_SECONDS": "1"}
         cls.a = Server(env=env)
         cls.a.start()
-        # The second instance shares the first one's database and attachments folder.
-        cls.b = Server(env=env, data_dir=cls.a.data_dir)
+        # The second instance shares only the database: its data folder is its own, empty.
+        cls.b = Server(env=env)
         cls.b.start()
         cls.nginx = Nginx([cls.a.port, cls.b.port])
         cls.agent = cls.a.user("agent")
@@ -63,6 +68,33 @@ class TwoInstancesTest(unittest.TestCase):
         for _ in range(4):
             got = via.get("/api/v1/tickets/%d" % created.body["number"])
             self.assertEqual(got.status, 200, got.body)
+
+    def test_a_file_attached_through_one_instance_downloads_through_the_other(self):
+        content = bytes(range(256)) * 40 + b"\x00tail"
+        ctype, body = multipart({"subject": unique("Screenshot "), "body": "attached"},
+                                [("file", "screen.png", "image/png", content)])
+        made = Client(self.a.port, token=self.agent.token).post(
+            "/api/v1/tickets", body, headers={"Content-Type": ctype})
+        self.assertEqual(made.status, 201, made.body)
+        on_b = Client(self.b.port, token=self.agent.token)
+        items = on_b.get("/api/v1/tickets/%d/messages" % made.body["number"]).body["items"]
+        got = on_b.get(items[0]["attachments"][0]["url"])
+        self.assertEqual(got.status, 200)
+        self.assertEqual(got.body, content)
+        self.assertEqual(os.listdir(self.b.data_dir) if os.path.isdir(self.b.data_dir) else [], [],
+                         "the instance kept local state")
+
+    def test_each_morning_report_goes_out_once_with_two_report_jobs(self):
+        agents = [self.a.user("agent") for _ in range(3)]
+        for agent in agents:
+            self.smtp.wait_for(lambda rcpt, msg, email=agent.email: email in rcpt and
+                               "morning report" in msg["Subject"], "morning report to " + agent.email)
+        time.sleep(3)  # both report jobs look every second: a second copy would be here by now
+        with self.smtp.lock:
+            for agent in agents:
+                copies = [raw for rcpt, raw in self.smtp.messages
+                          if agent.email in rcpt and b"morning report" in raw]
+                self.assertEqual(len(copies), 1, agent.email)
 
     def test_a_socket_on_one_instance_sees_a_change_written_through_the_other(self):
         async def scenario():
@@ -101,7 +133,7 @@ class TwoInstancesTest(unittest.TestCase):
         self.assertEqual(sorted(received), sorted(customers))
 
     def test_killing_one_instance_during_a_create_burst_loses_no_acknowledged_ticket(self):
-        victim = Server(env=dict(self.a.extra_env), data_dir=self.a.data_dir)
+        victim = Server(env=dict(self.a.extra_env))
         victim.start()
         survivor_port = self.a.port
         lb = Nginx([survivor_port, victim.port])

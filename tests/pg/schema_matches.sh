@@ -83,8 +83,8 @@ import json, re, sqlite3, sys
 FTS_TABLES = {"ticket_search"}
 FTS_SHADOWS = {f"ticket_search_{s}" for s in ("data", "idx", "content", "docsize", "config")}
 FTS_PG_COLUMNS = {"ticket_search": (["ticket_number"], ["public_doc", "internal_doc"])}
-# PostgreSQL-only tables (none yet; e.g. attachment bytes when they move into the database).
-PG_ONLY_TABLES = set()
+# PostgreSQL-only tables: blobs holds attachment bytes in the database (SQLite keeps files).
+PG_ONLY_TABLES = {"blobs"}
 # PostgreSQL-only columns, last in their table: events.txid is the inserting transaction, which
 # lets a follower of the log wait for ids that commit out of order (store/postgres/events.cpp);
 # SQLite's single writer commits ids in order and needs none.

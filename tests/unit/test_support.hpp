@@ -12,6 +12,7 @@
 #include "app/context.hpp"
 #include "app/credentials.hpp"
 #include "rerunning_database.hpp"
+#include "store/file_blob_store.hpp"
 #include "store/sqlite/open_sqlite.hpp"
 
 namespace frontline::testing {
@@ -40,7 +41,7 @@ struct TestApp {
     app::init_crypto();
     // Every write unit runs twice (see rerunning_database.hpp): units must be re-runnable.
     db = std::make_unique<RerunningDatabase>(store::open_sqlite({dir.path() + "/frontline.db"}));
-    blobs = std::make_unique<store::BlobStore>(dir.path() + "/attachments");
+    blobs = std::make_unique<store::FileBlobStore>(dir.path() + "/attachments");
     ctx = std::make_unique<app::Context>(app::Context{*db, *blobs, clock, {}});
   }
 

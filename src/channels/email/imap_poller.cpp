@@ -65,10 +65,12 @@ std::string mailbox_url(const ImapSettings& s) {
 
 }  // namespace
 
-ImapPoller::ImapPoller(app::Mail& mail, ImapSettings settings)
+ImapPoller::ImapPoller(app::Mail& mail, store::Database& db, ImapSettings settings)
     : mail_(mail),
+      db_(db),
       settings_(std::move(settings)),
-      loop_([this] { poll_once(); }, settings_.interval,
+      loop_([this] { db_.run_exclusively("imap poller", [this] { poll_once(); }); },
+            settings_.interval,
             [](const std::exception& e) { spdlog::error("imap poller: {}", e.what()); }) {}
 
 void ImapPoller::start() {

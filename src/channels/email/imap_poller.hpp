@@ -11,6 +11,7 @@
 #include "app/background_loop.hpp"
 #include "app/mail.hpp"
 #include "channels/email/mime_parser.hpp"
+#include "store/database.hpp"
 
 namespace frontline::channels::email {
 
@@ -27,7 +28,9 @@ struct ImapSettings {
 
 class ImapPoller {
  public:
-  ImapPoller(app::Mail& mail, ImapSettings settings);
+  // Each round runs while no other instance on db polls (two pollers on one mailbox would
+  // fetch the same messages).
+  ImapPoller(app::Mail& mail, store::Database& db, ImapSettings settings);
   ~ImapPoller() { stop(); }
   void start();
   void stop() { loop_.stop(); }
@@ -36,6 +39,7 @@ class ImapPoller {
 
  private:
   app::Mail& mail_;
+  store::Database& db_;
   ImapSettings settings_;
   app::BackgroundLoop loop_;  // last: its thread stops before the rest goes
 };

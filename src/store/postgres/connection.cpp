@@ -1,6 +1,7 @@
 // PostgreSQL connection and statement helpers (see header).
 #include "store/postgres/connection.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 #include <string_view>
@@ -95,6 +96,14 @@ Stmt& Stmt::bind(int i, const std::optional<std::string>& v) {
 
 Stmt& Stmt::bind_bool(int i, bool v) { return bind(i, std::string_view(v ? "t" : "f")); }
 
+Stmt& Stmt::bind_bytes(int i, std::string_view v) {
+  if (static_cast<int>(params_.size()) < i) params_.resize(i);
+  if (static_cast<int>(binary_.size()) < i) binary_.resize(i);
+  params_[i - 1] = std::string(v);
+  binary_[i - 1] = 1;
+  return *this;
+}
+
 Stmt& Stmt::bind_null(int i) {
   if (static_cast<int>(params_.size()) < i) params_.resize(i);
   params_[i - 1].reset();
@@ -103,11 +112,19 @@ Stmt& Stmt::bind_null(int i) {
 
 void Stmt::execute() {
   std::vector<const char*> values;
+  std::vector<int> lengths;
   values.reserve(params_.size());
-  for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
-  // Text parameters (formats null), text results (resultFormat 0).
+  lengths.reserve(params_.size());
+  for (const auto& p : params_) {
+    values.push_back(p ? p->c_str() : nullptr);
+    lengths.push_back(p ? static_cast<int>(p->size()) : 0);
+  }
+  // Text parameters unless a bind_bytes made one binary (then lengths count); text results.
+  binary_.resize(params_.size());
+  const bool any_binary = std::find(binary_.begin(), binary_.end(), 1) != binary_.end();
   result_.reset(PQexecPrepared(conn_->conn_, name_.c_str(), static_cast<int>(values.size()),
-                               values.data(), nullptr, nullptr, 0));
+                               values.data(), any_binary ? lengths.data() : nullptr,
+                               any_binary ? binary_.data() : nullptr, 0));
   const auto status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     auto failed = std::move(result_);
@@ -177,6 +194,17 @@ bool Stmt::boolean(int col) const {
   const char* v = value(col);
   // 't' for a boolean column; a nonzero integer reads as true as well.
   return v && (*v == 't' || (*v >= '1' && *v <= '9') || (*v == '-' && v[1] != '\0'));
+}
+
+std::string Stmt::bytes(int col) const {
+  const char* v = value(col);
+  if (!v) return {};
+  std::size_t n = 0;
+  std::unique_ptr<unsigned char, void (*)(void*)> raw(
+      PQunescapeBytea(reinterpret_cast<const unsigned char*>(v), &n), PQfreemem);
+  if (!raw)
+    throw PgError("cannot decode a bytea value (out of memory)", PgError::Kind::unavailable);
+  return std::string(reinterpret_cast<const char*>(raw.get()), n);
 }
 
 Connection::Connection(const std::string& url, int connect_timeout_seconds) {

@@ -80,6 +80,8 @@ class Stmt {
   // Not an overload of bind: bind(i, 1) would be ambiguous between int64 and bool.
   Stmt& bind_bool(int i, bool v);
   Stmt& bind_null(int i);
+  // Raw bytes for a bytea parameter, sent in binary (NUL and every other byte kept).
+  Stmt& bind_bytes(int i, std::string_view v);
 
   // Runs the statement the first time; true while a row is available. Throws PgError.
   bool step();
@@ -94,6 +96,8 @@ class Stmt {
   std::string text(int col) const;
   std::optional<std::string> opt_text(int col) const;
   bool boolean(int col) const;
+  // A bytea column's bytes (the server sends them hex-escaped; this decodes).
+  std::string bytes(int col) const;
   bool is_null(int col) const;
 
  private:
@@ -103,6 +107,7 @@ class Stmt {
   Connection* conn_;
   std::string name_;
   std::vector<std::optional<std::string>> params_;
+  std::vector<int> binary_;  // per parameter: 1 for bind_bytes, else 0 (text)
   std::unique_ptr<PGresult, void (*)(PGresult*)> result_{nullptr, PQclear};
   int row_ = -1;
 };

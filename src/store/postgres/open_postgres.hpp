@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "store/blob_store.hpp"
 #include "store/database.hpp"
 
 namespace frontline::store {
@@ -21,5 +22,9 @@ struct PostgresOptions {
 // the schema current), and returns the database. Throws StoreError (unavailable) when the
 // server cannot be reached.
 std::unique_ptr<Database> open_postgres(const PostgresOptions& options);
+
+// Attachment bytes in the database's blobs table, through db's connections (db must come from
+// open_postgres and outlive the store).
+std::unique_ptr<BlobStore> open_postgres_blobs(Database& db);
 
 }  // namespace frontline::store

@@ -65,6 +65,20 @@ void migrate(Connection& conn) {
   }
 }
 
+// Runs a unit's first statement. A pooled connection may have died while idle (the server
+// restarted): then it connects again once and runs the statement again. Nothing of the unit was
+// sent yet, so nothing can run twice; a server still away throws (503 with Retry-After).
+template <typename Statement>
+void first_statement(Connection& conn, Statement&& statement) {
+  try {
+    statement();
+  } catch (const PgError&) {
+    if (conn.ok()) throw;
+    conn.reset();
+    statement();
+  }
+}
+
 std::minstd_rand& jitter() {
   thread_local std::minstd_rand engine(std::random_device{}());
   return engine;
@@ -87,7 +101,7 @@ class PgDatabase final : public Database {
     Lease lease(*this);
     Connection& conn = *lease.conn;
     try {
-      conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      first_statement(conn, [&] { conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); });
       PgTx tx(conn);
       fn(tx);
       conn.commit();
@@ -105,7 +119,7 @@ class PgDatabase final : public Database {
     Connection& conn = *lease.conn;
     for (int attempt = 1;; ++attempt) {
       try {
-        conn.begin(postgres::Isolation::serializable);
+        first_statement(conn, [&] { conn.begin(postgres::Isolation::serializable); });
         PgTx tx(conn);
         if (fn(tx)) {
           conn.commit();
@@ -128,6 +142,36 @@ class PgDatabase final : public Database {
         throw;
       }
     }
+  }
+
+  bool run_exclusively(std::string_view name, const std::function<void()>& job) override {
+    Lease lease(*this);
+    Connection& conn = *lease.conn;
+    const std::string key = "frontline.job." + std::string(name);
+    bool locked = false;
+    try {
+      first_statement(conn, [&] {
+        auto s = conn.prepare("SELECT pg_try_advisory_lock(hashtextextended($1, 0))");
+        s.bind(1, key);
+        locked = s.step() && s.boolean(0);
+      });
+    } catch (const PgError& e) {
+      throw postgres::to_store_error(e);
+    }
+    if (!locked) return false;  // another instance runs it now
+    // Released however the job ends; a broken connection released it with its session.
+    struct Unlock {
+      ~Unlock() {
+        try {
+          conn.prepare("SELECT pg_advisory_unlock(hashtextextended($1, 0))").bind(1, key).run();
+        } catch (const PgError&) {
+        }
+      }
+      Connection& conn;
+      const std::string& key;
+    } unlock{conn, key};
+    job();
+    return true;
   }
 
   bool hears_other_writers() const override { return true; }

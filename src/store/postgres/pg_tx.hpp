@@ -23,8 +23,11 @@ class PgTx final : public Tx {
   MacroRepository& macros() override { return macros_; }
   ChatRepository& chats() override { return chats_; }
   NotificationRepository& notifications() override { return notifications_; }
+  LoginThrottleRepository& login_throttle() override { return login_throttle_; }
 
   void optimize() override;
+  // For PostgreSQL-only statements outside the repositories (the blob store).
+  Connection& connection() { return db_; }
 
  private:
   Connection& db_;
@@ -40,6 +43,7 @@ class PgTx final : public Tx {
   PgMacros macros_{db_};
   PgChats chats_{db_};
   PgNotifications notifications_{db_};
+  PgLoginThrottle login_throttle_{db_};
 };
 
 }  // namespace frontline::store::postgres

@@ -204,6 +204,19 @@ class PgNotifications final : public NotificationRepository {
   Connection& db_;
 };
 
+class PgLoginThrottle final : public LoginThrottleRepository {
+ public:
+  explicit PgLoginThrottle(Connection& conn) : db_(conn) {}
+
+  std::optional<ThrottleCount> throttle_count(std::string_view key) override;
+  void put_throttle_count(std::string_view key, const ThrottleCount& count) override;
+  void delete_throttle_count(std::string_view key) override;
+  std::int64_t prune_throttle_counts(core::UnixTime before) override;
+
+ private:
+  Connection& db_;
+};
+
 class PgMacros final : public MacroRepository {
  public:
   explicit PgMacros(Connection& conn) : db_(conn) {}

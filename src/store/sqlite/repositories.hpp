@@ -203,6 +203,19 @@ class SqliteNotifications final : public NotificationRepository {
   Connection& db_;
 };
 
+class SqliteLoginThrottle final : public LoginThrottleRepository {
+ public:
+  explicit SqliteLoginThrottle(Connection& conn) : db_(conn) {}
+
+  std::optional<ThrottleCount> throttle_count(std::string_view key) override;
+  void put_throttle_count(std::string_view key, const ThrottleCount& count) override;
+  void delete_throttle_count(std::string_view key) override;
+  std::int64_t prune_throttle_counts(core::UnixTime before) override;
+
+ private:
+  Connection& db_;
+};
+
 class SqliteMacros final : public MacroRepository {
  public:
   explicit SqliteMacros(Connection& conn) : db_(conn) {}

@@ -88,6 +88,35 @@ TEST_P(DatabaseContract, WriteIsVisibleToEveryReadThatStartsAfterItReturns) {
   }
 }
 
+// A scheduled job runs on one process at a time: while one handle runs a job, another handle on
+// the same database (another instance) skips the job of that name — but not a job of another
+// name — and runs it again once the first is done. SQLite is served by one process: every
+// handle runs it.
+TEST_P(DatabaseContract, AJobRunsOnOneInstanceAtATime) {
+  auto other_instance = GetParam().open(dir_.path());
+  std::atomic<bool> started{false}, release{false};
+  std::thread first([&] {
+    EXPECT_TRUE(db_->run_exclusively("morning reports", [&] {
+      started = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }));
+  });
+  while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  int ran = 0;
+  const bool second = other_instance->run_exclusively("morning reports", [&] { ++ran; });
+  EXPECT_TRUE(other_instance->run_exclusively("auto-close", [&] { ++ran; }));
+  release = true;
+  first.join();
+  if (GetParam().name == "sqlite") {
+    EXPECT_TRUE(second);
+    EXPECT_EQ(ran, 2);
+  } else {
+    EXPECT_FALSE(second);
+    EXPECT_EQ(ran, 1);
+  }
+  EXPECT_TRUE(other_instance->run_exclusively("morning reports", [&] { ++ran; }));
+}
+
 // Every write unit behaves as if the units ran one at a time: a unit that reads a ticket and
 // writes it back (a compare-and-set on its version) never finds that another unit changed it in
 // between, however many run at once (SQLite: one writer; PostgreSQL: SERIALIZABLE and a re-run

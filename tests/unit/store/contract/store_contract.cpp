@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <functional>
 
+#include "store/file_blob_store.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/open_postgres.hpp"
 #include "store/sqlite/open_sqlite.hpp"
@@ -37,8 +38,13 @@ std::unique_ptr<Database> open_postgres_for(const std::string& dir) {
 
 const std::vector<Engine>& engines() {
   static const std::vector<Engine> all{
-      {"sqlite", [](const std::string& dir) { return open_sqlite({dir + "/frontline.db"}); }},
-      {"postgres", open_postgres_for, [] { return !test_cluster_url().empty(); }, false},
+      {"sqlite", [](const std::string& dir) { return open_sqlite({dir + "/frontline.db"}); },
+       [] { return true; }, true,
+       [](Database&, const std::string& dir) -> std::unique_ptr<BlobStore> {
+         return std::make_unique<FileBlobStore>(dir + "/attachments");
+       }},
+      {"postgres", open_postgres_for, [] { return !test_cluster_url().empty(); }, false,
+       [](Database& db, const std::string&) { return open_postgres_blobs(db); }},
   };
   return all;
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "../../test_support.hpp"
+#include "store/blob_store.hpp"
 #include "store/database.hpp"
 
 namespace frontline::store::contract {
@@ -27,6 +28,9 @@ struct Engine {
   std::function<bool()> available = [] { return true; };
   // backup_to() makes a copy this engine reopens (SQLite); PostgreSQL is backed up with pg_dump.
   bool online_backup = true;
+  // Where a deployment on this engine keeps attachment bytes: files under dir (SQLite), the
+  // database itself (PostgreSQL).
+  std::function<std::unique_ptr<BlobStore>(Database& db, const std::string& dir)> blobs;
 };
 
 // Test names and failure messages name the engine (not its bytes).

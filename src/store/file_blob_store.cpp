@@ -1,5 +1,5 @@
-// Content-addressed blob files (see header). Layout: ROOT/ab/abcdef… (two-character fan-out).
-#include "store/blob_store.hpp"
+// Blobs as files (see header), and the blob naming shared by every BlobStore.
+#include "store/file_blob_store.hpp"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -25,14 +25,6 @@ std::string hex(const unsigned char* data, std::size_t n) {
     out[2 * i + 1] = kDigits[data[i] & 0xf];
   }
   return out;
-}
-
-bool is_hex_sha256(std::string_view s) {
-  if (s.size() != 64) return false;
-  for (char c : s) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
 }
 
 // A failed write names the file; ENOSPC and EDQUOT say the disk is full.
@@ -76,18 +68,30 @@ void sync_directory(const std::string& dir) {
 
 }  // namespace
 
-BlobStore::BlobStore(std::string root) : root_(std::move(root)) {
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  return hex(digest, sizeof digest);
+}
+
+bool is_sha256_hex(std::string_view s) {
+  if (s.size() != 64) return false;
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+FileBlobStore::FileBlobStore(std::string root) : root_(std::move(root)) {
   std::filesystem::create_directories(root_);
 }
 
-std::string BlobStore::path_for(std::string_view sha256) const {
+std::string FileBlobStore::path_for(std::string_view sha256) const {
   return root_ + "/" + std::string(sha256.substr(0, 2)) + "/" + std::string(sha256);
 }
 
-std::string BlobStore::put(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  std::string sha = hex(digest, sizeof digest);
+std::string FileBlobStore::put(std::string_view bytes) {
+  std::string sha = sha256_hex(bytes);
   std::string path = path_for(sha);
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) return sha;
@@ -108,8 +112,8 @@ std::string BlobStore::put(std::string_view bytes) {
   return sha;
 }
 
-std::optional<std::string> BlobStore::get(std::string_view sha256) const {
-  if (!is_hex_sha256(sha256)) return std::nullopt;
+std::optional<std::string> FileBlobStore::get(std::string_view sha256) const {
+  if (!is_sha256_hex(sha256)) return std::nullopt;
   std::ifstream in(path_for(sha256), std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream out;
