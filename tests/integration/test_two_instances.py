@@ -1,6 +1,7 @@
 """Focus of this file: two `frontline serve` instances on one PostgreSQL database behind Debian's
 nginx, each with a data folder of its own (they share nothing but the database) — a sign-in
-through one works on the other; a file attached through one downloads through the other; a
+through one works on the other, and a token revoked or a role changed through one holds on the
+other at once (each instance remembers identities, and PostgreSQL tells it when they change); a file attached through one downloads through the other; a
 live-feed socket on one instance receives a change written through the other (at once:
 PostgreSQL notifies); every mail and every morning report goes out exactly once although both
 instances run a mail dispatcher and a report job; and when one instance is killed with SIGKILL in
@@ -68,6 +69,32 @@ class TwoInstancesTest(unittest.TestCase):
         for _ in range(4):
             got = via.get("/api/v1/tickets/%d" % created.body["number"])
             self.assertEqual(got.status, 200, got.body)
+
+    def test_a_token_revoked_through_one_instance_stops_working_on_the_other(self):
+        # Each instance remembers who a token belongs to; a change through another instance
+        # must reach it at once (PostgreSQL notifies), or a revoked token would keep working.
+        agent = self.a.user("agent")
+        on_b = Client(self.b.port, token=agent.token)
+        self.assertEqual(on_b.get("/api/v1/me").status, 200)  # B now remembers the token
+        tokens = Client(self.a.port, token=agent.token).get("/api/v1/tokens").body["items"]
+        self.assertEqual(len(tokens), 1, tokens)
+        revoked = Client(self.a.port, token=agent.token).delete("/api/v1/tokens/%d" % tokens[0]["id"])
+        self.assertIn(revoked.status, (200, 204), revoked.body)
+        deadline = time.monotonic() + 1.0
+        while on_b.get("/api/v1/me").status != 401:
+            self.assertLess(time.monotonic(), deadline, "B still accepts a token revoked through A")
+            time.sleep(0.02)
+        # And a role change through one instance holds on the other: a demoted agent's token
+        # no longer reaches the staff-only listing there.
+        other = self.a.user("agent")
+        on_b = Client(self.b.port, token=other.token)
+        self.assertEqual(on_b.get("/api/v1/users").status, 200)
+        admin = self.a.admin()
+        self.assertEqual(admin.patch("/api/v1/users/%d" % other.id, {"role": "customer"}).status, 200)
+        deadline = time.monotonic() + 1.0
+        while on_b.get("/api/v1/users").status != 403:
+            self.assertLess(time.monotonic(), deadline, "B still treats a demoted agent as staff")
+            time.sleep(0.02)
 
     def test_a_file_attached_through_one_instance_downloads_through_the_other(self):
         content = bytes(range(256)) * 40 + b"\x00tail"

@@ -107,6 +107,7 @@ Id PgAccounts::insert_user(const core::User& u, std::string_view password_hash) 
 }
 
 void PgAccounts::update_user(const core::User& u) {
+  identity_.changed = true;
   auto s = db_.prepare(
       "UPDATE users SET email = $1, name = $2, role = $3, organization_id = $4, timezone = $5, "
       "disabled = $6, verified = $7, morning_report = $8, ranked = $9 WHERE id = $10");
@@ -124,6 +125,7 @@ std::optional<std::string> PgAccounts::password_hash(Id user_id) {
 }
 
 void PgAccounts::set_password_hash(Id user_id, std::string_view hash) {
+  identity_.changed = true;
   db_.prepare("UPDATE users SET password_hash = $1 WHERE id = $2")
       .bind(1, hash)
       .bind(2, user_id)
@@ -153,11 +155,22 @@ Id PgAccounts::insert_api_token(Id user_id, std::string_view token_hash, std::st
   return s.int64(0);
 }
 
+// The identity cache, unless this unit changed something it answers from (then its own
+// lookups must see the change).
+IdentityCache* PgAccounts::cache() const { return identity_.changed ? nullptr : identity_.cache; }
+
 std::optional<core::Actor> PgAccounts::actor_by_token_hash(std::string_view token_hash) {
+  auto* cache = this->cache();
+  if (cache) {
+    if (auto hit = cache->token(token_hash)) return hit;
+  }
+  const auto since = cache ? cache->epoch() : 0;
   auto s = db_.prepare(std::string(kActorColumns) +
                        "JOIN api_tokens k ON k.user_id = u.id WHERE k.token_hash = $1");
   s.bind(1, token_hash);
-  return actor_from(s);
+  auto found = actor_from(s);
+  if (found && cache) cache->put_token(token_hash, *found, since);
+  return found;
 }
 
 std::vector<ApiTokenRecord> PgAccounts::list_api_tokens(std::optional<Id> user_id) {
@@ -214,6 +227,7 @@ bool PgAccounts::use_invitation(std::string_view token_hash, UnixTime now) {
 }
 
 bool PgAccounts::delete_api_token(Id token_id) {
+  identity_.changed = true;
   return db_.prepare("DELETE FROM api_tokens WHERE id = $1").bind(1, token_id).changes() > 0;
 }
 
@@ -230,6 +244,11 @@ void PgAccounts::insert_session(std::string_view session_hash, Id user_id,
 }
 
 std::optional<SessionRecord> PgAccounts::session_by_hash(std::string_view session_hash) {
+  auto* cache = this->cache();
+  if (cache) {
+    if (auto hit = cache->session(session_hash)) return hit;
+  }
+  const auto since = cache ? cache->epoch() : 0;
   auto s =
       db_.prepare("SELECT user_id, csrf_token, expires_at FROM sessions WHERE session_hash = $1");
   s.bind(1, session_hash);
@@ -241,14 +260,17 @@ std::optional<SessionRecord> PgAccounts::session_by_hash(std::string_view sessio
   auto actor = actor_by_user_id(user_id);
   if (!actor) return std::nullopt;
   record.actor = std::move(*actor);
+  if (cache) cache->put_session(session_hash, record, since);
   return record;
 }
 
 void PgAccounts::delete_session(std::string_view session_hash) {
+  identity_.changed = true;
   db_.prepare("DELETE FROM sessions WHERE session_hash = $1").bind(1, session_hash).run();
 }
 
 void PgAccounts::delete_sessions_of(Id user_id) {
+  identity_.changed = true;
   db_.prepare("DELETE FROM sessions WHERE user_id = $1").bind(1, user_id).run();
 }
 

@@ -1,10 +1,13 @@
 // PostgreSQL connection and statement helpers (see header).
 #include "store/postgres/connection.hpp"
 
+#include <poll.h>
+
 #include <algorithm>
 #include <charconv>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace frontline::store::postgres {
 
@@ -122,9 +125,15 @@ void Stmt::execute() {
   // Text parameters unless a bind_bytes made one binary (then lengths count); text results.
   binary_.resize(params_.size());
   const bool any_binary = std::find(binary_.begin(), binary_.end(), 1) != binary_.end();
-  result_.reset(PQexecPrepared(conn_->conn_, name_.c_str(), static_cast<int>(values.size()),
-                               values.data(), any_binary ? lengths.data() : nullptr,
-                               any_binary ? binary_.data() : nullptr, 0));
+  const int count = static_cast<int>(values.size());
+  const int* value_lengths = any_binary ? lengths.data() : nullptr;
+  const int* formats = any_binary ? binary_.data() : nullptr;
+  conn_->drain();
+  result_.reset(conn_->deferred_begin_.empty()
+                    ? PQexecPrepared(conn_->conn_, name_.c_str(), count, values.data(),
+                                     value_lengths, formats, 0)
+                    : conn_->execute_after_begin(name_.c_str(), count, values.data(), value_lengths,
+                                                 formats));
   const auto status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     auto failed = std::move(result_);
@@ -232,6 +241,7 @@ Stmt Connection::prepare(std::string_view sql) {
   std::string key(sql);
   auto it = statement_names_.find(key);
   if (it == statement_names_.end()) {
+    drain();
     std::string name = "f" + std::to_string(statement_names_.size() + 1);
     std::unique_ptr<PGresult, void (*)(PGresult*)> r(
         PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr), PQclear);
@@ -242,7 +252,11 @@ Stmt Connection::prepare(std::string_view sql) {
 }
 
 void Connection::exec(std::string_view sql) {
-  const std::string text(sql);
+  drain();
+  // A deferred BEGIN goes first in the same simple-protocol message.
+  const std::string text = deferred_begin_.empty()
+                               ? std::string(sql)
+                               : std::exchange(deferred_begin_, {}) + "; " + std::string(sql);
   std::unique_ptr<PGresult, void (*)(PGresult*)> r(PQexec(conn_, text.c_str()), PQclear);
   const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
@@ -264,14 +278,87 @@ void Connection::begin(Isolation isolation) {
   }
 }
 
-void Connection::commit() { exec("COMMIT"); }
+void Connection::commit() {
+  if (!deferred_begin_.empty()) {  // the unit ran no statement: there is no transaction
+    deferred_begin_.clear();
+    return;
+  }
+  exec("COMMIT");
+}
+
+void Connection::commit_without_waiting() {
+  if (!deferred_begin_.empty()) {
+    deferred_begin_.clear();
+    return;
+  }
+  drain();
+  if (PQsendQuery(conn_, "COMMIT") != 1) throw_error(nullptr, "commit");
+  unread_answer_ = true;
+}
 
 void Connection::rollback() noexcept {
+  if (!deferred_begin_.empty()) {
+    deferred_begin_.clear();
+    return;
+  }
+  drain();
   if (!ok()) return;
   PQclear(PQexec(conn_, "ROLLBACK"));
 }
 
+bool Connection::alive() {
+  drain();
+  if (!ok()) return false;
+  // Nothing is expected on an idle connection: anything readable is the goodbye (libpq takes it
+  // as a notice) or the end of file (then libpq marks the connection bad). A few reads at most.
+  for (int reads = 0; reads < 3 && ok(); ++reads) {
+    pollfd ready{PQsocket(conn_), POLLIN, 0};
+    if (::poll(&ready, 1, 0) <= 0 || PQconsumeInput(conn_) != 1) break;
+  }
+  return ok();
+}
+
+void Connection::drain() noexcept {
+  if (!unread_answer_) return;
+  unread_answer_ = false;
+  while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+}
+
+PGresult* Connection::execute_after_begin(const char* name, int count, const char* const* values,
+                                          const int* lengths, const int* formats) {
+  const std::string begin = std::exchange(deferred_begin_, {});
+  if (PQenterPipelineMode(conn_) != 1) throw_error(nullptr, "begin");
+  const bool sent =
+      PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+      PQsendQueryPrepared(conn_, name, count, values, lengths, formats, 0) == 1 &&
+      PQpipelineSync(conn_) == 1;
+  using Owned = std::unique_ptr<PGresult, void (*)(PGresult*)>;
+  Owned began(nullptr, PQclear), result(nullptr, PQclear);
+  // Each query's results end with a null; the pipeline ends with its sync point.
+  const auto rest_of_query = [&] {
+    while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+  };
+  if (sent) {
+    began.reset(PQgetResult(conn_));
+    if (began) rest_of_query();
+    result.reset(PQgetResult(conn_));
+    if (result) rest_of_query();
+    while (PGresult* r = PQgetResult(conn_)) {
+      const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+      PQclear(r);
+      if (sync) break;
+    }
+  }
+  PQexitPipelineMode(conn_);
+  if (!sent || !began || PQresultStatus(began.get()) != PGRES_COMMAND_OK) {
+    throw_error(began.get(), "begin");
+  }
+  return result.release();
+}
+
 void Connection::reset() {
+  deferred_begin_.clear();
+  unread_answer_ = false;
   statement_names_.clear();
   PQreset(conn_);
   if (!ok()) throw_error(nullptr, "reconnect");

@@ -135,9 +135,22 @@ class Connection {
   void commit();
   void rollback() noexcept;
 
+  // A unit's transaction, begun lazily: begin_sql ("BEGIN ISOLATION LEVEL …") travels with the
+  // unit's first statement in one round trip (libpq's pipeline mode), and a unit that runs no
+  // statement sends nothing. commit() and rollback() end it (or just forget it, when it never
+  // began).
+  void defer_begin(std::string begin_sql) { deferred_begin_ = std::move(begin_sql); }
+  // Ends a read-only transaction without waiting for the server's answer: the answer is read
+  // at the connection's next use. Nothing depends on it (a read-only COMMIT changes nothing),
+  // and the server ends the transaction, and its snapshot, as soon as it reads the command.
+  void commit_without_waiting();
+
   // False once the connection is lost; reset() connects again (prepared statements are lost
   // with the old session, so the cache starts empty).
   bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
+  // For an idle connection: whether it still works, without a round trip. The server says
+  // goodbye (a FATAL message, then end of file) when it shuts down; whatever arrived is read.
+  bool alive();
   void reset();
   // The server process serving this connection (pg_terminate_backend's argument).
   int backend_pid() const { return PQbackendPID(conn_); }
@@ -148,7 +161,15 @@ class Connection {
 
  private:
   friend class Stmt;
+  // Reads and drops the answer commit_without_waiting left unread, if any.
+  void drain() noexcept;
+  // Runs a deferred BEGIN and then a prepared statement in one pipeline; returns the
+  // statement's result (throws the BEGIN's failure).
+  PGresult* execute_after_begin(const char* name, int count, const char* const* values,
+                                const int* lengths, const int* formats);
   PGconn* conn_ = nullptr;
+  std::string deferred_begin_;  // a BEGIN not sent yet (defer_begin)
+  bool unread_answer_ = false;  // commit_without_waiting's answer is still to be read
   std::unordered_map<std::string, std::string> statement_names_;  // SQL text → "fN"
 };
 

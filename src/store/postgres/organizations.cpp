@@ -50,6 +50,7 @@ Id PgOrganizations::insert_organization(const core::Organization& org) {
 }
 
 void PgOrganizations::update_organization(const core::Organization& org) {
+  identity_.changed = true;
   db_.prepare(
          "UPDATE organizations SET name = $1, share_tickets = $2, work_week = $3 WHERE id = $4")
       .bind(1, org.name)

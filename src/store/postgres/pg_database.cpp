@@ -65,19 +65,7 @@ void migrate(Connection& conn) {
   }
 }
 
-// Runs a unit's first statement. A pooled connection may have died while idle (the server
-// restarted): then it connects again once and runs the statement again. Nothing of the unit was
-// sent yet, so nothing can run twice; a server still away throws (503 with Retry-After).
-template <typename Statement>
-void first_statement(Connection& conn, Statement&& statement) {
-  try {
-    statement();
-  } catch (const PgError&) {
-    if (conn.ok()) throw;
-    conn.reset();
-    statement();
-  }
-}
+constexpr int kConnectingAtOnce = 2;
 
 std::minstd_rand& jitter() {
   thread_local std::minstd_rand engine(std::random_device{}());
@@ -101,10 +89,11 @@ class PgDatabase final : public Database {
     Lease lease(*this);
     Connection& conn = *lease.conn;
     try {
-      first_statement(conn, [&] { conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); });
-      PgTx tx(conn);
+      // BEGIN travels with the first statement; nobody waits for a read's COMMIT.
+      conn.defer_begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      PgTx tx(conn, &identity_);
       fn(tx);
-      conn.commit();
+      conn.commit_without_waiting();
     } catch (const PgError& e) {
       conn.rollback();
       throw postgres::to_store_error(e);
@@ -119,10 +108,11 @@ class PgDatabase final : public Database {
     Connection& conn = *lease.conn;
     for (int attempt = 1;; ++attempt) {
       try {
-        first_statement(conn, [&] { conn.begin(postgres::Isolation::serializable); });
-        PgTx tx(conn);
+        conn.defer_begin("BEGIN ISOLATION LEVEL SERIALIZABLE");
+        PgTx tx(conn, &identity_);
         if (fn(tx)) {
           conn.commit();
+          if (tx.changed_identities()) identity_.forget_all();
         } else {
           conn.rollback();
         }
@@ -150,11 +140,9 @@ class PgDatabase final : public Database {
     const std::string key = "frontline.job." + std::string(name);
     bool locked = false;
     try {
-      first_statement(conn, [&] {
-        auto s = conn.prepare("SELECT pg_try_advisory_lock(hashtextextended($1, 0))");
-        s.bind(1, key);
-        locked = s.step() && s.boolean(0);
-      });
+      auto s = conn.prepare("SELECT pg_try_advisory_lock(hashtextextended($1, 0))");
+      s.bind(1, key);
+      locked = s.step() && s.boolean(0);
     } catch (const PgError& e) {
       throw postgres::to_store_error(e);
     }
@@ -176,24 +164,36 @@ class PgDatabase final : public Database {
 
   bool hears_other_writers() const override { return true; }
 
+  // Also keeps the identity cache honest: it is used only while this listener hears
+  // frontline_identity, and emptied by each notification there (identity_cache.hpp).
   bool wait_for_writes(std::chrono::milliseconds timeout) override {
     try {
       if (!listener_ || !listener_->ok()) {
+        identity_.set_listening(false);
         listener_ = connect_raw();
-        listener_->exec("LISTEN frontline_events");
+        listener_->exec("LISTEN frontline_events; LISTEN frontline_identity");
+        identity_.set_listening(true);
         return true;  // anything may have happened while nobody listened
       }
       PGconn* conn = listener_->raw();
       pollfd fd{PQsocket(conn), POLLIN, 0};
       if (poll(&fd, 1, static_cast<int>(timeout.count())) <= 0) return false;
-      if (!PQconsumeInput(conn)) return true;  // broken: reconnect on the next call
+      if (!PQconsumeInput(conn)) {  // broken: reconnect on the next call
+        identity_.set_listening(false);
+        return true;
+      }
       bool heard = false;
       while (PGnotify* n = PQnotifies(conn)) {
-        heard = true;
+        if (std::string_view(n->relname) == "frontline_identity") {
+          identity_.forget_all();
+        } else {
+          heard = true;
+        }
         PQfreemem(n);
       }
       return heard;
     } catch (const PgError&) {
+      identity_.set_listening(false);
       listener_.reset();
       std::this_thread::sleep_for(timeout);  // the server is away: do not spin
       return true;
@@ -225,25 +225,48 @@ class PgDatabase final : public Database {
     }
   }
 
-  // An idle connection, a new one while the pool has room, else the next one released.
+  // An idle connection, a new one while the pool has room, else the next one released. A
+  // pooled connection that died while idle (the server restarted) is replaced by a new one, so
+  // the first unit after an outage does not fail on it; a server still away throws
+  // (unavailable: 503 with Retry-After). At most kConnectingAtOnce connect at a time: under a
+  // burst at start, 64 at once made the server fork 64 backends together and some waited past
+  // the connect timeout (503s in the benchmark); the others wait for a connection instead.
   std::unique_ptr<Connection> acquire() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !idle_.empty() || open_ < options_.max_connections; });
-    if (!idle_.empty()) {
-      auto conn = std::move(idle_.back());
-      idle_.pop_back();
-      return conn;
-    }
-    ++open_;
-    lock.unlock();
-    try {
-      return connect();
-    } catch (...) {
-      lock.lock();
+    std::unique_ptr<Connection> conn;
+    for (;;) {
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] {
+          return !idle_.empty() ||
+                 (open_ < options_.max_connections && connecting_ < kConnectingAtOnce);
+        });
+        if (idle_.empty()) {
+          ++open_;
+          ++connecting_;
+          break;
+        }
+        conn = std::move(idle_.back());
+        idle_.pop_back();
+      }
+      if (conn->alive()) return conn;  // outside the lock: it may read a COMMIT's answer
+      conn.reset();
+      std::lock_guard lock(mu_);
       --open_;
-      cv_.notify_one();
+      cv_.notify_all();
+    }
+    try {
+      conn = connect();
+    } catch (...) {
+      std::lock_guard lock(mu_);
+      --open_;
+      --connecting_;
+      cv_.notify_all();
       throw;
     }
+    std::lock_guard lock(mu_);
+    --connecting_;
+    cv_.notify_all();
+    return conn;
   }
 
   // A broken connection is dropped (the next acquire connects afresh: the server may be back).
@@ -261,8 +284,10 @@ class PgDatabase final : public Database {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;
-  int open_ = 0;                          // connections in use or idle
+  int open_ = 0;                          // connections in use, idle or being made
+  int connecting_ = 0;                    // connections being made (or replaced) now
   std::unique_ptr<Connection> listener_;  // LISTEN frontline_events (wait_for_writes' thread)
+  postgres::IdentityCache identity_;      // who tokens and sessions belong to
 };
 
 }  // namespace

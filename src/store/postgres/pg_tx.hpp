@@ -9,7 +9,8 @@ namespace frontline::store::postgres {
 
 class PgTx final : public Tx {
  public:
-  explicit PgTx(Connection& conn) : db_(conn) {}
+  // cache: who tokens and sessions belong to (PgDatabase's); null for none.
+  explicit PgTx(Connection& conn, IdentityCache* cache = nullptr) : db_(conn), identity_{cache} {}
 
   AccountRepository& accounts() override { return accounts_; }
   OrganizationRepository& organizations() override { return organizations_; }
@@ -28,11 +29,15 @@ class PgTx final : public Tx {
   void optimize() override;
   // For PostgreSQL-only statements outside the repositories (the blob store).
   Connection& connection() { return db_; }
+  // Whether this unit changed users, tokens, sessions or organizations (the identity cache
+  // must forget its answers once the unit commits).
+  bool changed_identities() const { return identity_.changed; }
 
  private:
   Connection& db_;
-  PgAccounts accounts_{db_};
-  PgOrganizations organizations_{db_};
+  IdentityTracking identity_;
+  PgAccounts accounts_{db_, identity_};
+  PgOrganizations organizations_{db_, identity_};
   PgTickets tickets_{db_};
   PgMessages messages_{db_};
   PgEvents events_{db_};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "store/postgres/connection.hpp"
+#include "store/postgres/identity_cache.hpp"
 #include "store/tx.hpp"
 
 namespace frontline::store::postgres {
@@ -67,7 +68,7 @@ class PgEvents final : public EventRepository {
 
 class PgAccounts final : public AccountRepository {
  public:
-  explicit PgAccounts(Connection& conn) : db_(conn) {}
+  PgAccounts(Connection& conn, IdentityTracking& identity) : db_(conn), identity_(identity) {}
 
   std::optional<core::User> user_by_id(Id id) override;
   std::optional<core::User> user_by_email(std::string_view email) override;
@@ -97,11 +98,13 @@ class PgAccounts final : public AccountRepository {
 
  private:
   Connection& db_;
+  IdentityTracking& identity_;  // changes mark it; lookups use its cache
+  IdentityCache* cache() const;
 };
 
 class PgOrganizations final : public OrganizationRepository {
  public:
-  explicit PgOrganizations(Connection& conn) : db_(conn) {}
+  PgOrganizations(Connection& conn, IdentityTracking& identity) : db_(conn), identity_(identity) {}
 
   std::optional<core::Organization> organization_by_id(Id id) override;
   std::optional<core::Organization> organization_by_name(std::string_view name) override;
@@ -122,6 +125,7 @@ class PgOrganizations final : public OrganizationRepository {
 
  private:
   Connection& db_;
+  IdentityTracking& identity_;  // changes mark it; lookups use its cache
 };
 
 class PgMail final : public MailRepository {
