@@ -283,6 +283,7 @@ TEST(PgErrorKinds, SqlstatesMapToTheStoresKinds) {
   EXPECT_EQ(classify_sqlstate("40001", false), Kind::busy);
   EXPECT_EQ(classify_sqlstate("40P01", false), Kind::busy);
   EXPECT_EQ(classify_sqlstate("55P03", false), Kind::busy);
+  EXPECT_EQ(classify_sqlstate("53200", false), Kind::busy);  // the RWConflictPool filled up
   EXPECT_EQ(classify_sqlstate("53100", false), Kind::disk_full);
   EXPECT_EQ(classify_sqlstate("08006", false), Kind::unavailable);
   EXPECT_EQ(classify_sqlstate("57P01", false), Kind::unavailable);

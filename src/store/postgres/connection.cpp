@@ -47,6 +47,10 @@ PgError::Kind classify_sqlstate(std::string_view sqlstate, bool connection_lost)
   // Serialization failure, deadlock, and a NOWAIT lock that was taken: the same unit may pass
   // when run again after the rollback.
   if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") return Kind::busy;
+  // 53200 out of (shared) memory: under many concurrent SERIALIZABLE writers the server's table
+  // of read/write conflicts fills ("not enough elements in RWConflictPool"); it empties as
+  // those transactions end, so the unit is run again like a serialization failure.
+  if (sqlstate == "53200") return Kind::busy;
   if (sqlstate == "53100") return Kind::disk_full;
   // 08xxx connection exceptions, 57P01-03 (admin or crash shutdown, cannot connect now), and
   // everything else (as SQLite's adapter does).
@@ -129,11 +133,11 @@ void Stmt::execute() {
   const int* value_lengths = any_binary ? lengths.data() : nullptr;
   const int* formats = any_binary ? binary_.data() : nullptr;
   conn_->drain();
-  result_.reset(conn_->deferred_begin_.empty()
+  result_.reset(conn_->deferred_begin_.empty() && conn_->deferred_.empty()
                     ? PQexecPrepared(conn_->conn_, name_.c_str(), count, values.data(),
                                      value_lengths, formats, 0)
-                    : conn_->execute_after_begin(name_.c_str(), count, values.data(), value_lengths,
-                                                 formats));
+                    : conn_->execute_after_deferred(name_.c_str(), count, values.data(),
+                                                    value_lengths, formats));
   const auto status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     auto failed = std::move(result_);
@@ -253,10 +257,10 @@ Stmt Connection::prepare(std::string_view sql) {
 
 void Connection::exec(std::string_view sql) {
   drain();
-  // A deferred BEGIN goes first in the same simple-protocol message.
-  const std::string text = deferred_begin_.empty()
-                               ? std::string(sql)
-                               : std::exchange(deferred_begin_, {}) + "; " + std::string(sql);
+  // Deferred statements go first in the same simple-protocol message.
+  std::string text;
+  for (auto& first : take_deferred()) text += first + "; ";
+  text += sql;
   std::unique_ptr<PGresult, void (*)(PGresult*)> r(PQexec(conn_, text.c_str()), PQclear);
   const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
@@ -281,22 +285,28 @@ void Connection::begin(Isolation isolation) {
 void Connection::commit() {
   if (!deferred_begin_.empty()) {  // the unit ran no statement: there is no transaction
     deferred_begin_.clear();
+    deferred_.clear();
     return;
   }
-  exec("COMMIT");
+  exec("COMMIT");  // after whatever is deferred (a RELEASE SAVEPOINT), in one round trip
 }
 
 void Connection::commit_without_waiting() {
   if (!deferred_begin_.empty()) {
     deferred_begin_.clear();
+    deferred_.clear();
     return;
   }
   drain();
-  if (PQsendQuery(conn_, "COMMIT") != 1) throw_error(nullptr, "commit");
+  std::string text;
+  for (auto& first : take_deferred()) text += first + "; ";
+  text += "COMMIT";
+  if (PQsendQuery(conn_, text.c_str()) != 1) throw_error(nullptr, "commit");
   unread_answer_ = true;
 }
 
 void Connection::rollback() noexcept {
+  deferred_.clear();
   if (!deferred_begin_.empty()) {
     deferred_begin_.clear();
     return;
@@ -324,23 +334,46 @@ void Connection::drain() noexcept {
   while (PGresult* r = PQgetResult(conn_)) PQclear(r);
 }
 
-PGresult* Connection::execute_after_begin(const char* name, int count, const char* const* values,
-                                          const int* lengths, const int* formats) {
-  const std::string begin = std::exchange(deferred_begin_, {});
-  if (PQenterPipelineMode(conn_) != 1) throw_error(nullptr, "begin");
-  const bool sent =
-      PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-      PQsendQueryPrepared(conn_, name, count, values, lengths, formats, 0) == 1 &&
-      PQpipelineSync(conn_) == 1;
+std::vector<std::string> Connection::take_deferred() {
+  std::vector<std::string> out;
+  if (!deferred_begin_.empty()) out.push_back(std::exchange(deferred_begin_, {}));
+  for (auto& s : deferred_) out.push_back(std::move(s));
+  deferred_.clear();
+  return out;
+}
+
+PGresult* Connection::execute_after_deferred(const char* name, int count, const char* const* values,
+                                             const int* lengths, const int* formats) {
+  const auto first = take_deferred();
+  if (PQenterPipelineMode(conn_) != 1) throw_error(nullptr, "pipeline");
+  bool sent = true;
+  for (const auto& sql : first) {
+    sent = sent &&
+           PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  }
+  sent = sent && PQsendQueryPrepared(conn_, name, count, values, lengths, formats, 0) == 1 &&
+         PQpipelineSync(conn_) == 1;
   using Owned = std::unique_ptr<PGresult, void (*)(PGresult*)>;
-  Owned began(nullptr, PQclear), result(nullptr, PQclear);
+  Owned failed(nullptr, PQclear), result(nullptr, PQclear);
   // Each query's results end with a null; the pipeline ends with its sync point.
   const auto rest_of_query = [&] {
     while (PGresult* r = PQgetResult(conn_)) PQclear(r);
   };
+  bool all_ran = sent;
   if (sent) {
-    began.reset(PQgetResult(conn_));
-    if (began) rest_of_query();
+    for (std::size_t i = 0; i < first.size(); ++i) {
+      Owned r(PQgetResult(conn_), PQclear);
+      if (!r) {
+        all_ran = false;
+        break;
+      }
+      const auto status = PQresultStatus(r.get());
+      if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && !failed) {
+        failed = std::move(r);
+        all_ran = false;
+      }
+      rest_of_query();
+    }
     result.reset(PQgetResult(conn_));
     if (result) rest_of_query();
     while (PGresult* r = PQgetResult(conn_)) {
@@ -350,14 +383,13 @@ PGresult* Connection::execute_after_begin(const char* name, int count, const cha
     }
   }
   PQexitPipelineMode(conn_);
-  if (!sent || !began || PQresultStatus(began.get()) != PGRES_COMMAND_OK) {
-    throw_error(began.get(), "begin");
-  }
+  if (!all_ran) throw_error(failed.get(), "execute");
   return result.release();
 }
 
 void Connection::reset() {
   deferred_begin_.clear();
+  deferred_.clear();
   unread_answer_ = false;
   statement_names_.clear();
   PQreset(conn_);

@@ -140,6 +140,10 @@ class Connection {
   // statement sends nothing. commit() and rollback() end it (or just forget it, when it never
   // began).
   void defer_begin(std::string begin_sql) { deferred_begin_ = std::move(begin_sql); }
+  // A statement without parameters or rows worth reading (SAVEPOINT, RELEASE SAVEPOINT, SELECT
+  // pg_current_xact_id()) sent in the same round trip as the next statement, or with COMMIT;
+  // a failure surfaces there. ROLLBACK drops it.
+  void defer(std::string sql) { deferred_.push_back(std::move(sql)); }
   // Ends a read-only transaction without waiting for the server's answer: the answer is read
   // at the connection's next use. Nothing depends on it (a read-only COMMIT changes nothing),
   // and the server ends the transaction, and its snapshot, as soon as it reads the command.
@@ -163,13 +167,16 @@ class Connection {
   friend class Stmt;
   // Reads and drops the answer commit_without_waiting left unread, if any.
   void drain() noexcept;
-  // Runs a deferred BEGIN and then a prepared statement in one pipeline; returns the
-  // statement's result (throws the BEGIN's failure).
-  PGresult* execute_after_begin(const char* name, int count, const char* const* values,
-                                const int* lengths, const int* formats);
+  // The deferred statements, BEGIN first, taken out (sent now).
+  std::vector<std::string> take_deferred();
+  // Runs the deferred statements and then a prepared statement in one pipeline; returns the
+  // statement's result (throws the first deferred statement's failure).
+  PGresult* execute_after_deferred(const char* name, int count, const char* const* values,
+                                   const int* lengths, const int* formats);
   PGconn* conn_ = nullptr;
-  std::string deferred_begin_;  // a BEGIN not sent yet (defer_begin)
-  bool unread_answer_ = false;  // commit_without_waiting's answer is still to be read
+  std::string deferred_begin_;         // a BEGIN not sent yet (defer_begin)
+  std::vector<std::string> deferred_;  // defer(): sent before the next statement
+  bool unread_answer_ = false;         // commit_without_waiting's answer is still to be read
   std::unordered_map<std::string, std::string> statement_names_;  // SQL text → "fN"
 };
 

@@ -65,9 +65,10 @@ constexpr const char* kNewestFinalId =
 }  // namespace
 
 Id PgEvents::append_event(const core::Event& e) {
-  // The transaction's xid before the id (see the file comment); a no-op once it has one.
-  if (own_last_id_ == 0) db_.prepare("SELECT pg_current_xact_id()").run();
-  db_.exec("SAVEPOINT frontline_event");
+  // The transaction's xid before the id (see the file comment); a no-op once it has one. These
+  // and the RELEASE travel with the INSERT and with the unit's next statement (or COMMIT).
+  if (own_last_id_ == 0) db_.defer("SELECT pg_current_xact_id()");
+  db_.defer("SAVEPOINT frontline_event");
   auto s = db_.prepare(
       "INSERT INTO events(ticket_number, actor_id, type, data, internal, created_at) "
       "VALUES($1, $2, $3, $4, $5, $6) RETURNING id");
@@ -79,7 +80,7 @@ Id PgEvents::append_event(const core::Event& e) {
       .bind(6, e.created_at);
   s.step();
   own_last_id_ = s.int64(0);
-  db_.exec("RELEASE SAVEPOINT frontline_event");
+  db_.defer("RELEASE SAVEPOINT frontline_event");
   return own_last_id_;
 }
 
