@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/tx.hpp"
 
@@ -44,6 +45,14 @@ class Database {
   // passes; true when one may have (a lost notification connection also answers true: look).
   // Called by one thread at a time (the live hub's listener).
   virtual bool wait_for_writes(std::chrono::milliseconds timeout) { return false; }
+
+  // Ephemeral news for the other processes sharing this database (who looks at which ticket,
+  // who is typing): PostgreSQL NOTIFY, heard by wait_for_writes and handed out by take_signals,
+  // in order, including this process's own. Best effort: nothing is stored; a payload is at most
+  // 7,000 bytes. Nothing on SQLite (one process). Throws StoreError when it cannot be sent.
+  virtual void signal(std::string_view payload) {}
+  // The signals wait_for_writes heard since the last call (the same thread).
+  virtual std::vector<std::string> take_signals() { return {}; }
 
   // Runs job unless another process sharing this database runs the job of the same name right
   // now (then returns false at once): each scheduled job on one instance at a time. SQLite: one

@@ -3,7 +3,8 @@ nginx, each with a data folder of its own (they share nothing but the database) 
 through one works on the other, and a token revoked or a role changed through one holds on the
 other at once (each instance remembers identities, and PostgreSQL tells it when they change); a file attached through one downloads through the other; a
 live-feed socket on one instance receives a change written through the other (at once:
-PostgreSQL notifies); every mail and every morning report goes out exactly once although both
+PostgreSQL notifies); technicians on different instances see each other on a ticket and who is
+typing; every mail and every morning report goes out exactly once although both
 instances run a mail dispatcher and a report job; and when one instance is killed with SIGKILL in
 the middle of a burst of ticket creates through nginx, every acknowledged ticket is there and the
 other instance keeps answering. Runs in the PostgreSQL suite (make test-postgres)."""
@@ -142,6 +143,43 @@ class TwoInstancesTest(unittest.TestCase):
                         break
                 print("\nlive feed across instances: %.0f ms from the write's answer to the frame"
                       % ((time.monotonic() - started) * 1000))
+        asyncio.run(asyncio.wait_for(scenario(), 60))
+
+    def test_technicians_on_different_instances_see_each_other_on_a_ticket(self):
+        ann = self.a.user("agent", name="Ann Lee")
+        bo = self.a.user("agent", name="Bo Berg")
+        number = Client(self.a.port, token=ann.token).create_ticket(subject=unique("Both ")).body["number"]
+
+        async def frame(ws, wanted):
+            while True:
+                f = json.loads(await asyncio.wait_for(ws.recv(), RECV_TIMEOUT))
+                if wanted(f):
+                    return f
+
+        def names(f):
+            return sorted(v["name"] for v in f["viewers"])
+
+        async def scenario():
+            presence = lambda f: f["type"] == "presence" and f["ticket"] == number  # noqa: E731
+            on_a = websockets.connect("ws://127.0.0.1:%d/api/v1/stream" % self.a.port,
+                                      extra_headers={"Authorization": "Bearer " + ann.token})
+            on_b = websockets.connect("ws://127.0.0.1:%d/api/v1/stream" % self.b.port,
+                                      extra_headers={"Authorization": "Bearer " + bo.token})
+            async with on_a as a, on_b as b:
+                for ws in (a, b):
+                    await frame(ws, lambda f: f["type"] == "hello")
+                await a.send(json.dumps({"type": "viewing", "ticket": number}))
+                self.assertEqual(names(await frame(a, presence)), ["Ann Lee"])
+                await b.send(json.dumps({"type": "viewing", "ticket": number}))
+                # B lists A's viewer at once or after A's signal; A hears B's through the database.
+                seen_by_b = await frame(b, lambda f: presence(f) and len(f["viewers"]) == 2)
+                self.assertEqual(names(seen_by_b), ["Ann Lee", "Bo Berg"])
+                self.assertEqual(names(await frame(a, presence)), ["Ann Lee", "Bo Berg"])
+                await b.send(json.dumps({"type": "typing", "ticket": number, "internal": False}))
+                typing = await frame(a, lambda f: f["type"] == "typing")
+                self.assertEqual(typing["user"], {"id": bo.id, "name": "Bo Berg"})
+                await b.close()  # leaving on B reaches A
+                self.assertEqual(names(await frame(a, presence)), ["Ann Lee"])
         asyncio.run(asyncio.wait_for(scenario(), 60))
 
     def test_every_mail_goes_out_once_with_two_dispatchers(self):

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <random>
 #include <set>
 
 #include "app/auth.hpp"
@@ -45,15 +46,28 @@ struct Hub::Member {
   core::Id viewing = 0;  // feed, staff: the ticket on screen (under mutex_)
 };
 
+// A random name for this instance among those sharing the database.
+std::string instance_name() {
+  std::random_device random;
+  return std::to_string(random()) + "-" + std::to_string(random());
+}
+
 Hub::Hub(store::Database& db, std::chrono::milliseconds poll_interval)
-    : db_(db), poll_interval_(poll_interval), thread_([this] { run(); }) {
-  if (db_.hears_other_writers()) {
+    : db_(db),
+      poll_interval_(poll_interval),
+      shared_(db.hears_other_writers()),
+      others_(instance_name()),
+      thread_([this] { run(); }) {
+  if (shared_) {
     listener_ = std::thread([this] {
       while (listening_) {
         try {
-          if (db_.wait_for_writes(std::chrono::milliseconds(200))) wake();
+          // Short waits: what this instance has to tell the others goes out between them.
+          if (db_.wait_for_writes(std::chrono::milliseconds(50))) wake();
+          hear_others();
+          send_to_others();
         } catch (const std::exception& e) {
-          spdlog::warn("hub: listening for other instances' writes failed: {}", e.what());
+          spdlog::warn("hub: listening for other instances failed: {}", e.what());
         }
       }
     });
@@ -103,7 +117,10 @@ std::uint64_t Hub::add(std::shared_ptr<Member> member) {
   {
     std::lock_guard lock(mutex_);
     id = next_id_++;
-    if (member->audience.staff()) ++staff_members_;
+    if (member->audience.staff()) {
+      ++staff_members_;
+      tell_staff_locked();
+    }
     members_.emplace(id, std::move(member));
     woken_ = true;
   }
@@ -117,10 +134,16 @@ void Hub::leave(std::uint64_t member) {
     std::lock_guard lock(mutex_);
     auto it = members_.find(member);
     if (it == members_.end()) return;
-    if (it->second->audience.staff()) --staff_members_;
+    if (it->second->audience.staff()) {
+      --staff_members_;
+      tell_staff_locked();
+    }
     const core::Id viewed = it->second->viewing;
     members_.erase(it);
-    if (viewed) presence_locked(viewed, out);
+    if (viewed) {
+      presence_locked(viewed, out);
+      tell_presence_locked(viewed);
+    }
   }
   for (auto& [client, frame] : out) client->deliver(frame);
 }
@@ -135,24 +158,44 @@ void Hub::view(std::uint64_t member, core::Id ticket) {
     if (m.kind != Member::Kind::feed || !m.audience.staff() || m.viewing == ticket) return;
     const core::Id left = m.viewing;
     m.viewing = ticket;
-    if (left) presence_locked(left, out);
-    if (ticket) presence_locked(ticket, out);
+    for (const core::Id changed : {left, ticket}) {
+      if (!changed) continue;
+      presence_locked(changed, out);
+      tell_presence_locked(changed);
+    }
   }
   for (auto& [client, frame] : out) client->deliver(frame);
 }
 
+std::vector<Viewer> Hub::local_viewers_locked(core::Id ticket) const {
+  std::vector<Viewer> out;
+  std::set<core::Id> seen;  // a person with two tabs is there once
+  for (const auto& [id, m] : members_) {
+    if (m->viewing != ticket) continue;
+    const auto& who = *m->audience.actor;
+    if (seen.insert(who.id).second) out.push_back({who.id, who.name});
+  }
+  return out;
+}
+
 void Hub::presence_locked(core::Id ticket, std::vector<Delivery>& out) const {
   std::vector<std::shared_ptr<Client>> to;
-  std::set<core::Id> seen;  // a person with two tabs is there once
-  std::string viewers;
   for (const auto& [id, m] : members_) {
     if (m->viewing != ticket) continue;
     if (auto c = m->client.lock()) to.push_back(std::move(c));
-    const auto& who = *m->audience.actor;
-    if (!seen.insert(who.id).second) continue;
+  }
+  if (to.empty()) return;
+  auto everyone = local_viewers_locked(ticket);
+  std::set<core::Id> seen;
+  for (const auto& v : everyone) seen.insert(v.id);
+  for (auto& v : others_.viewers(ticket)) {
+    if (seen.insert(v.id).second) everyone.push_back(std::move(v));
+  }
+  std::string viewers;
+  for (const auto& v : everyone) {
     if (!viewers.empty()) viewers += ',';
-    viewers += "{\"id\":" + std::to_string(who.id) + ",\"name\":";
-    app::append_json_string(viewers, who.name);
+    viewers += "{\"id\":" + std::to_string(v.id) + ",\"name\":";
+    app::append_json_string(viewers, v.name);
     viewers += '}';
   }
   auto frame = shared("{\"type\":\"presence\",\"ticket\":" + std::to_string(ticket) +
@@ -176,23 +219,97 @@ void Hub::ticket_typing(std::uint64_t from, core::Id ticket, bool internal) {
       if (id == from || m->viewing != ticket) continue;
       if (auto c = m->client.lock()) to.push_back(std::move(c));
     }
+    if (shared_) tell_others_locked(others_.typing_signal(ticket, frame));
   }
   auto text = shared(std::move(frame));
   for (auto& c : to) c->deliver(text);
 }
 
 void Hub::typing(std::uint64_t from, core::Id chat_id, std::string frame, bool staff_only) {
-  auto text = shared(std::move(frame));
   std::vector<std::shared_ptr<Client>> to;
   {
     std::lock_guard lock(mutex_);
+    if (shared_) tell_others_locked(others_.chat_typing_signal(chat_id, staff_only, frame));
     for (const auto& [id, m] : members_) {
       if (id == from || m->kind != Member::Kind::chat || m->chat_id != chat_id) continue;
       if (staff_only && !m->audience.staff()) continue;
       if (auto c = m->client.lock()) to.push_back(std::move(c));
     }
   }
+  auto text = shared(std::move(frame));
   for (auto& c : to) c->deliver(text);  // after the lock, as in Beast's chat-multi
+}
+
+void Hub::tell_others_locked(std::string signal) {
+  if (shared_) outbox_.push_back(std::move(signal));
+}
+
+void Hub::tell_presence_locked(core::Id ticket) {
+  if (shared_) tell_others_locked(others_.presence_signal(ticket, local_viewers_locked(ticket)));
+}
+
+void Hub::tell_staff_locked() {
+  if (shared_) tell_others_locked(others_.staff_signal(staff_members_));
+}
+
+void Hub::hear_others() {
+  const auto heard = db_.take_signals();
+  const auto now = OtherInstances::Clock::now();
+  std::vector<Delivery> out;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& payload : heard) {
+      auto signal = others_.read(payload);
+      if (!signal) continue;
+      others_.remember(*signal, now);
+      switch (signal->kind) {
+        case Signal::Kind::presence:
+          presence_locked(signal->ticket, out);
+          break;
+        case Signal::Kind::typing: {
+          auto frame = shared(std::move(signal->frame));
+          for (const auto& [id, m] : members_) {
+            if (m->kind != Member::Kind::feed || m->viewing != signal->ticket) continue;
+            if (auto c = m->client.lock()) out.emplace_back(std::move(c), frame);
+          }
+          break;
+        }
+        case Signal::Kind::chat_typing: {
+          auto frame = shared(std::move(signal->frame));
+          for (const auto& [id, m] : members_) {
+            if (m->kind != Member::Kind::chat || m->chat_id != signal->chat) continue;
+            if (signal->staff_only && !m->audience.staff()) continue;
+            if (auto c = m->client.lock()) out.emplace_back(std::move(c), frame);
+          }
+          break;
+        }
+        case Signal::Kind::staff:
+          break;
+      }
+    }
+    // An instance that went silent died: its viewers leave the tickets they were on.
+    for (const core::Id ticket : others_.forget_silent(now)) presence_locked(ticket, out);
+  }
+  for (auto& [client, frame] : out) client->deliver(frame);
+}
+
+void Hub::send_to_others() {
+  std::vector<std::string> outbox;
+  {
+    std::lock_guard lock(mutex_);
+    const auto now = OtherInstances::Clock::now();
+    if (now - last_repeat_ >= OtherInstances::kRepeatEvery) {
+      last_repeat_ = now;
+      std::set<core::Id> viewed;
+      for (const auto& [id, m] : members_) {
+        if (m->viewing) viewed.insert(m->viewing);
+      }
+      for (const core::Id ticket : viewed) tell_presence_locked(ticket);
+      tell_staff_locked();
+    }
+    outbox.swap(outbox_);
+  }
+  for (const auto& signal : outbox) db_.signal(signal);
 }
 
 void Hub::wake() {
@@ -205,7 +322,7 @@ void Hub::wake() {
 
 bool Hub::staff_online() const {
   std::lock_guard lock(mutex_);
-  return staff_members_ > 0;
+  return staff_members_ > 0 || others_.staff_elsewhere();
 }
 
 // The public events of tickets a customer may see; staff see all. Desk-wide events (accounts,

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "http/hub/other_instances.hpp"
 #include "store/database.hpp"
 
 namespace frontline::http::hub {
@@ -97,8 +98,20 @@ class Hub {
   void chat_round(const std::vector<std::shared_ptr<Member>>& members,
                   const std::vector<core::Event>& events, std::vector<Delivery>& out);
   void sweep_identities();
-  // The presence frame for `ticket` and who gets it (under mutex_).
+  // The presence frame for `ticket` (its viewers here and on the other instances) and who here
+  // gets it (under mutex_).
   void presence_locked(core::Id ticket, std::vector<Delivery>& out) const;
+  // Who looks at `ticket` on this instance, each person once (under mutex_).
+  std::vector<Viewer> local_viewers_locked(core::Id ticket) const;
+  // With other instances on the database: queues a signal for the listener thread to send, and
+  // this instance's presence on `ticket` or its staff count (under mutex_).
+  void tell_others_locked(std::string signal);
+  void tell_presence_locked(core::Id ticket);
+  void tell_staff_locked();
+  // The listener thread's part: acts on what the other instances said, then sends what this one
+  // has to say (and, every OtherInstances::kRepeatEvery, all of it again).
+  void hear_others();
+  void send_to_others();
 
   store::Database& db_;
   const std::chrono::milliseconds poll_interval_;
@@ -114,7 +127,11 @@ class Hub {
   bool head_known_ = false;
   std::thread thread_;
   // When other instances write to the same database (PostgreSQL), their notifications wake the
-  // follower as a local write does.
+  // follower as a local write does, and presence, typing and staff counts travel as signals.
+  const bool shared_;
+  OtherInstances others_;                            // under mutex_
+  std::vector<std::string> outbox_;                  // signals to send (under mutex_)
+  OtherInstances::Clock::time_point last_repeat_{};  // listener thread
   std::atomic<bool> listening_{true};
   std::thread listener_;
 };

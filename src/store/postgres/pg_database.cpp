@@ -12,6 +12,7 @@
 #include <mutex>
 #include <random>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "store/postgres/connection.hpp"
@@ -171,7 +172,8 @@ class PgDatabase final : public Database {
       if (!listener_ || !listener_->ok()) {
         identity_.set_listening(false);
         listener_ = connect_raw();
-        listener_->exec("LISTEN frontline_events; LISTEN frontline_identity");
+        listener_->exec(
+            "LISTEN frontline_events; LISTEN frontline_identity; LISTEN frontline_signals");
         identity_.set_listening(true);
         return true;  // anything may have happened while nobody listened
       }
@@ -184,8 +186,11 @@ class PgDatabase final : public Database {
       }
       bool heard = false;
       while (PGnotify* n = PQnotifies(conn)) {
-        if (std::string_view(n->relname) == "frontline_identity") {
+        const std::string_view channel(n->relname);
+        if (channel == "frontline_identity") {
           identity_.forget_all();
+        } else if (channel == "frontline_signals") {
+          signals_.emplace_back(n->extra);
         } else {
           heard = true;
         }
@@ -199,6 +204,19 @@ class PgDatabase final : public Database {
       return true;
     }
   }
+
+  void signal(std::string_view payload) override {
+    Lease lease(*this);
+    try {
+      auto s = lease.conn->prepare("SELECT pg_notify('frontline_signals', $1)");
+      s.bind(1, payload);
+      s.run();
+    } catch (const PgError& e) {
+      throw postgres::to_store_error(e);
+    }
+  }
+
+  std::vector<std::string> take_signals() override { return std::exchange(signals_, {}); }
 
   void backup_to(const std::string&) override {
     throw StoreError(
@@ -288,6 +306,7 @@ class PgDatabase final : public Database {
   int connecting_ = 0;                    // connections being made (or replaced) now
   std::unique_ptr<Connection> listener_;  // LISTEN frontline_events (wait_for_writes' thread)
   postgres::IdentityCache identity_;      // who tokens and sessions belong to
+  std::vector<std::string> signals_;      // heard on frontline_signals (listener thread)
 };
 
 }  // namespace
