@@ -46,6 +46,7 @@ Config load_config(const std::string& path) {
     c.data_dir = t["data"].value_or(c.data_dir);
     c.database_url = t["database_url"].value_or(c.database_url);
     c.attachments_dir = t["attachments_dir"].value_or(c.attachments_dir);
+    c.database_connections = t["database_connections"].value_or(c.database_connections);
     c.listen = t["listen"].value_or(c.listen);
     c.web_root = t["web_root"].value_or(c.web_root);
     c.max_json_bytes = t["max_json_bytes"].value_or(c.max_json_bytes);
@@ -166,6 +167,8 @@ Config load_config(const std::string& path) {
                                origin + "'");
     }
   }
+  if (auto v = env("FRONTLINE_DATABASE_CONNECTIONS"))
+    c.database_connections = static_cast<int>(to_size("FRONTLINE_DATABASE_CONNECTIONS", v));
   if (auto v = env("FRONTLINE_THREADS"))
     c.network_threads = static_cast<int>(to_size("FRONTLINE_THREADS", v));
   return c;

@@ -17,6 +17,9 @@ struct Config {
   // Attachment bytes in this folder (shared storage when several instances serve); empty:
   // DATA/attachments on SQLite, the database itself on PostgreSQL.
   std::string attachments_dir;
+  // PostgreSQL: connections per instance, and as many threads to run requests on them; 0: four
+  // per core, at least 8 (measured: more only queue inside PostgreSQL, see docs/scaling.md).
+  int database_connections = 0;
   std::string listen = "127.0.0.1:8080";
   std::string web_root;  // default: web/dist under the working directory, when present
   std::size_t max_json_bytes = 1024 * 1024;

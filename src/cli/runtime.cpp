@@ -38,7 +38,7 @@ std::string attachments_dir_of(const StoreLocation& where) {
   return flag_or_env(where.attachments_dir, "FRONTLINE_ATTACHMENTS_DIR");
 }
 
-Runtime::Runtime(const StoreLocation& where, app::Limits limits) {
+Runtime::Runtime(const StoreLocation& where, app::Limits limits, int database_connections) {
   app::init_crypto();
   std::filesystem::create_directories(where.data_dir);
   const std::string url = database_url_of(where);
@@ -47,7 +47,9 @@ Runtime::Runtime(const StoreLocation& where, app::Limits limits) {
     options.path = where.data_dir + "/frontline.db";
     db = store::open_sqlite(options);
   } else {
-    db = store::open_postgres({url});
+    store::PostgresOptions options{url};
+    if (database_connections > 0) options.max_connections = database_connections;
+    db = store::open_postgres(options);
   }
   const std::string attachments = attachments_dir_of(where);
   if (!attachments.empty()) {

@@ -33,7 +33,9 @@ std::string attachments_dir_of(const StoreLocation& where);
 void add_store_options(CLI::App* cmd, StoreLocation& where);
 
 struct Runtime {
-  explicit Runtime(const StoreLocation& where, app::Limits limits = {});
+  // database_connections: PostgreSQL's pool size (0: the engine's default).
+  explicit Runtime(const StoreLocation& where, app::Limits limits = {},
+                   int database_connections = 0);
   std::unique_ptr<store::Database> db;
   std::unique_ptr<store::BlobStore> blobs;
   app::SystemClock clock;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <thread>
 
 #include "app/accounts.hpp"
 #include "app/credentials.hpp"
@@ -101,6 +102,15 @@ void serve(const ServeFlags& flags) {
   listen.web_root = config.web_root;
   listen.network_threads = config.network_threads;
   listen.reads_on_network_threads = config.database_url.empty();
+  // On PostgreSQL every request runs on a blocking thread holding a pooled connection: as many
+  // threads as connections (a thread without one would only wait for one). Few: more
+  // connections than cores mostly wait inside PostgreSQL, and concurrent SERIALIZABLE units
+  // cancel each other more (measured in docs/scaling.md).
+  const int database_connections =
+      config.database_connections > 0
+          ? config.database_connections
+          : std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
+  if (!config.database_url.empty()) listen.blocking_threads = database_connections;
   listen.max_connections_per_address = config.max_connections_per_address;
   listen.max_connections = std::min(config.max_connections, connection_room());
   if (listen.max_connections < config.max_connections) {
@@ -111,7 +121,8 @@ void serve(const ServeFlags& flags) {
   app::Limits limits;
   limits.max_attachment_bytes = config.max_upload_bytes;
   limits.auto_close_after_days = config.auto_close_days;
-  Runtime rt({config.data_dir, config.database_url, config.attachments_dir}, limits);
+  Runtime rt({config.data_dir, config.database_url, config.attachments_dir}, limits,
+             database_connections);
   ensure_admin(*rt.ctx, config);
 
   app::ChatSettings chat_settings;

@@ -13,8 +13,8 @@ namespace frontline::store {
 struct PostgresOptions {
   std::string url;  // postgresql://USER@/DB?host=/socket/dir&port=N (or key=value)
   // The pool: each read and write unit holds one; as many as the server's blocking threads,
-  // which run every request on PostgreSQL.
-  int max_connections = 64;
+  // which run every request on PostgreSQL (serve sets both from database_connections).
+  int max_connections = 8;
   int max_write_attempts = 30;  // a unit meeting a serialization failure or deadlock runs again
 };
 
