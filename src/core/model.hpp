@@ -103,6 +103,7 @@ struct Ticket {
   std::optional<Id> organization_id;
   std::optional<Id> assignee_id;
   std::optional<Id> team_id;
+  std::optional<Id> service_id;  // the directory's service the ticket is about
   std::string category;
   Channel channel = Channel::web;
   std::vector<std::string> tags;

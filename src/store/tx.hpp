@@ -18,6 +18,7 @@
 #include "store/notification_repository.hpp"
 #include "store/organization_repository.hpp"
 #include "store/saved_filter_repository.hpp"
+#include "store/service_repository.hpp"
 #include "store/store_error.hpp"
 #include "store/ticket_repository.hpp"
 
@@ -39,6 +40,7 @@ class Tx {
   virtual MacroRepository& macros() = 0;
   virtual ChatRepository& chats() = 0;
   virtual NotificationRepository& notifications() = 0;
+  virtual ServiceRepository& services() = 0;
 
   // Maintenance: compacts the search index and refreshes planner statistics (after bulk loads).
   virtual void optimize() = 0;

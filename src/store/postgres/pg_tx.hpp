@@ -23,6 +23,7 @@ class PgTx final : public Tx {
   MacroRepository& macros() override { return macros_; }
   ChatRepository& chats() override { return chats_; }
   NotificationRepository& notifications() override { return notifications_; }
+  ServiceRepository& services() override { return services_; }
 
   void optimize() override;
 
@@ -40,6 +41,7 @@ class PgTx final : public Tx {
   PgMacros macros_{db_};
   PgChats chats_{db_};
   PgNotifications notifications_{db_};
+  PgServices services_{db_};
 };
 
 }  // namespace frontline::store::postgres

@@ -22,6 +22,7 @@ class SqliteTx final : public Tx {
   MacroRepository& macros() override { return macros_; }
   ChatRepository& chats() override { return chats_; }
   NotificationRepository& notifications() override { return notifications_; }
+  ServiceRepository& services() override { return services_; }
 
   void optimize() override;
 
@@ -39,6 +40,7 @@ class SqliteTx final : public Tx {
   SqliteMacros macros_{db_};
   SqliteChats chats_{db_};
   SqliteNotifications notifications_{db_};
+  SqliteServices services_{db_};
 };
 
 }  // namespace frontline::store::sqlite
