@@ -6,6 +6,7 @@
 
 #include "app/event_data.hpp"
 #include "app/service_drafts.hpp"
+#include "app/ticket_access.hpp"
 #include "core/text.hpp"
 
 namespace frontline::app {
@@ -19,6 +20,7 @@ using core::Result;
 // The directory holds hundreds of services, not millions: the orphan check reads them all.
 constexpr int kMaxDirectoryRead = 10000;
 constexpr int kMaxSearchResults = 100;
+constexpr std::size_t kMaxReportNoteBytes = 2000;
 
 core::Error staff_only() {
   return make_error(Errc::forbidden, "the service directory is kept by the support team");
@@ -117,9 +119,12 @@ Result<ServiceView> Directory::save(const core::Actor& actor, Id id, const Servi
       return make_error(Errc::not_found, "revision " + std::to_string(*restored_from) +
                                              " of service " + std::to_string(id) + " not found");
     }
+    const std::string before = service_snapshot(*s);
     if (auto r = apply_draft(tx, *s, draft, restored_from.has_value(), now); !r) {
       return r.take_error();
     }
+    // A PATCH that changes nothing writes nothing: no new version, no revision to scroll past.
+    if (!restored_from && service_snapshot(*s) == before) return view(actor, std::move(*s));
     if (name_taken(tx, *s)) return name_conflict(s->name);
     s->updated_at = now;
     s->version += 1;
@@ -228,6 +233,30 @@ Result<ServiceView> Directory::verify_contact(const core::Actor& actor, Id id, I
                      .str(),
                  now);
     return view(actor, std::move(*s));
+  });
+}
+
+core::Done Directory::report_wrong(const core::Actor& actor, Id id, Id contact_id, Id ticket_number,
+                                   std::string_view note) {
+  if (!actor.is_staff()) return staff_only();
+  if (auto r = check_text("note", note, kMaxReportNoteBytes); !r) return r.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<core::Unit>(ctx_.db, [&](store::Tx& tx) -> core::Done {
+    auto s = tx.services().service_by_id(id);
+    if (!s) return no_such_service(id);
+    if (std::none_of(s->contacts.begin(), s->contacts.end(),
+                     [&](const core::ServiceContact& c) { return c.id == contact_id; })) {
+      return make_error(Errc::not_found, "contact " + std::to_string(contact_id) + " of service " +
+                                             std::to_string(id) + " not found");
+    }
+    if (auto t = load_visible(tx, actor, ticket_number); !t) {
+      return core::invalid_field("ticket", "no such ticket");
+    }
+    record_event(
+        tx, actor, ticket_number, core::EventType::service_contact_reported_wrong,
+        EventData().add("service_id", id).add("contact_id", contact_id).add("note", note).str(),
+        now);
+    return core::done();
   });
 }
 

@@ -96,6 +96,11 @@ class Directory {
   core::Result<ServiceView> verify_contact(const core::Actor& actor, core::Id id,
                                            core::Id contact_id, const ContactCheck& check);
 
+  // Staff working ticket `ticket_number` report a contact wrong: an event on the ticket that
+  // notifies the members of the service's team (app/notifications). note: what was wrong.
+  core::Done report_wrong(const core::Actor& actor, core::Id id, core::Id contact_id,
+                          core::Id ticket_number, std::string_view note);
+
   // Staff only: every orphan service by name, with its open tickets.
   core::Result<std::vector<OrphanService>> orphans(const core::Actor& actor);
 

@@ -356,6 +356,14 @@ constexpr std::array kCatalogue{
               {"service_id", "contact_id", "how", "result"},
               "Someone checked a service's contact: how (called, emailed, web_form, other) and "
               "the result (works, wrong, no_answer)."},
+    EventSpec{service_contact_reported_wrong,
+              "service.contact_reported_wrong",
+              kTicket,
+              kInternal,
+              "",
+              {"service_id", "contact_id", "note"},
+              "A technician working the ticket reported a service's contact as wrong; the "
+              "members of the service's team are notified."},
 };
 
 // to_string indexes the table by the enum's value.
@@ -366,7 +374,7 @@ constexpr bool in_enum_order() {
   return true;
 }
 static_assert(in_enum_order(), "kCatalogue lists every EventType once, in declaration order");
-static_assert(static_cast<std::size_t>(service_contact_verified) + 1 == kCatalogue.size(),
+static_assert(static_cast<std::size_t>(service_contact_reported_wrong) + 1 == kCatalogue.size(),
               "every EventType has an entry in kCatalogue");
 
 }  // namespace

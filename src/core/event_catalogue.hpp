@@ -63,6 +63,7 @@ enum class EventType : std::uint8_t {
   service_updated,
   service_restored,
   service_contact_verified,
+  service_contact_reported_wrong,
 };
 
 // Where an event is recorded: on a ticket (so it is part of that ticket's history), desk-wide

@@ -155,7 +155,9 @@ struct Message {
 };
 
 // Something a member of staff should look at: derived from an event, in the event's unit.
-enum class NotificationKind { assigned, customer_replied, mentioned };
+// contact_reported_wrong: someone on a ticket reported a contact of a service the member's team
+// owns as wrong (the service directory).
+enum class NotificationKind { assigned, customer_replied, mentioned, contact_reported_wrong };
 std::string_view to_string(NotificationKind k);
 std::optional<NotificationKind> parse_notification_kind(std::string_view s);
 

@@ -103,6 +103,8 @@ std::vector<Route> api_routes() {
        h::service_revision_restore_post, ""},
       {"POST", "/api/v1/services/{id}/contacts/{contact}/verify", in, kBlocks,
        h::service_contact_verify_post, ""},
+      {"POST", "/api/v1/services/{id}/contacts/{contact}/report-wrong", in, kBlocks,
+       h::service_contact_report_wrong_post, ""},
       {"GET", "/api/v1/leaderboard", in, kFast, h::leaderboard_get, ""},
       {"GET", "/api/v1/reports/closed", in, kFast, h::reports_closed_get, ""},
       {"GET", "/api/v1/boards", in, kFast, h::boards_get, ""},

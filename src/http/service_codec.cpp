@@ -222,4 +222,13 @@ core::Result<app::ContactCheck> decode_contact_check(std::string_view body) {
   });
 }
 
+core::Result<WrongContactReport> decode_wrong_contact_report(std::string_view body) {
+  return decode<WrongContactReport>(body, [](FieldReader& r) {
+    WrongContactReport w;
+    w.ticket = r.id("ticket", true).value_or(0);
+    w.note = r.string("note").value_or("");
+    return w;
+  });
+}
+
 }  // namespace frontline::http

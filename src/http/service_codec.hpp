@@ -29,5 +29,11 @@ core::Result<app::ServiceDraft> decode_new_service(std::string_view body);
 core::Result<app::ServiceDraft> decode_service_changes(std::string_view body);
 // {"how": "called|emailed|web_form|other", "result": "works|wrong|no_answer"}
 core::Result<app::ContactCheck> decode_contact_check(std::string_view body);
+// {"ticket": N, "note": "..."}: the ticket being worked; note optional.
+struct WrongContactReport {
+  core::Id ticket = 0;
+  std::string note;
+};
+core::Result<WrongContactReport> decode_wrong_contact_report(std::string_view body);
 
 }  // namespace frontline::http

@@ -142,6 +142,8 @@ EXPECTED = {
     "GET /api/v1/services/{id}/revisions": STAFF,  # customers never see revisions
     "POST /api/v1/services/{id}/revisions/{revision}/restore": STAFF,
     "POST /api/v1/services/{id}/contacts/{contact}/verify": STAFF,
+    # Reported from the customer's ticket: staff only, refused before the ticket is looked up.
+    "POST /api/v1/services/{id}/contacts/{contact}/report-wrong": STAFF,
 }
 
 FORM_BODY = {"title": "Replacement", "fields": [{"name": "note", "label": "Note", "type": "text"}]}
@@ -373,6 +375,7 @@ class AuthorizationMatrixTest(unittest.TestCase):
             "PATCH /api/v1/services/{id}": lambda: {"description": "changed"},
             "POST /api/v1/services/{id}/contacts/{contact}/verify": lambda: {"how": "called",
                                                                              "result": "works"},
+            "POST /api/v1/services/{id}/contacts/{contact}/report-wrong": lambda: {"ticket": self.ticket()},
         }
         if route == "POST /api/v1/mail/inbound":
             body, headers = self.inbound_mail()

@@ -143,6 +143,15 @@ class RevisionsTest(DirectoryTestCase):
         self.assertEqual(len(after), 3)
         self.assertEqual(after[2]["restored_from"], items[0]["id"])
 
+    def test_a_patch_that_changes_nothing_writes_no_revision(self):
+        s = self.add_service(contacts=[self.phone()])
+        same = dict(self.phone(), id=s["contacts"][0]["id"])
+        r = self.agent.client.patch("%s/%d" % (SERVICES, s["id"]), {"name": s["name"], "contacts": [same]})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.body["version"], s["version"])
+        revs = self.agent.client.get("%s/%d/revisions" % (SERVICES, s["id"])).body["items"]
+        self.assertEqual(len(revs), 1)
+
     def test_restoring_a_revision_of_another_service_is_404(self):
         a = self.add_service()
         b = self.add_service()
@@ -261,6 +270,46 @@ class VerificationAndOrphansTest(DirectoryTestCase):
         self.assertProblem(self.agent.client.post("%s/%d/contacts/%d/verify" % (SERVICES, s["id"], cid + 10000),
                                                   {"how": "called", "result": "works"}), 404)
         self.assertProblem(self.customer.client.post(path, {"how": "called", "result": "works"}), 403)
+
+
+class ReportWrongTest(DirectoryTestCase):
+    def test_reporting_a_contact_wrong_on_a_ticket_notifies_the_teams_members_but_not_the_reporter(self):
+        member = self.server.user("agent")
+        r = self.admin.patch("/api/v1/teams/%d" % self.team_id, {"member_ids": [self.agent.id, member.id]})
+        self.assertEqual(r.status, 200, r.body)
+        outsider = self.server.user("agent")
+        s = self.add_service(contacts=[self.phone()])
+        cid = s["contacts"][0]["id"]
+        number = self.agent.client.create_ticket(requester_email=self.customer.email).body["number"]
+        path = "%s/%d/contacts/%d/report-wrong" % (SERVICES, s["id"], cid)
+        r = self.agent.client.post(path, {"ticket": number, "note": "The menu changed: press 3 now"})
+        self.assertEqual(r.status, 204, r.body)
+
+        def reports(user):
+            items = user.client.get("/api/v1/notifications").body["items"]
+            return [n for n in items if n["kind"] == "contact_reported_wrong"]
+        got = reports(member)
+        self.assertEqual([(n["ticket_number"], n["actor"]["id"]) for n in got], [(number, self.agent.id)])
+        self.assertEqual(reports(self.agent), [])
+        self.assertEqual(reports(outsider), [])
+        events = self.agent.client.get("%s/%d/events" % (TICKETS, number)).body["items"]
+        reported = [e for e in events if e["type"] == "service.contact_reported_wrong"]
+        self.assertEqual([(e["data"]["contact_id"], e["data"]["note"]) for e in reported],
+                         [(cid, "The menu changed: press 3 now")])
+        # Customers never see it on their ticket's history.
+        theirs = self.customer.client.get("%s/%d/events" % (TICKETS, number)).body["items"]
+        self.assertNotIn("service.contact_reported_wrong", [e["type"] for e in theirs])
+
+    def test_a_report_needs_a_real_ticket_and_contact_and_is_for_staff(self):
+        s = self.add_service(contacts=[self.phone()])
+        cid = s["contacts"][0]["id"]
+        path = "%s/%d/contacts/%d/report-wrong" % (SERVICES, s["id"], cid)
+        self.assertProblem(self.agent.client.post(path, {"ticket": 999999}), 422, "ticket")
+        self.assertProblem(self.agent.client.post(path, {"note": "no ticket"}), 400, "ticket")
+        number = self.customer.client.create_ticket().body["number"]
+        self.assertProblem(self.agent.client.post("%s/%d/contacts/%d/report-wrong" % (SERVICES, s["id"], cid + 10000),
+                                                  {"ticket": number}), 404)
+        self.assertProblem(self.customer.client.post(path, {"ticket": number}), 403)
 
 
 class TicketServiceTest(DirectoryTestCase):

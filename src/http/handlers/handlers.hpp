@@ -101,6 +101,7 @@ Response service_orphans_get(Request& req, Services& s);
 Response service_revisions_get(Request& req, Services& s);
 Response service_revision_restore_post(Request& req, Services& s);
 Response service_contact_verify_post(Request& req, Services& s);
+Response service_contact_report_wrong_post(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "../test_support.hpp"
+#include "app/notifications.hpp"
 #include "app/tickets.hpp"
 
 namespace frontline::app {
@@ -194,6 +195,30 @@ TEST_F(DirectoryTest, AnUnknownContactIdInAPatchIsRefusedWithTheFieldNamed) {
   auto r = directory_.update(ann_, id, change);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().fields.at(0).field, "contacts[0].id");
+}
+
+TEST_F(DirectoryTest, AContactReportedWrongNotifiesTheOtherTeamMembersOnce) {
+  auto bo = app_.make_user("bo@x.com", core::Role::agent);
+  Accounts accounts(*app_.ctx);
+  ASSERT_TRUE(accounts.set_team_members(admin_, team_id_, {ann_.id, bo.id}));
+  const auto s = add("Records", {phone()}).service;
+  Tickets tickets(*app_.ctx);
+  OpenTicket in;
+  in.subject = "Cannot reach records";
+  in.body = "The number plays a new menu.";
+  auto t = tickets.open(carla_, in);
+  ASSERT_TRUE(t);
+  auto done = directory_.report_wrong(ann_, s.id, s.contacts[0].id, t->number, "menu changed");
+  ASSERT_TRUE(done) << done.error().message;
+  Notifications notifications(*app_.ctx);
+  auto bos = notifications.list(bo, false, std::nullopt, 50);
+  ASSERT_TRUE(bos);
+  ASSERT_EQ(bos->items.size(), 1u);  // once, though the unit ran twice
+  EXPECT_EQ(bos->items[0].kind, core::NotificationKind::contact_reported_wrong);
+  EXPECT_EQ(bos->items[0].ticket_number, t->number);
+  EXPECT_TRUE(notifications.list(ann_, false, std::nullopt, 50)->items.empty());  // the reporter
+  EXPECT_EQ(directory_.report_wrong(carla_, s.id, s.contacts[0].id, t->number, "").error().code,
+            core::Errc::forbidden);
 }
 
 TEST_F(DirectoryTest, SnapshotIsThePatchShapeWithContactIds) {

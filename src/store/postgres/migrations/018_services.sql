@@ -71,3 +71,9 @@ CREATE INDEX service_revisions_by_service ON service_revisions(service_id, id);
 -- The service a ticket is about.
 ALTER TABLE tickets ADD COLUMN service_id BIGINT REFERENCES services(id);
 CREATE INDEX tickets_by_service ON tickets(service_id) WHERE service_id IS NOT NULL;
+
+-- A contact reported wrong notifies the members of the service's team: one more notification
+-- kind (SQLite rebuilds the table for it; here the CHECK is replaced).
+ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
+ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
+  CHECK (kind IN ('assigned', 'customer_replied', 'mentioned', 'contact_reported_wrong'));

@@ -70,3 +70,25 @@ CREATE INDEX service_revisions_by_service ON service_revisions(service_id, id);
 -- The service a ticket is about.
 ALTER TABLE tickets ADD COLUMN service_id INTEGER REFERENCES services(id);
 CREATE INDEX tickets_by_service ON tickets(service_id) WHERE service_id IS NOT NULL;
+
+-- A contact reported wrong notifies the members of the service's team: one more notification
+-- kind. SQLite cannot change a CHECK in place, so the table is rebuilt (same columns, indexes).
+CREATE TABLE notifications_new (
+  id            INTEGER PRIMARY KEY,
+  user_id       INTEGER NOT NULL REFERENCES users(id),
+  kind          TEXT NOT NULL CHECK (kind IN ('assigned', 'customer_replied', 'mentioned',
+                                              'contact_reported_wrong')),
+  ticket_number INTEGER NOT NULL REFERENCES tickets(number),
+  actor_id      INTEGER REFERENCES users(id),
+  event_id      INTEGER NOT NULL,
+  created_at    INTEGER NOT NULL,
+  read_at       INTEGER
+);
+INSERT INTO notifications_new(id, user_id, kind, ticket_number, actor_id, event_id, created_at,
+                              read_at)
+  SELECT id, user_id, kind, ticket_number, actor_id, event_id, created_at, read_at
+  FROM notifications;
+DROP TABLE notifications;
+ALTER TABLE notifications_new RENAME TO notifications;
+CREATE INDEX notifications_by_user ON notifications(user_id, id);
+CREATE INDEX notifications_unread ON notifications(user_id) WHERE read_at IS NULL;
