@@ -31,6 +31,28 @@ class MigrateToPostgresTest(unittest.TestCase):
         cls.data = tempfile.mkdtemp(prefix="frontline-sqlite-")
         seeded = run("seed", "--data", cls.data, "--tickets", "300")
         assert seeded.returncode == 0, seeded.stderr
+        cls.add_directory_entry(cls.data + "/frontline.db")
+
+    @staticmethod
+    def add_directory_entry(path):
+        """The seed has no service directory yet: one service with each of its parts, a revision,
+        a revision restoring it, and a ticket about it."""
+        import sqlite3
+        with sqlite3.connect(path) as db:
+            sid = db.execute("INSERT INTO services(name, team_id, is_public, created_at, updated_at) "
+                             "VALUES('Records', (SELECT min(id) FROM teams), 1, 1, 1)").lastrowid
+            db.execute("INSERT INTO service_urls VALUES(?, 0, 'https://records.example.gov', "
+                       "'records.example.gov')", (sid,))
+            db.execute("INSERT INTO service_keywords VALUES(?, 0, 'records')", (sid,))
+            db.execute("INSERT INTO service_contacts(service_id, position, kind, value, call_tree, "
+                       "is_public, escalation, created_at) VALUES(?, 0, 'phone', '+1 555 0100', "
+                       "'2' || char(31) || 'database team', 1, 1, 1)", (sid,))
+            first = db.execute("INSERT INTO service_revisions(service_id, created_at, snapshot) "
+                               "VALUES(?, 1, '{}')", (sid,)).lastrowid
+            db.execute("INSERT INTO service_revisions(service_id, created_at, snapshot, restored_from) "
+                       "VALUES(?, 2, '{}', ?)", (sid, first))
+            db.execute("UPDATE tickets SET service_id = ? WHERE number = (SELECT min(number) FROM tickets)",
+                       (sid,))
 
     @classmethod
     def tearDownClass(cls):
@@ -48,11 +70,16 @@ class MigrateToPostgresTest(unittest.TestCase):
         rows = dict((m.group(1), (int(m.group(2)), int(m.group(3))))
                     for m in re.finditer(r"^(\w+)\s+(\d+)\s+(\d+)\s*$", p.stdout, re.M))
         for table in ("users", "organizations", "tickets", "messages", "events", "ticket_search",
-                      "ticket_tags", "ticket_credits", "notifications", "invitations"):
+                      "ticket_tags", "ticket_credits", "notifications", "invitations", "services",
+                      "service_urls", "service_keywords", "service_contacts", "service_revisions"):
             self.assertIn(table, rows, p.stdout)
             self.assertEqual(rows[table][0], self.sqlite_count(table), table)
             self.assertEqual(rows[table][1], int(psql(url, 'SELECT count(*) FROM "%s"' % table)), table)
         self.assertGreater(rows["tickets"][1], 0)
+        self.assertEqual(rows["service_contacts"][1], 1)
+        self.assertEqual(psql(url, "SELECT count(*) FROM tickets WHERE service_id IS NOT NULL"), "1")
+        self.assertEqual(psql(url, "SELECT is_public::text || escalation::text FROM service_contacts"),
+                         "truetrue")
         last = int(psql(url, "SELECT max(number) FROM tickets"))
         self.assertEqual(int(psql(url, "SELECT nextval(pg_get_serial_sequence('tickets', 'number'))")), last + 1)
         # The search documents came along: a subject word finds its ticket in PostgreSQL.
