@@ -91,7 +91,12 @@ std::string normalise_host(std::string_view in) {
   if (auto at = s.rfind('@'); at != std::string_view::npos) s.remove_prefix(at + 1);
   if (!s.empty() && s.front() == '[') {  // an IPv6 literal keeps its brackets, loses its port
     auto close = s.find(']');
-    if (close == std::string_view::npos) return {};
+    const auto inside = s.substr(1, close == std::string_view::npos ? 0 : close - 1);
+    const bool ipv6 = !inside.empty() && std::all_of(inside.begin(), inside.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+             c == ':' || c == '.';
+    });
+    if (!ipv6) return {};
     return to_lower_ascii(s.substr(0, close + 1));
   }
   if (auto colon = s.rfind(':'); colon != std::string_view::npos) {

@@ -36,6 +36,8 @@ TEST(NormaliseHost, AnswersEmptyForWhatHasNoPlausibleHost) {
   EXPECT_EQ(normalise_host("https://"), "");
   EXPECT_EQ(normalise_host("example.com:port"), "");
   EXPECT_EQ(normalise_host("http://[::1"), "");
+  EXPECT_EQ(normalise_host("http://[ ]/"), "");
+  EXPECT_EQ(normalise_host("[]"), "");
   EXPECT_EQ(normalise_host(".example.com"), "");
 }
 
