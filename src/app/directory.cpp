@@ -97,24 +97,30 @@ Result<ServiceView> Directory::get(const core::Actor& actor, Id id) {
   });
 }
 
-Result<ServiceView> Directory::update(const core::Actor& actor, Id id, const ServiceDraft& draft) {
+Result<ServiceView> Directory::update(const core::Actor& actor, Id id, const ServiceDraft& draft,
+                                      const std::optional<std::vector<std::int64_t>>& if_match) {
   if (!actor.is_staff()) return staff_only();
-  return save(actor, id, draft, std::nullopt);
+  return save(actor, id, draft, std::nullopt, if_match);
 }
 
 Result<ServiceView> Directory::restore(const core::Actor& actor, Id id, Id revision_id,
                                        const ServiceDraft& state) {
   if (!actor.is_staff()) return staff_only();
-  return save(actor, id, state, revision_id);
+  return save(actor, id, state, revision_id, std::nullopt);
 }
 
 // An update, or a restore when restored_from is set: the entry changes, and a revision keeps it.
 Result<ServiceView> Directory::save(const core::Actor& actor, Id id, const ServiceDraft& draft,
-                                    std::optional<Id> restored_from) {
+                                    std::optional<Id> restored_from,
+                                    const std::optional<std::vector<std::int64_t>>& if_match) {
   const auto now = ctx_.clock.now();
   return in_write<ServiceView>(ctx_.db, [&](store::Tx& tx) -> Result<ServiceView> {
     auto s = tx.services().service_by_id(id);
     if (!s) return no_such_service(id);
+    if (if_match && std::find(if_match->begin(), if_match->end(), s->version) == if_match->end()) {
+      return make_error(Errc::stale, "service " + std::to_string(id) +
+                                         " was changed by someone else; reload and try again");
+    }
     if (restored_from && !tx.services().revision_by_id(id, *restored_from)) {
       return make_error(Errc::not_found, "revision " + std::to_string(*restored_from) +
                                              " of service " + std::to_string(id) + " not found");

@@ -76,8 +76,9 @@ class Directory {
   core::Result<ServiceView> create(const core::Actor& actor, const ServiceDraft& draft);
   // not_found also for a customer and a service that is not public.
   core::Result<ServiceView> get(const core::Actor& actor, core::Id id);
-  core::Result<ServiceView> update(const core::Actor& actor, core::Id id,
-                                   const ServiceDraft& draft);
+  // stale when if_match is set and names none of the service's version (its ETag).
+  core::Result<ServiceView> update(const core::Actor& actor, core::Id id, const ServiceDraft& draft,
+                                   const std::optional<std::vector<std::int64_t>>& if_match = {});
   // Empty q: every service the caller may see; else by part of the name, a whole keyword, or
   // the host of a URL (any URL on the host).
   core::Result<std::vector<ServiceView>> search(const core::Actor& actor, std::string_view q);
@@ -106,7 +107,8 @@ class Directory {
 
  private:
   core::Result<ServiceView> save(const core::Actor& actor, core::Id id, const ServiceDraft& draft,
-                                 std::optional<core::Id> restored_from);
+                                 std::optional<core::Id> restored_from,
+                                 const std::optional<std::vector<std::int64_t>>& if_match);
   ServiceView view(const core::Actor& actor, core::Service service) const;
   Context& ctx_;
 };

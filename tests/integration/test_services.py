@@ -91,6 +91,18 @@ class ServiceEntryTest(DirectoryTestCase):
         self.assertEqual(r.body["contacts"][1]["kind"], "email")
         self.assertEqual(r.body["version"], created["version"] + 1)
 
+    def test_a_patch_with_a_stale_if_match_is_412_and_changes_nothing(self):
+        s = self.add_service(description="first")
+        path = "%s/%d" % (SERVICES, s["id"])
+        etag = self.agent.client.get(path).headers.get("ETag")
+        self.assertEqual(etag, '"%d"' % s["version"])
+        first = self.agent.client.patch(path, {"description": "second"}, headers={"If-Match": etag})
+        self.assertEqual(first.status, 200, first.body)
+        self.assertEqual(first.headers.get("ETag"), '"%d"' % (s["version"] + 1))
+        stale = self.admin.patch(path, {"description": "third"}, headers={"If-Match": etag})
+        self.assertProblem(stale, 412)
+        self.assertEqual(self.agent.client.get(path).body["description"], "second")
+
     def test_bad_input_is_refused_with_the_field_named(self):
         self.assertProblem(self.agent.client.post(SERVICES, {"description": "no name"}), 400, "name")
         self.assertProblem(self.agent.client.post(SERVICES, {"name": unique("S "), "colour": "red"}),

@@ -1,5 +1,6 @@
 // /api/v1/services — the service directory: search (customers: public services only), add and
-// change services (staff), and the orphans nobody can be reached for (staff).
+// change services (staff; If-Match with the ETag makes a stale edit fail with 412 instead of
+// overwriting), and the orphans nobody can be reached for (staff).
 #include <array>
 
 #include "http/handlers/common.hpp"
@@ -9,8 +10,14 @@
 namespace frontline::http::handlers {
 namespace {
 
-auto encoder_for(const Request& req) {
-  return [&actor = req.caller()](const app::ServiceView& v) { return service_json(v, actor); };
+// The service as the caller may see it; staff also get its version as the ETag that a PATCH's
+// If-Match names.
+Response service_reply(const core::Result<app::ServiceView>& r, unsigned status,
+                       const core::Actor& actor) {
+  if (!r) return problem(r.error());
+  auto res = Response::json(status, service_json(*r, actor));
+  if (actor.is_staff()) res.header("ETag", etag(r->service.version));
+  return res;
 }
 
 }  // namespace
@@ -26,13 +33,13 @@ Response services_get(Request& req, Services& s) {
 Response services_post(Request& req, Services& s) {
   auto draft = decode_new_service(req.body);
   if (!draft) return problem(draft.error());
-  return reply(s.directory.create(req.caller(), *draft), 201, encoder_for(req));
+  return service_reply(s.directory.create(req.caller(), *draft), 201, req.caller());
 }
 
 Response service_get(Request& req, Services& s) {
   auto id = path_id(req);
   if (!id) return no_such("service");
-  return reply(s.directory.get(req.caller(), *id), 200, encoder_for(req));
+  return service_reply(s.directory.get(req.caller(), *id), 200, req.caller());
 }
 
 Response service_patch(Request& req, Services& s) {
@@ -40,7 +47,8 @@ Response service_patch(Request& req, Services& s) {
   if (!id) return no_such("service");
   auto draft = decode_service_changes(req.body);
   if (!draft) return problem(draft.error());
-  return reply(s.directory.update(req.caller(), *id, *draft), 200, encoder_for(req));
+  return service_reply(s.directory.update(req.caller(), *id, *draft, if_match_versions(req)), 200,
+                       req.caller());
 }
 
 Response service_orphans_get(Request& req, Services& s) {

@@ -186,6 +186,21 @@ TEST_F(DirectoryTest, EverySaveWritesOneRevisionAndRestoringBringsTheOldStateBac
   EXPECT_EQ(after->at(2).restored_from, std::optional<core::Id>(revs->at(0).id));
 }
 
+TEST_F(DirectoryTest, APatchNamingAnOlderVersionIsStaleAndChangesNothing) {
+  const auto created = add("Versioned", {phone()}).service;
+  ServiceDraft first;
+  first.description = "first";
+  ASSERT_TRUE(
+      directory_.update(ann_, created.id, first, std::vector<std::int64_t>{created.version}));
+  ServiceDraft second;
+  second.description = "second";
+  auto stale =
+      directory_.update(admin_, created.id, second, std::vector<std::int64_t>{created.version});
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, core::Errc::stale);
+  EXPECT_EQ(directory_.get(ann_, created.id)->service.description, "first");
+}
+
 TEST_F(DirectoryTest, AnUnknownContactIdInAPatchIsRefusedWithTheFieldNamed) {
   const auto id = add("Strict", {phone()}).service.id;
   ServiceDraft change;
