@@ -48,6 +48,21 @@ void on_note(store::Tx& tx, const core::Actor& actor, const core::Event& e) {
   }
 }
 
+// Everyone in the owning team of the service whose contact was reported, but the reporter.
+void on_contact_reported_wrong(store::Tx& tx, const core::Actor& actor, const core::Event& e) {
+  auto service_id = event_int(e.data, "service_id");
+  auto service = service_id ? tx.services().service_by_id(*service_id) : std::nullopt;
+  if (!service || !service->team_id) return;
+  auto team = tx.organizations().team_by_id(*service->team_id);
+  if (!team) return;
+  for (Id member : team->member_ids) {
+    if (member == actor.id) continue;
+    auto user = tx.accounts().user_by_id(member);
+    if (!user || user->disabled) continue;
+    notify(tx, member, NotificationKind::contact_reported_wrong, actor, e);
+  }
+}
+
 }  // namespace
 
 void notify_for_event(store::Tx& tx, const core::Actor& actor, const core::Event& e) {
@@ -61,6 +76,8 @@ void notify_for_event(store::Tx& tx, const core::Actor& actor, const core::Event
     } else if (!actor.is_staff()) {
       on_customer_message(tx, actor, e);
     }
+  } else if (e.is(core::EventType::service_contact_reported_wrong)) {
+    on_contact_reported_wrong(tx, actor, e);
   }
 }
 

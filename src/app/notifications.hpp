@@ -1,7 +1,7 @@
 // A technician's notifications: assigned to me, the customer replied on my ticket, mentioned in
-// a note. They are derived from the event that causes them, in the same write unit (so when the
-// live feed shows the event, the notification is already there), and read by their owner only.
-// Thread-safe.
+// a note, a contact of my team's service reported wrong on a ticket. They are derived from the
+// event that causes them, in the same write unit (so when the live feed shows the event, the
+// notification is already there), and read by their owner only. Thread-safe.
 #pragma once
 
 #include <cstdint>

@@ -67,8 +67,9 @@ Result<core::Ticket> Tickets::open(const core::Actor& actor, OpenTicket in) {
       return make_error(Errc::forbidden, "customers open tickets for themselves only",
                         {{"requester_email", "must be your own address"}});
     }
-    if (in.priority || !tags->empty()) {
-      return make_error(Errc::forbidden, "priority and tags are set by the support team");
+    if (in.priority || !tags->empty() || in.service_id) {
+      return make_error(Errc::forbidden,
+                        "priority, tags and the service are set by the support team");
     }
     if (in.channel && *in.channel != core::Channel::web && *in.channel != core::Channel::api) {
       return core::invalid_field("channel", "customers open tickets on the web or through the API");
@@ -144,6 +145,14 @@ Result<core::Ticket> Tickets::open_in(store::Tx& tx, const core::Actor& actor, c
   t.requester_name = requester.name;
   t.organization_id = requester.organization_id;
   t.category = in.category;
+  if (in.service_id) {
+    if (!tx.services().service_by_id(*in.service_id)) {
+      return core::invalid_field("service_id", "no such service",
+                                 "There is no service " + std::to_string(*in.service_id) +
+                                     " in the directory. Pick one from the directory search.");
+    }
+    t.service_id = in.service_id;
+  }
   t.channel = in.channel.value_or(core::Channel::web);
   t.tags = tags;  // copied, not moved: the unit may run again
   t.created_at = t.updated_at = t.public_updated_at = now;

@@ -174,7 +174,8 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
       return make_error(Errc::stale, "ticket #" + std::to_string(number) +
                                          " was changed by someone else; reload and try again");
     }
-    const bool agent_fields = c.priority || c.assignee_id || c.team_id || c.category || tags;
+    const bool agent_fields =
+        c.priority || c.assignee_id || c.team_id || c.category || c.service_id || tags;
     if (agent_fields) {
       if (auto r = require(actor, core::TicketAction::edit_properties, t, "change properties");
           !r) {
@@ -220,6 +221,16 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
       t.team_id = *c.team_id;
       changes.push_back({core::EventType::ticket_team_changed,
                          EventData().add("from", before.team_id).add("to", t.team_id).str()});
+    }
+    if (c.service_id && *c.service_id != t.service_id) {
+      if (*c.service_id && !tx.services().service_by_id(**c.service_id)) {
+        return core::invalid_field("service_id", "no such service",
+                                   "There is no service " + std::to_string(**c.service_id) +
+                                       " in the directory. Pick one from the directory search.");
+      }
+      t.service_id = *c.service_id;
+      changes.push_back({core::EventType::ticket_service_changed,
+                         EventData().add("from", before.service_id).add("to", t.service_id).str()});
     }
     if (c.category && *c.category != t.category) {
       t.category = *c.category;

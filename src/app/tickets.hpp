@@ -32,6 +32,7 @@ struct OpenTicket {
   std::optional<core::Priority> priority;
   std::string category;
   std::vector<std::string> tags;
+  std::optional<core::Id> service_id;  // staff: the directory's service it is about
   std::vector<NewAttachment> attachments;
   std::string idempotency_key;
   std::string email_message_id;  // the first message's, when it came by email
@@ -72,7 +73,8 @@ struct TicketChanges {
   std::optional<std::optional<core::Id>> assignee_id;
   std::optional<std::optional<core::Id>> team_id;
   std::optional<std::string> category;
-  std::optional<std::vector<std::string>> tags;  // the whole set
+  std::optional<std::optional<core::Id>> service_id;  // the directory's service; null clears
+  std::optional<std::vector<std::string>> tags;       // the whole set
   // Relative to the stored tags (applied after `tags`): bulk actions and macros add or remove
   // without knowing, or overwriting, what else the ticket carries.
   std::vector<std::string> add_tags;

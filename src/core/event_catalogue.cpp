@@ -320,6 +320,50 @@ constexpr std::array kCatalogue{
               "",
               {"chat_id", "rating"},
               "The customer rated a chat from 1 to 5."},
+    EventSpec{ticket_service_changed,
+              "ticket.service_changed",
+              kTicket,
+              kInternal,
+              "",
+              {"from", "to"},
+              "The directory service the ticket is about changed (service ids; null for none)."},
+    EventSpec{service_created,
+              "service.created",
+              kDesk,
+              kInternal,
+              "",
+              {"service_id", "name", "revision_id"},
+              "A service was added to the directory (its first revision)."},
+    EventSpec{service_updated,
+              "service.updated",
+              kDesk,
+              kInternal,
+              "",
+              {"service_id", "revision_id"},
+              "A service's entry was changed (the revision holding the new state)."},
+    EventSpec{service_restored,
+              "service.restored",
+              kDesk,
+              kInternal,
+              "",
+              {"service_id", "revision_id", "restored_from"},
+              "A service was brought back to an earlier revision (`restored_from`)."},
+    EventSpec{service_contact_verified,
+              "service.contact_verified",
+              kDesk,
+              kInternal,
+              "",
+              {"service_id", "contact_id", "how", "result"},
+              "Someone checked a service's contact: how (called, emailed, web_form, other) and "
+              "the result (works, wrong, no_answer)."},
+    EventSpec{service_contact_reported_wrong,
+              "service.contact_reported_wrong",
+              kTicket,
+              kInternal,
+              "",
+              {"service_id", "contact_id", "note"},
+              "A technician working the ticket reported a service's contact as wrong; the "
+              "members of the service's team are notified."},
 };
 
 // to_string indexes the table by the enum's value.
@@ -330,7 +374,7 @@ constexpr bool in_enum_order() {
   return true;
 }
 static_assert(in_enum_order(), "kCatalogue lists every EventType once, in declaration order");
-static_assert(static_cast<std::size_t>(chat_rated) + 1 == kCatalogue.size(),
+static_assert(static_cast<std::size_t>(service_contact_reported_wrong) + 1 == kCatalogue.size(),
               "every EventType has an entry in kCatalogue");
 
 }  // namespace

@@ -58,6 +58,12 @@ enum class EventType : std::uint8_t {
   chat_form_submitted,
   chat_ended,
   chat_rated,
+  ticket_service_changed,
+  service_created,
+  service_updated,
+  service_restored,
+  service_contact_verified,
+  service_contact_reported_wrong,
 };
 
 // Where an event is recorded: on a ticket (so it is part of that ticket's history), desk-wide

@@ -12,8 +12,8 @@ constexpr std::array<std::string_view, 6> kStatuses{"new",     "open",     "pend
 constexpr std::array<std::string_view, 4> kPriorities{"low", "normal", "high", "urgent"};
 constexpr std::array<std::string_view, 5> kChannels{"web", "email", "chat", "phone", "api"};
 constexpr std::array<std::string_view, 3> kMessageKinds{"public", "internal", "system"};
-constexpr std::array<std::string_view, 3> kNotificationKinds{"assigned", "customer_replied",
-                                                             "mentioned"};
+constexpr std::array<std::string_view, 4> kNotificationKinds{"assigned", "customer_replied",
+                                                             "mentioned", "contact_reported_wrong"};
 
 template <typename E, std::size_t N>
 std::optional<E> parse_in(const std::array<std::string_view, N>& names, std::string_view s) {

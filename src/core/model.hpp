@@ -103,6 +103,7 @@ struct Ticket {
   std::optional<Id> organization_id;
   std::optional<Id> assignee_id;
   std::optional<Id> team_id;
+  std::optional<Id> service_id;  // the directory's service the ticket is about
   std::string category;
   Channel channel = Channel::web;
   std::vector<std::string> tags;
@@ -154,7 +155,9 @@ struct Message {
 };
 
 // Something a member of staff should look at: derived from an event, in the event's unit.
-enum class NotificationKind { assigned, customer_replied, mentioned };
+// contact_reported_wrong: someone on a ticket reported a contact of a service the member's team
+// owns as wrong (the service directory).
+enum class NotificationKind { assigned, customer_replied, mentioned, contact_reported_wrong };
 std::string_view to_string(NotificationKind k);
 std::optional<NotificationKind> parse_notification_kind(std::string_view s);
 

@@ -33,6 +33,7 @@ Result<app::OpenTicket> decode_open_ticket(std::string_view body) {
     t.priority = r.choice<core::Priority>("priority", core::parse_priority, kPriorities);
     t.category = r.string("category").value_or("");
     t.tags = r.strings("tags").value_or(std::vector<std::string>{});
+    t.service_id = r.nullable_id("service_id").value_or(std::nullopt);
     t.call_notes = r.string("call_notes").value_or("");
     t.call_minutes = r.integer("call_minutes");
     return t;
@@ -56,6 +57,7 @@ app::TicketChanges read_ticket_changes(FieldReader& r) {
   c.assignee_id = r.nullable_id("assignee_id");
   c.team_id = r.nullable_id("team_id");
   c.category = r.string("category");
+  c.service_id = r.nullable_id("service_id");
   c.tags = r.strings("tags");
   c.add_tags = r.strings("add_tags").value_or(std::vector<std::string>{});
   c.remove_tags = r.strings("remove_tags").value_or(std::vector<std::string>{});
@@ -209,6 +211,7 @@ void read_macro_changes(const json::object& o, FieldReader& outer, core::Macro& 
   FieldReader r(o);
   auto c = read_ticket_changes(r);
   if (c.tags) r.type_error("tags", "is not for macros; use add_tags and remove_tags");
+  if (c.service_id) r.type_error("service_id", "is not for macros");
   m.status = c.status;
   m.priority = c.priority;
   m.assignee_id = c.assignee_id;

@@ -10,6 +10,7 @@
 #include "app/categories.hpp"
 #include "app/chats.hpp"
 #include "app/context.hpp"
+#include "app/directory.hpp"
 #include "app/invitations.hpp"
 #include "app/macros.hpp"
 #include "app/mail.hpp"
@@ -62,7 +63,8 @@ struct Services {
         bulk_actions(tickets),
         chats(c, tickets, chat),
         notifications(c),
-        invitations(c, accounts, auth) {}
+        invitations(c, accounts, auth),
+        directory(c) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -78,6 +80,7 @@ struct Services {
   app::Chats chats;
   app::Notifications notifications;
   app::Invitations invitations;  // configured by `serve` with the public URL and mail settings
+  app::Directory directory;
   ServerSettings settings;
   Metrics* metrics = nullptr;
   hub::Hub* hub = nullptr;      // the server's WebSocket hub (set by Server)

@@ -40,6 +40,7 @@ class TicketWriter {
       field("priority", core::to_string(t.priority));
       id("assignee_id", t.assignee_id);
       id("team_id", t.team_id);
+      id("service_id", t.service_id);
       out_ += ",\"tags\":[";
       for (std::size_t i = 0; i < t.tags.size(); ++i) {
         if (i) out_ += ',';

@@ -1,4 +1,5 @@
-// Notifications for members of staff (assigned to me, the customer replied on mine, mentioned).
+// Notifications for members of staff (assigned to me, the customer replied on mine, mentioned, a
+// contact of my team's service reported wrong).
 // Promises: each person reads and marks only their own; lists are newest first; marking read
 // what is already read changes nothing.
 #pragma once

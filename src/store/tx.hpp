@@ -19,6 +19,7 @@
 #include "store/notification_repository.hpp"
 #include "store/organization_repository.hpp"
 #include "store/saved_filter_repository.hpp"
+#include "store/service_repository.hpp"
 #include "store/store_error.hpp"
 #include "store/ticket_repository.hpp"
 
@@ -41,6 +42,7 @@ class Tx {
   virtual ChatRepository& chats() = 0;
   virtual NotificationRepository& notifications() = 0;
   virtual LoginThrottleRepository& login_throttle() = 0;
+  virtual ServiceRepository& services() = 0;
 
   // Maintenance: compacts the search index and refreshes planner statistics (after bulk loads).
   virtual void optimize() = 0;

@@ -35,6 +35,10 @@ gmime=$(pkg-config --cflags --libs gmime-3.0)
 "$cxx" "${flags[@]}" "${core_sources[@]}" src/core/chat.cpp src/channels/chat/chat_frames.cpp \
   src/http/chat_codec.cpp src/http/codec_support.cpp tests/fuzz/fuzz_chat_frames.cpp -lboost_json \
   -o "$out/fuzz_chat_frames"
+# The service directory: the search box's host and the POST/PATCH bodies.
+"$cxx" "${flags[@]}" "${core_sources[@]}" src/core/service.cpp src/http/service_codec.cpp \
+  src/http/codec_support.cpp tests/fuzz/fuzz_service_directory.cpp -lboost_json \
+  -o "$out/fuzz_service_directory"
 # The email channel with GMime; the MIME corpus also takes Debian's Python test suite's messages.
 for target in fuzz_mime_parser fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results; do
   # shellcheck disable=SC2086 # $gmime is a list of flags
@@ -43,7 +47,7 @@ done
 mkdir -p "$out/corpus-fuzz_mime_parser"
 cp -n /usr/lib/python3.11/test/test_email/data/*.txt "$out/corpus-fuzz_mime_parser/" 2>/dev/null || true
 for target in fuzz_search_query fuzz_request_decoding fuzz_csv_field fuzz_chat_frames fuzz_mime_parser \
-  fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results; do
+  fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results fuzz_service_directory; do
   corpus="$out/corpus-$target"
   seeds="tests/fuzz/corpus/$target"
   mkdir -p "$corpus" "$seeds"

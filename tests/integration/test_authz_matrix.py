@@ -132,6 +132,18 @@ EXPECTED = {
     "POST /api/v1/chat-forms": ADMINS,
     "PATCH /api/v1/chat-forms/{id}": ADMINS,
     "DELETE /api/v1/chat-forms/{id}": ADMINS,
+    # The service directory: everyone signed in searches (customers: public services only) and
+    # reads a public service; staff keep it. The object is a public service of the help desk.
+    "GET /api/v1/services": SIGNED_IN,
+    "POST /api/v1/services": STAFF,
+    "GET /api/v1/services/orphans": STAFF,
+    "GET /api/v1/services/{id}": SIGNED_IN,
+    "PATCH /api/v1/services/{id}": STAFF,
+    "GET /api/v1/services/{id}/revisions": STAFF,  # customers never see revisions
+    "POST /api/v1/services/{id}/revisions/{revision}/restore": STAFF,
+    "POST /api/v1/services/{id}/contacts/{contact}/verify": STAFF,
+    # Reported from the customer's ticket: staff only, refused before the ticket is looked up.
+    "POST /api/v1/services/{id}/contacts/{contact}/report-wrong": STAFF,
 }
 
 FORM_BODY = {"title": "Replacement", "fields": [{"name": "note", "label": "Note", "type": "text"}]}
@@ -215,6 +227,15 @@ class AuthorizationMatrixTest(unittest.TestCase):
         assert r.status == 201, r.body
         return r.body["id"]
 
+    def service(self):
+        """A fresh public service with one public contact: (id, its first revision, the contact)."""
+        r = self.admin_client.post("/api/v1/services", {
+            "name": unique("Service "), "public": True, "team_id": self.team_id,
+            "contacts": [{"kind": "phone", "value": "+1 555 0100", "public": True}]})
+        assert r.status == 201, r.body
+        revs = self.admin_client.get("/api/v1/services/%d/revisions" % r.body["id"]).body["items"]
+        return r.body["id"], revs[0]["id"], r.body["contacts"][0]["id"]
+
     def chat(self, active=False, ended=False):
         """The customer's fresh chat: waiting, accepted by the agent, or ended by the customer."""
         r = self.customer.client.post("/api/v1/chats", {"topic": "matrix chat"})
@@ -283,6 +304,8 @@ class AuthorizationMatrixTest(unittest.TestCase):
             params["id"] = self.customer.id
         elif pattern == "/api/v1/invitations/{token}":
             params["token"] = self.invitation_token()
+        elif pattern.startswith("/api/v1/services/{id}"):
+            params["id"], params["revision"], params["contact"] = self.service()
         elif pattern.startswith("/api/v1/chat-forms/"):
             params["id"] = self.admin_client.post("/api/v1/chat-forms", FORM_BODY).body["id"]
         elif pattern.startswith("/api/v1/chats/{id}"):
@@ -348,6 +371,11 @@ class AuthorizationMatrixTest(unittest.TestCase):
             "POST /api/v1/chats/{id}/forms/{seq}": lambda: {"values": {"note": "ok"}},
             "POST /api/v1/chat-forms": lambda: FORM_BODY,
             "PATCH /api/v1/chat-forms/{id}": lambda: FORM_BODY,
+            "POST /api/v1/services": lambda: {"name": unique("Service ")},
+            "PATCH /api/v1/services/{id}": lambda: {"description": "changed"},
+            "POST /api/v1/services/{id}/contacts/{contact}/verify": lambda: {"how": "called",
+                                                                             "result": "works"},
+            "POST /api/v1/services/{id}/contacts/{contact}/report-wrong": lambda: {"ticket": self.ticket()},
         }
         if route == "POST /api/v1/mail/inbound":
             body, headers = self.inbound_mail()

@@ -1,5 +1,6 @@
 """Focus of this file: `frontline admin migrate-to-postgres` — a seeded and used SQLite
-deployment (tickets, replies, internal notes, an attachment, categories, macros, filters, tokens)
+deployment (tickets, replies, internal notes, an attachment, categories, macros, filters, tokens, a service
+directory entry with its revisions)
 is copied into an empty PostgreSQL database with the same rows in every table (the command's own
 table, checked here against both databases) and every attachment in the database; identity
 sequences continue after the copied ids; a database that already holds rows is refused; and the
@@ -61,6 +62,20 @@ class MigrateToPostgresTest(unittest.TestCase):
         assert admin.post("/api/v1/macros", {"name": unique("Thanks "), "scope": "shared",
                                              "changes": {"priority": "high"}}).status == 201
         assert cls.agent.client.post("/api/v1/me/filters", {"name": "Mine", "query": "status:open"}).status == 201
+        # A service directory entry with a call tree, changed once (two revisions), a ticket
+        # about it.
+        service = cls.agent.client.post("/api/v1/services", {
+            "name": unique("Records "), "urls": ["https://records.example.gov/login"],
+            "keywords": ["records"], "public": True,
+            "contacts": [{"kind": "phone", "value": "+1 555 0100", "public": True, "escalation": True,
+                          "call_tree": [{"press": "2", "then": "database team"}]}]})
+        assert service.status == 201, service.body
+        cls.service = service.body["id"]
+        changed = cls.agent.client.patch("/api/v1/services/%d" % cls.service,
+                                         {"description": "The records database"})
+        assert changed.status == 200, changed.body
+        about = cls.agent.client.patch("/api/v1/tickets/%d" % cls.number, {"service_id": cls.service})
+        assert about.status == 200, about.body
         cls.lite.stop()
         cls.url = cls.cluster.database()
         cls.migrated = run("admin", "migrate-to-postgres", "--data", cls.data, "--database", cls.url)
@@ -86,11 +101,15 @@ class MigrateToPostgresTest(unittest.TestCase):
         rows = counts(p.stdout)
         for table in ("users", "organizations", "tickets", "messages", "events", "ticket_search",
                       "ticket_tags", "ticket_credits", "notifications", "invitations", "attachments",
-                      "categories", "macros", "saved_filters", "api_tokens"):
+                      "categories", "macros", "saved_filters", "api_tokens", "services",
+                      "service_urls", "service_keywords", "service_contacts", "service_revisions"):
             self.assertIn(table, rows, p.stdout)
             self.assertEqual(rows[table][0], self.sqlite_count(table), table)
             self.assertEqual(rows[table][1], int(psql(self.url, 'SELECT count(*) FROM "%s"' % table)), table)
         self.assertGreater(rows["tickets"][1], 0)
+        self.assertEqual(rows["service_revisions"][1], 2)
+        self.assertEqual(psql(self.url, "SELECT service_id FROM tickets WHERE number = %d" % self.number),
+                         str(self.service))
         last = int(psql(self.url, "SELECT max(number) FROM tickets"))
         self.assertEqual(int(psql(self.url, "SELECT nextval(pg_get_serial_sequence('tickets', 'number'))")), last + 1)
         # The search documents came along: a subject word finds its ticket in PostgreSQL.
@@ -115,7 +134,10 @@ class MigrateToPostgresTest(unittest.TestCase):
                  "/api/v1/categories", "/api/v1/macros", "/api/v1/mail/templates",
                  "/api/v1/leaderboard", "/api/v1/reports/closed?group_by=agent",
                  "/api/v1/reports/closed?group_by=category", "/api/v1/boards", "/api/v1/chat-forms",
-                 "/api/v1/chats"]
+                 "/api/v1/chats", "/api/v1/services", "/api/v1/services?q=records",
+                 "/api/v1/services?q=https://www.records.example.gov/deep/page",
+                 "/api/v1/services/orphans", "/api/v1/services/%d" % self.service,
+                 "/api/v1/services/%d/revisions" % self.service]
         # Every page of the ticket list, then each ticket with its messages, events and links.
         numbers, cursor = [], ""
         while True:

@@ -95,7 +95,7 @@ export interface User {
 /** Something for a technician to look at (GET /notifications), newest first. */
 export interface Notification {
   id: number;
-  kind: 'assigned' | 'customer_replied' | 'mentioned';
+  kind: 'assigned' | 'customer_replied' | 'mentioned' | 'contact_reported_wrong';
   ticket_number: number;
   subject: string;
   actor: { id: number; name: string } | null;

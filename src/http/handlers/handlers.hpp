@@ -93,6 +93,15 @@ Response board_delete(Request& req, Services& s);
 Response away_days_get(Request& req, Services& s);
 Response away_day_put(Request& req, Services& s);
 Response away_day_delete(Request& req, Services& s);
+Response services_get(Request& req, Services& s);
+Response services_post(Request& req, Services& s);
+Response service_get(Request& req, Services& s);
+Response service_patch(Request& req, Services& s);
+Response service_orphans_get(Request& req, Services& s);
+Response service_revisions_get(Request& req, Services& s);
+Response service_revision_restore_post(Request& req, Services& s);
+Response service_contact_verify_post(Request& req, Services& s);
+Response service_contact_report_wrong_post(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 

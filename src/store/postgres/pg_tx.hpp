@@ -25,6 +25,7 @@ class PgTx final : public Tx {
   ChatRepository& chats() override { return chats_; }
   NotificationRepository& notifications() override { return notifications_; }
   LoginThrottleRepository& login_throttle() override { return login_throttle_; }
+  ServiceRepository& services() override { return services_; }
 
   void optimize() override;
   // For PostgreSQL-only statements outside the repositories (the blob store).
@@ -49,6 +50,7 @@ class PgTx final : public Tx {
   PgChats chats_{db_};
   PgNotifications notifications_{db_};
   PgLoginThrottle login_throttle_{db_};
+  PgServices services_{db_};
 };
 
 }  // namespace frontline::store::postgres

@@ -28,7 +28,7 @@ constexpr const char* kTicketColumns =
     "t.first_response_at, t.resolved_at, t.closed_at, t.merged_into, t.version, u.email, u.name, "
     "(SELECT string_agg(tag, chr(31) ORDER BY tag COLLATE \"C\") FROM ticket_tags "
     "WHERE ticket_number = t.number), "
-    "t.public_version, t.public_updated_at, t.customer_replied_at ";
+    "t.public_version, t.public_updated_at, t.customer_replied_at, t.service_id ";
 
 core::Ticket read_ticket(const Stmt& s) {
   core::Ticket t;
@@ -62,6 +62,7 @@ core::Ticket read_ticket(const Stmt& s) {
   t.public_version = s.int64(20);
   t.public_updated_at = s.int64(21);
   t.customer_replied_at = s.opt_int64(22);
+  t.service_id = s.opt_int64(23);
   return t;
 }
 void write_tags(Connection& db, Id number, const std::vector<std::string>& tags) {
@@ -82,15 +83,16 @@ void PgTickets::insert_ticket(core::Ticket& t, std::string_view public_text,
       "INSERT INTO tickets(subject, status, priority, requester_id, organization_id, "
       "assignee_id, team_id, category, channel, created_at, updated_at, first_response_at, "
       "resolved_at, closed_at, merged_into, version, public_version, public_updated_at, "
-      "customer_replied_at) "
+      "customer_replied_at, service_id) "
       "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-      "$19) RETURNING number");
+      "$19, $20) RETURNING number");
   s.bind(1, t.subject).bind(2, core::to_string(t.status)).bind(3, core::to_string(t.priority));
   s.bind(4, t.requester_id).bind(5, t.organization_id).bind(6, t.assignee_id).bind(7, t.team_id);
   s.bind(8, t.category).bind(9, core::to_string(t.channel)).bind(10, t.created_at);
   s.bind(11, t.updated_at).bind(12, t.first_response_at).bind(13, t.resolved_at);
   s.bind(14, t.closed_at).bind(15, t.merged_into).bind(16, t.version);
   s.bind(17, t.public_version).bind(18, t.public_updated_at).bind(19, t.customer_replied_at);
+  s.bind(20, t.service_id);
   s.step();
   t.number = s.int64(0);
   if (!t.tags.empty()) write_tags(db_, t.number, t.tags);
@@ -126,13 +128,14 @@ bool PgTickets::update_ticket(const core::Ticket& t) {
       "UPDATE tickets SET status = $1, priority = $2, assignee_id = $3, team_id = $4, "
       "category = $5, updated_at = $6, first_response_at = $7, resolved_at = $8, closed_at = $9, "
       "merged_into = $10, organization_id = $11, version = $12, public_version = $13, "
-      "public_updated_at = $14, customer_replied_at = $15 WHERE number = $16 AND version = $17");
+      "public_updated_at = $14, customer_replied_at = $15, service_id = $18 WHERE number = $16 "
+      "AND version = $17");
   s.bind(1, core::to_string(t.status)).bind(2, core::to_string(t.priority));
   s.bind(3, t.assignee_id).bind(4, t.team_id).bind(5, t.category).bind(6, t.updated_at);
   s.bind(7, t.first_response_at).bind(8, t.resolved_at).bind(9, t.closed_at);
   s.bind(10, t.merged_into).bind(11, t.organization_id).bind(12, t.version);
   s.bind(13, t.public_version).bind(14, t.public_updated_at).bind(15, t.customer_replied_at);
-  s.bind(16, t.number).bind(17, t.version - 1);
+  s.bind(16, t.number).bind(17, t.version - 1).bind(18, t.service_id);
   if (s.changes() == 0) return false;
   write_tags(db_, t.number, t.tags);
   if (stored_status != core::to_string(t.status)) {

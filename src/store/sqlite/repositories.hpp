@@ -216,6 +216,24 @@ class SqliteLoginThrottle final : public LoginThrottleRepository {
   Connection& db_;
 };
 
+class SqliteServices final : public ServiceRepository {
+ public:
+  explicit SqliteServices(Connection& conn) : db_(conn) {}
+
+  Id insert_service(const core::Service& service) override;
+  bool update_service(const core::Service& service) override;
+  std::optional<core::Service> service_by_id(Id id) override;
+  std::optional<core::Service> service_by_name(std::string_view name) override;
+  std::vector<core::Service> find_services(const ServiceFilter& filter) override;
+  Id insert_revision(const core::ServiceRevision& revision) override;
+  std::vector<core::ServiceRevision> list_revisions(Id service_id) override;
+  std::optional<core::ServiceRevision> revision_by_id(Id service_id, Id revision_id) override;
+  std::vector<std::pair<Id, std::int64_t>> open_tickets_per_service() override;
+
+ private:
+  Connection& db_;
+};
+
 class SqliteMacros final : public MacroRepository {
  public:
   explicit SqliteMacros(Connection& conn) : db_(conn) {}

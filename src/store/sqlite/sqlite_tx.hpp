@@ -23,6 +23,7 @@ class SqliteTx final : public Tx {
   ChatRepository& chats() override { return chats_; }
   NotificationRepository& notifications() override { return notifications_; }
   LoginThrottleRepository& login_throttle() override { return login_throttle_; }
+  ServiceRepository& services() override { return services_; }
 
   void optimize() override;
 
@@ -41,6 +42,7 @@ class SqliteTx final : public Tx {
   SqliteChats chats_{db_};
   SqliteNotifications notifications_{db_};
   SqliteLoginThrottle login_throttle_{db_};
+  SqliteServices services_{db_};
 };
 
 }  // namespace frontline::store::sqlite

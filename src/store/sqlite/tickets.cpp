@@ -24,7 +24,7 @@ constexpr const char* kTicketColumns =
     "t.assignee_id, t.team_id, t.category, t.channel, t.created_at, t.updated_at, "
     "t.first_response_at, t.resolved_at, t.closed_at, t.merged_into, t.version, u.email, u.name, "
     "(SELECT group_concat(tag, char(31)) FROM ticket_tags WHERE ticket_number = t.number), "
-    "t.public_version, t.public_updated_at, t.customer_replied_at ";
+    "t.public_version, t.public_updated_at, t.customer_replied_at, t.service_id ";
 
 core::Ticket read_ticket(const Stmt& s) {
   core::Ticket t;
@@ -58,6 +58,7 @@ core::Ticket read_ticket(const Stmt& s) {
   t.public_version = s.int64(20);
   t.public_updated_at = s.int64(21);
   t.customer_replied_at = s.opt_int64(22);
+  t.service_id = s.opt_int64(23);
   return t;
 }
 void write_tags(Connection& db, Id number, const std::vector<std::string>& tags) {
@@ -78,14 +79,15 @@ void SqliteTickets::insert_ticket(core::Ticket& t, std::string_view public_text,
       "INSERT INTO tickets(subject, status, priority, requester_id, organization_id, "
       "assignee_id, team_id, category, channel, created_at, updated_at, first_response_at, "
       "resolved_at, closed_at, merged_into, version, public_version, public_updated_at, "
-      "customer_replied_at) "
-      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "customer_replied_at, service_id) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, t.subject).bind(2, core::to_string(t.status)).bind(3, core::to_string(t.priority));
   s.bind(4, t.requester_id).bind(5, t.organization_id).bind(6, t.assignee_id).bind(7, t.team_id);
   s.bind(8, t.category).bind(9, core::to_string(t.channel)).bind(10, t.created_at);
   s.bind(11, t.updated_at).bind(12, t.first_response_at).bind(13, t.resolved_at);
   s.bind(14, t.closed_at).bind(15, t.merged_into).bind(16, t.version);
   s.bind(17, t.public_version).bind(18, t.public_updated_at).bind(19, t.customer_replied_at);
+  s.bind(20, t.service_id);
   s.run();
   t.number = db_.last_insert_rowid();
   if (!t.tags.empty()) write_tags(db_, t.number, t.tags);
@@ -121,13 +123,13 @@ bool SqliteTickets::update_ticket(const core::Ticket& t) {
       "UPDATE tickets SET status = ?, priority = ?, assignee_id = ?, team_id = ?, category = ?, "
       "updated_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ?, merged_into = ?, "
       "organization_id = ?, version = ?, public_version = ?, public_updated_at = ?, "
-      "customer_replied_at = ? WHERE number = ? AND version = ?");
+      "customer_replied_at = ?, service_id = ?18 WHERE number = ?16 AND version = ?17");
   s.bind(1, core::to_string(t.status)).bind(2, core::to_string(t.priority));
   s.bind(3, t.assignee_id).bind(4, t.team_id).bind(5, t.category).bind(6, t.updated_at);
   s.bind(7, t.first_response_at).bind(8, t.resolved_at).bind(9, t.closed_at);
   s.bind(10, t.merged_into).bind(11, t.organization_id).bind(12, t.version);
   s.bind(13, t.public_version).bind(14, t.public_updated_at).bind(15, t.customer_replied_at);
-  s.bind(16, t.number).bind(17, t.version - 1);
+  s.bind(16, t.number).bind(17, t.version - 1).bind(18, t.service_id);
   s.run();
   if (db_.changes() == 0) return false;
   write_tags(db_, t.number, t.tags);

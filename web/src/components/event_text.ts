@@ -35,6 +35,10 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
       return d.to ? `assigned it to ${userName(d.to as number)}` : 'unassigned it';
     case 'ticket.team_changed':
       return d.to ? `moved it to team ${teamName(d.to as number)}` : 'removed the team';
+    case 'ticket.service_changed':
+      return d.to ? `set the service to #${d.to as number}` : 'cleared the service';
+    case 'service.contact_reported_wrong':
+      return `reported contact #${s('contact_id') || '?'} of service #${s('service_id') || '?'} as wrong`;
     case 'ticket.category_changed':
       return d.to ? `set the category to ${s('to')}` : 'cleared the category';
     case 'ticket.tags_changed':

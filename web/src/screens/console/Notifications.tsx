@@ -22,6 +22,8 @@ export function notificationText(n: Notification): string {
       return `The customer replied on ${ticket}`;
     case 'mentioned':
       return `${who} mentioned you on ${ticket}`;
+    case 'contact_reported_wrong':
+      return `${who} reported a contact of your team's service wrong on ${ticket}`;
     default:
       return `News on ${ticket}`;
   }
