@@ -48,7 +48,7 @@ bool decode_cursor(std::string_view c, store::TicketFilter& f) {
 // looked up inside the read.
 struct Tickets::PreparedFilter {
   store::TicketFilter filter;
-  std::optional<std::string> assignee, team, requester, organization, category;
+  std::optional<std::string> assignee, team, service, requester, organization, category;
   // The search box's requester: may be part of a name or address; the requester parameter names
   // one person (an id or an address).
   bool requester_partial = false;
@@ -106,6 +106,7 @@ Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor
 
   p.assignee = query.assignee ? query.assignee : q.assignee;
   p.team = query.team ? query.team : q.team;
+  p.service = query.service ? query.service : q.service;
   p.requester = query.requester ? query.requester : q.requester;
   p.requester_partial = !query.requester && q.requester;
   p.organization = query.organization ? query.organization : q.organization;
@@ -117,7 +118,7 @@ Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor
       return (field == "priority" &&
               (!f.priorities.empty() || f.order == store::TicketOrder::priority)) ||
              (field == "assignee" && p.assignee) || (field == "team" && p.team) ||
-             (field == "tag" && !f.tags.empty());
+             (field == "service" && p.service) || (field == "tag" && !f.tags.empty());
     };
     for (std::string_view field : core::kAgentOnlyFields) {
       if (!used(field)) continue;
@@ -173,6 +174,15 @@ bool Tickets::resolve_names(store::Tx& tx, const core::Actor& actor, PreparedFil
       f.team_id = id;
     } else if (auto t = tx.organizations().team_by_name(*p.team)) {
       f.team_id = t->id;
+    } else {
+      matches_nothing = true;
+    }
+  }
+  if (p.service) {
+    if (auto id = core::parse_positive_id(*p.service)) {
+      f.service_id = id;
+    } else if (auto s = tx.services().service_by_name(*p.service)) {
+      f.service_id = s->id;
     } else {
       matches_nothing = true;
     }

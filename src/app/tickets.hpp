@@ -87,6 +87,7 @@ struct TicketListQuery {
   std::vector<std::string> priorities;
   std::optional<std::string> assignee;      // "me", "none", an id or an email
   std::optional<std::string> team;          // id or name
+  std::optional<std::string> service;       // id or name (tickets about a service directory entry)
   std::optional<std::string> requester;     // id or email
   std::optional<std::string> organization;  // id or name
   std::vector<std::string> tags;

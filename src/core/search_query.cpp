@@ -92,14 +92,15 @@ Result<Unit> set_once(std::string_view key, std::string value, std::optional<std
   return Unit{};
 }
 
-enum class Filter { status, priority, assignee, team, requester, org, category, tag };
+enum class Filter { status, priority, assignee, team, service, requester, org, category, tag };
 
 std::optional<Filter> filter_for_key(std::string_view key) {
-  constexpr std::array<std::pair<std::string_view, Filter>, 8> kKeys = {{
+  constexpr std::array<std::pair<std::string_view, Filter>, 9> kKeys = {{
       {"status", Filter::status},
       {"priority", Filter::priority},
       {"assignee", Filter::assignee},
       {"team", Filter::team},
+      {"service", Filter::service},
       {"requester", Filter::requester},
       {"org", Filter::org},
       {"category", Filter::category},
@@ -145,6 +146,8 @@ Result<Unit> apply_filter(Filter filter, std::string_view key, std::string_view 
       return set_once(key, to_lower_ascii(value), q.requester);
     case Filter::team:
       return set_once(key, std::string(value), q.team);
+    case Filter::service:
+      return set_once(key, std::string(value), q.service);
     case Filter::org:
       return set_once(key, std::string(value), q.organization);
     case Filter::category:

@@ -1,7 +1,7 @@
 // The ticket search box's query language: free words, "quoted phrases" and key:value filters
-// (status, priority, assignee, team, requester, org, category, tag, created>/</>=/<= dates) parsed
-// into a SearchQuery, whose words and phrases form an engine-neutral TextQuery (each store engine
-// compiles it into its own syntax). Pure functions; no I/O; thread-safe.
+// (status, priority, assignee, team, service, requester, org, category, tag, created>/</>=/<=
+// dates) parsed into a SearchQuery, whose words and phrases form an engine-neutral TextQuery (each
+// store engine compiles it into its own syntax). Pure functions; no I/O; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +25,7 @@ struct SearchQuery {
   std::vector<std::string> priorities;      // priority:high ; same rules
   std::optional<std::string> assignee;      // "me" | "none" | an email (lower-cased)
   std::optional<std::string> team;          // team:NAME, case kept (NAME may be quoted)
+  std::optional<std::string> service;       // service:NAME (a service directory entry)
   std::optional<std::string> requester;     // requester:EMAIL (lower-cased)
   std::optional<std::string> organization;  // org:NAME, case kept (may be quoted)
   std::optional<std::string> category;      // category:NAME, case kept (may be quoted)
@@ -40,8 +41,8 @@ struct SearchQuery {
 // is a quote and \\ a backslash (any other backslash is kept as typed). Filter keys are
 // case-insensitive; an unknown key ("foo:bar") is an ordinary word. Repeated status/priority
 // filters are OR-ed and tags AND-ed; repeated created bounds keep the tightest; assignee, team,
-// requester, org and category may appear once. A bare word ending in '*' is a prefix term (its
-// trailing stars removed); a '*' anywhere else is part of the text. Words and phrases with no
+// service, requester, org and category may appear once. A bare word ending in '*' is a prefix term
+// (its trailing stars removed); a '*' anywhere else is part of the text. Words and phrases with no
 // letter, digit or non-ASCII character (e.g. "-", "*") are dropped: a tokenizer finds no token in
 // them. Fails with Errc::bad_input and
 // FieldError{"q", ...} on text over kMaxSearchQueryBytes, invalid UTF-8, an unterminated quote, an

@@ -38,7 +38,8 @@ void touch_public(Ticket& ticket, UnixTime now);
 // The ticket's fields only staff may see, by their filter parameter and search key names (the
 // JSON keys are priority, assignee_id, team_id, tags). Customers may not sort, filter or search
 // on them: comparing result orders or sets would reveal them.
-inline constexpr const char* kAgentOnlyFields[] = {"priority", "assignee", "team", "tag"};
+inline constexpr const char* kAgentOnlyFields[] = {"priority", "assignee", "team", "tag",
+                                                   "service"};
 
 // Whether the actor may open a ticket on behalf of requester_id.
 bool can_create_ticket_for(const Actor& actor, Id requester_id);

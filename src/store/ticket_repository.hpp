@@ -48,6 +48,7 @@ struct TicketFilter {
   std::optional<Id> assignee_id;
   bool unassigned = false;
   std::optional<Id> team_id;
+  std::optional<Id> service_id;  // tickets about this service directory entry
   std::optional<Id> requester_id;
   // The requester's name or email contains this (ASCII case-insensitive): "requester:ann".
   std::optional<std::string> requester_text;

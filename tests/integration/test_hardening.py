@@ -125,6 +125,7 @@ class HardeningTest(ServerTestCase):
         "priority": ["sort=priority", "priority=high", "q=priority:high"],
         "assignee_id": ["assignee=me", "assignee=none", "q=assignee:none"],
         "team_id": ["team=1", "q=team:Network"],
+        "service_id": ["service=1", "service=Records"],
         "tags": ["tag=vip", "q=tag:vip"],
     }
 

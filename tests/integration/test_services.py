@@ -342,6 +342,19 @@ class TicketServiceTest(DirectoryTestCase):
         cleared = self.agent.client.patch("%s/%d" % (TICKETS, t["number"]), {"service_id": None})
         self.assertIsNone(cleared.body["service_id"])
 
+    def test_staff_list_the_tickets_about_a_service_by_id_name_or_search(self):
+        s = self.add_service()
+        about = self.agent.client.create_ticket(requester_email=self.customer.email, service_id=s["id"]).body
+        self.agent.client.create_ticket(requester_email=self.customer.email)  # about nothing
+        for query in ("service=%d" % s["id"], "service=" + quote(s["name"]),
+                      "q=" + quote('service:"%s"' % s["name"])):
+            r = self.agent.client.get("%s?%s" % (TICKETS, query))
+            self.assertEqual(r.status, 200, (query, r.body))
+            self.assertEqual([t["number"] for t in r.body["items"]], [about["number"]], query)
+        self.assertEqual(self.agent.client.get(TICKETS + "?service=No+such+service").body["items"], [])
+        # A customer cannot learn which of their tickets staff filed under a service.
+        self.assertProblem(self.customer.client.get("%s?service=%d" % (TICKETS, s["id"])), 422, "service")
+
     def test_an_unknown_service_is_refused_with_the_field_named(self):
         r = self.agent.client.post(TICKETS, {"subject": "s", "body": "b", "service_id": 999999,
                                              "requester_email": self.customer.email})

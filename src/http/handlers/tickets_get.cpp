@@ -36,9 +36,9 @@ std::optional<core::UnixTime> parse_time(const std::string& s) {
   return std::nullopt;
 }
 
-constexpr std::string_view kFilterParams[] = {
-    "q",         "status",       "priority", "assignee",     "team",
-    "requester", "organization", "tag",      "updated_since"};
+constexpr std::string_view kFilterParams[] = {"q",    "status",       "priority",  "assignee",
+                                              "team", "service",      "requester", "organization",
+                                              "tag",  "updated_since"};
 constexpr std::string_view kPagingParams[] = {"limit", "cursor", "sort", "order"};
 
 // Reads the filter (and, for listings, paging) parameters; a problem response when one is
@@ -55,6 +55,7 @@ std::optional<Response> read_query(const Request& req, bool paging, app::TicketL
   if (auto v = req.query_param("tag")) q.tags = split_commas(*v);
   q.assignee = req.query_param("assignee");
   q.team = req.query_param("team");
+  q.service = req.query_param("service");
   q.requester = req.query_param("requester");
   q.organization = req.query_param("organization");
   q.cursor = req.query_param("cursor").value_or("");

@@ -165,6 +165,7 @@ void append_filter_conditions(const TicketFilter& f, std::string& sql, SqlParams
   if (f.unassigned) sql += " AND t.assignee_id IS NULL";
   if (f.assignee_id) equals(" AND t.assignee_id = ?", *f.assignee_id);
   if (f.team_id) equals(" AND t.team_id = ?", *f.team_id);
+  if (f.service_id) equals(" AND t.service_id = ?", *f.service_id);
   if (f.requester_id) equals(" AND t.requester_id = ?", *f.requester_id);
   if (f.requester_text) {
     sql +=
