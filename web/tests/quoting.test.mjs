@@ -14,12 +14,12 @@ function cpuMs(fn) {
 }
 
 // Doubles n until one run takes 50 ms (past the sizes where V8 grows its heap in steps), then
-// compares the best of three runs at n and 2n.
+// compares the best of five runs at n and 2n.
 function growth(make) {
   const best = (n) => {
     const body = make(n);
     let b = Infinity;
-    for (let i = 0; i < 3; i++) b = Math.min(b, cpuMs(() => splitMessage(body)));
+    for (let i = 0; i < 5; i++) b = Math.min(b, cpuMs(() => splitMessage(body)));
     return b;
   };
   let n = 1024;
@@ -30,7 +30,11 @@ function growth(make) {
 }
 
 function expectLinear(what, make) {
-  const g = growth(make);
+  // A quadratic routine shows about 4x on every measurement. A linear one can show past 3x once
+  // on a busy machine (process CPU time includes V8's garbage collector on its helper threads;
+  // CI saw 3.22x once), but not twice in a row: measure again before deciding.
+  let g = growth(make);
+  if (g.ratio >= 3) g = growth(make);
   console.log(`  ${what}: n=${g.n}: ${g.tn.toFixed(1)} ms, 2n: ${g.t2n.toFixed(1)} ms, ratio ${g.ratio.toFixed(2)}`);
   assert.ok(g.ratio < 3, `${what}: time grew ${g.ratio.toFixed(2)}× when the input doubled`);
 }
