@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/enum_names.hpp"
 #include "core/text.hpp"
 
 namespace frontline::core {
@@ -12,14 +13,6 @@ namespace {
 constexpr std::array kChatStatuses{"waiting", "active", "ended"};
 constexpr std::array kEntryKinds{"message", "status", "form"};
 constexpr std::array kFieldTypes{"text", "multiline", "email", "phone", "yes_no", "choice"};
-
-template <typename E, std::size_t N>
-std::optional<E> parse_in(const std::array<const char*, N>& names, std::string_view s) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (s == names[i]) return static_cast<E>(i);
-  }
-  return std::nullopt;
-}
 
 // Trims `value` in place and checks it holds at most max_bytes of valid UTF-8.
 Done fit(std::string& value, std::string_view field, std::size_t max_bytes) {

@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "core/enum_names.hpp"
+
 namespace frontline::core {
 namespace {
 
@@ -14,14 +16,6 @@ constexpr std::array<std::string_view, 5> kChannels{"web", "email", "chat", "pho
 constexpr std::array<std::string_view, 3> kMessageKinds{"public", "internal", "system"};
 constexpr std::array<std::string_view, 4> kNotificationKinds{"assigned", "customer_replied",
                                                              "mentioned", "contact_reported_wrong"};
-
-template <typename E, std::size_t N>
-std::optional<E> parse_in(const std::array<std::string_view, N>& names, std::string_view s) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (names[i] == s) return static_cast<E>(i);
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

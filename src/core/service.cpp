@@ -3,46 +3,19 @@
 
 #include <algorithm>
 #include <array>
-#include <utility>
 
+#include "core/enum_names.hpp"
 #include "core/text.hpp"
 
 namespace frontline::core {
 namespace {
 
-template <typename E, std::size_t N>
-std::optional<E> parse_name(const std::array<std::pair<E, std::string_view>, N>& names,
-                            std::string_view s) {
-  for (const auto& [value, name] : names) {
-    if (name == s) return value;
-  }
-  return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& names, E v) {
-  for (const auto& [value, name] : names) {
-    if (value == v) return name;
-  }
-  return "";
-}
-
-constexpr std::array<std::pair<ContactKind, std::string_view>, 3> kContactKinds{
-    {{ContactKind::phone, "phone"}, {ContactKind::email, "email"}, {ContactKind::web, "web"}}};
-constexpr std::array<std::pair<VerificationMethod, std::string_view>, 4> kMethods{
-    {{VerificationMethod::called, "called"},
-     {VerificationMethod::emailed, "emailed"},
-     {VerificationMethod::web_form, "web_form"},
-     {VerificationMethod::other, "other"}}};
-constexpr std::array<std::pair<VerificationResult, std::string_view>, 3> kResults{
-    {{VerificationResult::works, "works"},
-     {VerificationResult::wrong, "wrong"},
-     {VerificationResult::no_answer, "no_answer"}}};
-constexpr std::array<std::pair<OrphanReason, std::string_view>, 4> kOrphanReasons{
-    {{OrphanReason::no_active_contact, "no_active_contact"},
-     {OrphanReason::no_team, "no_team"},
-     {OrphanReason::team_without_members, "team_without_members"},
-     {OrphanReason::all_contacts_overdue, "all_contacts_overdue"}}};
+// In the order of each enum's values (core/enum_names.hpp).
+constexpr std::array<std::string_view, 3> kContactKinds{"phone", "email", "web"};
+constexpr std::array<std::string_view, 4> kMethods{"called", "emailed", "web_form", "other"};
+constexpr std::array<std::string_view, 3> kResults{"works", "wrong", "no_answer"};
+constexpr std::array<std::string_view, 4> kOrphanReasons{
+    "no_active_contact", "no_team", "team_without_members", "all_contacts_overdue"};
 
 constexpr UnixTime kSecondsPerDay = 86400;
 constexpr char kStepSeparator = '\x1e';
@@ -59,19 +32,19 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-std::string_view to_string(ContactKind k) { return name_of(kContactKinds, k); }
+std::string_view to_string(ContactKind k) { return name_in(kContactKinds, k); }
 std::optional<ContactKind> parse_contact_kind(std::string_view s) {
-  return parse_name(kContactKinds, s);
+  return parse_in<ContactKind>(kContactKinds, s);
 }
-std::string_view to_string(VerificationMethod m) { return name_of(kMethods, m); }
-std::string_view to_string(VerificationResult r) { return name_of(kResults, r); }
+std::string_view to_string(VerificationMethod m) { return name_in(kMethods, m); }
+std::string_view to_string(VerificationResult r) { return name_in(kResults, r); }
 std::optional<VerificationMethod> parse_verification_method(std::string_view s) {
-  return parse_name(kMethods, s);
+  return parse_in<VerificationMethod>(kMethods, s);
 }
 std::optional<VerificationResult> parse_verification_result(std::string_view s) {
-  return parse_name(kResults, s);
+  return parse_in<VerificationResult>(kResults, s);
 }
-std::string_view to_string(OrphanReason r) { return name_of(kOrphanReasons, r); }
+std::string_view to_string(OrphanReason r) { return name_in(kOrphanReasons, r); }
 
 // Each step below looks at each character a bounded number of times: linear in the input.
 std::string normalise_host(std::string_view in) {
