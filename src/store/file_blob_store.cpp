@@ -12,20 +12,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "store/tx.hpp"
+#include "store/store_error.hpp"
 
 namespace frontline::store {
 namespace {
-
-std::string hex(const unsigned char* data, std::size_t n) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(n * 2, '0');
-  for (std::size_t i = 0; i < n; ++i) {
-    out[2 * i] = kDigits[data[i] >> 4];
-    out[2 * i + 1] = kDigits[data[i] & 0xf];
-  }
-  return out;
-}
 
 // A failed write names the file; ENOSPC and EDQUOT say the disk is full.
 StoreError io_error(const std::string& what, int err) {
@@ -71,7 +61,9 @@ void sync_directory(const std::string& dir) {
 std::string sha256_hex(std::string_view bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return hex(digest, sizeof digest);
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
 }
 
 bool is_sha256_hex(std::string_view s) {
