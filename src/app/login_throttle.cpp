@@ -1,4 +1,4 @@
-// Sign-in throttling (see header): the policy over counts read and written in one unit.
+// Sign-in throttling (see header): the policy over counts kept in the database.
 #include "app/login_throttle.hpp"
 
 #include <algorithm>
@@ -34,33 +34,55 @@ void count_failure(store::LoginThrottleRepository& counts, const std::string& ke
   counts.put_throttle_count(key, next);
 }
 
+// Refused now: the pair's growing delay or the address's limit (0: not refused).
+Time refusal(store::LoginThrottleRepository& counts, std::string_view account,
+             std::string_view address, Time now) {
+  Time refuse_for = 0;
+  if (auto c = counts.throttle_count(pair_key(account, address));
+      counting(c, now) && c->failures >= LoginThrottle::kFreeFailures) {
+    const int doublings = std::min(c->failures - LoginThrottle::kFreeFailures, 20);
+    const Time delay = std::min<Time>(LoginThrottle::kFirstDelaySeconds << doublings,
+                                      LoginThrottle::kMaxDelaySeconds);
+    if (now < c->last + delay) refuse_for = c->last + delay - now;
+  }
+  if (auto c = counts.throttle_count(address_key(address));
+      counting(c, now) && c->failures >= LoginThrottle::kAddressFailures) {
+    refuse_for = std::max(refuse_for, c->first + LoginThrottle::kWindowSeconds - now);
+  }
+  return refuse_for;
+}
+
+// The account's count when it is under attack (slowed), else nullopt.
+std::optional<ThrottleCount> slowed(store::LoginThrottleRepository& counts,
+                                    std::string_view account, Time now) {
+  auto c = counts.throttle_count(account_key(account));
+  if (!counting(c, now) || c->failures < LoginThrottle::kAccountFailures) return std::nullopt;
+  return c;
+}
+
 }  // namespace
 
 LoginThrottle::Decision LoginThrottle::check(std::string_view account, std::string_view address,
                                              Time now, bool take_slot) {
+  // Most sign-ins are neither refused nor slowed: a read decides, and only an account under
+  // attack takes its next slot in a write unit (which must see every other instance's slot).
   Decision d;
-  // One write unit: taking the account's next slot must see every other instance's slot.
+  bool take = false;
+  db_.read([&](store::Tx& tx) {
+    auto& counts = tx.login_throttle();
+    d.refuse_for = refusal(counts, account, address, now);
+    take = d.refuse_for == 0 && take_slot && slowed(counts, account, now).has_value();
+  });
+  if (!take) return d;
   db_.write([&](store::Tx& tx) {
     auto& counts = tx.login_throttle();
-    d = Decision{};
-    if (auto c = counts.throttle_count(pair_key(account, address));
-        counting(c, now) && c->failures >= kFreeFailures) {
-      const int doublings = std::min(c->failures - kFreeFailures, 20);
-      const Time delay = std::min<Time>(kFirstDelaySeconds << doublings, kMaxDelaySeconds);
-      if (now < c->last + delay) d.refuse_for = c->last + delay - now;
-    }
-    if (auto c = counts.throttle_count(address_key(address));
-        counting(c, now) && c->failures >= kAddressFailures) {
-      d.refuse_for = std::max(d.refuse_for, c->first + kWindowSeconds - now);
-    }
-    if (d.refuse_for > 0 || !take_slot) return false;  // nothing to write
-    const auto key = account_key(account);
-    auto c = counts.throttle_count(key);
-    if (!counting(c, now) || c->failures < kAccountFailures) return false;
+    d.wait = 0;
+    auto c = slowed(counts, account, now);
+    if (!c) return false;
     const Time slot = std::max(now, c->next_slot);
     d.wait = std::min(slot - now, kMaxSlowdownSeconds);
     c->next_slot = slot + kAccountSlotSeconds;
-    counts.put_throttle_count(key, *c);
+    counts.put_throttle_count(account_key(account), *c);
     return true;
   });
   return d;
@@ -80,8 +102,13 @@ void LoginThrottle::failed(std::string_view account, std::string_view address, T
 }
 
 void LoginThrottle::succeeded(std::string_view account, std::string_view address) {
+  // Nearly every sign-in follows no failure from there: then there is nothing to write.
+  const auto key = pair_key(account, address);
+  bool counted = false;
+  db_.read([&](store::Tx& tx) { counted = tx.login_throttle().throttle_count(key).has_value(); });
+  if (!counted) return;
   db_.write([&](store::Tx& tx) {
-    tx.login_throttle().delete_throttle_count(pair_key(account, address));
+    tx.login_throttle().delete_throttle_count(key);
     return true;
   });
 }
