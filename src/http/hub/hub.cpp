@@ -27,6 +27,12 @@ std::shared_ptr<const std::string> head_frame(const char* type, core::Id last_id
                 "}");
 }
 
+// A random name for this instance among those sharing the database.
+std::string instance_name() {
+  std::random_device random;
+  return std::to_string(random()) + "-" + std::to_string(random());
+}
+
 }  // namespace
 
 struct Hub::Member {
@@ -45,12 +51,6 @@ struct Hub::Member {
   std::int64_t seq = 0;  // chat: the last seq handed over (follower thread)
   core::Id viewing = 0;  // feed, staff: the ticket on screen (under mutex_)
 };
-
-// A random name for this instance among those sharing the database.
-std::string instance_name() {
-  std::random_device random;
-  return std::to_string(random()) + "-" + std::to_string(random());
-}
 
 Hub::Hub(store::Database& db, std::chrono::milliseconds poll_interval)
     : db_(db),
@@ -179,11 +179,7 @@ std::vector<Viewer> Hub::local_viewers_locked(core::Id ticket) const {
 }
 
 void Hub::presence_locked(core::Id ticket, std::vector<Delivery>& out) const {
-  std::vector<std::shared_ptr<Client>> to;
-  for (const auto& [id, m] : members_) {
-    if (m->viewing != ticket) continue;
-    if (auto c = m->client.lock()) to.push_back(std::move(c));
-  }
+  auto to = ticket_viewers_locked(ticket, 0);
   if (to.empty()) return;
   auto everyone = local_viewers_locked(ticket);
   std::set<core::Id> seen;
@@ -215,10 +211,7 @@ void Hub::ticket_typing(std::uint64_t from, core::Id ticket, bool internal) {
             ",\"user\":{\"id\":" + std::to_string(who.id) + ",\"name\":";
     app::append_json_string(frame, who.name);
     frame += std::string("},\"internal\":") + (internal ? "true" : "false") + "}";
-    for (const auto& [id, m] : members_) {
-      if (id == from || m->viewing != ticket) continue;
-      if (auto c = m->client.lock()) to.push_back(std::move(c));
-    }
+    to = ticket_viewers_locked(ticket, from);
     if (shared_) tell_others_locked(others_.typing_signal(ticket, frame));
   }
   auto text = shared(std::move(frame));
@@ -230,19 +223,34 @@ void Hub::typing(std::uint64_t from, core::Id chat_id, std::string frame, bool s
   {
     std::lock_guard lock(mutex_);
     if (shared_) tell_others_locked(others_.chat_typing_signal(chat_id, staff_only, frame));
-    for (const auto& [id, m] : members_) {
-      if (id == from || m->kind != Member::Kind::chat || m->chat_id != chat_id) continue;
-      if (staff_only && !m->audience.staff()) continue;
-      if (auto c = m->client.lock()) to.push_back(std::move(c));
-    }
+    to = chat_members_locked(chat_id, staff_only, from);
   }
   auto text = shared(std::move(frame));
   for (auto& c : to) c->deliver(text);  // after the lock, as in Beast's chat-multi
 }
 
-void Hub::tell_others_locked(std::string signal) {
-  if (shared_) outbox_.push_back(std::move(signal));
+std::vector<std::shared_ptr<Client>> Hub::ticket_viewers_locked(core::Id ticket,
+                                                                std::uint64_t except) const {
+  std::vector<std::shared_ptr<Client>> to;
+  for (const auto& [id, m] : members_) {
+    if (id == except || m->viewing != ticket) continue;
+    if (auto c = m->client.lock()) to.push_back(std::move(c));
+  }
+  return to;
 }
+
+std::vector<std::shared_ptr<Client>> Hub::chat_members_locked(core::Id chat, bool staff_only,
+                                                              std::uint64_t except) const {
+  std::vector<std::shared_ptr<Client>> to;
+  for (const auto& [id, m] : members_) {
+    if (id == except || m->kind != Member::Kind::chat || m->chat_id != chat) continue;
+    if (staff_only && !m->audience.staff()) continue;
+    if (auto c = m->client.lock()) to.push_back(std::move(c));
+  }
+  return to;
+}
+
+void Hub::tell_others_locked(std::string signal) { outbox_.push_back(std::move(signal)); }
 
 void Hub::tell_presence_locked(core::Id ticket) {
   if (shared_) tell_others_locked(others_.presence_signal(ticket, local_viewers_locked(ticket)));
@@ -268,18 +276,14 @@ void Hub::hear_others() {
           break;
         case Signal::Kind::typing: {
           auto frame = shared(std::move(signal->frame));
-          for (const auto& [id, m] : members_) {
-            if (m->kind != Member::Kind::feed || m->viewing != signal->ticket) continue;
-            if (auto c = m->client.lock()) out.emplace_back(std::move(c), frame);
-          }
+          for (auto& c : ticket_viewers_locked(signal->ticket, 0))
+            out.emplace_back(std::move(c), frame);
           break;
         }
         case Signal::Kind::chat_typing: {
           auto frame = shared(std::move(signal->frame));
-          for (const auto& [id, m] : members_) {
-            if (m->kind != Member::Kind::chat || m->chat_id != signal->chat) continue;
-            if (signal->staff_only && !m->audience.staff()) continue;
-            if (auto c = m->client.lock()) out.emplace_back(std::move(c), frame);
+          for (auto& c : chat_members_locked(signal->chat, signal->staff_only, 0)) {
+            out.emplace_back(std::move(c), frame);
           }
           break;
         }

@@ -101,10 +101,17 @@ class Hub {
   // The presence frame for `ticket` (its viewers here and on the other instances) and who here
   // gets it (under mutex_).
   void presence_locked(core::Id ticket, std::vector<Delivery>& out) const;
+  // The sockets here looking at `ticket`, or in chat `chat` (staff only when staff_only), but
+  // member `except` (0: none; ids start at 1) (under mutex_).
+  std::vector<std::shared_ptr<Client>> ticket_viewers_locked(core::Id ticket,
+                                                             std::uint64_t except) const;
+  std::vector<std::shared_ptr<Client>> chat_members_locked(core::Id chat, bool staff_only,
+                                                           std::uint64_t except) const;
   // Who looks at `ticket` on this instance, each person once (under mutex_).
   std::vector<Viewer> local_viewers_locked(core::Id ticket) const;
-  // With other instances on the database: queues a signal for the listener thread to send, and
-  // this instance's presence on `ticket` or its staff count (under mutex_).
+  // With other instances on the database (callers check shared_): queues a signal for the
+  // listener thread to send, and this instance's presence on `ticket` or its staff count
+  // (under mutex_).
   void tell_others_locked(std::string signal);
   void tell_presence_locked(core::Id ticket);
   void tell_staff_locked();

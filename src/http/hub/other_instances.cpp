@@ -57,9 +57,9 @@ std::optional<Signal> OtherInstances::read(std::string_view payload) const {
   };
   const auto number = [&](std::string_view key) -> std::int64_t {
     const auto* v = o.if_contains(key);
-    return v && v->is_int64()    ? v->as_int64()
-           : v && v->is_uint64() ? static_cast<std::int64_t>(v->as_uint64())
-                                 : 0;
+    boost::system::error_code bad;
+    const auto n = v ? v->to_number<std::int64_t>(bad) : 0;
+    return bad ? 0 : n;
   };
   Signal s;
   s.from = text("from");
