@@ -135,30 +135,40 @@ class PgDatabase final : public Database {
     }
   }
 
+  // The locks are taken on a connection of their own, outside the pool: a job holds its lock
+  // while its units use pooled connections, and requests must not wait for those. Advisory locks
+  // belong to a session, and a session may take the same one twice: this relies on each job
+  // name running on one thread per process (one jobs::Scheduler each).
   bool run_exclusively(std::string_view name, const std::function<void()>& job) override {
-    Lease lease(*this);
-    Connection& conn = *lease.conn;
     const std::string key = "frontline.job." + std::string(name);
-    bool locked = false;
+    const Connection* held = nullptr;
     try {
-      auto s = conn.prepare("SELECT pg_try_advisory_lock(hashtextextended($1, 0))");
+      std::lock_guard lock(jobs_mu_);
+      if (!jobs_conn_ || !jobs_conn_->alive()) jobs_conn_ = connect_raw();
+      auto s = jobs_conn_->prepare("SELECT pg_try_advisory_lock(hashtextextended($1, 0))");
       s.bind(1, key);
-      locked = s.step() && s.boolean(0);
+      if (!s.step() || !s.boolean(0)) return false;  // another instance runs it now
+      held = jobs_conn_.get();
     } catch (const PgError& e) {
       throw postgres::to_store_error(e);
     }
-    if (!locked) return false;  // another instance runs it now
-    // Released however the job ends; a broken connection released it with its session.
+    // Released however the job ends; a connection that broke meanwhile released it with its
+    // session (and has been replaced, or will be).
     struct Unlock {
       ~Unlock() {
+        std::lock_guard lock(db.jobs_mu_);
+        if (db.jobs_conn_.get() != held) return;
         try {
-          conn.prepare("SELECT pg_advisory_unlock(hashtextextended($1, 0))").bind(1, key).run();
+          auto s = db.jobs_conn_->prepare("SELECT pg_advisory_unlock(hashtextextended($1, 0))");
+          s.bind(1, key);
+          s.run();
         } catch (const PgError&) {
         }
       }
-      Connection& conn;
+      PgDatabase& db;
+      const Connection* held;
       const std::string& key;
-    } unlock{conn, key};
+    } unlock{*this, held, key};
     job();
     return true;
   }
@@ -302,11 +312,13 @@ class PgDatabase final : public Database {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;
-  int open_ = 0;                          // connections in use, idle or being made
-  int connecting_ = 0;                    // connections being made (or replaced) now
-  std::unique_ptr<Connection> listener_;  // LISTEN frontline_events (wait_for_writes' thread)
-  postgres::IdentityCache identity_;      // who tokens and sessions belong to
-  std::vector<std::string> signals_;      // heard on frontline_signals (listener thread)
+  int open_ = 0;                           // connections in use, idle or being made
+  int connecting_ = 0;                     // connections being made (or replaced) now
+  std::unique_ptr<Connection> listener_;   // LISTEN frontline_events (wait_for_writes' thread)
+  std::mutex jobs_mu_;                     // guards jobs_conn_
+  std::unique_ptr<Connection> jobs_conn_;  // holds the jobs' advisory locks (run_exclusively)
+  postgres::IdentityCache identity_;       // who tokens and sessions belong to
+  std::vector<std::string> signals_;       // heard on frontline_signals (listener thread)
 };
 
 }  // namespace
