@@ -202,23 +202,21 @@ int migrate(const StoreLocation& where) {
     to.rollback();
     throw;
   }
-  bool same = true;
+  // One line per table, and a last one for the attachment files under the folder (left)
+  // against the rows of the blobs table (right).
+  const auto line = [](const std::string& name, auto a, auto b) {
+    std::cout << std::left << std::setw(24) << name << std::right << std::setw(12) << a
+              << std::setw(12) << b << (a == b ? "" : "  DIFFERENT") << "\n";
+    return a == b;
+  };
   std::cout << std::left << std::setw(24) << "table" << std::right << std::setw(12) << "sqlite"
             << std::setw(12) << "postgresql"
             << "\n";
-  for (const auto& t : tables) {
-    const auto a = count_rows(from, t.name);
-    const auto b = count_rows(to, t.name);
-    same = same && a == b;
-    std::cout << std::left << std::setw(24) << t.name << std::right << std::setw(12) << a
-              << std::setw(12) << b << (a == b ? "" : "  DIFFERENT") << "\n";
-  }
+  bool same = true;
+  for (const auto& t : tables)
+    same = line(t.name, count_rows(from, t.name), count_rows(to, t.name)) && same;
   from.exec("COMMIT");
-  const auto blobs = count_rows(to, "blobs");
-  same = same && blobs == files;
-  // Attachment files under the folder on the left, rows of the blobs table on the right.
-  std::cout << std::left << std::setw(24) << "blobs" << std::right << std::setw(12) << files
-            << std::setw(12) << blobs << (files == blobs ? "" : "  DIFFERENT") << "\n";
+  same = line("blobs", files, count_rows(to, "blobs")) && same;
   std::cout << (same ? "every table and attachment matches\n"
                      : "the counts differ: do not switch over\n");
   return same ? 0 : 1;
