@@ -18,7 +18,11 @@ for m in outbox links placeholders logbook connection upload; do
 done
 # The size check's sentence (shared by the ticket composer and the chat).
 node_modules/.bin/rolldown src/limits.ts --format esm --platform node --file "$tmp/limits.mjs" >/dev/null
-export CHAT_MODULES="$tmp"
+# The service directory's call-tree text, contact links and editor model.
+for m in service_text service_form; do
+  node_modules/.bin/rolldown "src/$m.ts" --format esm --platform node --file "$tmp/$m.mjs" >/dev/null
+done
+export CHAT_MODULES="$tmp" SERVICE_MODULES="$tmp"
 # One GC thread: process CPU time then counts the work, not how busy V8's helper threads were
 # (the growth tests compare CPU times).
 QUOTING_MODULE="$tmp/quoting.mjs" EVENT_TEXT_MODULE="$tmp/event_text.mjs" node --single-threaded-gc --test tests/

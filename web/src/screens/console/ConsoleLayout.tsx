@@ -1,4 +1,4 @@
-// The staff frame: header (product, search, Queues / Chats / Log a call / Reports / Admin, live
+// The staff frame: header (product, search, Queues / Chats / Log a call / Directory / Reports / Admin, live
 // indicator, notifications, preferences, sign out), the side navigation (queues with counts and saved filters,
 // or the admin sections), the main region, and the "?" shortcuts dialog. On a phone the header's
 // links and the side navigation fold behind one "Menu" button (styles.css hides them).
@@ -25,6 +25,7 @@ export function savedFiltersChanged() {
 function sectionOf(path: string) {
   if (path.startsWith('/admin')) return 'admin';
   if (path === '/console/call') return 'call';
+  if (path.startsWith('/console/services')) return 'directory';
   if (path === '/console/chats') return 'chats';
   if (path === '/console/reports') return 'reports';
   if (path === '/console/preferences') return 'preferences';
@@ -117,6 +118,9 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           <ChatsLink current={section === 'chats'} />
           <Link href="/console/call" aria-current={section === 'call' ? 'page' : undefined}>
             Log a call
+          </Link>
+          <Link href="/console/services" aria-current={section === 'directory' ? 'page' : undefined}>
+            Directory
           </Link>
           <Link href="/console/reports" aria-current={section === 'reports' ? 'page' : undefined}>
             Reports
