@@ -31,6 +31,7 @@ import { AdminTokens } from './screens/admin/Tokens';
 import { AdminCategories } from './screens/admin/Categories';
 import { AdminMailTemplates } from './screens/admin/MailTemplates';
 import { AdminBoards } from './screens/admin/Boards';
+import { AdminOrphans } from './screens/admin/Orphans';
 import { MacrosScreen } from './screens/macros/MacrosScreen';
 import { useTitle } from './components/common';
 import './styles.css';
@@ -135,6 +136,7 @@ function App() {
     else if (path === '/admin/mail-templates') screen = <AdminMailTemplates />;
     else if (path === '/admin/macros') screen = <MacrosScreen scope="shared" />;
     else if (path === '/admin/chat-forms') screen = <AdminChatForms />;
+    else if (path === '/admin/orphans') screen = <AdminOrphans />;
     else screen = <NotFound home={home} />;
     return <ConsoleLayout me={me}>{screen}</ConsoleLayout>;
   }

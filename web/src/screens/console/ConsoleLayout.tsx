@@ -221,6 +221,7 @@ function AdminNav({ path }: { path: string }) {
     ['/admin/mail-templates', 'Mail templates'],
     ['/admin/macros', 'Macros'],
     ['/admin/chat-forms', 'Chat forms'],
+    ['/admin/orphans', 'Orphan services'],
     ['/admin/tokens', 'API tokens'],
   ];
   return (
