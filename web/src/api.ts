@@ -42,6 +42,8 @@ export interface Ticket {
   priority?: Priority;
   assignee_id?: number | null;
   team_id?: number | null;
+  /** The directory's service the ticket is about (docs/services.md). */
+  service_id?: number | null;
   tags?: string[];
 }
 

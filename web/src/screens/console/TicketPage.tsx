@@ -1,6 +1,7 @@
 // The technician's ticket page: conversation and composer (r / n), the properties panel saved
 // with If-Match (conflicts are per field: see TicketProperties.tsx), history, the
-// requester's card with their other tickets and their organisation's open ones, merge and link.
+// requester's card with their other tickets and their organisation's open ones, the service the
+// ticket is about with its contacts (TicketService.tsx), merge and link.
 // On an active chat's ticket, writing an internal note shows as such to the chat's technicians.
 // Other technicians on the same page show under the header ("Also here"), and so does their typing.
 import { MacroPicker } from '../../components/MacroPicker';
@@ -36,6 +37,7 @@ import { useLiveRefresh } from '../../live';
 import { Link, navigate } from '../../router';
 
 import { CONFLICT, type Directory, Properties } from './TicketProperties';
+import { TicketService } from './TicketService';
 import { useNoteTyping } from './useNoteTyping';
 import { type Person, type Typist, usePresence } from './usePresence';
 
@@ -208,6 +210,7 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
         </div>
         <aside class="ticket-side" aria-label="Ticket details">
           <Properties ticket={ticket} dir={dir} onSaved={setTicket} refetch={fetchTicket} afterSave={() => void load()} />
+          <TicketService ticket={ticket} staff={dir.staff} onSaved={setTicket} refetch={fetchTicket} />
           <MacroPicker
             ticket={ticket}
             names={{ team: (id) => dir.teams.find((t) => t.id === id)?.name, user: (id) => dir.staff.find((u) => u.id === id)?.name }}
