@@ -64,14 +64,16 @@ export function ServicePicker({ label, hint = 'Its name, a keyword, or paste any
             return (
               <label key={s.id} class="choice">
                 <input type="radio" name={group} value={String(s.id)} checked={chosen?.id === s.id} onChange={() => onChoose(s)} />
-                {s.name}
-                {primary && (
-                  <span class="muted">
-                    {' '}
-                    — {contactKindLabel(primary.kind)} {primary.value}
-                    {primary.call_tree.length > 0 && `, ${callTreeLine(primary.call_tree)}`}
-                  </span>
-                )}
+                <span>
+                  {s.name}
+                  {primary && (
+                    <span class="muted">
+                      {' '}
+                      — {contactKindLabel(primary.kind)} {primary.value}
+                      {primary.call_tree.length > 0 && `, ${callTreeLine(primary.call_tree)}`}
+                    </span>
+                  )}
+                </span>
               </label>
             );
           })}

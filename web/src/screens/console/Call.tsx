@@ -3,12 +3,17 @@
 // number at once — big, in a status region — to read back to the caller. The server records
 // the call (who took it, when, how long) in the ticket's history. The ticket goes to whoever took
 // the call unless they choose otherwise, with a team and category; a known caller's open
-// tickets are listed, and the call can be added to one of them instead ("she quoted #1").
+// tickets are listed, and the call can be added to one of them instead ("she quoted #1"). The
+// service the call is about is found by name, keyword or a URL the caller reads out or pastes;
+// its call tree shows at once, and the ticket gets that service.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Category, errorText, get, type List, type Me, OPEN_STATUSES, patch, post, PRIORITIES, qs, type Team, type Ticket, type User } from '../../api';
 import { ErrorMessage, Field, priorityLabel, StatusBadge, useFormErrors, useTitle } from '../../components/common';
+import { ServiceContacts } from '../../components/ServiceContacts';
+import { ServicePicker } from '../../components/ServicePicker';
 import { categories, staffUsers, teams } from '../../directory';
 import { Link } from '../../router';
+import type { Service } from '../../services';
 
 export function CallScreen({ me }: { me: Me }) {
   useTitle('Log a phone call');
@@ -26,6 +31,8 @@ export function CallScreen({ me }: { me: Me }) {
   const [team, setTeam] = useState('');
   const [category, setCategory] = useState('');
   const [target, setTarget] = useState('new'); // "new", or the number of an open ticket
+  const [service, setService] = useState<Service | null>(null);
+  const [pickerKey, setPickerKey] = useState(0); // a new key empties the service search
   const [theirOpen, setTheirOpen] = useState<Ticket[]>([]);
   const [dir, setDir] = useState<{ staff: User[]; teams: Team[]; categories: Category[] | null }>({ staff: [], teams: [], categories: [] });
   const [busy, setBusy] = useState(false);
@@ -109,6 +116,13 @@ export function CallScreen({ me }: { me: Me }) {
       let t: Ticket;
       if (existing) {
         t = await post<Ticket>(`/tickets/${existing}/calls`, { call_notes: notes, ...(mins !== undefined ? { call_minutes: mins } : {}) });
+        if (service && t.service_id !== service.id) {
+          try {
+            t = await patch<Ticket>(`/tickets/${t.number}`, { service_id: service.id }, { 'If-Match': `"${t.version}"` });
+          } catch (err) {
+            setWarning(`The call was added, but the service could not be set: ${errorText(err)} Set it on the ticket page.`);
+          }
+        }
       } else {
         t = await post<Ticket>('/tickets', {
           subject: subject.trim(),
@@ -120,6 +134,7 @@ export function CallScreen({ me }: { me: Me }) {
           channel: 'phone',
           requester_email: chosen ? chosen.email : email.trim(),
           requester_name: chosen ? chosen.name : name.trim(),
+          ...(service ? { service_id: service.id } : {}),
         });
         const routing: Record<string, unknown> = {};
         if (assignee) routing.assignee_id = Number(assignee);
@@ -144,6 +159,8 @@ export function CallScreen({ me }: { me: Me }) {
       setTeam('');
       setCategory('');
       setTarget('new');
+      setService(null);
+      setPickerKey((k) => k + 1);
       // The next call is another person: nobody stays selected.
       setSearch('');
       setFound(null);
@@ -232,6 +249,25 @@ export function CallScreen({ me }: { me: Me }) {
             </div>
           </fieldset>
         )}
+        <fieldset>
+          <legend>Service (optional)</legend>
+          <ServicePicker
+            key={pickerKey}
+            label="Find the service"
+            hint="Its name or a keyword, or paste the web address the caller is on."
+            chosen={service}
+            onChoose={setService}
+            allowNone
+          />
+          {service && (
+            <section aria-labelledby="call-service-title" class="service-choice">
+              <h2 id="call-service-title">
+                Who supports {service.name}
+              </h2>
+              <ServiceContacts contacts={service.contacts} staff nameOf={(id) => dir.staff.find((u) => u.id === id)?.name ?? `user #${id}`} empty="No contacts yet for this service." />
+            </section>
+          )}
+        </fieldset>
         {!existing && (
           <>
             <Field label="Subject" error={fields.subject}>

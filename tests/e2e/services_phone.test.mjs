@@ -1,0 +1,103 @@
+// Focus of this file: the phone-call form's service lookup — a technician on a call pastes a URL
+// deep inside a service's host, finds the service, reads its call tree as ordered steps, and
+// logs the call with the service attached (a new ticket, or a call added to an open one). axe
+// on the form with the service's contacts shown.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
+
+let server;
+let browser;
+let admin;
+let page;
+let service;
+const tech = { email: 'phil@frontline.example', name: 'Phil Phones', password: 'phil-password-1' };
+
+before(async () => {
+  server = await startServer();
+  admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const phil = await admin.createUser({ ...tech, role: 'agent' });
+  await admin.createUser({ email: 'olga@agency.example', name: 'Olga Known', role: 'customer', password: 'olga-password-1' });
+  const team = await admin.post('/teams', { name: 'Records team', member_ids: [phil.id] });
+  service = await admin.post('/services', {
+    name: 'Federal records database',
+    urls: ['https://records.example.gov/'],
+    team_id: team.id,
+    contacts: [
+      {
+        kind: 'phone', value: '+1 555 0100', primary: true, escalation: true,
+        call_tree: [{ press: '2', then: 'database team' }, { press: '4', then: 'outages' }],
+        hours: 'Mon-Fri 8-18', time_zone: 'America/New_York', notes: 'Ask for the on-call DBA.',
+      },
+      { kind: 'email', value: 'dba@records.example.gov', escalation: true },
+    ],
+  });
+  await admin.post('/services', { name: 'Records archive', urls: ['https://archive.records.example.gov/'] });
+  browser = await launchBrowser();
+  ({ page } = await newPerson(browser, server.url));
+  await signInThroughForm(page, tech.email, tech.password);
+  await page.waitForURL('**/console');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function findByPastedUrl() {
+  const url = 'http://WWW.Records.example.gov:8443/search/very/deep/page?id=42#results';
+  await page.getByLabel('Find the service').fill(url);
+  await page.getByRole('status').filter({ hasText: '1 service found.' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: /Records archive/ }).count(), 0, 'a subdomain is another host');
+  await page.getByRole('radio', { name: /Federal records database/ }).check();
+}
+
+test('on a call, a pasted URL deep inside the service’s host finds it, shows the call tree, and the ticket gets the service', { timeout: 90_000 }, async () => {
+  await page.getByRole('link', { name: 'Log a call' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Log a phone call' }).waitFor();
+  await page.getByLabel('Find the caller').fill('Zed Newcaller');
+  await page.getByLabel('Caller’s name').fill('Zed Newcaller');
+  await page.getByLabel('Caller’s email').fill('zed@agency.example');
+  await findByPastedUrl();
+
+  const support = page.getByRole('region', { name: 'Who supports Federal records database' });
+  const tree = support.getByRole('list', { name: 'Call tree for +1 555 0100' });
+  assert.deepEqual(await tree.getByRole('listitem').allInnerTexts(), ['Press 2: database team', 'Press 4: outages']);
+  await support.getByText('Hours: Mon-Fri 8-18').waitFor();
+  await support.getByText('Notes: Ask for the on-call DBA.').waitFor();
+  assert.deepEqual(await support.getByRole('list', { name: 'Escalation order' }).getByRole('listitem').allInnerTexts(), ['Phone +1 555 0100', 'Email dba@records.example.gov']);
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await screenshot(page, 'phone-call-service');
+  assert.deepEqual((await axeViolations(page, 'phone-call-service')).map((v) => v.id), []);
+
+  await page.getByLabel('Subject').fill('Cannot reach the records database');
+  await page.getByLabel(/The caller’s problem/).fill('Nobody answers at the agency; two weeks now.');
+  await page.getByLabel(/Your call notes/).fill('Called +1 555 0100, pressed 2 then 4: DBA will call back.');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  const status = page.getByRole('status').filter({ hasText: /Ticket #\d+ created/ });
+  await status.waitFor();
+  const number = Number((await status.innerText()).match(/Ticket #(\d+) created/)[1]);
+
+  const t = await admin.get(`/tickets/${number}`);
+  assert.equal(t.service_id, service.id);
+  assert.equal(t.channel, 'phone');
+  // The next call starts without a service.
+  assert.equal(await page.getByLabel('Find the service').inputValue(), '');
+  assert.equal(await page.getByRole('region', { name: /Who supports/ }).count(), 0);
+
+  await page.getByRole('link', { name: `Open ticket #${number}` }).click();
+  await page.getByRole('region', { name: 'Service' }).getByRole('link', { name: 'Federal records database' }).waitFor();
+});
+
+test('a call added to a caller’s open ticket sets that ticket’s service', { timeout: 90_000 }, async () => {
+  const open = await admin.post('/tickets', { subject: 'Records login fails', body: 'Error 500.', requester_email: 'olga@agency.example' });
+  await page.goto('/console/call');
+  await page.getByLabel('Find the caller').fill('olga');
+  await page.getByRole('radio', { name: /Olga Known/ }).check();
+  await page.getByRole('radio', { name: new RegExp(`Add the call to #${open.number}`) }).check();
+  await findByPastedUrl();
+  await page.getByLabel(/Your call notes/).fill('Same problem; gave her the DBA line.');
+  await page.getByRole('button', { name: `Add the call to #${open.number}` }).click();
+  await page.getByRole('status').filter({ hasText: `Ticket #${open.number} updated` }).waitFor();
+  assert.equal((await admin.get(`/tickets/${open.number}`)).service_id, service.id);
+});
