@@ -22,6 +22,7 @@ import { PortalList } from './screens/portal/PortalList';
 import { PortalNew } from './screens/portal/PortalNew';
 import { PortalTicket } from './screens/portal/PortalTicket';
 import { PortalChat } from './screens/portal/PortalChat';
+import { PortalService, PortalServices } from './screens/portal/PortalServices';
 import { ChatsScreen } from './screens/console/Chats';
 import { AdminChatForms } from './screens/admin/ChatForms';
 import { AdminUsers } from './screens/admin/Users';
@@ -82,6 +83,8 @@ function App() {
     if (path === '/portal') screen = <PortalList />;
     else if (path === '/portal/new') screen = <PortalNew />;
     else if (path === '/portal/chat') screen = <PortalChat me={me} />;
+    else if (path === '/portal/services') screen = <PortalServices />;
+    else if ((params = match('/portal/services/:id', path))) screen = <PortalService id={Number(params.id)} />;
     else if ((params = match('/portal/tickets/:number', path))) screen = <PortalTicket number={Number(params.number)} />;
     else screen = <NotFound home={home} />;
     return <PortalLayout me={me}>{screen}</PortalLayout>;

@@ -1,4 +1,4 @@
-// The customer portal's frame: a simple header (product, my tickets, new ticket, chat, sign out) and
+// The customer portal's frame: a simple header (product, my tickets, new ticket, chat, services, sign out) and
 // the main region; laid out for phone-sized screens first.
 import type { ComponentChildren } from 'preact';
 import type { Me } from '../../api';
@@ -25,6 +25,9 @@ export function PortalLayout({ me, children }: { me: Me; children: ComponentChil
           </Link>
           <Link href="/portal/chat" aria-current={loc.path === '/portal/chat' ? 'page' : undefined}>
             Chat with us
+          </Link>
+          <Link href="/portal/services" aria-current={loc.path.startsWith('/portal/services') ? 'page' : undefined}>
+            Services
           </Link>
         </nav>
         <div class="usermenu">
