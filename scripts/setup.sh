@@ -5,7 +5,7 @@
 # (Vite 7 needs Node 20.19 or newer; these machines come with Node 20).
 set -euo pipefail
 packages=(cmake ninja-build ccache g++ pkg-config
-  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-context1.81-dev
   libsqlite3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libgmime-3.0-dev libcurl4-openssl-dev libhowardhinnant-date-dev libpq-dev)
 if [[ "${1:-}" == "--test" ]]; then

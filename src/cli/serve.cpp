@@ -101,9 +101,10 @@ void serve(const ServeFlags& flags) {
   listen.access_log = config.access_log;
   listen.web_root = config.web_root;
   listen.network_threads = config.network_threads;
-  listen.reads_on_network_threads = config.database_url.empty();
-  // On PostgreSQL every request runs on a blocking thread holding a pooled connection: as many
-  // threads as connections (a thread without one would only wait for one). Few: more
+  listen.reads_in_fibers = !config.database_url.empty();
+  // On PostgreSQL every write runs on a blocking thread holding a pooled connection (reads run in
+  // fibers on the network threads): as many threads as connections (a thread without one would
+  // only wait for one). Few: more
   // connections than cores mostly wait inside PostgreSQL, and concurrent SERIALIZABLE units
   // cancel each other more (measured in docs/scaling.md).
   const int database_connections =

@@ -9,6 +9,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -32,6 +33,7 @@
 #include "http/metrics.hpp"
 #include "http/multipart.hpp"
 #include "http/problem.hpp"
+#include "http/read_fibers.hpp"
 #include "http/static_files.hpp"
 
 namespace frontline::http {
@@ -78,6 +80,18 @@ std::string header(const bhttp::request_parser<bhttp::string_body>::value_type& 
   return it == msg.end() ? std::string() : std::string(it->value());
 }
 
+int network_thread_count(const ListenOptions& options) {
+  return options.network_threads > 0
+             ? options.network_threads
+             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+std::vector<std::unique_ptr<asio::io_context>> make_lanes(int count) {
+  std::vector<std::unique_ptr<asio::io_context>> lanes;
+  for (int i = 0; i < count; ++i) lanes.push_back(std::make_unique<asio::io_context>(1));
+  return lanes;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -86,6 +100,8 @@ struct Server::Impl {
         services(s),
         options(std::move(o)),
         metrics(router.route_names()),
+        lanes(make_lanes(network_thread_count(options))),
+        ioc(*lanes.front()),
         pool(static_cast<std::size_t>(options.blocking_threads)),
         acceptor(ioc),
         signals(ioc, SIGINT, SIGTERM),
@@ -103,7 +119,12 @@ struct Server::Impl {
   Services& services;
   ListenOptions options;
   Metrics metrics;
-  asio::io_context ioc;
+  // One io_context per network thread, each run by that thread alone: a connection stays on the
+  // lane that it was given when accepted, so a read's fiber resumes on the thread it started on
+  // (see read_fibers.hpp), and the lanes share no scheduler lock.
+  std::vector<std::unique_ptr<asio::io_context>> lanes;
+  asio::io_context& ioc;      // the first lane: the acceptor, the signals, draining
+  std::size_t next_lane = 0;  // round robin, by the accept loop only
   asio::thread_pool pool;
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -131,19 +152,27 @@ struct Server::Impl {
         continue;
       }
       socket.set_option(tcp::no_delay(true), ignored);
-      asio::co_spawn(acceptor.get_executor(),
-                     counted_session(beast::tcp_stream(std::move(socket)), std::move(*slot)),
+      auto& lane = *lanes[next_lane++ % lanes.size()];
+      const auto protocol = socket.local_endpoint(ignored).protocol();
+      tcp::socket on_lane(lane, protocol, socket.release(ignored));
+      asio::co_spawn(lane,
+                     counted_session(beast::tcp_stream(std::move(on_lane)), std::move(*slot), lane),
                      asio::detached);
     }
   }
 
   // A session that holds its connection slot until it ends (WebSocket included).
-  asio::awaitable<void> counted_session(beast::tcp_stream stream, ConnectionLimits::Slot slot) {
-    co_await session(std::move(stream));
+  asio::awaitable<void> counted_session(beast::tcp_stream stream, ConnectionLimits::Slot slot,
+                                        asio::io_context& lane) {
+    co_await session(std::move(stream), lane);
   }
 
-  bool off_network(const RouteMatch& m) const {
-    return m.blocking || (m.index >= 0 && !options.reads_on_network_threads);
+  // A matched route runs on the blocking pool when it waits on disk or hashes passwords; reads
+  // run on the network thread, in a fiber when the database is across the network.
+  asio::awaitable<Response> dispatch(const RouteMatch& m, Request& req, asio::io_context& lane) {
+    if (m.blocking) co_return co_await dispatch_blocking(m, req);
+    if (m.index >= 0 && options.reads_in_fibers) co_return co_await dispatch_in_fiber(m, req, lane);
+    co_return router.dispatch(m, req, services);
   }
 
   // Runs the handler on the blocking pool and resumes this coroutine with its response.
@@ -157,6 +186,22 @@ struct Server::Impl {
               handler(std::move(res));
             });
           });
+        },
+        asio::use_awaitable);
+  }
+
+  // Runs the handler in a fiber on this lane and resumes this coroutine with its response.
+  asio::awaitable<Response> dispatch_in_fiber(RouteMatch m, Request& req, asio::io_context& lane) {
+    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
+        [this, m, &req, &lane](auto handler) {
+          auto res = std::make_shared<Response>();
+          auto resume = std::make_shared<decltype(handler)>(std::move(handler));
+          run_in_fiber(
+              lane, [this, m, &req, res] { *res = router.dispatch(m, req, services); },
+              [&lane, res, resume] {
+                // Posted: the fiber may end before this coroutine has finished suspending.
+                asio::post(lane, [res, resume] { (*resume)(std::move(*res)); });
+              });
         },
         asio::use_awaitable);
   }
@@ -233,15 +278,15 @@ struct Server::Impl {
   }
 
   // One connection. Anything unexpected ends only this connection, with one log line.
-  asio::awaitable<void> session(beast::tcp_stream stream) {
+  asio::awaitable<void> session(beast::tcp_stream stream, asio::io_context& lane) {
     try {
-      co_await serve_connection(stream);
+      co_await serve_connection(stream, lane);
     } catch (const std::exception& e) {
       spdlog::error("connection dropped after an unexpected error: {}", e.what());
     }
   }
 
-  asio::awaitable<void> serve_connection(beast::tcp_stream& stream) {
+  asio::awaitable<void> serve_connection(beast::tcp_stream& stream, asio::io_context& lane) {
     // Set when a request upgraded to a WebSocket: served after the loop, outside the in-flight
     // count (a socket stays open for hours; SIGTERM must not wait for it).
     std::optional<bhttp::request<bhttp::string_body>> upgrade;
@@ -369,21 +414,15 @@ struct Server::Impl {
         if (m.index < 0 && !m.path_matched && !options.web_root.empty() &&
             (req.method == "GET" || req.method == "HEAD")) {
           res = serve_static(options.web_root, req.path, services.settings.widget_origins);
-        } else if (off_network(m)) {
-          res = co_await dispatch_blocking(m, req);
         } else {
-          res = router.dispatch(m, req, services);
+          res = co_await dispatch(m, req, lane);
         }
         if (res.redispatch_after_seconds > 0) {
           asio::steady_timer wait(stream.get_executor());
           wait.expires_after(std::chrono::seconds(res.redispatch_after_seconds));
           co_await wait.async_wait(use_nothrow);
           req.redispatched = true;
-          if (off_network(m)) {  // not a ?: — GCC 12 mishandles co_await inside a conditional
-            res = co_await dispatch_blocking(m, req);
-          } else {
-            res = router.dispatch(m, req, services);
-          }
+          res = co_await dispatch(m, req, lane);
           if (res.redispatch_after_seconds > 0) {
             res = problem(core::Errc::unavailable, "the server is busy; try again shortly");
           }
@@ -412,7 +451,7 @@ struct Server::Impl {
       if (!written || !keep_alive) break;
     }
     if (upgrade) {
-      co_await serve_upgraded(stream, *upgrade, *plan);
+      co_await serve_upgraded(stream, *upgrade, *plan, lane);
       co_return;
     }
     beast::error_code ignored;
@@ -430,11 +469,11 @@ struct Server::Impl {
   // By reference: the caller's values outlive this call (see the GCC 12 note at reject()).
   asio::awaitable<void> serve_upgraded(beast::tcp_stream& stream,
                                        bhttp::request<bhttp::string_body>& request,
-                                       SocketPlan& plan) {
+                                       SocketPlan& plan, asio::io_context& lane) {
     stream.expires_never();  // the WebSocket's own timeouts (idle pings) take over
     std::optional<tcp::socket> socket;
     try {
-      socket.emplace(onto_strand(ioc, stream));
+      socket.emplace(onto_strand(lane, stream));
     } catch (const boost::system::system_error&) {
       co_return;  // the peer went away meanwhile
     }
@@ -454,7 +493,7 @@ struct Server::Impl {
       timer.expires_after(std::chrono::milliseconds(20));
       co_await timer.async_wait(use_nothrow);
     }
-    ioc.stop();
+    for (auto& lane : lanes) lane->stop();
   }
 };
 
@@ -487,11 +526,13 @@ unsigned short Server::listen() {
 void Server::run() {
   auto& impl = *impl_;
   asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
-  int threads = impl.options.network_threads > 0
-                    ? impl.options.network_threads
-                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // A lane without connections yet must not return from run(): held until drain_then_stop.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> busy;
+  for (auto& lane : impl.lanes) busy.push_back(asio::make_work_guard(*lane));
   std::vector<std::thread> workers;
-  for (int i = 1; i < threads; ++i) workers.emplace_back([&impl] { impl.ioc.run(); });
+  for (std::size_t i = 1; i < impl.lanes.size(); ++i) {
+    workers.emplace_back([&lane = *impl.lanes[i]] { lane.run(); });
+  }
   impl.ioc.run();
   for (auto& w : workers) w.join();
   impl.pool.join();

@@ -17,10 +17,10 @@ struct ListenOptions {
   unsigned short port = 8080;  // 0: an ephemeral port
   int network_threads = 0;     // 0: one per core
   int blocking_threads = 64;   // waits on group commit; mostly asleep
-  // Reads answer on the network threads (an in-process database answers in microseconds);
-  // false sends every API route to the blocking pool, so no network thread waits on a
-  // database across the network (PostgreSQL).
-  bool reads_on_network_threads = true;
+  // Reads answer on the network threads. An in-process database answers in microseconds, so
+  // they simply run there; for a database across the network (PostgreSQL) each runs in a fiber
+  // that steps aside while the database answers (read_fibers.hpp), so no network thread waits.
+  bool reads_in_fibers = false;
   bool access_log = true;
   std::string web_root;  // static files for the web app; empty: none
   // Open connections allowed from one client address, and in all; a connection over either

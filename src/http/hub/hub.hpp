@@ -132,7 +132,6 @@ class Hub {
   // The follower thread's own: the newest event it has read.
   core::Id head_ = 0;
   bool head_known_ = false;
-  std::thread thread_;
   // When other instances write to the same database (PostgreSQL), their notifications wake the
   // follower as a local write does, and presence, typing and staff counts travel as signals.
   const bool shared_;
@@ -140,6 +139,8 @@ class Hub {
   std::vector<std::string> outbox_;                  // signals to send (under mutex_)
   OtherInstances::Clock::time_point last_repeat_{};  // listener thread
   std::atomic<bool> listening_{true};
+  // Last: the threads start in the constructor and use every member above.
+  std::thread thread_;
   std::thread listener_;
 };
 

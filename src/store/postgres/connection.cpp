@@ -9,6 +9,8 @@
 #include <string_view>
 #include <utility>
 
+#include "store/waiter.hpp"
+
 namespace frontline::store::postgres {
 
 namespace {
@@ -133,11 +135,12 @@ void Stmt::execute() {
   const int* value_lengths = any_binary ? lengths.data() : nullptr;
   const int* formats = any_binary ? binary_.data() : nullptr;
   conn_->drain();
-  result_.reset(conn_->deferred_begin_.empty() && conn_->deferred_.empty()
-                    ? PQexecPrepared(conn_->conn_, name_.c_str(), count, values.data(),
-                                     value_lengths, formats, 0)
-                    : conn_->execute_after_deferred(name_.c_str(), count, values.data(),
-                                                    value_lengths, formats));
+  result_.reset(
+      !conn_->has_deferred()
+          ? conn_->finish(PQsendQueryPrepared(conn_->conn_, name_.c_str(), count, values.data(),
+                                              value_lengths, formats, 0) == 1)
+          : conn_->execute_after_deferred(name_.c_str(), count, values.data(), value_lengths,
+                                          formats));
   const auto status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     auto failed = std::move(result_);
@@ -248,7 +251,7 @@ Stmt Connection::prepare(std::string_view sql) {
     drain();
     std::string name = "f" + std::to_string(statement_names_.size() + 1);
     std::unique_ptr<PGresult, void (*)(PGresult*)> r(
-        PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr), PQclear);
+        finish(PQsendPrepare(conn_, name.c_str(), key.c_str(), 0, nullptr) == 1), PQclear);
     if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) throw_error(r.get(), "prepare");
     it = statement_names_.emplace(std::move(key), std::move(name)).first;
   }
@@ -261,7 +264,8 @@ void Connection::exec(std::string_view sql) {
   std::string text;
   for (auto& first : take_deferred()) text += first + "; ";
   text += sql;
-  std::unique_ptr<PGresult, void (*)(PGresult*)> r(PQexec(conn_, text.c_str()), PQclear);
+  std::unique_ptr<PGresult, void (*)(PGresult*)> r(finish(PQsendQuery(conn_, text.c_str()) == 1),
+                                                   PQclear);
   const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
     throw_error(r.get(), "exec");
@@ -291,18 +295,22 @@ void Connection::commit() {
   exec("COMMIT");  // after whatever is deferred (a RELEASE SAVEPOINT), in one round trip
 }
 
-void Connection::commit_without_waiting() {
-  if (!deferred_begin_.empty()) {
+void Connection::commit_later() {
+  if (!deferred_begin_.empty()) {  // the unit ran no statement: there is no transaction
     deferred_begin_.clear();
     deferred_.clear();
     return;
   }
+  finishing_ = take_deferred();
+  finishing_.push_back("COMMIT");
+}
+
+void Connection::send_finishing() {
+  if (finishing_.empty()) return;
   drain();
   std::string text;
-  for (auto& first : take_deferred()) text += first + "; ";
-  text += "COMMIT";
-  if (PQsendQuery(conn_, text.c_str()) != 1) throw_error(nullptr, "commit");
-  unread_answer_ = true;
+  for (auto& statement : std::exchange(finishing_, {})) text += statement + "; ";
+  unread_answer_ = PQsendQuery(conn_, text.c_str()) == 1;
 }
 
 void Connection::rollback() noexcept {
@@ -313,7 +321,9 @@ void Connection::rollback() noexcept {
   }
   drain();
   if (!ok()) return;
-  PQclear(PQexec(conn_, "ROLLBACK"));
+  // Like a read's COMMIT, its answer is read at the connection's next use: the server rolls back
+  // as soon as it reads the command, and nothing here depends on the answer.
+  unread_answer_ = PQsendQuery(conn_, "ROLLBACK") == 1;
 }
 
 bool Connection::alive() {
@@ -331,11 +341,32 @@ bool Connection::alive() {
 void Connection::drain() noexcept {
   if (!unread_answer_) return;
   unread_answer_ = false;
-  while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+  while (PGresult* r = next_result()) PQclear(r);
+}
+
+PGresult* Connection::next_result() {
+  if (auto* waiter = current_waiter()) {
+    while (PQisBusy(conn_) == 1) {
+      waiter->wait_readable(PQsocket(conn_));
+      if (PQconsumeInput(conn_) != 1) break;  // the connection broke: PQgetResult says so
+    }
+  }
+  return PQgetResult(conn_);
+}
+
+PGresult* Connection::finish(bool sent) {
+  if (!sent) return nullptr;
+  // After a failure the server skips the rest of the query, so the last result is the failure.
+  PGresult* last = nullptr;
+  while (PGresult* r = next_result()) {
+    PQclear(last);
+    last = r;
+  }
+  return last;
 }
 
 std::vector<std::string> Connection::take_deferred() {
-  std::vector<std::string> out;
+  std::vector<std::string> out = std::exchange(finishing_, {});
   if (!deferred_begin_.empty()) out.push_back(std::exchange(deferred_begin_, {}));
   for (auto& s : deferred_) out.push_back(std::move(s));
   deferred_.clear();
@@ -357,12 +388,12 @@ PGresult* Connection::execute_after_deferred(const char* name, int count, const 
   Owned failed(nullptr, PQclear), result(nullptr, PQclear);
   // Each query's results end with a null; the pipeline ends with its sync point.
   const auto rest_of_query = [&] {
-    while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+    while (PGresult* r = next_result()) PQclear(r);
   };
   bool all_ran = sent;
   if (sent) {
     for (std::size_t i = 0; i < first.size(); ++i) {
-      Owned r(PQgetResult(conn_), PQclear);
+      Owned r(next_result(), PQclear);
       if (!r) {
         all_ran = false;
         break;
@@ -374,9 +405,9 @@ PGresult* Connection::execute_after_deferred(const char* name, int count, const 
       }
       rest_of_query();
     }
-    result.reset(PQgetResult(conn_));
+    result.reset(next_result());
     if (result) rest_of_query();
-    while (PGresult* r = PQgetResult(conn_)) {
+    while (PGresult* r = next_result()) {
       const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
       PQclear(r);
       if (sync) break;
@@ -388,6 +419,7 @@ PGresult* Connection::execute_after_deferred(const char* name, int count, const 
 }
 
 void Connection::reset() {
+  finishing_.clear();
   deferred_begin_.clear();
   deferred_.clear();
   unread_answer_ = false;

@@ -130,7 +130,8 @@ class Connection {
   void exec(std::string_view sql);
 
   // BEGIN with the isolation level; COMMIT (throws busy when a serializable transaction
-  // cannot commit); ROLLBACK (quiet on a broken connection: the server rolled back already).
+  // cannot commit); ROLLBACK (quiet on a broken connection: the server rolled back already;
+  // its answer is read at the connection's next use, like send_finishing's).
   void begin(Isolation isolation = Isolation::read_committed);
   void commit();
   void rollback() noexcept;
@@ -144,10 +145,13 @@ class Connection {
   // pg_current_xact_id()) sent in the same round trip as the next statement, or with COMMIT;
   // a failure surfaces there. ROLLBACK drops it.
   void defer(std::string sql) { deferred_.push_back(std::move(sql)); }
-  // Ends a read-only transaction without waiting for the server's answer: the answer is read
-  // at the connection's next use. Nothing depends on it (a read-only COMMIT changes nothing),
-  // and the server ends the transaction, and its snapshot, as soon as it reads the command.
-  void commit_without_waiting();
+  // Ends a read-only transaction later: its COMMIT is sent with the next unit's first statement
+  // (one message to the server instead of two), or by send_finishing() when the connection is
+  // put aside idle. Nothing depends on it: a read-only COMMIT changes nothing.
+  void commit_later();
+  // Sends what ends the previous unit, if anything, without waiting for the answer (read at the
+  // connection's next use). The server then ends the transaction and drops its snapshot.
+  void send_finishing();
 
   // False once the connection is lost; reset() connects again (prepared statements are lost
   // with the old session, so the cache starts empty).
@@ -165,18 +169,28 @@ class Connection {
 
  private:
   friend class Stmt;
-  // Reads and drops the answer commit_without_waiting left unread, if any.
+  // Reads and drops the answer send_finishing or rollback left unread, if any.
   void drain() noexcept;
-  // The deferred statements, BEGIN first, taken out (sent now).
+  // The next result of what was sent (null: no more). In a fiber (store/waiter.hpp) it steps
+  // aside until the answer has arrived instead of blocking the thread in libpq.
+  PGresult* next_result();
+  // Every result of the query just sent, when sending worked: what PQexec would return (the
+  // last result; after a failure, the failure), or null when sending failed.
+  PGresult* finish(bool sent);
+  // The deferred statements, taken out (sent now): the previous unit's COMMIT, BEGIN, the rest.
   std::vector<std::string> take_deferred();
   // Runs the deferred statements and then a prepared statement in one pipeline; returns the
   // statement's result (throws the first deferred statement's failure).
   PGresult* execute_after_deferred(const char* name, int count, const char* const* values,
                                    const int* lengths, const int* formats);
   PGconn* conn_ = nullptr;
-  std::string deferred_begin_;         // a BEGIN not sent yet (defer_begin)
-  std::vector<std::string> deferred_;  // defer(): sent before the next statement
-  bool unread_answer_ = false;         // commit_without_waiting's answer is still to be read
+  bool has_deferred() const {
+    return !finishing_.empty() || !deferred_begin_.empty() || !deferred_.empty();
+  }
+  std::vector<std::string> finishing_;  // the previous unit's end, not sent yet (commit_later)
+  std::string deferred_begin_;          // a BEGIN not sent yet (defer_begin)
+  std::vector<std::string> deferred_;   // defer(): sent before the next statement
+  bool unread_answer_ = false;          // send_finishing's or rollback's answer is still unread
   std::unordered_map<std::string, std::string> statement_names_;  // SQL text → "fN"
 };
 

@@ -8,6 +8,8 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -20,6 +22,7 @@
 #include "store/postgres/open_postgres.hpp"
 #include "store/postgres/pg_tx.hpp"
 #include "store/postgres/store_error_from_pg.hpp"
+#include "store/waiter.hpp"
 
 namespace frontline::store {
 namespace {
@@ -86,52 +89,58 @@ class PgDatabase final : public Database {
     release(std::move(first));
   }
 
+  // Both units roll back outside their catch blocks: in a fiber a rollback may step aside, and a
+  // fiber must not step aside while it handles an exception (another fiber on the thread would
+  // throw and catch on the same per-thread list of exceptions being handled).
   void read(const std::function<void(Tx&)>& fn) override {
     Lease lease(*this);
     Connection& conn = *lease.conn;
+    std::exception_ptr failed;
     try {
-      // BEGIN travels with the first statement; nobody waits for a read's COMMIT.
+      // BEGIN travels with the first statement, and COMMIT with the next unit's (or is sent
+      // when the connection goes idle); nobody waits for a read's COMMIT.
       conn.defer_begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       PgTx tx(conn, &identity_);
       fn(tx);
-      conn.commit_without_waiting();
-    } catch (const PgError& e) {
-      conn.rollback();
-      throw postgres::to_store_error(e);
+      conn.commit_later();
+      return;
     } catch (...) {
-      conn.rollback();
-      throw;
+      failed = std::current_exception();
     }
+    conn.rollback();
+    postgres::rethrow_for_store(failed);
   }
 
   void write(const std::function<bool(Tx&)>& fn) override {
     Lease lease(*this);
     Connection& conn = *lease.conn;
     for (int attempt = 1;; ++attempt) {
+      std::exception_ptr failed;
+      bool retry = false;
       try {
         conn.defer_begin("BEGIN ISOLATION LEVEL SERIALIZABLE");
         PgTx tx(conn, &identity_);
         if (fn(tx)) {
           conn.commit();
           if (tx.changed_identities()) identity_.forget_all();
-        } else {
-          conn.rollback();
+          return;
         }
-        return;
       } catch (const PgError& e) {
-        conn.rollback();
-        if (!e.retryable() || attempt >= options_.max_write_attempts) {
-          throw postgres::to_store_error(e);
-        }
-        // Let the transaction that won finish before trying again: a little longer each time,
-        // and not in step with the others that lost (under 64 concurrent creates the same
-        // units collide again when they all retry after the same pause).
-        std::this_thread::sleep_for(std::chrono::microseconds(
-            std::uniform_int_distribution<int>(0, 1000 * std::min(attempt, 10))(jitter())));
+        failed = std::current_exception();
+        retry = e.retryable() && attempt < options_.max_write_attempts;
       } catch (...) {
-        conn.rollback();
-        throw;
+        failed = std::current_exception();
       }
+      conn.rollback();
+      if (!retry) {
+        if (failed) postgres::rethrow_for_store(failed);
+        return;  // fn chose to roll back
+      }
+      // Let the transaction that won finish before trying again: a little longer each time,
+      // and not in step with the others that lost (under 64 concurrent creates the same
+      // units collide again when they all retry after the same pause).
+      store::sleep_for(std::chrono::microseconds(
+          std::uniform_int_distribution<int>(0, 1000 * std::min(attempt, 10))(jitter())));
     }
   }
 
@@ -253,64 +262,127 @@ class PgDatabase final : public Database {
     }
   }
 
-  // An idle connection, a new one while the pool has room, else the next one released. A
+  // An idle connection, a new one while the pool has room, else the next one released (handed
+  // over directly, its last unit's COMMIT still to be sent with this unit's first statement). A
   // pooled connection that died while idle (the server restarted) is replaced by a new one, so
   // the first unit after an outage does not fail on it; a server still away throws
   // (unavailable: 503 with Retry-After). At most kConnectingAtOnce connect at a time: under a
   // burst at start, 64 at once made the server fork 64 backends together and some waited past
   // the connect timeout (503s in the benchmark); the others wait for a connection instead.
   std::unique_ptr<Connection> acquire() {
-    std::unique_ptr<Connection> conn;
     for (;;) {
+      std::unique_ptr<Connection> conn;
       {
         std::unique_lock lock(mu_);
-        cv_.wait(lock, [&] {
-          return !idle_.empty() ||
-                 (open_ < options_.max_connections && connecting_ < kConnectingAtOnce);
-        });
-        if (idle_.empty()) {
+        if (!idle_.empty()) {
+          conn = std::move(idle_.back());
+          idle_.pop_back();
+        } else if (room_to_connect_locked()) {
           ++open_;
           ++connecting_;
           break;
+        } else {
+          conn = wait_for_release(lock);
+          if (conn) return conn;  // in use until now: alive
+          continue;               // room to connect, perhaps
         }
-        conn = std::move(idle_.back());
-        idle_.pop_back();
       }
       if (conn->alive()) return conn;  // outside the lock: it may read a COMMIT's answer
       conn.reset();
       std::lock_guard lock(mu_);
       --open_;
-      cv_.notify_all();
+      wake_one_locked(nullptr);
     }
+    std::unique_ptr<Connection> conn;
     try {
       conn = connect();
     } catch (...) {
       std::lock_guard lock(mu_);
       --open_;
       --connecting_;
-      cv_.notify_all();
+      wake_one_locked(nullptr);
       throw;
     }
     std::lock_guard lock(mu_);
     --connecting_;
-    cv_.notify_all();
+    wake_one_locked(nullptr);
     return conn;
   }
 
-  // A broken connection is dropped (the next acquire connects afresh: the server may be back).
+  // A connection goes to the unit waiting longest, else idle (its unit's COMMIT sent first). A
+  // broken one is dropped, and a waiting unit may connect afresh (the server may be back).
   void release(std::unique_ptr<Connection> conn) {
-    std::lock_guard lock(mu_);
-    if (conn && conn->ok()) {
+    std::unique_lock lock(mu_);
+    if (!conn || !conn->ok()) {
+      --open_;
+      wake_one_locked(nullptr);
+      return;
+    }
+    if (!waiting_.empty()) {
+      wake_one_locked(std::move(conn));
+      return;
+    }
+    lock.unlock();
+    conn->send_finishing();
+    lock.lock();
+    if (waiting_.empty()) {
       idle_.push_back(std::move(conn));
     } else {
-      --open_;
+      wake_one_locked(std::move(conn));
     }
-    cv_.notify_one();
+  }
+
+  // A unit waiting for a connection: handed one, or woken with none when it may connect.
+  struct Waiting {
+    std::unique_ptr<Connection> conn;
+    bool woken = false;
+    std::function<void()> wake;
+  };
+
+  // Waits until woken: a thread blocks; a fiber steps aside (store/waiter.hpp).
+  std::unique_ptr<Connection> wait_for_release(std::unique_lock<std::mutex>& lock) {
+    Waiting me;
+    auto* waiter = store::current_waiter();
+    if (!waiter) {
+      me.wake = [this] { cv_.notify_all(); };
+      waiting_.push_back(&me);
+      cv_.wait(lock, [&] { return me.woken; });
+      return std::move(me.conn);
+    }
+    lock.unlock();
+    waiter->wait_until_woken([&](std::function<void()> wake) {
+      std::lock_guard guard(mu_);
+      if (!idle_.empty() || room_to_connect_locked()) {
+        wake();  // released meanwhile: look again
+        return;
+      }
+      me.wake = std::move(wake);
+      waiting_.push_back(&me);
+    });
+    lock.lock();
+    return std::move(me.conn);
+  }
+
+  bool room_to_connect_locked() const {
+    return open_ < options_.max_connections && connecting_ < kConnectingAtOnce;
+  }
+
+  void wake_one_locked(std::unique_ptr<Connection> conn) {
+    if (waiting_.empty()) {
+      if (conn) idle_.push_back(std::move(conn));
+      return;
+    }
+    Waiting* next = waiting_.front();
+    waiting_.pop_front();
+    next->conn = std::move(conn);
+    next->woken = true;
+    next->wake();
   }
 
   PostgresOptions options_;
   std::mutex mu_;
   std::condition_variable cv_;
+  std::deque<Waiting*> waiting_;  // units waiting for a connection, longest first
   std::vector<std::unique_ptr<Connection>> idle_;
   int open_ = 0;                           // connections in use, idle or being made
   int connecting_ = 0;                     // connections being made (or replaced) now

@@ -3,6 +3,8 @@
 // write unit and throws this instead; nothing above the engine sees a PgError.
 #pragma once
 
+#include <exception>
+
 #include "store/postgres/connection.hpp"
 #include "store/store_error.hpp"
 
@@ -26,6 +28,15 @@ inline StoreError::Kind store_kind(PgError::Kind kind) {
 
 inline StoreError to_store_error(const PgError& e) {
   return StoreError(e.what(), store_kind(e.kind()), e.field());
+}
+
+// Rethrows a unit's failure: a PgError as its StoreError, anything else as it was.
+[[noreturn]] inline void rethrow_for_store(const std::exception_ptr& failed) {
+  try {
+    std::rethrow_exception(failed);
+  } catch (const PgError& e) {
+    throw to_store_error(e);
+  }
 }
 
 }  // namespace frontline::store::postgres
