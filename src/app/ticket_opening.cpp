@@ -110,6 +110,7 @@ Result<core::Ticket> Tickets::open_in(store::Tx& tx, const core::Actor& actor, c
   if (!in.idempotency_key.empty()) {
     if (auto first = tx.tickets().idempotent_ticket(actor.id, in.idempotency_key)) {
       auto t = tx.tickets().ticket_by_number(*first);
+      if (t) t->fields = tx.intake().ticket_fields(*first);
       if (t) return core::as_seen_by(actor, std::move(*t));
     }
   }

@@ -208,6 +208,17 @@ class TicketAnswersTest(IntakeTestCase):
         listed = self.agent.client.get(TICKETS).body["items"]
         self.assertNotIn("fields", listed[0])
 
+    def test_a_retried_create_answers_with_the_first_tickets_fields(self):
+        body = {"subject": unique("Retry "), "body": "y", "category": self.category,
+                "answers": self.good_answers()}
+        key = {"Idempotency-Key": unique("intake-")}
+        first = self.customer.client.request("POST", TICKETS, body, headers=key)
+        again = self.customer.client.request("POST", TICKETS, body, headers=key)
+        self.assertEqual(first.status, 201, first.body)
+        self.assertEqual(again.body["number"], first.body["number"])
+        self.assertEqual(again.body["fields"], first.body["fields"])
+        self.assertEqual(len(first.body["fields"]), 2)
+
     def test_field_search_finds_the_ticket_by_key_and_value(self):
         serial = unique("SN").upper()
         t = self.open_ticket(self.customer.client, category=self.category,
