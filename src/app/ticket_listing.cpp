@@ -98,6 +98,7 @@ Result<Tickets::PreparedFilter> Tickets::prepare_filter(const core::Actor& actor
   auto tags = q.tags;
   tags.insert(tags.end(), query.tags.begin(), query.tags.end());
   for (auto& t : tags) f.tags.push_back(core::to_lower_ascii(t));
+  f.fields = q.fields;
   f.updated_since = query.updated_since;
   f.created_after = q.created_after;
   f.created_before = q.created_before;
@@ -286,6 +287,7 @@ Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
   return in_read<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
     auto t = load_visible(tx, actor, number);
     if (!t) return t;
+    t->fields = tx.intake().ticket_fields(number);
     return core::as_seen_by(actor, std::move(*t));
   });
 }

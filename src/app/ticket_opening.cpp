@@ -4,6 +4,7 @@
 #include "app/event_data.hpp"
 #include "app/ticket_access.hpp"
 #include "app/tickets.hpp"
+#include "core/intake.hpp"
 #include "core/text.hpp"
 #include "core/ticket_policy.hpp"
 
@@ -109,6 +110,7 @@ Result<core::Ticket> Tickets::open_in(store::Tx& tx, const core::Actor& actor, c
   if (!in.idempotency_key.empty()) {
     if (auto first = tx.tickets().idempotent_ticket(actor.id, in.idempotency_key)) {
       auto t = tx.tickets().ticket_by_number(*first);
+      if (t) t->fields = tx.intake().ticket_fields(*first);
       if (t) return core::as_seen_by(actor, std::move(*t));
     }
   }
@@ -153,12 +155,18 @@ Result<core::Ticket> Tickets::open_in(store::Tx& tx, const core::Actor& actor, c
     }
     t.service_id = in.service_id;
   }
+  // The intake form of its category and service: required answers, each of the right kind.
+  auto fields = core::answer_intake_form(
+      tx.intake().form_questions(t.category, t.service_id, false), in.answers);
+  if (!fields) return fields.take_error();
   t.channel = in.channel.value_or(core::Channel::web);
   t.tags = tags;  // copied, not moved: the unit may run again
   t.created_at = t.updated_at = t.public_updated_at = now;
   // The first message's text goes into the search document with the ticket row, saving
   // a second full-text write per create.
   tx.tickets().insert_ticket(t, in.body, in.call_notes);
+  tx.intake().set_fields(t.number, *fields);
+  t.fields = std::move(*fields);
   core::Message m;
   m.ticket_number = t.number;
   m.kind = core::MessageKind::public_reply;
@@ -213,11 +221,28 @@ Result<core::Ticket> Tickets::log_call(const core::Actor& actor, Id number, Logg
       return make_error(Errc::conflict, "Ticket #" + std::to_string(number) +
                                             " is closed. Log the call as a new ticket instead.");
     }
+    std::vector<core::TicketField> answered;
+    if (!call.answers.empty()) {
+      // A call on a ticket that exists adds or corrects answers; nothing is required any more.
+      auto form = tx.intake().form_questions(t.category, t.service_id, false);
+      for (auto& q : form) q.required = false;
+      auto checked = core::answer_intake_form(form, call.answers);
+      if (!checked) return checked.take_error();
+      answered = std::move(*checked);
+    }
     t.updated_at = now;
     t.version += 1;
     if (!tx.tickets().update_ticket(t))
       return make_error(Errc::stale, "ticket changed meanwhile; retry");
     record_call(tx, actor, number, call, true, now);
+    if (!answered.empty()) {
+      tx.intake().set_fields(number, answered);
+      std::vector<std::string> ids;
+      for (const auto& f : answered) ids.push_back(std::to_string(f.question_id));
+      record_event(tx, actor, number, core::EventType::ticket_fields_answered,
+                   EventData().add("question_ids", ids).str(), now);
+    }
+    t.fields = tx.intake().ticket_fields(number);
     return t;
   });
 }

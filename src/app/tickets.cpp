@@ -251,6 +251,7 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
                                                        .add("to", core::to_string(t.status))
                                                        .str()});
     }
+    t.fields = tx.intake().ticket_fields(number);
     if (changes.empty()) return core::as_seen_by(actor, std::move(t));
     t.updated_at = now;
     t.version += 1;

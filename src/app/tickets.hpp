@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "core/intake.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 
@@ -46,6 +47,9 @@ struct OpenTicket {
   // (who took it, when, minutes) on the ticket; the body stays the caller's problem, public.
   std::string call_notes;
   std::optional<std::int64_t> call_minutes;
+  // Answers to the intake form of the ticket's category and service (core/intake.hpp), by
+  // question id; required questions must be answered.
+  std::vector<core::SubmittedAnswer> answers;
 };
 
 inline constexpr std::int64_t kMaxCallMinutes = 24 * 60;
@@ -54,6 +58,9 @@ inline constexpr std::int64_t kMaxCallMinutes = 24 * 60;
 struct LoggedCall {
   std::string notes;  // the technician's, internal
   std::optional<std::int64_t> minutes;
+  // Answers to the ticket's intake form taken on this call: each replaces the ticket's answer to
+  // that question (required questions are not enforced on a ticket that already exists).
+  std::vector<core::SubmittedAnswer> answers;
 };
 
 // How a message is added beyond its text (used by channels such as email).

@@ -94,6 +94,23 @@ struct Board {
   std::vector<Id> member_ids;
 };
 
+// What an intake question asks for (core/intake.hpp): text: one line; error_message:
+// preformatted text kept exactly (several lines); serial: one short token; choice: one of the
+// question's choices; yes_no: true or false.
+enum class IntakeKind { text, choice, yes_no, serial, error_message };
+
+// One intake answer stored on a ticket: what was asked (label, kind and key as they were when
+// answered, so renaming or deleting a question leaves old tickets readable) and the value. A
+// yes_no value is "yes" or "no".
+struct TicketField {
+  Id question_id = 0;
+  std::string key;
+  std::string label;
+  IntakeKind kind = IntakeKind::text;
+  std::string value;
+  bool operator==(const TicketField&) const = default;
+};
+
 struct Ticket {
   Id number = 0;
   std::string subject;
@@ -124,6 +141,9 @@ struct Ticket {
   // Denormalised for display; filled by the store on reads.
   std::string requester_email;
   std::string requester_name;
+  // The intake answers in form order, when the use case loaded them (one ticket read or written
+  // through Tickets); nullopt in lists.
+  std::optional<std::vector<TicketField>> fields;
 };
 
 struct Attachment {

@@ -92,10 +92,21 @@ Result<Unit> set_once(std::string_view key, std::string value, std::optional<std
   return Unit{};
 }
 
-enum class Filter { status, priority, assignee, team, service, requester, org, category, tag };
+enum class Filter {
+  status,
+  priority,
+  assignee,
+  team,
+  service,
+  requester,
+  org,
+  category,
+  tag,
+  field
+};
 
 std::optional<Filter> filter_for_key(std::string_view key) {
-  constexpr std::array<std::pair<std::string_view, Filter>, 9> kKeys = {{
+  constexpr std::array<std::pair<std::string_view, Filter>, 10> kKeys = {{
       {"status", Filter::status},
       {"priority", Filter::priority},
       {"assignee", Filter::assignee},
@@ -105,6 +116,7 @@ std::optional<Filter> filter_for_key(std::string_view key) {
       {"org", Filter::org},
       {"category", Filter::category},
       {"tag", Filter::tag},
+      {"field", Filter::field},
   }};
   for (const auto& [name, filter] : kKeys) {
     if (iequals(key, name)) return filter;
@@ -157,6 +169,19 @@ Result<Unit> apply_filter(Filter filter, std::string_view key, std::string_view 
       if (std::find(q.tags.begin(), q.tags.end(), lowered) == q.tags.end()) {
         q.tags.push_back(std::move(lowered));
       }
+      return Unit{};
+    }
+    case Filter::field: {  // field:serial=ABC123 (an intake answer)
+      const auto eq = value.find('=');
+      const auto name =
+          eq == std::string_view::npos ? std::string_view{} : trim(value.substr(0, eq));
+      const auto answer =
+          eq == std::string_view::npos ? std::string_view{} : trim(value.substr(eq + 1));
+      if (name.empty() || answer.empty()) {
+        return bad_query("field: expected KEY=VALUE (e.g. field:serial=ABC123), got " +
+                         echo(value));
+      }
+      q.fields.emplace_back(to_lower_ascii(name), std::string(answer));
       return Unit{};
     }
   }

@@ -1,7 +1,8 @@
 // The ticket search box's query language: free words, "quoted phrases" and key:value filters
-// (status, priority, assignee, team, service, requester, org, category, tag, created>/</>=/<=
-// dates) parsed into a SearchQuery, whose words and phrases form an engine-neutral TextQuery (each
-// store engine compiles it into its own syntax). Pure functions; no I/O; thread-safe.
+// (status, priority, assignee, team, service, requester, org, category, tag, field,
+// created>/</>=/<= dates) parsed into a SearchQuery, whose words and phrases form an engine-neutral
+// TextQuery (each store engine compiles it into its own syntax). Pure functions; no I/O;
+// thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -30,6 +32,9 @@ struct SearchQuery {
   std::optional<std::string> organization;  // org:NAME, case kept (may be quoted)
   std::optional<std::string> category;      // category:NAME, case kept (may be quoted)
   std::vector<std::string> tags;            // tag:x (lower-cased); repeatable, all must match
+  // field:KEY=VALUE — an intake answer (key lower-cased, value as typed); repeatable, all must
+  // match.
+  std::vector<std::pair<std::string, std::string>> fields;
   // Unix seconds UTC, inclusive: created>D is the start of D+1, created>=D the start of D.
   std::optional<std::int64_t> created_after;
   // Unix seconds UTC, exclusive: created<D is the start of D, created<=D the start of D+1.
@@ -46,8 +51,9 @@ struct SearchQuery {
 // letter, digit or non-ASCII character (e.g. "-", "*") are dropped: a tokenizer finds no token in
 // them. Fails with Errc::bad_input and
 // FieldError{"q", ...} on text over kMaxSearchQueryBytes, invalid UTF-8, an unterminated quote, an
-// empty filter value, an unknown status or priority, a malformed assignee/requester, a repeated
-// single-valued filter, or a date that is not a real YYYY-MM-DD calendar day.
+// empty filter value, a field filter without KEY=VALUE, an unknown status or priority, a malformed
+// assignee/requester, a repeated single-valued filter, or a date that is not a real YYYY-MM-DD
+// calendar day.
 Result<SearchQuery> parse_search_query(std::string_view text);
 
 }  // namespace frontline::core

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "http/field_reader.hpp"
+#include "http/intake_answers.hpp"
 
 namespace frontline::http {
 namespace json = boost::json;
@@ -18,6 +19,13 @@ using decoding::FieldReader;
 
 constexpr const char* kStatuses = "new, open, pending, on_hold, resolved, closed";
 constexpr const char* kPriorities = "low, normal, high, urgent";
+
+// The optional "answers" object: intake answers by question id.
+std::vector<core::SubmittedAnswer> read_answers(FieldReader& r) {
+  std::vector<core::SubmittedAnswer> out;
+  if (const auto* answers = r.object("answers")) r.adopt(read_intake_answers(*answers, out));
+  return out;
+}
 
 }  // namespace
 
@@ -36,6 +44,7 @@ Result<app::OpenTicket> decode_open_ticket(std::string_view body) {
     t.service_id = r.nullable_id("service_id").value_or(std::nullopt);
     t.call_notes = r.string("call_notes").value_or("");
     t.call_minutes = r.integer("call_minutes");
+    t.answers = read_answers(r);
     return t;
   });
 }
@@ -45,6 +54,7 @@ Result<app::LoggedCall> decode_logged_call(std::string_view body) {
     app::LoggedCall c;
     c.notes = r.string("call_notes").value_or("");
     c.minutes = r.integer("call_minutes");
+    c.answers = read_answers(r);
     return c;
   });
 }

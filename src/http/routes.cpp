@@ -105,6 +105,11 @@ std::vector<Route> api_routes() {
        h::service_contact_verify_post, ""},
       {"POST", "/api/v1/services/{id}/contacts/{contact}/report-wrong", in, kBlocks,
        h::service_contact_report_wrong_post, ""},
+      // Intake questions (docs/intake.md).
+      {"GET", "/api/v1/intake-questions", in, kFast, h::intake_questions_get, ""},
+      {"POST", "/api/v1/intake-questions", in, kBlocks, h::intake_questions_post, ""},
+      {"PATCH", "/api/v1/intake-questions/{id}", in, kBlocks, h::intake_question_patch, ""},
+      {"DELETE", "/api/v1/intake-questions/{id}", in, kBlocks, h::intake_question_delete, ""},
       {"GET", "/api/v1/leaderboard", in, kFast, h::leaderboard_get, ""},
       {"GET", "/api/v1/reports/closed", in, kFast, h::reports_closed_get, ""},
       {"GET", "/api/v1/boards", in, kFast, h::boards_get, ""},

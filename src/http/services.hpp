@@ -11,6 +11,7 @@
 #include "app/chats.hpp"
 #include "app/context.hpp"
 #include "app/directory.hpp"
+#include "app/intake.hpp"
 #include "app/invitations.hpp"
 #include "app/macros.hpp"
 #include "app/mail.hpp"
@@ -64,7 +65,8 @@ struct Services {
         chats(c, tickets, chat),
         notifications(c),
         invitations(c, accounts, auth),
-        directory(c) {}
+        directory(c),
+        intake(c) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -81,6 +83,7 @@ struct Services {
   app::Notifications notifications;
   app::Invitations invitations;  // configured by `serve` with the public URL and mail settings
   app::Directory directory;
+  app::Intake intake;
   ServerSettings settings;
   Metrics* metrics = nullptr;
   hub::Hub* hub = nullptr;      // the server's WebSocket hub (set by Server)

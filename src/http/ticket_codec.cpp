@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 
 #include "app/event_data.hpp"
+#include "core/intake.hpp"
 #include "core/ticket_policy.hpp"
 #include "http/codec_support.hpp"
 
@@ -48,6 +49,7 @@ class TicketWriter {
       }
       out_ += ']';
     }
+    if (t.fields) write_fields(*t.fields);
     if (!chat.empty()) {
       key("chat");
       out_ += chat;
@@ -56,6 +58,27 @@ class TicketWriter {
   }
 
  private:
+  // "fields": the intake answers in form order; a yes_no value as true or false.
+  void write_fields(const std::vector<core::TicketField>& fields) {
+    key("fields");
+    out_ += '[';
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const auto& f = fields[i];
+      if (i) out_ += ',';
+      out_ += "{\"question_id\":" + std::to_string(f.question_id);
+      field("key", f.key);
+      field("label", f.label);
+      field("kind", core::to_string(f.kind));
+      key("value");
+      if (f.kind == core::IntakeKind::yes_no) {
+        out_ += f.value == "yes" ? "true" : "false";
+      } else {
+        app::append_json_string(out_, f.value);
+      }
+      out_ += '}';
+    }
+    out_ += ']';
+  }
   void key(std::string_view k) {
     out_ += ",\"";
     out_ += k;

@@ -55,6 +55,9 @@ struct TicketFilter {
   std::optional<Id> organization_id;
   std::optional<std::string> category;  // a category's name (any case)
   std::vector<std::string> tags;        // all must be present
+  // field:KEY=VALUE: (key, value) pairs, all must match an intake answer on the ticket (keys
+  // exactly, values ignoring ASCII case).
+  std::vector<std::pair<std::string, std::string>> fields;
   std::optional<UnixTime> updated_since;
   std::optional<UnixTime> created_after;   // inclusive
   std::optional<UnixTime> created_before;  // exclusive

@@ -12,6 +12,7 @@
 #include "store/chat_repository.hpp"
 #include "store/credit_repository.hpp"
 #include "store/event_repository.hpp"
+#include "store/intake_repository.hpp"
 #include "store/login_throttle_repository.hpp"
 #include "store/macro_repository.hpp"
 #include "store/mail_repository.hpp"
@@ -43,6 +44,7 @@ class Tx {
   virtual NotificationRepository& notifications() = 0;
   virtual LoginThrottleRepository& login_throttle() = 0;
   virtual ServiceRepository& services() = 0;
+  virtual IntakeRepository& intake() = 0;
 
   // Maintenance: compacts the search index and refreshes planner statistics (after bulk loads).
   virtual void optimize() = 0;

@@ -99,6 +99,12 @@ EXPECTED = {
     "GET /api/v1/categories": SIGNED_IN,
     "POST /api/v1/categories": ADMINS,
     "DELETE /api/v1/categories/{id}": ADMINS,
+    # Intake questions: staff read them all (customers read one form with ?category= or
+    # ?service_id=, which test_intake covers); admins change them.
+    "GET /api/v1/intake-questions": STAFF,
+    "POST /api/v1/intake-questions": ADMINS,
+    "PATCH /api/v1/intake-questions/{id}": ADMINS,
+    "DELETE /api/v1/intake-questions/{id}": ADMINS,
     "GET /api/v1/leaderboard": STAFF,
     "GET /api/v1/reports/closed": STAFF,
     "GET /api/v1/boards": STAFF,
@@ -216,6 +222,18 @@ class AuthorizationMatrixTest(unittest.TestCase):
         assert r.status == 201, r.body
         return r.body["id"]
 
+    def intake_question(self):
+        r = self.admin_client.post("/api/v1/intake-questions", {
+            "category": self.category_name(), "kind": "text", "label": unique("Question ")})
+        assert r.status == 201, r.body
+        return r.body["id"]
+
+    def category_name(self):
+        name = unique("Cat ")
+        r = self.admin_client.post("/api/v1/categories", {"name": name})
+        assert r.status == 201, r.body
+        return name
+
     def board(self):
         r = self.admin_client.post("/api/v1/boards", {"name": unique("Board "), "member_ids": [self.agent.id]})
         assert r.status == 201, r.body
@@ -289,6 +307,8 @@ class AuthorizationMatrixTest(unittest.TestCase):
             params["id"] = self.shared_macro()
         elif pattern.startswith("/api/v1/categories/"):
             params["id"] = self.category()
+        elif pattern.startswith("/api/v1/intake-questions/"):
+            params["id"] = self.intake_question()
         elif pattern.startswith("/api/v1/boards/"):
             params["id"] = self.board()
         elif pattern.startswith("/api/v1/organizations/"):
@@ -354,6 +374,9 @@ class AuthorizationMatrixTest(unittest.TestCase):
             "POST /api/v1/mail/templates/{kind}/preview": lambda: {"subject": "[#{{ticket_number}}] {{subject}}",
                                                                    "body": "Ticket #{{ticket_number}}."},
             "POST /api/v1/categories": lambda: {"name": unique("Cat ")},
+            "POST /api/v1/intake-questions": lambda: {"category": self.category_name(), "kind": "text",
+                                                      "label": "What happened right before?"},
+            "PATCH /api/v1/intake-questions/{id}": lambda: {"help": "changed"},
             "POST /api/v1/boards": lambda: {"name": unique("Board "), "member_ids": [self.agent.id]},
             "PATCH /api/v1/boards/{id}": lambda: {"name": unique("Board ")},
             "POST /api/v1/tokens": lambda: {"name": unique("tok")},

@@ -45,6 +45,34 @@ export interface Ticket {
   /** The directory's service the ticket is about (docs/services.md). */
   service_id?: number | null;
   tags?: string[];
+  /** The intake answers in form order (docs/intake.md); present on one ticket, not in lists. */
+  fields?: TicketField[];
+}
+
+export type IntakeKind = 'text' | 'choice' | 'yes_no' | 'serial' | 'error_message';
+
+/** A question a new ticket asks (docs/intake.md). */
+export interface IntakeQuestion {
+  id: number;
+  category: string | null;
+  service_id: number | null;
+  position: number;
+  key: string;
+  kind: IntakeKind;
+  label: string;
+  help: string;
+  choices: string[];
+  required: boolean;
+  active: boolean;
+}
+
+/** One answer kept on a ticket: a boolean for yes_no, text otherwise. */
+export interface TicketField {
+  question_id: number;
+  key: string;
+  label: string;
+  kind: IntakeKind;
+  value: string | boolean;
 }
 
 export interface Attachment {

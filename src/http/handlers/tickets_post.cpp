@@ -1,6 +1,7 @@
 // POST /api/v1/tickets — open a ticket (JSON, or multipart/form-data with attachments).
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/intake_codec.hpp"
 #include "http/multipart.hpp"
 #include "http/ticket_codec.hpp"
 
@@ -24,7 +25,11 @@ core::Result<app::OpenTicket> from_form(const Request& req) {
       t.category = value;
     else if (name == "channel")
       t.channel = core::parse_channel(value);
-    else {
+    else if (name == "answers") {
+      auto answers = decode_intake_answers(value);
+      if (!answers) return answers.take_error();
+      t.answers = std::move(*answers);
+    } else {
       return core::make_error(core::Errc::bad_input, "unknown field \"" + name + "\"",
                               {{name, "unknown field"}});
     }

@@ -26,6 +26,7 @@ class PgTx final : public Tx {
   NotificationRepository& notifications() override { return notifications_; }
   LoginThrottleRepository& login_throttle() override { return login_throttle_; }
   ServiceRepository& services() override { return services_; }
+  IntakeRepository& intake() override { return intake_; }
 
   void optimize() override;
   // For PostgreSQL-only statements outside the repositories (the blob store).
@@ -51,6 +52,7 @@ class PgTx final : public Tx {
   PgNotifications notifications_{db_};
   PgLoginThrottle login_throttle_{db_};
   PgServices services_{db_};
+  PgIntake intake_{db_};
 };
 
 }  // namespace frontline::store::postgres

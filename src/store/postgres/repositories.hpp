@@ -283,4 +283,23 @@ class PgChats final : public ChatRepository {
   Connection& db_;
 };
 
+class PgIntake final : public IntakeRepository {
+ public:
+  explicit PgIntake(Connection& conn) : db_(conn) {}
+
+  Id insert_question(const core::IntakeQuestion& question) override;
+  bool update_question(const core::IntakeQuestion& question) override;
+  bool delete_question(Id id) override;
+  std::optional<core::IntakeQuestion> question_by_id(Id id) override;
+  std::vector<core::IntakeQuestion> list_questions() override;
+  std::vector<core::IntakeQuestion> form_questions(std::string_view category,
+                                                   std::optional<Id> service_id,
+                                                   bool include_inactive) override;
+  void set_fields(Id ticket_number, const std::vector<core::TicketField>& fields) override;
+  std::vector<core::TicketField> ticket_fields(Id ticket_number) override;
+
+ private:
+  Connection& db_;
+};
+
 }  // namespace frontline::store::postgres

@@ -209,6 +209,13 @@ void append_filter_conditions(const TicketFilter& f, std::string& sql, SqlParams
         " AND EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_number = t.number AND g.tag = " +
         params.add(tag) + ")";
   }
+  for (const auto& [key, value] : f.fields) {
+    // value is citext: = ignores case as SQLite's COLLATE NOCASE column does.
+    sql +=
+        " AND EXISTS (SELECT 1 FROM ticket_fields v WHERE v.ticket_number = t.number AND "
+        "v.question_key = " +
+        params.add(key) + " AND v.value = " + params.add(value) + ")";
+  }
   if (f.visible_requester_id) {
     if (f.visible_organization_id) {
       sql += " AND (t.requester_id = " + params.add(*f.visible_requester_id) +

@@ -24,6 +24,7 @@ class SqliteTx final : public Tx {
   NotificationRepository& notifications() override { return notifications_; }
   LoginThrottleRepository& login_throttle() override { return login_throttle_; }
   ServiceRepository& services() override { return services_; }
+  IntakeRepository& intake() override { return intake_; }
 
   void optimize() override;
 
@@ -43,6 +44,7 @@ class SqliteTx final : public Tx {
   SqliteNotifications notifications_{db_};
   SqliteLoginThrottle login_throttle_{db_};
   SqliteServices services_{db_};
+  SqliteIntake intake_{db_};
 };
 
 }  // namespace frontline::store::sqlite

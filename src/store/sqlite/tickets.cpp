@@ -190,6 +190,13 @@ void append_filter_conditions(const TicketFilter& f, std::string& sql, SqlParams
         " AND EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_number = t.number AND g.tag = ?)";
     params.emplace_back(tag);
   }
+  for (const auto& [key, value] : f.fields) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM ticket_fields v WHERE v.ticket_number = t.number AND "
+        "v.question_key = ? AND v.value = ?)";
+    params.emplace_back(key);
+    params.emplace_back(value);
+  }
   if (f.visible_requester_id) {
     if (f.visible_organization_id) {
       sql += " AND (t.requester_id = ? OR t.organization_id = ?)";

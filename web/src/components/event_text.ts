@@ -39,6 +39,10 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
       return d.to ? `set the service to #${d.to as number}` : 'cleared the service';
     case 'service.contact_reported_wrong':
       return `reported contact #${s('contact_id') || '?'} of service #${s('service_id') || '?'} as wrong`;
+    case 'ticket.fields_answered': {
+      const n = Array.isArray(d.question_ids) ? d.question_ids.length : 0;
+      return `recorded the caller’s answers to ${n === 1 ? 'a question' : `${n || 'some'} questions`}`;
+    }
     case 'ticket.category_changed':
       return d.to ? `set the category to ${s('to')}` : 'cleared the category';
     case 'ticket.tags_changed':

@@ -5,11 +5,13 @@
 // the call unless they choose otherwise, with a team and category; a known caller's open
 // tickets are listed, and the call can be added to one of them instead ("she quoted #1"). The
 // service the call is about is found by name, keyword or a URL the caller reads out or pastes;
-// its call tree shows at once, and the ticket gets that service.
+// its call tree shows at once, and the ticket gets that service. The intake questions of the
+// category and service (of the chosen open ticket, when the call is added to one) are asked too.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Category, errorText, get, type List, type Me, OPEN_STATUSES, patch, post, PRIORITIES, qs, type Team, type Ticket, type User } from '../../api';
 import { ErrorMessage, Field, priorityLabel, StatusBadge, useFormErrors, useTitle } from '../../components/common';
 import { ServiceContacts } from '../../components/ServiceContacts';
+import { answersToSend, type IntakeAnswers, IntakeFields, missingAnswers, useIntakeForm } from '../../components/IntakeQuestions';
 import { ServicePicker } from '../../components/ServicePicker';
 import { categories, staffUsers, teams } from '../../directory';
 import { Link } from '../../router';
@@ -90,6 +92,10 @@ export function CallScreen({ me }: { me: Me }) {
     };
   }, [chosen?.id]);
   const existing = target === 'new' ? null : Number(target);
+  const existingTicket = existing ? theirOpen.find((t) => t.number === existing) : undefined;
+  // A new ticket asks its category's and service's questions; an existing one, its own form's.
+  const questions = useIntakeForm(existingTicket ? existingTicket.category : category, existingTicket ? existingTicket.service_id : service?.id);
+  const [answers, setAnswers] = useState<IntakeAnswers>({});
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -105,6 +111,9 @@ export function CallScreen({ me }: { me: Me }) {
     if (mins !== undefined && (!Number.isInteger(mins) || mins < 0 || mins > 1440)) {
       problems.call_minutes = 'Enter the length of the call in whole minutes, for example 5.';
     }
+    if (!existing) Object.assign(problems, missingAnswers(questions, answers));
+    const sent = answersToSend(questions, answers);
+    const withAnswers = Object.keys(sent).length ? { answers: sent } : {};
     if (Object.keys(problems).length) {
       setFields(problems);
       setError('Some fields need attention.');
@@ -115,7 +124,7 @@ export function CallScreen({ me }: { me: Me }) {
     try {
       let t: Ticket;
       if (existing) {
-        t = await post<Ticket>(`/tickets/${existing}/calls`, { call_notes: notes, ...(mins !== undefined ? { call_minutes: mins } : {}) });
+        t = await post<Ticket>(`/tickets/${existing}/calls`, { call_notes: notes, ...(mins !== undefined ? { call_minutes: mins } : {}), ...withAnswers });
         if (service && t.service_id !== service.id) {
           try {
             t = await patch<Ticket>(`/tickets/${t.number}`, { service_id: service.id }, { 'If-Match': `"${t.version}"` });
@@ -135,6 +144,7 @@ export function CallScreen({ me }: { me: Me }) {
           requester_email: chosen ? chosen.email : email.trim(),
           requester_name: chosen ? chosen.name : name.trim(),
           ...(service ? { service_id: service.id } : {}),
+          ...withAnswers,
         });
         const routing: Record<string, unknown> = {};
         if (assignee) routing.assignee_id = Number(assignee);
@@ -158,6 +168,7 @@ export function CallScreen({ me }: { me: Me }) {
       setAssignee(String(me.id));
       setTeam('');
       setCategory('');
+      setAnswers({});
       setTarget('new');
       setService(null);
       setPickerKey((k) => k + 1);
@@ -340,6 +351,7 @@ export function CallScreen({ me }: { me: Me }) {
             </Field>
           </div>
         )}
+        <IntakeFields questions={questions} answers={answers} onChange={setAnswers} errors={fields} legend="The caller’s answers" />
         <ErrorMessage text={error || warning} />
         <div class="actions">
           <button type="submit" class="button" disabled={busy}>

@@ -37,6 +37,7 @@ import { useLiveRefresh } from '../../live';
 import { Link, navigate } from '../../router';
 
 import { CONFLICT, type Directory, Properties } from './TicketProperties';
+import { TicketFields } from '../../components/IntakeQuestions';
 import { TicketService } from './TicketService';
 import { useNoteTyping } from './useNoteTyping';
 import { type Person, type Typist, usePresence } from './usePresence';
@@ -186,6 +187,7 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
       </div>
       <div class="ticket-grid">
         <div class="ticket-main">
+          <TicketFields fields={ticket.fields} />
           <section aria-labelledby="conv-title">
             <h2 id="conv-title">Conversation</h2>
             <Conversation messages={messages} requesterId={ticket.requester.id} />

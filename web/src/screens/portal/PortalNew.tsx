@@ -1,7 +1,9 @@
-// A customer opens a ticket: subject, description, category and attachments (multipart).
+// A customer opens a ticket: subject, description, category, the category's intake questions
+// (docs/intake.md; each answer's error shown at its question) and attachments (multipart).
 import { useEffect, useState } from 'preact/hooks';
 import { type Category, get, type List, post, type Ticket } from '../../api';
 import { ErrorMessage, Field, useFormErrors, useTitle } from '../../components/common';
+import { answersToSend, type IntakeAnswers, IntakeFields, missingAnswers, useIntakeForm } from '../../components/IntakeQuestions';
 import { oversizedFiles } from '../../limits';
 import { navigate } from '../../router';
 
@@ -14,6 +16,8 @@ export function PortalNew() {
   const [cats, setCats] = useState<Category[]>([]);
   const [busy, setBusy] = useState(false);
   const { error, setError, fields, setFields, fail } = useFormErrors();
+  const questions = useIntakeForm(category, null);
+  const [answers, setAnswers] = useState<IntakeAnswers>({});
 
   useEffect(() => {
     get<List<Category>>('/categories').then(
@@ -29,6 +33,7 @@ export function PortalNew() {
     if (!body.trim()) problems.body = 'Describe what happened.';
     const tooBig = await oversizedFiles(files);
     if (tooBig) problems.files = tooBig;
+    Object.assign(problems, missingAnswers(questions, answers));
     if (Object.keys(problems).length) {
       setFields(problems);
       setError('Some fields need attention.');
@@ -40,6 +45,8 @@ export function PortalNew() {
       form.set('subject', subject.trim());
       form.set('body', body);
       if (category) form.set('category', category);
+      const sent = answersToSend(questions, answers);
+      if (Object.keys(sent).length) form.set('answers', JSON.stringify(sent));
       for (const f of files) form.append('files', f, f.name);
       const t = await post<Ticket>('/tickets', form);
       navigate(`/portal/tickets/${t.number}?created=1`);
@@ -75,6 +82,7 @@ export function PortalNew() {
             )}
           </Field>
         )}
+        <IntakeFields questions={questions} answers={answers} onChange={setAnswers} errors={fields} legend={`About your ${category} request`} />
         <Field label="Attachments" hint="Optional: screenshots or log files, up to 25 MB each." error={fields.files}>
           {(p) => (
             <input

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, errorText, get, type List, type Message, patch, type Ticket } from '../../api';
 import { ErrorMessage, Notice, StatusBadge, Time, useTitle } from '../../components/common';
 import { Composer, Conversation } from '../../components/conversation';
+import { TicketFields } from '../../components/IntakeQuestions';
 import { useLiveRefresh } from '../../live';
 import { Link, useLocation } from '../../router';
 
@@ -98,6 +99,7 @@ export function PortalTicket({ number }: { number: number }) {
           </button>
         )}
       </div>
+      <TicketFields fields={ticket.fields} />
       <section aria-labelledby="pconv-title">
         <h2 id="pconv-title">Conversation</h2>
         <Conversation messages={messages} requesterId={ticket.requester.id} />
