@@ -11,11 +11,13 @@
 #include "app/chats.hpp"
 #include "app/context.hpp"
 #include "app/directory.hpp"
+#include "app/escalations.hpp"
 #include "app/invitations.hpp"
 #include "app/macros.hpp"
 #include "app/mail.hpp"
 #include "app/mail_template_admin.hpp"
 #include "app/notifications.hpp"
+#include "app/promises.hpp"
 #include "app/ranking.hpp"
 #include "app/reports.hpp"
 #include "app/saved_filters.hpp"
@@ -64,7 +66,9 @@ struct Services {
         chats(c, tickets, chat),
         notifications(c),
         invitations(c, accounts, auth),
-        directory(c) {}
+        directory(c),
+        escalations(c, tickets),
+        promises(c) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -81,6 +85,8 @@ struct Services {
   app::Notifications notifications;
   app::Invitations invitations;  // configured by `serve` with the public URL and mail settings
   app::Directory directory;
+  app::Escalations escalations;
+  app::Promises promises;
   ServerSettings settings;
   Metrics* metrics = nullptr;
   hub::Hub* hub = nullptr;      // the server's WebSocket hub (set by Server)

@@ -11,6 +11,7 @@
 #include "store/category_repository.hpp"
 #include "store/chat_repository.hpp"
 #include "store/credit_repository.hpp"
+#include "store/escalation_repository.hpp"
 #include "store/event_repository.hpp"
 #include "store/login_throttle_repository.hpp"
 #include "store/macro_repository.hpp"
@@ -18,6 +19,7 @@
 #include "store/message_repository.hpp"
 #include "store/notification_repository.hpp"
 #include "store/organization_repository.hpp"
+#include "store/promise_repository.hpp"
 #include "store/saved_filter_repository.hpp"
 #include "store/service_repository.hpp"
 #include "store/store_error.hpp"
@@ -43,6 +45,8 @@ class Tx {
   virtual NotificationRepository& notifications() = 0;
   virtual LoginThrottleRepository& login_throttle() = 0;
   virtual ServiceRepository& services() = 0;
+  virtual EscalationRepository& escalations() = 0;
+  virtual PromiseRepository& promises() = 0;
 
   // Maintenance: compacts the search index and refreshes planner statistics (after bulk loads).
   virtual void optimize() = 0;

@@ -26,6 +26,8 @@ class PgTx final : public Tx {
   NotificationRepository& notifications() override { return notifications_; }
   LoginThrottleRepository& login_throttle() override { return login_throttle_; }
   ServiceRepository& services() override { return services_; }
+  EscalationRepository& escalations() override { return escalations_; }
+  PromiseRepository& promises() override { return promises_; }
 
   void optimize() override;
   // For PostgreSQL-only statements outside the repositories (the blob store).
@@ -51,6 +53,8 @@ class PgTx final : public Tx {
   PgNotifications notifications_{db_};
   PgLoginThrottle login_throttle_{db_};
   PgServices services_{db_};
+  PgEscalations escalations_{db_};
+  PgPromises promises_{db_};
 };
 
 }  // namespace frontline::store::postgres

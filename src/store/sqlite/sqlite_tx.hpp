@@ -24,6 +24,8 @@ class SqliteTx final : public Tx {
   NotificationRepository& notifications() override { return notifications_; }
   LoginThrottleRepository& login_throttle() override { return login_throttle_; }
   ServiceRepository& services() override { return services_; }
+  EscalationRepository& escalations() override { return escalations_; }
+  PromiseRepository& promises() override { return promises_; }
 
   void optimize() override;
 
@@ -43,6 +45,8 @@ class SqliteTx final : public Tx {
   SqliteNotifications notifications_{db_};
   SqliteLoginThrottle login_throttle_{db_};
   SqliteServices services_{db_};
+  SqliteEscalations escalations_{db_};
+  SqlitePromises promises_{db_};
 };
 
 }  // namespace frontline::store::sqlite
