@@ -7,10 +7,11 @@ promises are listed due or broken, a promise past due shows as broken and remind
 see escalation summaries or promises."""
 
 import datetime
+import subprocess
 import time
 import unittest
 
-from harness import ServerTestCase, unique
+from harness import ServerTestCase, base_env, frontline_bin, unique
 from test_mail_outbound import Capture, body_text, free_port
 
 TICKETS = "/api/v1/tickets"
@@ -260,6 +261,54 @@ class PromiseTest(EscalationTestCase):
         self.assertNotIn("promises", c.get("%s/%d" % (TICKETS, number)).body)
         self.assertProblem(self.agent.client.get("/api/v1/promises?state=later"), 422, "state")
         self.assertProblem(self.agent.client.post("/api/v1/promises/999999/kept"), 404)
+
+
+class OrphanReportTest(ServerTestCase):
+    """Orphan services (docs/services.md) in /metrics and in the morning report of their team's
+    lead: the team's admins, or every member when the team has no admin."""
+
+    METRICS_TOKEN = "metrics-token-for-the-orphans-test"
+    server_env = {"FRONTLINE_METRICS_TOKEN": METRICS_TOKEN, "FRONTLINE_MORNING_REPORT_HOUR": "-1"}
+
+    def orphan_gauge(self):
+        r = self.server.client(token=self.METRICS_TOKEN).get("/metrics")
+        self.assertEqual(r.status, 200)
+        text = r.body if isinstance(r.body, str) else r.body.decode()
+        lines = [l for l in text.splitlines() if l.startswith("frontline_orphan_services ")]
+        self.assertEqual(len(lines), 1, text[-500:])
+        return int(lines[0].split()[1])
+
+    def morning_report(self, email):
+        tomorrow = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).date()
+        p = subprocess.run([frontline_bin(), "report", "daily", "--data", self.server.data_dir,
+                            "--date", tomorrow.isoformat(), "--print", "--agent", email],
+                           capture_output=True, text=True, timeout=60, env=base_env(self.server.extra_env))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout
+
+    def test_an_orphan_is_counted_in_metrics_and_reported_to_its_team_lead(self):
+        admin = self.server.admin()
+        lead = self.server.user("admin")
+        member = self.server.user("agent")
+        team = admin.post("/api/v1/teams", {"name": unique("Records ")}).body["id"]
+        admin.patch("/api/v1/teams/%d" % team, {"member_ids": [lead.id, member.id]})
+        before = self.orphan_gauge()
+        name = unique("Records database ")
+        service = member.client.post("/api/v1/services", {"name": name, "team_id": team})
+        self.assertEqual(service.status, 201, service.body)
+        member.client.create_ticket(subject="cannot log in", service_id=service.body["id"])
+        self.assertEqual(self.orphan_gauge(), before + 1)
+        report = self.morning_report(lead.email)
+        self.assertIn("Services nobody can be reached for", report)
+        self.assertIn(name + ": no active contact, 1 open ticket", report)
+        # The team has an admin: it is the lead, the other member's report has no orphans.
+        self.assertNotIn(name, self.morning_report(member.email))
+        # A contact closes the gap, for everyone.
+        r = member.client.patch("/api/v1/services/%d" % service.body["id"],
+                                {"contacts": [{"kind": "phone", "value": "+1 555 0100"}]})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(self.orphan_gauge(), before)
+        self.assertNotIn(name, self.morning_report(lead.email))
 
 
 if __name__ == "__main__":
