@@ -266,44 +266,54 @@ core::Done Directory::report_wrong(const core::Actor& actor, Id id, Id contact_i
   });
 }
 
+std::vector<OrphanService> find_orphans(store::Tx& tx, core::UnixTime now) {
+  store::ServiceFilter all;
+  all.match_all = true;
+  all.limit = kMaxDirectoryRead;
+  std::map<Id, std::optional<std::size_t>> members;  // per team; nullopt: no such team
+  std::map<Id, std::int64_t> open;
+  for (const auto& [service_id, n] : tx.services().open_tickets_per_service()) {
+    open[service_id] = n;
+  }
+  std::vector<OrphanService> out;
+  for (auto& s : tx.services().find_services(all)) {
+    std::optional<std::size_t> team_members;
+    if (s.team_id) {
+      auto known = members.find(*s.team_id);
+      if (known == members.end()) {
+        auto team = tx.organizations().team_by_id(*s.team_id);
+        known =
+            members
+                .emplace(*s.team_id, team ? std::optional<std::size_t>(active_members(tx, *team))
+                                          : std::nullopt)
+                .first;
+      }
+      team_members = known->second;
+    }
+    auto reason = core::orphan_reason(s, team_members, now);
+    if (!reason) continue;
+    OrphanService o;
+    o.reason = *reason;
+    o.open_tickets = open.count(s.id) ? open[s.id] : 0;
+    for (const auto& c : s.contacts) o.service.overdue.push_back(core::is_overdue(c, now));
+    o.service.service = std::move(s);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 Result<std::vector<OrphanService>> Directory::orphans(const core::Actor& actor) {
   if (!actor.is_staff()) return staff_only();
   const auto now = ctx_.clock.now();
-  return in_read<std::vector<OrphanService>>(
-      ctx_.db, [&](store::Tx& tx) -> Result<std::vector<OrphanService>> {
-        store::ServiceFilter all;
-        all.match_all = true;
-        all.limit = kMaxDirectoryRead;
-        std::map<Id, std::optional<std::size_t>> members;  // per team; nullopt: no such team
-        std::map<Id, std::int64_t> open;
-        for (const auto& [service_id, n] : tx.services().open_tickets_per_service()) {
-          open[service_id] = n;
-        }
-        std::vector<OrphanService> out;
-        for (auto& s : tx.services().find_services(all)) {
-          std::optional<std::size_t> team_members;
-          if (s.team_id) {
-            auto known = members.find(*s.team_id);
-            if (known == members.end()) {
-              auto team = tx.organizations().team_by_id(*s.team_id);
-              known = members
-                          .emplace(*s.team_id,
-                                   team ? std::optional<std::size_t>(active_members(tx, *team))
-                                        : std::nullopt)
-                          .first;
-            }
-            team_members = known->second;
-          }
-          auto reason = core::orphan_reason(s, team_members, now);
-          if (!reason) continue;
-          OrphanService o;
-          o.reason = *reason;
-          o.open_tickets = open.count(s.id) ? open[s.id] : 0;
-          o.service = view(actor, std::move(s));
-          out.push_back(std::move(o));
-        }
-        return out;
-      });
+  return in_read<std::vector<OrphanService>>(ctx_.db, [&](store::Tx& tx) {
+    return Result<std::vector<OrphanService>>(find_orphans(tx, now));
+  });
+}
+
+Result<std::size_t> Directory::orphan_count() {
+  const auto now = ctx_.clock.now();
+  return in_read<std::size_t>(
+      ctx_.db, [&](store::Tx& tx) { return Result<std::size_t>(find_orphans(tx, now).size()); });
 }
 
 }  // namespace frontline::app

@@ -14,6 +14,7 @@
 #include "app/context.hpp"
 #include "core/result.hpp"
 #include "core/service.hpp"
+#include "store/tx.hpp"
 
 namespace frontline::app {
 
@@ -104,6 +105,8 @@ class Directory {
 
   // Staff only: every orphan service by name, with its open tickets.
   core::Result<std::vector<OrphanService>> orphans(const core::Actor& actor);
+  // How many services are orphans now, for /metrics (no caller: an operator's gauge).
+  core::Result<std::size_t> orphan_count();
 
  private:
   core::Result<ServiceView> save(const core::Actor& actor, core::Id id, const ServiceDraft& draft,
@@ -112,6 +115,10 @@ class Directory {
   ServiceView view(const core::Actor& actor, core::Service service) const;
   Context& ctx_;
 };
+
+// Every orphan service by name, as staff see it, with its open tickets (overdue at `now`): the
+// orphans page, /metrics and the morning reports of the services' team leads.
+std::vector<OrphanService> find_orphans(store::Tx& tx, core::UnixTime now);
 
 // The JSON a revision keeps: the service in the shape a PATCH takes (contacts with their ids),
 // so restoring a revision is that PATCH.

@@ -8,6 +8,8 @@
 #include "app/event_data.hpp"
 #include "app/mail.hpp"
 #include "app/mail_templates.hpp"
+#include "core/civil_date.hpp"
+#include "core/text.hpp"
 
 namespace frontline::app {
 
@@ -19,6 +21,27 @@ using core::Result;
 namespace {
 
 constexpr const char* kConsumer = "email";
+
+// Who an escalation brought in, in the requester's words (the summary stays internal).
+std::string escalated_to(store::Tx& tx, const core::Event& e) {
+  if (auto team_id = event_int(e.data, "team_id")) {
+    auto team = tx.organizations().team_by_id(*team_id);
+    if (!team) return "another team";
+    const auto lower = core::to_lower_ascii(team->name);
+    const bool says_team = lower.size() >= 4 && lower.ends_with("team");
+    return "our " + team->name + (says_team ? "" : " team");
+  }
+  auto contact_id = event_int(e.data, "contact_id");
+  auto service_id = contact_id ? tx.escalations().service_of_contact(*contact_id) : std::nullopt;
+  auto service = service_id ? tx.services().service_by_id(*service_id) : std::nullopt;
+  return service ? "the people who run " + service->name : "the people who run the service";
+}
+
+// "2026-11-30 15:00 UTC"
+std::string due_words(core::UnixTime t) {
+  auto iso = core::format_iso8601(t);  // 2026-11-30T15:00:00Z
+  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
 constexpr std::size_t kMaxReferences = 10;
 
 // Threads our mail into the conversation the recipient already has.
@@ -84,6 +107,21 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     if (!chat) return out;
     v.body = transcript_in(tx, *chat);
     queue("transcript", ticket->requester_email, render(text_for(tx, MailTemplate::transcript), v),
+          "auto-generated");
+  } else if (e.is(core::EventType::ticket_escalated) && !placeholder_requester) {
+    v.escalated_to = escalated_to(tx, e);
+    queue("escalation", ticket->requester_email, render(text_for(tx, MailTemplate::escalation), v),
+          "auto-generated");
+  } else if (e.is(core::EventType::promise_reminded)) {
+    auto promise_id = event_int(e.data, "promise_id");
+    auto promise = promise_id ? tx.promises().promise_by_id(*promise_id) : std::nullopt;
+    if (!promise || promise->kept_at) return out;
+    auto owner = tx.accounts().user_by_id(promise->owner_id);
+    if (!owner || owner->disabled) return out;
+    v.recipient_name = owner->name;
+    v.body = promise->text;
+    v.due_at = due_words(promise->due_at);
+    queue("promise_reminder", owner->email, render(text_for(tx, MailTemplate::promise_reminder), v),
           "auto-generated");
   } else if (e.is(core::EventType::ticket_assigned)) {
     auto to = event_int(e.data, "to");

@@ -6,7 +6,9 @@
 //
 // What is sent: an acknowledgement with the ticket number to the requester of a new ticket;
 // every public reply by staff to the requester; an assignment notice to the technician a ticket
-// was given to (unless they took it themselves). Internal notes never leave.
+// was given to (unless they took it themselves); a notice to the requester when their ticket is
+// escalated, saying who was brought in but not the (internal) summary; a reminder to the owner
+// of a promise due soon. Internal notes never leave.
 #pragma once
 
 #include <string>

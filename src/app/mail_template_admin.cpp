@@ -110,6 +110,8 @@ Result<RenderedMail> MailTemplateAdmin::preview(const core::Actor& actor, MailTe
   sample.body = "Please switch the printer off for 30 seconds and try again.";
   sample.signature = "Help Desk";
   sample.link = "https://help.example.com/welcome?token=…";
+  sample.escalated_to = "our Tier 2 team";
+  sample.due_at = "2026-11-30 15:00 UTC";
   return render(text, sample);
 }
 

@@ -17,6 +17,10 @@ std::string_view to_string(MailTemplate t) {
       return "transcript";
     case MailTemplate::invitation:
       return "invitation";
+    case MailTemplate::escalation:
+      return "escalation";
+    case MailTemplate::promise_reminder:
+      return "promise_reminder";
   }
   return "reply";
 }
@@ -72,6 +76,28 @@ TemplateText built_in_text(MailTemplate t) {
               "Choose your password here to start:</p><p><a href=\"{{link}}\">{{link}}</a></p>"
               "<p>The link works once, for 7 days. If it has expired, ask the person who invited "
               "you for a new one.</p><p>-- <br>{{signature}}</p>"};
+    case MailTemplate::escalation:
+      return {"[#{{ticket_number}}] We have brought in more help: {{subject}}",
+              "Hello {{recipient_name}},\n\nto solve your request #{{ticket_number}} "
+              "({{subject}}) we have brought in {{escalated_to}}.\n\nYou do not need to do "
+              "anything: they have everything you told us, and we will write to you as soon as "
+              "there is news. If you have something to add, reply to this email and keep "
+              "[#{{ticket_number}}] in the subject.\n\n-- \n{{signature}}\n",
+              "<p>Hello {{recipient_name}},</p><p>to solve your request "
+              "<b>#{{ticket_number}}</b> ({{subject}}) we have brought in {{escalated_to}}.</p>"
+              "<p>You do not need to do anything: they have everything you told us, and we will "
+              "write to you as soon as there is news. If you have something to add, reply to "
+              "this email and keep [#{{ticket_number}}] in the subject.</p>"
+              "<p>-- <br>{{signature}}</p>"};
+    case MailTemplate::promise_reminder:
+      return {"[#{{ticket_number}}] Your promise is due at {{due_at}}: {{subject}}",
+              "Hello {{recipient_name}},\n\non ticket #{{ticket_number}} ({{subject}}) you "
+              "promised:\n\n{{body}}\n\nIt is due at {{due_at}}. Once done, mark it kept on "
+              "the ticket.\n\n-- \n{{signature}}\n",
+              "<p>Hello {{recipient_name}},</p><p>on ticket <b>#{{ticket_number}}</b> "
+              "({{subject}}) you promised:</p><blockquote>{{body}}</blockquote><p>It is due at "
+              "<b>{{due_at}}</b>. Once done, mark it kept on the ticket.</p>"
+              "<p>-- <br>{{signature}}</p>"};
   }
   return {"", "", ""};
 }
@@ -119,6 +145,10 @@ std::string fill(std::string_view text, const TemplateValues& v, FillAs as) {
       append_value(out, v.signature, as, false);
     } else if (name == "link") {
       append_value(out, v.link, as, false);
+    } else if (name == "escalated_to") {
+      append_value(out, v.escalated_to, as, false);
+    } else if (name == "due_at") {
+      append_value(out, v.due_at, as, false);
     } else {
       out.append(text.substr(open, close + 2 - open));
     }

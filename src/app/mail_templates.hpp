@@ -12,10 +12,21 @@
 
 namespace frontline::app {
 
-enum class MailTemplate { acknowledgement, reply, assignment, transcript, invitation };
+// escalation: to the requester when their ticket is escalated (what happens next);
+// promise_reminder: to a technician whose promise on a ticket is due soon.
+enum class MailTemplate {
+  acknowledgement,
+  reply,
+  assignment,
+  transcript,
+  invitation,
+  escalation,
+  promise_reminder
+};
 inline constexpr MailTemplate kMailTemplates[] = {
-    MailTemplate::acknowledgement, MailTemplate::reply, MailTemplate::assignment,
-    MailTemplate::transcript, MailTemplate::invitation};
+    MailTemplate::acknowledgement, MailTemplate::reply,      MailTemplate::assignment,
+    MailTemplate::transcript,      MailTemplate::invitation, MailTemplate::escalation,
+    MailTemplate::promise_reminder};
 // Whether the template's mail is about a ticket (its subject must keep [#{{ticket_number}}]).
 inline bool about_a_ticket(MailTemplate t) { return t != MailTemplate::invitation; }
 std::string_view to_string(MailTemplate t);
@@ -33,15 +44,18 @@ struct TemplateValues {
   core::Id ticket_number = 0;
   std::string subject;
   std::string recipient_name;
-  std::string author_name;  // who wrote the reply
-  std::string body;         // the reply's text
-  std::string signature;    // the help desk's name
-  std::string link;         // the invitation's link
+  std::string author_name;   // who wrote the reply
+  std::string body;          // the reply's text
+  std::string signature;     // the help desk's name
+  std::string link;          // the invitation's link
+  std::string escalated_to;  // who was brought in: "our Tier 2 team", "the people behind X"
+  std::string due_at;        // a promise's due time, "2026-11-30 15:00 UTC"
 };
 
 // The placeholders fill() knows, in the order the template screen lists them.
 inline constexpr std::string_view kPlaceholders[] = {
-    "ticket_number", "subject", "recipient_name", "author_name", "body", "signature", "link"};
+    "ticket_number", "subject", "recipient_name", "author_name", "body",
+    "signature",     "link",    "escalated_to",   "due_at"};
 
 struct RenderedMail {
   std::string subject;
@@ -52,9 +66,9 @@ struct RenderedMail {
 RenderedMail render(const TemplateText& text, const TemplateValues& v);
 // The admin's wording when set, else the built-in one.
 TemplateText text_for(store::Tx& tx, MailTemplate t);
-// Replaces {{ticket_number}}, {{subject}}, {{recipient_name}}, {{author_name}}, {{body}} and
-// {{signature}}; unknown placeholders stay as written. For HTML the values are escaped (what a
-// customer wrote never becomes markup) and the body's line breaks become <br>.
+// Replaces the placeholders of kPlaceholders; unknown placeholders stay as written. For HTML the
+// values are escaped (what a customer wrote never becomes markup) and the body's line breaks become
+// <br>.
 enum class FillAs { text, html };
 std::string fill(std::string_view text, const TemplateValues& v, FillAs as = FillAs::text);
 

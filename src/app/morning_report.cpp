@@ -71,6 +71,14 @@ std::string html_row(const BoardLine& l, core::Id self) {
   return s;
 }
 
+// "Records database: no active contact, 3 open tickets"
+std::string orphan_words(const OrphanLine& o) {
+  std::string reason = o.reason;
+  std::replace(reason.begin(), reason.end(), '_', ' ');
+  return o.service + ": " + reason + ", " + std::to_string(o.open_tickets) +
+         (o.open_tickets == 1 ? " open ticket" : " open tickets");
+}
+
 }  // namespace
 
 std::string morning_report_subject(const MorningReport& r) {
@@ -96,6 +104,10 @@ std::string morning_report_text(const MorningReport& r) {
   s += "\nTeam totals, same 14 days:\n";
   for (const auto& [team, closed] : r.team_totals) {
     s += "  " + team + ": " + std::to_string(closed) + "\n";
+  }
+  if (!r.orphans.empty()) {
+    s += "\nServices nobody can be reached for (add or verify a contact):\n";
+    for (const auto& o : r.orphans) s += "  " + orphan_words(o) + "\n";
   }
   s += "\nYou can turn this mail off in the help desk under your profile.\n";
   return s;
@@ -142,7 +154,13 @@ std::string morning_report_html(const MorningReport& r) {
          "</td><td style=\"padding:2px 8px;text-align:right\">" + std::to_string(closed) +
          "</td></tr>\n";
   }
-  s += "</table>\n<p style=\"color:#777;font-size:12px\">You can turn this mail off in the help "
+  s += "</table>\n";
+  if (!r.orphans.empty()) {
+    s += "<h3>Services nobody can be reached for</h3>\n<ul>\n";
+    for (const auto& o : r.orphans) s += "<li>" + escaped(orphan_words(o)) + "</li>\n";
+    s += "</ul>\n";
+  }
+  s += "<p style=\"color:#777;font-size:12px\">You can turn this mail off in the help "
        "desk under your profile.</p>\n</body></html>\n";
   return s;
 }

@@ -25,6 +25,14 @@ struct BoardLine {
   std::optional<int> movement;  // places up (+) or down (−) since yesterday; none: new on it
 };
 
+// A service of the directory nobody can be reached for, in the report of its team's lead
+// (app/reports.cpp says who that is).
+struct OrphanLine {
+  std::string service;
+  std::string reason;  // core::to_string(core::OrphanReason)
+  std::int64_t open_tickets = 0;
+};
+
 struct MorningReport {
   core::User agent;
   core::Day date = 0;               // the report's date (the morning it is sent)
@@ -34,6 +42,7 @@ struct MorningReport {
   std::vector<BoardLine> top;       // at most 10
   std::optional<BoardLine> own;     // when not in the top 10
   std::vector<std::pair<std::string, int>> team_totals;  // team → closed, largest first
+  std::vector<OrphanLine> orphans;                       // the services they lead, by name
 };
 
 std::string morning_report_subject(const MorningReport& r);

@@ -66,7 +66,15 @@ void on_contact_reported_wrong(store::Tx& tx, const core::Actor& actor, const co
 }  // namespace
 
 void notify_for_event(store::Tx& tx, const core::Actor& actor, const core::Event& e) {
-  if (actor.id <= 0 || !e.ticket_number) return;
+  if (!e.ticket_number) return;
+  // The one notification the system causes: the reminder job's, to the promise's owner.
+  if (e.is(core::EventType::promise_reminded)) {
+    auto owner = event_int(e.data, "owner_id");
+    auto user = owner ? tx.accounts().user_by_id(*owner) : std::nullopt;
+    if (user && !user->disabled) notify(tx, user->id, NotificationKind::promise_due, actor, e);
+    return;
+  }
+  if (actor.id <= 0) return;
   if (e.is(core::EventType::ticket_assigned)) {
     auto to = event_int(e.data, "to");
     if (to && *to != actor.id) notify(tx, *to, NotificationKind::assigned, actor, e);

@@ -1,7 +1,7 @@
 // A technician's notifications: assigned to me, the customer replied on my ticket, mentioned in
-// a note, a contact of my team's service reported wrong on a ticket. They are derived from the
-// event that causes them, in the same write unit (so when the live feed shows the event, the
-// notification is already there), and read by their owner only. Thread-safe.
+// a note, a contact of my team's service reported wrong on a ticket, a promise of mine due soon.
+// They are derived from the event that causes them, in the same write unit (so when the live feed
+// shows the event, the notification is already there), and read by their owner only. Thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +16,8 @@
 namespace frontline::app {
 
 // Called for every event appended to the log (event.id set): writes the notifications it causes.
-// `actor` is who caused it (the system: id 0, which notifies nobody of anything).
+// `actor` is who caused it (the system: id 0, which notifies nobody of anything but the owner of
+// a promise it reminds).
 void notify_for_event(store::Tx& tx, const core::Actor& actor, const core::Event& event);
 
 struct NotificationPage {

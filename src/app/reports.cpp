@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "app/directory.hpp"
 #include "app/event_data.hpp"
 #include "app/local_time.hpp"
 #include "core/leaderboard.hpp"
@@ -38,7 +39,7 @@ struct Person {
   std::string team;
 };
 
-struct Directory {
+struct StaffDirectory {
   std::vector<Person> people;  // active agents and admins, by id
   std::unordered_map<Id, std::size_t> index;
   const Person* find(Id id) const {
@@ -47,14 +48,14 @@ struct Directory {
   }
 };
 
-Directory load_directory(store::Tx& tx) {
+StaffDirectory load_directory(store::Tx& tx) {
   std::unordered_map<Id, std::uint8_t> weeks;
   for (const auto& org : tx.organizations().list_organizations()) weeks[org.id] = org.work_week;
   std::unordered_map<Id, std::string> teams;  // each person's first team by name
   for (const auto& team : tx.organizations().list_teams()) {
     for (Id member : team.member_ids) teams.try_emplace(member, team.name);
   }
-  Directory d;
+  StaffDirectory d;
   for (auto& u : tx.accounts().list_staff()) {
     if (u.disabled) continue;
     Person p;
@@ -71,8 +72,8 @@ Directory load_directory(store::Tx& tx) {
 }
 
 // Ranks `members` (when null: all active staff who are ranked) over [from, to].
-std::vector<BoardLine> rank(store::Tx& tx, const Directory& dir, const std::vector<Id>* members,
-                            Day from, Day to) {
+std::vector<BoardLine> rank(store::Tx& tx, const StaffDirectory& dir,
+                            const std::vector<Id>* members, Day from, Day to) {
   std::unordered_map<Id, std::int64_t> closed;
   for (const auto& c : tx.credits().closed_by_agent(from, to)) closed[c.agent_id] = c.closed;
   std::unordered_map<Id, std::set<Day>> away;
@@ -160,9 +161,49 @@ const core::Board* board_of(const std::vector<core::Board>& boards, Id agent) {
   return nullptr;
 }
 
-// Assembles the reports dated `date` for `who`, ranking each board once.
-std::vector<MorningReport> build_reports(store::Tx& tx, const Directory& dir, Day date,
-                                         const std::vector<const Person*>& who) {
+// The orphan services of the directory per person who should close the gap: the leads of the
+// service's team — its enabled members who are admins, or all its enabled members when none is
+// an admin (teams have no lead of their own) — and, for a service no team member can take (no
+// team, a team gone or without enabled members), every enabled admin.
+std::map<Id, std::vector<OrphanLine>> orphans_by_lead(store::Tx& tx, const StaffDirectory& dir,
+                                                      core::UnixTime now) {
+  std::map<Id, std::vector<OrphanLine>> out;
+  const auto orphans = find_orphans(tx, now);
+  if (orphans.empty()) return out;
+  std::vector<Id> admins;
+  for (const auto& p : dir.people) {
+    if (p.user.role == core::Role::admin) admins.push_back(p.user.id);
+  }
+  std::map<Id, std::vector<Id>> leads_of;  // per team
+  auto leads = [&](Id team_id) -> const std::vector<Id>& {
+    if (auto it = leads_of.find(team_id); it != leads_of.end()) return it->second;
+    std::vector<Id> members, admin_members;
+    if (auto team = tx.organizations().team_by_id(team_id)) {
+      for (Id m : team->member_ids) {
+        const Person* p = dir.find(m);
+        if (!p) continue;  // disabled, or not staff
+        members.push_back(m);
+        if (p->user.role == core::Role::admin) admin_members.push_back(m);
+      }
+    }
+    return leads_of.emplace(team_id, admin_members.empty() ? members : admin_members).first->second;
+  };
+  for (const auto& o : orphans) {
+    const auto& s = o.service.service;
+    OrphanLine line{s.name, std::string(core::to_string(o.reason)), o.open_tickets};
+    const std::vector<Id>* to = s.team_id ? &leads(*s.team_id) : nullptr;
+    if (!to || to->empty()) to = &admins;
+    for (Id lead : *to) out[lead].push_back(line);
+  }
+  return out;
+}
+
+// Assembles the reports dated `date` for `who`, ranking each board once; orphans are checked at
+// `now`.
+std::vector<MorningReport> build_reports(store::Tx& tx, const StaffDirectory& dir, Day date,
+                                         const std::vector<const Person*>& who,
+                                         core::UnixTime now) {
+  const auto orphans = orphans_by_lead(tx, dir, now);
   const auto window = core::morning_report_window(date);
   const auto yesterday = core::morning_report_window(date - 1);
   const auto boards = tx.organizations().list_boards();
@@ -213,6 +254,7 @@ std::vector<MorningReport> build_reports(store::Tx& tx, const Directory& dir, Da
       }
     }
     m.team_totals = r.team_totals;
+    if (auto it = orphans.find(p->user.id); it != orphans.end()) m.orphans = it->second;
     out.push_back(std::move(m));
   }
   return out;
@@ -301,6 +343,7 @@ Result<ClosedReport> Reports::closed(const core::Actor& actor, const ClosedRepor
 
 Result<std::vector<MorningReport>> Reports::morning_reports(
     Day date, const std::optional<std::string>& agent_email) {
+  const auto now = ctx_.clock.now();
   return in_read<std::vector<MorningReport>>(
       ctx_.db, [&](store::Tx& tx) -> Result<std::vector<MorningReport>> {
         const auto dir = load_directory(tx);
@@ -314,7 +357,7 @@ Result<std::vector<MorningReport>> Reports::morning_reports(
         if (agent_email && who.empty()) {
           return make_error(Errc::not_found, "no active technician " + *agent_email);
         }
-        return build_reports(tx, dir, date, who);
+        return build_reports(tx, dir, date, who, now);
       });
 }
 
@@ -370,7 +413,7 @@ Result<int> Reports::queue_due_morning_reports(int hour, const OutboundSettings&
           const std::set<std::string> already(sent.begin(), sent.end());
           std::erase_if(people, [&](const Person* p) { return already.contains(p->user.email); });
           if (people.empty()) continue;
-          auto built = build_reports(tx, dir, date, people);
+          auto built = build_reports(tx, dir, date, people, now);
           std::move(built.begin(), built.end(), std::back_inserter(out));
         }
         return out;

@@ -132,6 +132,9 @@ Config load_config(const std::string& path) {
     c.morning_report_check_seconds =
         static_cast<int>(to_size("FRONTLINE_MORNING_REPORT_CHECK_SECONDS", v));
   }
+  if (auto v = env("FRONTLINE_PROMISE_CHECK_SECONDS")) {
+    c.promise_check_seconds = static_cast<int>(to_size("FRONTLINE_PROMISE_CHECK_SECONDS", v));
+  }
   if (c.morning_report_hour < -1 || c.morning_report_hour > 23) {
     throw std::runtime_error("morning_report_hour must be 0 to 23, or -1 for never");
   }

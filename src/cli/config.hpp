@@ -61,6 +61,8 @@ struct Config {
   // (0 to 23; -1: never). How often the server looks for reports that are due.
   int morning_report_hour = 7;
   int morning_report_check_seconds = 60;
+  // How often the server reminds the owners of promises due soon and records broken ones.
+  int promise_check_seconds = 30;
   // Live chat: origins whose pages may embed the widget ([chat] widget_origins = ["https://…"]),
   // active chats one technician may hold, and how long a chat may wait unanswered before it is
   // offered to everyone again.

@@ -153,6 +153,10 @@ void serve(const ServeFlags& flags) {
       jobs::on_one_instance(*rt.db, "chat re-offer", jobs::chat_reoffer_job(services.chats)),
       std::chrono::seconds(5));
   chat_reoffer.start();
+  jobs::Scheduler promise_reminders(
+      "promises", jobs::on_one_instance(*rt.db, "promises", jobs::promise_job(services.promises)),
+      std::chrono::seconds(std::max(1, config.promise_check_seconds)));
+  promise_reminders.start();
 
   channels::email::SmtpSettings smtp{config.smtp_url,
                                      config.smtp_username,
@@ -217,6 +221,7 @@ void serve(const ServeFlags& flags) {
   morning_reports.stop();
   dispatcher.stop();
   chat_reoffer.stop();
+  promise_reminders.stop();
   token_use.stop();
   auto_close.stop();
   if (auto written = services.auth.flush_token_use(); !written) {

@@ -87,4 +87,20 @@ std::string format_iso8601(std::int64_t t) {
   return buf;
 }
 
+std::optional<std::int64_t> parse_iso8601(std::string_view s) {
+  if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') {
+    return std::nullopt;
+  }
+  auto day = parse_day(s.substr(0, 10));
+  if (!day) return std::nullopt;
+  auto two = [&](std::size_t at) -> int {
+    const char a = s[at], b = s[at + 1];
+    if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
+    return (a - '0') * 10 + (b - '0');
+  };
+  const int h = two(11), m = two(14), sec = two(17);
+  if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) return std::nullopt;
+  return std::int64_t{*day} * 86400 + h * 3600 + m * 60 + sec;
+}
+
 }  // namespace frontline::core

@@ -42,5 +42,8 @@ std::optional<Day> parse_day(std::string_view s);
 std::string format_day(Day day);
 // "2026-01-02T03:04:05Z": a Unix time in UTC, as the API writes times.
 std::string format_iso8601(std::int64_t unix_seconds);
+// The inverse: exactly "YYYY-MM-DDTHH:MM:SSZ" (a real day, 00..23:00..59:00..59, not before
+// 1970) as Unix seconds; nullopt otherwise.
+std::optional<std::int64_t> parse_iso8601(std::string_view text);
 
 }  // namespace frontline::core

@@ -393,6 +393,51 @@ constexpr std::array kCatalogue{
               {"service_id", "contact_id", "note"},
               "A technician working the ticket reported a service's contact as wrong; the "
               "members of the service's team are notified."},
+    EventSpec{ticket_escalated,
+              "ticket.escalated",
+              kTicket,
+              kInternal,
+              "",
+              {"escalation_id", "team_id", "contact_id", "summary"},
+              "The ticket was escalated to another team (`team_id`: it moved to that team's "
+              "queue) or to an external contact from the service directory (`contact_id`); the "
+              "requester is mailed what happens next."},
+    EventSpec{ticket_deescalated,
+              "ticket.deescalated",
+              kTicket,
+              kInternal,
+              "",
+              {"escalation_id", "team_id", "note"},
+              "The current escalation ended; a team escalation returns the ticket to the team it "
+              "came from (`team_id`)."},
+    EventSpec{promise_made,
+              "promise.made",
+              kTicket,
+              kInternal,
+              "",
+              {"promise_id", "owner_id", "due_at", "text"},
+              "A technician promised something by a due time (`due_at`: Unix seconds)."},
+    EventSpec{promise_kept,
+              "promise.kept",
+              kTicket,
+              kInternal,
+              "",
+              {"promise_id", "owner_id", "late"},
+              "A promise was marked kept (`late`: 1 when after its due time)."},
+    EventSpec{promise_reminded,
+              "promise.reminded",
+              kTicket,
+              kInternal,
+              "",
+              {"promise_id", "owner_id", "due_at"},
+              "The promise's owner was reminded (console and mail), once, before it is due."},
+    EventSpec{promise_broken,
+              "promise.broken",
+              kTicket,
+              kInternal,
+              "",
+              {"promise_id", "owner_id", "due_at"},
+              "A promise passed its due time without being kept."},
 };
 
 // to_string indexes the table by the enum's value.
@@ -403,7 +448,7 @@ constexpr bool in_enum_order() {
   return true;
 }
 static_assert(in_enum_order(), "kCatalogue lists every EventType once, in declaration order");
-static_assert(static_cast<std::size_t>(service_contact_reported_wrong) + 1 == kCatalogue.size(),
+static_assert(static_cast<std::size_t>(promise_broken) + 1 == kCatalogue.size(),
               "every EventType has an entry in kCatalogue");
 
 }  // namespace

@@ -68,6 +68,12 @@ enum class EventType : std::uint8_t {
   service_restored,
   service_contact_verified,
   service_contact_reported_wrong,
+  ticket_escalated,
+  ticket_deescalated,
+  promise_made,
+  promise_kept,
+  promise_reminded,
+  promise_broken,
 };
 
 // Where an event is recorded: on a ticket (so it is part of that ticket's history), desk-wide

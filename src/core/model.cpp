@@ -14,8 +14,8 @@ constexpr std::array<std::string_view, 6> kStatuses{"new",     "open",     "pend
 constexpr std::array<std::string_view, 4> kPriorities{"low", "normal", "high", "urgent"};
 constexpr std::array<std::string_view, 5> kChannels{"web", "email", "chat", "phone", "api"};
 constexpr std::array<std::string_view, 3> kMessageKinds{"public", "internal", "system"};
-constexpr std::array<std::string_view, 4> kNotificationKinds{"assigned", "customer_replied",
-                                                             "mentioned", "contact_reported_wrong"};
+constexpr std::array<std::string_view, 5> kNotificationKinds{
+    "assigned", "customer_replied", "mentioned", "contact_reported_wrong", "promise_due"};
 
 }  // namespace
 

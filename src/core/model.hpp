@@ -176,8 +176,15 @@ struct Message {
 
 // Something a member of staff should look at: derived from an event, in the event's unit.
 // contact_reported_wrong: someone on a ticket reported a contact of a service the member's team
-// owns as wrong (the service directory).
-enum class NotificationKind { assigned, customer_replied, mentioned, contact_reported_wrong };
+// owns as wrong (the service directory). promise_due: a promise the member made on a ticket is
+// due soon (the reminder, once per promise).
+enum class NotificationKind {
+  assigned,
+  customer_replied,
+  mentioned,
+  contact_reported_wrong,
+  promise_due
+};
 std::string_view to_string(NotificationKind k);
 std::optional<NotificationKind> parse_notification_kind(std::string_view s);
 

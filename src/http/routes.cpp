@@ -92,6 +92,13 @@ std::vector<Route> api_routes() {
       {"GET", "/api/v1/categories", in, kFast, h::categories_get, ""},
       {"POST", "/api/v1/categories", in, kBlocks, h::categories_post, ""},
       {"DELETE", "/api/v1/categories/{id}", in, kBlocks, h::category_delete, ""},
+      // Escalation and promises (docs/escalation.md).
+      {"POST", "/api/v1/tickets/{number}/escalate", in, kBlocks, h::ticket_escalate_post, ""},
+      {"POST", "/api/v1/tickets/{number}/deescalate", in, kBlocks, h::ticket_deescalate_post, ""},
+      {"POST", "/api/v1/tickets/{number}/promises", in, kBlocks, h::ticket_promises_post, ""},
+      {"GET", "/api/v1/tickets/{number}/promises", in, kFast, h::ticket_promises_get, ""},
+      {"GET", "/api/v1/promises", in, kFast, h::promises_get, ""},
+      {"POST", "/api/v1/promises/{id}/kept", in, kBlocks, h::promise_kept_post, ""},
       // The service directory (docs/services.md); /orphans before /{id}, which would match it.
       {"GET", "/api/v1/services", in, kFast, h::services_get, ""},
       {"POST", "/api/v1/services", in, kBlocks, h::services_post, ""},
@@ -112,6 +119,7 @@ std::vector<Route> api_routes() {
       {"DELETE", "/api/v1/intake-questions/{id}", in, kBlocks, h::intake_question_delete, ""},
       {"GET", "/api/v1/leaderboard", in, kFast, h::leaderboard_get, ""},
       {"GET", "/api/v1/reports/closed", in, kFast, h::reports_closed_get, ""},
+      {"GET", "/api/v1/reports/promises", in, kFast, h::reports_promises_get, ""},
       {"GET", "/api/v1/boards", in, kFast, h::boards_get, ""},
       {"POST", "/api/v1/boards", in, kBlocks, h::boards_post, ""},
       {"PATCH", "/api/v1/boards/{id}", in, kBlocks, h::board_patch, ""},

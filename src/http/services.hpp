@@ -12,11 +12,13 @@
 #include "app/context.hpp"
 #include "app/directory.hpp"
 #include "app/intake.hpp"
+#include "app/escalations.hpp"
 #include "app/invitations.hpp"
 #include "app/macros.hpp"
 #include "app/mail.hpp"
 #include "app/mail_template_admin.hpp"
 #include "app/notifications.hpp"
+#include "app/promises.hpp"
 #include "app/ranking.hpp"
 #include "app/reports.hpp"
 #include "app/saved_filters.hpp"
@@ -66,7 +68,9 @@ struct Services {
         notifications(c),
         invitations(c, accounts, auth),
         directory(c),
-        intake(c) {}
+        intake(c),
+        escalations(c, tickets),
+        promises(c) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -84,6 +88,8 @@ struct Services {
   app::Invitations invitations;  // configured by `serve` with the public URL and mail settings
   app::Directory directory;
   app::Intake intake;
+  app::Escalations escalations;
+  app::Promises promises;
   ServerSettings settings;
   Metrics* metrics = nullptr;
   hub::Hub* hub = nullptr;      // the server's WebSocket hub (set by Server)

@@ -18,7 +18,7 @@ class TicketWriter {
  public:
   explicit TicketWriter(std::string& out) : out_(out) {}
 
-  void write(const core::Ticket& t, const core::Actor& viewer, std::string_view chat = {}) {
+  void write(const core::Ticket& t, const core::Actor& viewer, const TicketExtras& extras = {}) {
     out_ += "{\"number\":" + std::to_string(t.number);
     field("subject", t.subject);
     field("status", core::to_string(t.status));
@@ -50,9 +50,17 @@ class TicketWriter {
       out_ += ']';
     }
     if (t.fields) write_fields(*t.fields);
-    if (!chat.empty()) {
+    if (!extras.chat.empty()) {
       key("chat");
-      out_ += chat;
+      out_ += extras.chat;
+    }
+    if (!extras.escalation.empty() && core::can(viewer, core::TicketAction::view_internal, t)) {
+      key("escalation");
+      out_ += extras.escalation;
+    }
+    if (!extras.promises.empty() && core::can(viewer, core::TicketAction::view_internal, t)) {
+      key("promises");
+      out_ += extras.promises;
     }
     out_ += '}';
   }
@@ -107,10 +115,11 @@ class TicketWriter {
 
 }  // namespace
 
-std::string ticket_json(const core::Ticket& t, const core::Actor& viewer, std::string_view chat) {
+std::string ticket_json(const core::Ticket& t, const core::Actor& viewer,
+                        const TicketExtras& extras) {
   std::string out;
-  out.reserve(640 + chat.size());
-  TicketWriter(out).write(t, viewer, chat);
+  out.reserve(640 + extras.chat.size() + extras.escalation.size() + extras.promises.size());
+  TicketWriter(out).write(t, viewer, extras);
   return out;
 }
 

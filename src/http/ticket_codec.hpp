@@ -12,9 +12,16 @@
 
 namespace frontline::http {
 
-// chat: the JSON of the chat a chat's ticket carries (chat_codec), written as "chat"; empty: none.
+// What a ticket's JSON carries beyond its own fields, each already JSON (empty: left out).
+// chat: the chat a chat's ticket carries (chat_codec); escalation and promises (staff only:
+// escalation_codec) are written as "escalation" and "promises".
+struct TicketExtras {
+  std::string_view chat;
+  std::string_view escalation;
+  std::string_view promises;
+};
 std::string ticket_json(const core::Ticket& t, const core::Actor& viewer,
-                        std::string_view chat = {});
+                        const TicketExtras& extras = {});
 std::string ticket_list_json(const app::TicketList& list, const core::Actor& viewer);
 std::string ticket_count_json(const app::TicketCount& c);
 std::string links_json(core::Id number, const std::vector<core::Id>& linked);

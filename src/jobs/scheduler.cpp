@@ -44,6 +44,17 @@ std::function<void()> chat_reoffer_job(app::Chats& chats) {
   };
 }
 
+std::function<void()> promise_job(app::Promises& promises) {
+  return [&promises] {
+    auto round = promises.remind_and_record_broken();
+    if (!round) {
+      spdlog::warn("promise reminders failed: {}", round.error().message);
+    } else if (round->reminded > 0 || round->broken > 0) {
+      spdlog::info("promises: reminded {}, broken {}", round->reminded, round->broken);
+    }
+  };
+}
+
 std::function<void()> morning_report_job(app::Reports& reports, int hour,
                                          app::OutboundSettings settings) {
   return [&reports, hour, settings = std::move(settings)] {

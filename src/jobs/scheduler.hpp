@@ -12,6 +12,7 @@
 #include "app/chats.hpp"
 #include "app/context.hpp"
 #include "app/mail_outbox.hpp"
+#include "app/promises.hpp"
 #include "app/reports.hpp"
 
 namespace frontline::jobs {
@@ -39,6 +40,8 @@ std::function<void()> auto_close_job(app::Context& ctx);
 std::function<void()> token_use_job(app::Auth& auth);
 // Offers again the chats nobody accepted in time (the customer is told).
 std::function<void()> chat_reoffer_job(app::Chats& chats);
+// Reminds the owners of promises due soon (once each) and records the broken ones.
+std::function<void()> promise_job(app::Promises& promises);
 // Queues each technician's morning report once their local clock passes `hour`.
 std::function<void()> morning_report_job(app::Reports& reports, int hour,
                                          app::OutboundSettings settings);

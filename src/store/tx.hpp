@@ -11,6 +11,7 @@
 #include "store/category_repository.hpp"
 #include "store/chat_repository.hpp"
 #include "store/credit_repository.hpp"
+#include "store/escalation_repository.hpp"
 #include "store/event_repository.hpp"
 #include "store/intake_repository.hpp"
 #include "store/login_throttle_repository.hpp"
@@ -19,6 +20,7 @@
 #include "store/message_repository.hpp"
 #include "store/notification_repository.hpp"
 #include "store/organization_repository.hpp"
+#include "store/promise_repository.hpp"
 #include "store/saved_filter_repository.hpp"
 #include "store/service_repository.hpp"
 #include "store/store_error.hpp"
@@ -45,6 +47,8 @@ class Tx {
   virtual LoginThrottleRepository& login_throttle() = 0;
   virtual ServiceRepository& services() = 0;
   virtual IntakeRepository& intake() = 0;
+  virtual EscalationRepository& escalations() = 0;
+  virtual PromiseRepository& promises() = 0;
 
   // Maintenance: compacts the search index and refreshes planner statistics (after bulk loads).
   virtual void optimize() = 0;

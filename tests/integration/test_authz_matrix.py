@@ -5,6 +5,7 @@ saved filter, token) or to the help desk (a category, a board, a team, an organi
 each answer must fall in the class the table below expects. A route missing from the table
 fails the test: a new route needs a decision about who may call it."""
 
+import datetime
 import subprocess
 import unittest
 
@@ -150,7 +151,22 @@ EXPECTED = {
     "POST /api/v1/services/{id}/contacts/{contact}/verify": STAFF,
     # Reported from the customer's ticket: staff only, refused before the ticket is looked up.
     "POST /api/v1/services/{id}/contacts/{contact}/report-wrong": STAFF,
+    # Escalation and promises are staff work, refused by role before the ticket is looked up
+    # (so another customer gets 403 too, and learns nothing about the ticket).
+    "POST /api/v1/tickets/{number}/escalate": STAFF,
+    "POST /api/v1/tickets/{number}/deescalate": STAFF,
+    "POST /api/v1/tickets/{number}/promises": STAFF,
+    "GET /api/v1/tickets/{number}/promises": STAFF,
+    "GET /api/v1/promises": STAFF,
+    "POST /api/v1/promises/{id}/kept": STAFF,
+    "GET /api/v1/reports/promises": STAFF,
 }
+
+def tomorrow():
+    """A promise's due time: a day from now, in the API's format."""
+    t = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
 
 FORM_BODY = {"title": "Replacement", "fields": [{"name": "note", "label": "Note", "type": "text"}]}
 
@@ -326,6 +342,10 @@ class AuthorizationMatrixTest(unittest.TestCase):
             params["token"] = self.invitation_token()
         elif pattern.startswith("/api/v1/services/{id}"):
             params["id"], params["revision"], params["contact"] = self.service()
+        elif pattern.startswith("/api/v1/promises/{id}"):
+            r = self.agent.client.post("/api/v1/tickets/%d/promises" % self.ticket(),
+                                       {"due_at": tomorrow(), "text": "call back"})
+            params["id"] = r.body.get("id", 0) if isinstance(r.body, dict) else 0
         elif pattern.startswith("/api/v1/chat-forms/"):
             params["id"] = self.admin_client.post("/api/v1/chat-forms", FORM_BODY).body["id"]
         elif pattern.startswith("/api/v1/chats/{id}"):
@@ -338,6 +358,10 @@ class AuthorizationMatrixTest(unittest.TestCase):
                 params["attachment"] = self.chat_file(params["id"])
             if "{seq}" in pattern:
                 params["seq"] = self.chat_form_request(params["id"])
+        if pattern.endswith("/deescalate"):
+            r = self.agent.client.post("/api/v1/tickets/%d/escalate" % params["number"],
+                                       {"team_id": self.team_id, "summary": "matrix"})
+            assert r.status == 200, r.body
         params["kind"] = "acknowledgement"
         path = pattern
         for key, value in params.items():
@@ -399,6 +423,9 @@ class AuthorizationMatrixTest(unittest.TestCase):
             "POST /api/v1/services/{id}/contacts/{contact}/verify": lambda: {"how": "called",
                                                                              "result": "works"},
             "POST /api/v1/services/{id}/contacts/{contact}/report-wrong": lambda: {"ticket": self.ticket()},
+            "POST /api/v1/tickets/{number}/escalate": lambda: {"team_id": self.team_id, "summary": "matrix"},
+            "POST /api/v1/tickets/{number}/promises": lambda: {"due_at": tomorrow(),
+                                                               "text": "call back"},
         }
         if route == "POST /api/v1/mail/inbound":
             body, headers = self.inbound_mail()

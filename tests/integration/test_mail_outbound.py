@@ -249,7 +249,8 @@ class MailTemplatesTest(unittest.TestCase):
                 admin = s.admin()
                 agent = s.user("agent")
                 items = admin.get("/api/v1/mail/templates").body["items"]
-                self.assertEqual([t["kind"] for t in items], ["acknowledgement", "reply", "assignment", "transcript", "invitation"])
+                self.assertEqual([t["kind"] for t in items], ["acknowledgement", "reply", "assignment", "transcript", "invitation",
+                                                      "escalation", "promise_reminder"])
                 self.assertFalse(any(t["customised"] for t in items))
                 text = {"subject": "[#{{ticket_number}}] Got it: {{subject}}",
                         "body": "Hi {{recipient_name}}, ticket {{ticket_number}} is ours now.",

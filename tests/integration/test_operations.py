@@ -11,7 +11,8 @@ import unittest
 
 from harness import ON_POSTGRES, Server, ServerTestCase, unique
 
-SAMPLE = re.compile(r'^(?P<name>[a-z_]+)\{(?P<labels>(?:[^"}]|"(?:[^"\\]|\\.)*")*)\} (?P<value>[0-9.e+-]+|\+Inf)$')
+# A sample line, with labels or without (a plain gauge such as frontline_orphan_services).
+SAMPLE = re.compile(r'^(?P<name>[a-z_]+)(?:\{(?P<labels>(?:[^"}]|"(?:[^"\\]|\\.)*")*)\})? (?P<value>[0-9.e+-]+|\+Inf)$')
 
 
 def parse_metrics(text):
@@ -22,7 +23,7 @@ def parse_metrics(text):
             continue
         m = SAMPLE.match(line)
         assert m, "not a Prometheus sample line: %r" % line
-        labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group("labels")))
+        labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group("labels") or ""))
         samples[(m.group("name"), frozenset(labels.items()))] = float(m.group("value"))
     return samples
 

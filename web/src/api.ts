@@ -125,7 +125,7 @@ export interface User {
 /** Something for a technician to look at (GET /notifications), newest first. */
 export interface Notification {
   id: number;
-  kind: 'assigned' | 'customer_replied' | 'mentioned' | 'contact_reported_wrong';
+  kind: 'assigned' | 'customer_replied' | 'mentioned' | 'contact_reported_wrong' | 'promise_due';
   ticket_number: number;
   subject: string;
   actor: { id: number; name: string } | null;
@@ -211,7 +211,14 @@ export interface Category {
   name: string;
 }
 
-export type MailKind = 'acknowledgement' | 'reply' | 'assignment' | 'transcript' | 'invitation';
+export type MailKind =
+  | 'acknowledgement'
+  | 'reply'
+  | 'assignment'
+  | 'transcript'
+  | 'invitation'
+  | 'escalation'
+  | 'promise_reminder';
 
 export interface MailTemplate {
   kind: MailKind;

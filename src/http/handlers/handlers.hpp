@@ -106,6 +106,13 @@ Response intake_question_delete(Request& req, Services& s);
 Response service_revision_restore_post(Request& req, Services& s);
 Response service_contact_verify_post(Request& req, Services& s);
 Response service_contact_report_wrong_post(Request& req, Services& s);
+Response ticket_escalate_post(Request& req, Services& s);
+Response ticket_deescalate_post(Request& req, Services& s);
+Response ticket_promises_post(Request& req, Services& s);
+Response ticket_promises_get(Request& req, Services& s);
+Response promises_get(Request& req, Services& s);
+Response promise_kept_post(Request& req, Services& s);
+Response reports_promises_get(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 

@@ -1,4 +1,5 @@
-// GET /healthz (the database answers) and GET /metrics (Prometheus text).
+// GET /healthz (the database answers) and GET /metrics (Prometheus text: the requests, and the
+// orphan services of the directory).
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/metrics.hpp"
@@ -43,6 +44,14 @@ Response metrics_get(Request& req, Services& s) {
   Response r;
   r.content_type = "text/plain; version=0.0.4";
   r.body = s.metrics ? s.metrics->prometheus_text() : std::string();
+  // Read at scrape time: the directory is hundreds of services, and a scrape a minute is cheap.
+  if (auto orphans = s.directory.orphan_count()) {
+    r.body +=
+        "# HELP frontline_orphan_services Services in the directory nobody can be reached for.\n"
+        "# TYPE frontline_orphan_services gauge\n"
+        "frontline_orphan_services " +
+        std::to_string(*orphans) + "\n";
+  }
   return r;
 }
 

@@ -27,6 +27,8 @@ class PgTx final : public Tx {
   LoginThrottleRepository& login_throttle() override { return login_throttle_; }
   ServiceRepository& services() override { return services_; }
   IntakeRepository& intake() override { return intake_; }
+  EscalationRepository& escalations() override { return escalations_; }
+  PromiseRepository& promises() override { return promises_; }
 
   void optimize() override;
   // For PostgreSQL-only statements outside the repositories (the blob store).
@@ -53,6 +55,8 @@ class PgTx final : public Tx {
   PgLoginThrottle login_throttle_{db_};
   PgServices services_{db_};
   PgIntake intake_{db_};
+  PgEscalations escalations_{db_};
+  PgPromises promises_{db_};
 };
 
 }  // namespace frontline::store::postgres

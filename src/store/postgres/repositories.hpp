@@ -239,6 +239,39 @@ class PgServices final : public ServiceRepository {
   Connection& db_;
 };
 
+class PgEscalations final : public EscalationRepository {
+ public:
+  explicit PgEscalations(Connection& conn) : db_(conn) {}
+
+  Id insert_escalation(const core::Escalation& escalation) override;
+  std::optional<core::Escalation> current_escalation(Id ticket_number) override;
+  std::vector<core::Escalation> ticket_escalations(Id ticket_number) override;
+  bool end_escalation(Id id, std::optional<Id> by, UnixTime at) override;
+  std::optional<Id> service_of_contact(Id contact_id) override;
+
+ private:
+  Connection& db_;
+};
+
+class PgPromises final : public PromiseRepository {
+ public:
+  explicit PgPromises(Connection& conn) : db_(conn) {}
+
+  Id insert_promise(const core::Promise& promise) override;
+  std::optional<core::Promise> promise_by_id(Id id) override;
+  std::vector<core::Promise> ticket_promises(Id ticket_number) override;
+  std::vector<core::Promise> open_promises(const PromiseFilter& filter) override;
+  std::vector<core::Promise> promises_to_remind(UnixTime now, int limit) override;
+  std::vector<core::Promise> promises_to_break(UnixTime now, int limit) override;
+  std::vector<core::Promise> promises_due_between(UnixTime from, UnixTime to) override;
+  bool mark_promise_reminded(Id id, UnixTime at) override;
+  bool mark_promise_broken(Id id, UnixTime at) override;
+  bool mark_promise_kept(Id id, Id by, UnixTime at) override;
+
+ private:
+  Connection& db_;
+};
+
 class PgMacros final : public MacroRepository {
  public:
   explicit PgMacros(Connection& conn) : db_(conn) {}

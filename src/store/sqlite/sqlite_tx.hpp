@@ -25,6 +25,8 @@ class SqliteTx final : public Tx {
   LoginThrottleRepository& login_throttle() override { return login_throttle_; }
   ServiceRepository& services() override { return services_; }
   IntakeRepository& intake() override { return intake_; }
+  EscalationRepository& escalations() override { return escalations_; }
+  PromiseRepository& promises() override { return promises_; }
 
   void optimize() override;
 
@@ -45,6 +47,8 @@ class SqliteTx final : public Tx {
   SqliteLoginThrottle login_throttle_{db_};
   SqliteServices services_{db_};
   SqliteIntake intake_{db_};
+  SqliteEscalations escalations_{db_};
+  SqlitePromises promises_{db_};
 };
 
 }  // namespace frontline::store::sqlite

@@ -11,6 +11,8 @@ const MAIL_KIND: Record<string, string> = {
   reply: 'the reply',
   assignment: 'the assignment notice',
   transcript: 'the chat transcript',
+  escalation: 'the escalation notice',
+  promise_reminder: 'the promise reminder',
 };
 const mailKind = (k: string) => MAIL_KIND[k] ?? `the ${k || 'email'}`;
 
@@ -43,6 +45,20 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
       const n = Array.isArray(d.question_ids) ? d.question_ids.length : 0;
       return `recorded the caller’s answers to ${n === 1 ? 'a question' : `${n || 'some'} questions`}`;
     }
+    case 'ticket.escalated':
+      return d.team_id
+        ? `escalated it to team ${teamName(d.team_id as number)}`
+        : `escalated it to contact #${s('contact_id') || '?'}`;
+    case 'ticket.deescalated':
+      return d.team_id ? `de-escalated it back to team ${teamName(d.team_id as number)}` : 'de-escalated it';
+    case 'promise.made':
+      return `promised: ${s('text') || 'something'}`;
+    case 'promise.kept':
+      return d.late ? 'kept a promise, late' : 'kept a promise';
+    case 'promise.reminded':
+      return `reminded ${userName(d.owner_id as number)} of a promise due soon`;
+    case 'promise.broken':
+      return `recorded a promise of ${userName(d.owner_id as number)} as broken`;
     case 'ticket.category_changed':
       return d.to ? `set the category to ${s('to')}` : 'cleared the category';
     case 'ticket.tags_changed':

@@ -24,6 +24,8 @@ export function notificationText(n: Notification): string {
       return `${who} mentioned you on ${ticket}`;
     case 'contact_reported_wrong':
       return `${who} reported a contact of your team's service wrong on ${ticket}`;
+    case 'promise_due':
+      return `A promise of yours on ${ticket} is due soon`;
     default:
       return `News on ${ticket}`;
   }
