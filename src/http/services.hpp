@@ -19,6 +19,7 @@
 #include "app/ranking.hpp"
 #include "app/reports.hpp"
 #include "app/saved_filters.hpp"
+#include "app/service_catalog.hpp"
 #include "app/tickets.hpp"
 #include "channels/email/mime_parser.hpp"
 #include "http/client_address.hpp"
@@ -64,7 +65,8 @@ struct Services {
         chats(c, tickets, chat),
         notifications(c),
         invitations(c, accounts, auth),
-        directory(c) {}
+        directory(c),
+        service_catalog(c) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -81,6 +83,7 @@ struct Services {
   app::Notifications notifications;
   app::Invitations invitations;  // configured by `serve` with the public URL and mail settings
   app::Directory directory;
+  app::ServiceCatalog service_catalog;
   ServerSettings settings;
   Metrics* metrics = nullptr;
   hub::Hub* hub = nullptr;      // the server's WebSocket hub (set by Server)
