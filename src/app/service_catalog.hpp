@@ -1,7 +1,7 @@
 // The service directory in Backstage's catalog-info.yaml format (issue 15; docs/services.md,
 // "Backstage catalog"): reading a multi-document catalog into service drafts, importing them
 // (a service of the same name is updated, else one is created), and writing every service back
-// out so that importing the export gives the same services. yaml-cpp stays in this file's .cpp.
+// out so that importing the export gives the same services. yaml-cpp stays in catalog_yaml.cpp.
 // Thread-safe (ServiceCatalog holds only the context); the free functions are pure.
 #pragma once
 

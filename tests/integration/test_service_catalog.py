@@ -158,6 +158,10 @@ class CatalogImportTest(CatalogTestCase):
         self.assertIn("document 3", r.body["detail"])
         self.assertIn("line", r.body["detail"])
         self.assertEqual(self.find(name), [])
+        # A stray comma, which yaml-cpp 0.7 alone would read as endless empty documents.
+        self.assertProblem(self.admin.post(IMPORT, text + "---\n,\n", headers=YAML), 400)
+        self.assertEqual(self.find(name), [])
+        self.assertTrue(self.server.healthy())
 
     def test_only_admins_import_and_only_as_yaml(self):
         text = catalog(self.team_name, unique("Denied "), unique("d-") + ".example.net")
@@ -175,7 +179,7 @@ class CatalogRoundTripTest(CatalogTestCase):
     def test_export_imported_into_a_fresh_server_gives_the_same_services(self):
         self.import_yaml(catalog(self.team_name, unique("Round "), unique("r-") + ".example.gov"))
         made = self.agent.client.post(SERVICES, {
-            "name": unique("Hand made: \"quoted\" # ") , "description": "Two\nlines ",
+            "name": unique("Hand made: \"quoted\" # "), "description": "Two\nlines ",
             "urls": ["hand.example.com"], "keywords": ["Hand Made", "FedDB", "x"],
             "team_id": self.team_id, "public": False,
             "contacts": [{"kind": "phone", "value": "0800 123", "escalation": True,

@@ -106,6 +106,15 @@ TEST(CatalogMapping, MalformedYamlIsRefusedNamingTheDocumentAndLine) {
   EXPECT_NE(parsed.error().message.find("line "), std::string::npos) << parsed.error().message;
 }
 
+// yaml-cpp 0.7 reads a top-level "," as endless empty documents; found by fuzz_service_catalog.
+TEST(CatalogMapping, StrayCommaIsMalformedInsteadOfEndlessDocuments) {
+  for (const char* yaml : {",", "kind: Component\nmetadata: {name: a}\n---\n,\n"}) {
+    auto parsed = parse_catalog(yaml);
+    ASSERT_FALSE(parsed) << yaml;
+    EXPECT_EQ(parsed.error().code, core::Errc::bad_input);
+  }
+}
+
 TEST(CatalogMapping, HostileInputNeverThrows) {
   for (const char* yaml : {"", "---\n---\n", "[", "{a: *b}", "kind: [1, 2]\nmetadata: 3",
                            "kind: Component\nmetadata: {name: x, links: 4, tags: {a: b}}",
