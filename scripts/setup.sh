@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(cmake ninja-build ccache g++ pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-context1.81-dev
   libsqlite3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libgmime-3.0-dev libcurl4-openssl-dev libhowardhinnant-date-dev libpq-dev)
+  libgmime-3.0-dev libcurl4-openssl-dev libhowardhinnant-date-dev libpq-dev libyaml-cpp-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev clang libclang-rt-14-dev python3 python3-websockets curl clang-format
     libpython3.11-testsuite python3-aiosmtpd swaks dovecot-imapd postfix

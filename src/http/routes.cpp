@@ -99,10 +99,13 @@ std::vector<Route> api_routes() {
       {"GET", "/api/v1/tickets/{number}/promises", in, kFast, h::ticket_promises_get, ""},
       {"GET", "/api/v1/promises", in, kFast, h::promises_get, ""},
       {"POST", "/api/v1/promises/{id}/kept", in, kBlocks, h::promise_kept_post, ""},
-      // The service directory (docs/services.md); /orphans before /{id}, which would match it.
+      // The service directory (docs/services.md); /orphans, /import and /export before /{id},
+      // which would match them.
       {"GET", "/api/v1/services", in, kFast, h::services_get, ""},
       {"POST", "/api/v1/services", in, kBlocks, h::services_post, ""},
       {"GET", "/api/v1/services/orphans", in, kFast, h::service_orphans_get, ""},
+      {"POST", "/api/v1/services/import", in, kBlocks, h::services_import_post, ""},
+      {"GET", "/api/v1/services/export", in, kFast, h::services_export_get, ""},
       {"GET", "/api/v1/services/{id}", in, kFast, h::service_get, ""},
       {"PATCH", "/api/v1/services/{id}", in, kBlocks, h::service_patch, ""},
       {"GET", "/api/v1/services/{id}/revisions", in, kFast, h::service_revisions_get, ""},

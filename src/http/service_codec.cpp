@@ -199,6 +199,19 @@ std::string service_orphans_json(const std::vector<app::OrphanService>& orphans,
   });
 }
 
+std::string catalog_import_json(const app::ImportSummary& summary) {
+  json::array skipped;
+  for (const auto& s : summary.skipped) {
+    skipped.push_back(json::object{{"document", s.document}, {"reason", s.reason}});
+  }
+  json::array warnings;
+  for (const auto& w : summary.warnings) warnings.push_back(json::string(w));
+  return json::serialize(json::object{{"created", summary.created},
+                                      {"updated", summary.updated},
+                                      {"skipped", std::move(skipped)},
+                                      {"warnings", std::move(warnings)}});
+}
+
 core::Result<app::ServiceDraft> decode_new_service(std::string_view body) {
   return decode<app::ServiceDraft>(body, [](FieldReader& r) { return read_service(r, true); });
 }

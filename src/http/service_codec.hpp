@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/directory.hpp"
+#include "app/service_catalog.hpp"
 #include "core/result.hpp"
 
 namespace frontline::http {
@@ -20,6 +21,9 @@ std::string service_revisions_json(const std::vector<core::ServiceRevision>& rev
 // {"items":[{"service":{…},"reason","open_tickets"}]}
 std::string service_orphans_json(const std::vector<app::OrphanService>& orphans,
                                  const core::Actor& viewer);
+
+// {"created","updated","skipped":[{"document","reason"}],"warnings":[…]}
+std::string catalog_import_json(const app::ImportSummary& summary);
 
 // POST /services: name required. call_tree: an array of {"press","then"} steps, or plain text
 // kept as one step.

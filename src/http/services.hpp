@@ -22,6 +22,7 @@
 #include "app/ranking.hpp"
 #include "app/reports.hpp"
 #include "app/saved_filters.hpp"
+#include "app/service_catalog.hpp"
 #include "app/tickets.hpp"
 #include "channels/email/mime_parser.hpp"
 #include "http/client_address.hpp"
@@ -70,7 +71,8 @@ struct Services {
         directory(c),
         intake(c),
         escalations(c, tickets),
-        promises(c) {}
+        promises(c),
+        service_catalog(c) {}
   app::Context& ctx;
   app::Tickets tickets;
   app::Accounts accounts;
@@ -90,6 +92,7 @@ struct Services {
   app::Intake intake;
   app::Escalations escalations;
   app::Promises promises;
+  app::ServiceCatalog service_catalog;
   ServerSettings settings;
   Metrics* metrics = nullptr;
   hub::Hub* hub = nullptr;      // the server's WebSocket hub (set by Server)

@@ -39,6 +39,10 @@ gmime=$(pkg-config --cflags --libs gmime-3.0)
 "$cxx" "${flags[@]}" "${core_sources[@]}" src/core/service.cpp src/http/service_codec.cpp \
   src/http/codec_support.cpp tests/fuzz/fuzz_service_directory.cpp -lboost_json \
   -o "$out/fuzz_service_directory"
+# Backstage catalog-info.yaml as an admin imports it (yaml-cpp), and written back out.
+"$cxx" "${flags[@]}" src/core/text.cpp src/core/model.cpp src/core/service.cpp \
+  src/app/catalog_yaml.cpp tests/fuzz/fuzz_service_catalog.cpp -lyaml-cpp \
+  -o "$out/fuzz_service_catalog"
 # The email channel with GMime; the MIME corpus also takes Debian's Python test suite's messages.
 for target in fuzz_mime_parser fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results; do
   # shellcheck disable=SC2086 # $gmime is a list of flags
@@ -47,7 +51,8 @@ done
 mkdir -p "$out/corpus-fuzz_mime_parser"
 cp -n /usr/lib/python3.11/test/test_email/data/*.txt "$out/corpus-fuzz_mime_parser/" 2>/dev/null || true
 for target in fuzz_search_query fuzz_request_decoding fuzz_csv_field fuzz_chat_frames fuzz_mime_parser \
-  fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results fuzz_service_directory; do
+  fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results fuzz_service_directory \
+  fuzz_service_catalog; do
   corpus="$out/corpus-$target"
   seeds="tests/fuzz/corpus/$target"
   mkdir -p "$corpus" "$seeds"

@@ -144,6 +144,9 @@ EXPECTED = {
     "GET /api/v1/services": SIGNED_IN,
     "POST /api/v1/services": STAFF,
     "GET /api/v1/services/orphans": STAFF,
+    # A Backstage catalog: admins load one; staff download the directory as one.
+    "POST /api/v1/services/import": ADMINS,
+    "GET /api/v1/services/export": STAFF,
     "GET /api/v1/services/{id}": SIGNED_IN,
     "PATCH /api/v1/services/{id}": STAFF,
     "GET /api/v1/services/{id}/revisions": STAFF,  # customers never see revisions
@@ -433,6 +436,9 @@ class AuthorizationMatrixTest(unittest.TestCase):
             headers, body = None, None
             ctype, body = multipart({}, [("file", "shot.txt", "text/plain", b"a file")])
             headers = {"Content-Type": ctype}
+        elif route == "POST /api/v1/services/import":
+            body = "kind: Component\nmetadata:\n  name: %s\n" % unique("imported-")
+            headers = {"Content-Type": "application/yaml"}
         elif route in bodies:
             body = bodies[route]()
         return method, path, body, headers
