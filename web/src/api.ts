@@ -47,6 +47,42 @@ export interface Ticket {
   tags?: string[];
   /** The intake answers in form order (docs/intake.md); present on one ticket, not in lists. */
   fields?: TicketField[];
+  /** Staff only: the current escalation, null when not escalated (docs/escalation.md). */
+  escalation?: Escalation | null;
+  /** Staff only: the promises made on this ticket, by due time. */
+  promises?: TicketPromise[];
+}
+
+/** The ticket's current escalation: to a team or to a contact of the service directory. */
+export interface Escalation {
+  id: number;
+  team_id: number | null;
+  team_name: string;
+  contact_id: number | null;
+  service_id: number | null;
+  service_name: string;
+  contact_label: string;
+  summary: string;
+  /** null once the user who escalated was deleted. */
+  by: { id: number; name: string } | null;
+  at: string;
+  from_team_id: number | null;
+}
+
+/** A promise made to a customer (docs/escalation.md). */
+export interface TicketPromise {
+  id: number;
+  ticket_number: number;
+  owner: { id: number; name: string };
+  text: string;
+  due_at: string;
+  remind_at: string;
+  created_at: string;
+  reminded_at: string | null;
+  kept_at: string | null;
+  kept_by: number | null;
+  state: 'open' | 'kept' | 'broken';
+  late: boolean;
 }
 
 export type IntakeKind = 'text' | 'choice' | 'yes_no' | 'serial' | 'error_message';

@@ -16,6 +16,7 @@ import { ServicePage } from './screens/console/ServicePage';
 import { ServiceEditor } from './screens/console/ServiceEditor';
 import { ServiceHistory } from './screens/console/ServiceHistory';
 import { ReportsScreen } from './screens/console/Reports';
+import { PromisesScreen } from './screens/console/Promises';
 import { PreferencesScreen } from './screens/console/Preferences';
 import { PortalLayout } from './screens/portal/PortalLayout';
 import { PortalList } from './screens/portal/PortalList';
@@ -114,6 +115,7 @@ function App() {
     else if ((params = match('/console/services/:id/edit', path))) screen = <ServiceEditor id={Number(params.id)} />;
     else if ((params = match('/console/services/:id/history', path))) screen = <ServiceHistory id={Number(params.id)} />;
     else if (path === '/console/reports') screen = <ReportsScreen me={me} />;
+    else if (path === '/console/promises') screen = <PromisesScreen />;
     else if (path === '/console/preferences') screen = <PreferencesScreen me={me} />;
     else if (path === '/console/macros') screen = <MacrosScreen scope="personal" />;
     else screen = <NotFound home={home} />;

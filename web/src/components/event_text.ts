@@ -56,9 +56,9 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
     case 'promise.kept':
       return d.late ? 'kept a promise, late' : 'kept a promise';
     case 'promise.reminded':
-      return `reminded ${userName(d.owner_id as number)} of a promise due soon`;
+      return `reminded ${d.owner_id ? userName(d.owner_id as number) : 'its owner'} of a promise due soon`;
     case 'promise.broken':
-      return `recorded a promise of ${userName(d.owner_id as number)} as broken`;
+      return d.owner_id ? `recorded a promise of ${userName(d.owner_id as number)} as broken` : 'recorded a promise as broken';
     case 'ticket.category_changed':
       return d.to ? `set the category to ${s('to')}` : 'cleared the category';
     case 'ticket.tags_changed':

@@ -12,6 +12,8 @@ const TITLE: Record<MailKind, string> = {
   assignment: 'Assignment notice to the technician',
   transcript: 'Chat transcript to the customer',
   invitation: 'Invitation to a new account',
+  escalation: 'Escalation notice to the requester',
+  promise_reminder: 'Promise reminder to the technician',
 };
 const WHEN: Record<MailKind, string> = {
   acknowledgement: 'Sent when a new ticket is opened.',
@@ -19,6 +21,8 @@ const WHEN: Record<MailKind, string> = {
   assignment: 'Sent to a technician when a ticket is assigned to them.',
   transcript: 'Sent to the customer when a live chat ends, with the whole conversation.',
   invitation: 'Sent when an admin invites someone: {{link}} is where they choose their password.',
+  escalation: 'Sent to the requester when their ticket is escalated: {{escalated_to}} names who was brought in (never the internal summary).',
+  promise_reminder: 'Sent to a technician before a promise they made is due: {{body}} is the promise, {{due_at}} its due time in UTC.',
 };
 
 export function AdminMailTemplates() {

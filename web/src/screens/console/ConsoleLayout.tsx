@@ -28,6 +28,7 @@ function sectionOf(path: string) {
   if (path.startsWith('/console/services')) return 'directory';
   if (path === '/console/chats') return 'chats';
   if (path === '/console/reports') return 'reports';
+  if (path === '/console/promises') return 'promises';
   if (path === '/console/preferences') return 'preferences';
   return 'queues';
 }
@@ -121,6 +122,9 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           </Link>
           <Link href="/console/services" aria-current={section === 'directory' ? 'page' : undefined}>
             Directory
+          </Link>
+          <Link href="/console/promises" aria-current={section === 'promises' ? 'page' : undefined}>
+            Promises
           </Link>
           <Link href="/console/reports" aria-current={section === 'reports' ? 'page' : undefined}>
             Reports

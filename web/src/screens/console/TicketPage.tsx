@@ -1,7 +1,8 @@
 // The technician's ticket page: conversation and composer (r / n), the properties panel saved
 // with If-Match (conflicts are per field: see TicketProperties.tsx), history, the
 // requester's card with their other tickets and their organisation's open ones, the service the
-// ticket is about with its contacts (TicketService.tsx), merge and link.
+// ticket is about with its contacts (TicketService.tsx), escalation and promises
+// (TicketEscalation.tsx), merge and link.
 // On an active chat's ticket, writing an internal note shows as such to the chat's technicians.
 // Other technicians on the same page show under the header ("Also here"), and so does their typing.
 import { MacroPicker } from '../../components/MacroPicker';
@@ -39,6 +40,7 @@ import { Link, navigate } from '../../router';
 import { CONFLICT, type Directory, Properties } from './TicketProperties';
 import { TicketFields } from '../../components/IntakeQuestions';
 import { TicketService } from './TicketService';
+import { TicketEscalation, TicketPromises } from './TicketEscalation';
 import { useNoteTyping } from './useNoteTyping';
 import { type Person, type Typist, usePresence } from './usePresence';
 
@@ -152,6 +154,12 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
     }
   };
 
+  /** After an escalation or a promise: show the ticket the server answered, then reload it all. */
+  const changed = (t?: Ticket) => {
+    if (t) setTicket(t);
+    void load();
+  };
+
   return (
     <article class="ticket-page" aria-labelledby="ticket-title">
       <div class="ticket-head">
@@ -212,6 +220,8 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
         </div>
         <aside class="ticket-side" aria-label="Ticket details">
           <Properties ticket={ticket} dir={dir} onSaved={setTicket} refetch={fetchTicket} afterSave={() => void load()} />
+          <TicketEscalation ticket={ticket} teams={dir.teams} onChanged={changed} />
+          <TicketPromises ticket={ticket} onChanged={changed} />
           <TicketService ticket={ticket} staff={dir.staff} onSaved={setTicket} refetch={fetchTicket} />
           <MacroPicker
             ticket={ticket}

@@ -1,0 +1,142 @@
+// Focus of this file: escalation and promises in the console (docs/escalation.md) — a technician
+// escalates a ticket to another team with a summary from the ticket page (the panel shows it on
+// top, the ticket moves to that team's queue), a missing summary is refused at its field, they
+// record a promise, find it on /console/promises (and not under "Broken"), and mark it kept there.
+// axe on the ticket page with both panels and on /console/promises.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
+
+let server;
+let browser;
+let admin;
+let page;
+let ticket;
+let tina;
+let desk;
+let tier2;
+const tech = { email: 'tina@frontline.example', name: 'Tina Ticket', password: 'tina-password-1' };
+
+before(async () => {
+  server = await startServer();
+  admin = await Api.signIn(server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  tina = await admin.createUser({ ...tech, role: 'agent' });
+  const tom = await admin.createUser({ email: 'tom@frontline.example', name: 'Tom Tier', role: 'agent', password: 'tom-password-1' });
+  desk = await admin.post('/teams', { name: 'Service desk', member_ids: [tina.id] });
+  tier2 = await admin.post('/teams', { name: 'Tier 2', member_ids: [tom.id] });
+  const created = await admin.post('/tickets', { subject: 'VPN drops every hour', body: 'Since Monday.', requester_email: 'caller@agency.example' });
+  ticket = await admin.patch(`/tickets/${created.number}`, { team_id: desk.id, assignee_id: tina.id, status: 'open' }, { 'If-Match': `"${created.version}"` });
+  browser = await launchBrowser();
+  ({ page } = await newPerson(browser, server.url));
+  await signInThroughForm(page, tech.email, tech.password);
+  await page.waitForURL('**/console');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function noViolations(name) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await screenshot(page, name);
+  assert.deepEqual((await axeViolations(page, name)).map((v) => `${v.impact} ${v.id}: ${v.help}`), [], `${name}: accessibility`);
+}
+
+const escalation = () => page.getByRole('region', { name: 'Escalation' });
+const promises = () => page.getByRole('region', { name: 'Promises' });
+
+test('a summary is required to escalate, refused at its field', { timeout: 60_000 }, async () => {
+  await page.goto(`/console/tickets/${ticket.number}`);
+  await page.getByRole('heading', { level: 1, name: 'VPN drops every hour' }).waitFor();
+  await escalation().getByText('Not escalated.').waitFor();
+  await escalation().getByLabel('Team').selectOption({ label: 'Tier 2' });
+  await escalation().getByRole('button', { name: 'Escalate' }).click();
+  await escalation().getByText('Write a summary for the team').waitFor();
+  assert.equal(await escalation().getByLabel('Summary').getAttribute('aria-invalid'), 'true');
+  assert.equal((await admin.get(`/tickets/${ticket.number}`)).escalation, null);
+});
+
+test('a technician escalates the ticket to another team with a summary', { timeout: 90_000 }, async () => {
+  await page.goto(`/console/tickets/${ticket.number}`);
+  await escalation().getByText('Not escalated.').waitFor();
+  // The team the ticket is in is not offered.
+  const offered = await escalation().getByLabel('Team').locator('option').allInnerTexts();
+  assert.deepEqual(offered, ['Choose a team…', 'Tier 2']);
+  await escalation().getByLabel('Team').selectOption({ label: 'Tier 2' });
+  await escalation().getByLabel('Summary').fill('VPN client reinstalled; logs show certificate errors');
+  await escalation().getByRole('button', { name: 'Escalate' }).click();
+  await escalation().getByText('Escalated to team Tier 2').first().waitFor();
+  await escalation().getByText('VPN client reinstalled; logs show certificate errors').waitFor();
+  await escalation().getByText('By Tina Ticket').waitFor();
+  await escalation().getByRole('button', { name: 'De-escalate' }).waitFor();
+  const now = await admin.get(`/tickets/${ticket.number}`);
+  assert.equal(now.team_id, tier2.id, 'the ticket moved to the team escalated to');
+  assert.equal(now.escalation?.team_id, tier2.id);
+  assert.equal(now.escalation?.by?.id, tina.id);
+  assert.equal(now.escalation?.summary, 'VPN client reinstalled; logs show certificate errors');
+  await page.getByText('escalated it to team Tier 2').waitFor();
+});
+
+test('a technician records a promise on the ticket', { timeout: 90_000 }, async () => {
+  await page.goto(`/console/tickets/${ticket.number}`);
+  await promises().getByText('No promises on this ticket.').waitFor();
+  // Two days ahead at 15:00 in the browser's time zone, as the datetime-local input takes it.
+  const { local, utc } = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 2);
+    d.setHours(15, 0, 0, 0);
+    const p = (n) => String(n).padStart(2, '0');
+    return { local: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T15:00`, utc: d.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  });
+  await promises().getByRole('button', { name: 'Record the promise' }).click();
+  await promises().getByText('Enter when it is due.').waitFor();
+  await promises().getByLabel('Due').fill(local);
+  await promises().getByLabel('Promise').fill('I will call you back once Tier 2 has looked at the logs');
+  await promises().getByRole('button', { name: 'Record the promise' }).click();
+  const list = promises().getByRole('list', { name: 'Promises on this ticket' });
+  await list.getByText('I will call you back once Tier 2 has looked at the logs', { exact: true }).waitFor();
+  await list.getByText('Open', { exact: true }).waitFor();
+  await list.getByRole('button', { name: 'Kept (I will call you back once Tier 2 has looked at the logs)' }).waitFor();
+  const saved = await admin.get(`/tickets/${ticket.number}/promises`);
+  assert.equal(saved.items.length, 1);
+  assert.equal(saved.items[0].due_at, utc);
+  assert.equal(saved.items[0].owner.id, tina.id);
+  await noViolations('ticket-escalation-promises');
+});
+
+test('the promise is on /console/promises, not under Broken, and is marked kept there', { timeout: 90_000 }, async () => {
+  await page.goto('/console');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Promises' }).click();
+  await page.waitForURL('**/console/promises');
+  await page.getByRole('heading', { level: 1, name: 'Promises due' }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: 'I will call you back' });
+  await row.getByRole('link', { name: `#${ticket.number}` }).waitFor();
+  await row.getByText('Tina Ticket').waitFor();
+  await noViolations('console-promises');
+
+  await page.getByRole('navigation', { name: 'Promises' }).getByRole('link', { name: 'Broken' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Broken promises' }).waitFor();
+  await page.getByText('No broken promises.').waitFor();
+  await page.getByRole('navigation', { name: 'Promises' }).getByRole('link', { name: 'Due' }).click();
+
+  await row.getByRole('button', { name: /^Kept/ }).click();
+  await page.getByText('No promises due.').waitFor();
+  const [kept] = (await admin.get(`/tickets/${ticket.number}/promises`)).items;
+  assert.equal(kept.state, 'kept');
+  assert.equal(kept.kept_by, tina.id);
+
+  await row.waitFor({ state: 'detached' });
+  await page.goto(`/console/tickets/${ticket.number}`);
+  await promises().getByText('Kept', { exact: true }).waitFor();
+  assert.equal(await promises().getByRole('button', { name: /^Kept/ }).count(), 0);
+});
+
+test('de-escalating returns the ticket to the team it came from', { timeout: 60_000 }, async () => {
+  await page.goto(`/console/tickets/${ticket.number}`);
+  await escalation().getByRole('button', { name: 'De-escalate' }).click();
+  await escalation().getByText('Not escalated.').waitFor();
+  const now = await admin.get(`/tickets/${ticket.number}`);
+  assert.equal(now.escalation, null);
+  assert.equal(now.team_id, desk.id);
+});
