@@ -66,13 +66,13 @@ EscalationView view_of(store::Tx& tx, core::Escalation e) {
   return v;
 }
 
-std::optional<EscalationView> current_view(store::Tx& tx, Id number) {
+}  // namespace
+
+std::optional<EscalationView> current_escalation_view(store::Tx& tx, Id number) {
   auto e = tx.escalations().current_escalation(number);
   if (!e) return std::nullopt;
   return view_of(tx, std::move(*e));
 }
-
-}  // namespace
 
 Result<EscalatedTicket> Escalations::escalate(const core::Actor& actor, Id number,
                                               const EscalationRequest& req) {
@@ -150,7 +150,8 @@ Result<EscalatedTicket> Escalations::escalate(const core::Actor& actor, Id numbe
                      .add("summary", e.summary)
                      .str(),
                  now);
-    return EscalatedTicket{core::as_seen_by(actor, std::move(*ticket)), current_view(tx, number)};
+    return EscalatedTicket{core::as_seen_by(actor, std::move(*ticket)),
+                           current_escalation_view(tx, number)};
   });
 }
 
@@ -201,7 +202,8 @@ Result<EscalatedTicket> Escalations::deescalate(const core::Actor& actor, Id num
                      .add("note", note)
                      .str(),
                  now);
-    return EscalatedTicket{core::as_seen_by(actor, std::move(*ticket)), current_view(tx, number)};
+    return EscalatedTicket{core::as_seen_by(actor, std::move(*ticket)),
+                           current_escalation_view(tx, number)};
   });
 }
 
@@ -211,7 +213,7 @@ Result<std::optional<EscalationView>> Escalations::current(const core::Actor& ac
         auto t = load_visible(tx, actor, number);
         if (!t) return t.take_error();
         if (!actor.is_staff()) return std::optional<EscalationView>();
-        return current_view(tx, number);
+        return current_escalation_view(tx, number);
       });
 }
 

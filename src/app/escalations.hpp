@@ -34,6 +34,9 @@ struct EscalationView {
   std::string service_name;                     // contact escalations
 };
 
+// The ticket's current escalation as staff see it, inside a unit (null when none).
+std::optional<EscalationView> current_escalation_view(store::Tx& tx, core::Id number);
+
 // A ticket after an escalation or de-escalation, with its escalation now (none after the last
 // de-escalation).
 struct EscalatedTicket {

@@ -94,6 +94,14 @@ class TicketRepository {
   virtual void insert_ticket(core::Ticket& ticket, std::string_view public_text,
                              std::string_view internal_text) = 0;
   virtual std::optional<core::Ticket> ticket_by_number(Id number) = 0;
+  // A ticket and which of its optional parts exist, in one statement: its page then reads only
+  // those (GET one ticket is the hottest read, and each statement is a round trip on PostgreSQL).
+  struct TicketParts {
+    bool fields = false;       // intake answers
+    bool escalations = false;  // current or past
+    bool promises = false;
+  };
+  virtual std::optional<std::pair<core::Ticket, TicketParts>> ticket_with_parts(Id number) = 0;
   // Writes every mutable field and tags; returns false when ticket.version - 1 is no longer
   // the stored version (someone else changed it first).
   virtual bool update_ticket(const core::Ticket& ticket) = 0;

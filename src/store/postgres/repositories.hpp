@@ -15,6 +15,7 @@ class PgTickets final : public TicketRepository {
   void insert_ticket(core::Ticket& ticket, std::string_view public_text,
                      std::string_view internal_text) override;
   std::optional<core::Ticket> ticket_by_number(Id number) override;
+  std::optional<std::pair<core::Ticket, TicketParts>> ticket_with_parts(Id number) override;
   bool update_ticket(const core::Ticket& ticket) override;
   TicketPage list_tickets(const TicketFilter& filter) override;
   std::int64_t count_tickets(const TicketFilter& filter, std::int64_t cap) override;

@@ -117,6 +117,23 @@ std::optional<core::Ticket> PgTickets::ticket_by_number(Id number) {
   return read_ticket(s);
 }
 
+std::optional<std::pair<core::Ticket, TicketRepository::TicketParts>> PgTickets::ticket_with_parts(
+    Id number) {
+  auto s =
+      db_.prepare(std::string(kTicketColumns) +
+                  ", EXISTS(SELECT 1 FROM ticket_fields f WHERE f.ticket_number = t.number), "
+                  "EXISTS(SELECT 1 FROM ticket_escalations e WHERE e.ticket_number = t.number), "
+                  "EXISTS(SELECT 1 FROM promises p WHERE p.ticket_number = t.number) "
+                  "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = $1");
+  s.bind(1, number);
+  if (!s.step()) return std::nullopt;
+  TicketParts parts;
+  parts.fields = s.boolean(24) != 0;
+  parts.escalations = s.boolean(25) != 0;
+  parts.promises = s.boolean(26) != 0;
+  return std::pair(read_ticket(s), parts);
+}
+
 bool PgTickets::update_ticket(const core::Ticket& t) {
   std::optional<std::string> stored_status;
   {

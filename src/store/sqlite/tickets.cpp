@@ -112,6 +112,23 @@ std::optional<core::Ticket> SqliteTickets::ticket_by_number(Id number) {
   return read_ticket(s);
 }
 
+std::optional<std::pair<core::Ticket, TicketRepository::TicketParts>>
+SqliteTickets::ticket_with_parts(Id number) {
+  auto s =
+      db_.prepare(std::string(kTicketColumns) +
+                  ", EXISTS(SELECT 1 FROM ticket_fields f WHERE f.ticket_number = t.number), "
+                  "EXISTS(SELECT 1 FROM ticket_escalations e WHERE e.ticket_number = t.number), "
+                  "EXISTS(SELECT 1 FROM promises p WHERE p.ticket_number = t.number) "
+                  "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = ?");
+  s.bind(1, number);
+  if (!s.step()) return std::nullopt;
+  TicketParts parts;
+  parts.fields = s.int64(24) != 0;
+  parts.escalations = s.int64(25) != 0;
+  parts.promises = s.int64(26) != 0;
+  return std::pair(read_ticket(s), parts);
+}
+
 bool SqliteTickets::update_ticket(const core::Ticket& t) {
   std::optional<std::string> stored_status;
   {

@@ -132,5 +132,33 @@ TEST_P(EscalationsContract, AContactNamesItsServiceAndAnUnknownOneNone) {
   });
 }
 
+TEST_P(EscalationsContract, ATicketSaysWhichOfItsOptionalPartsExist) {
+  auto parts = [&] {
+    std::optional<std::pair<core::Ticket, TicketRepository::TicketParts>> got;
+    read([&](Tx& tx) { got = tx.tickets().ticket_with_parts(number_); });
+    EXPECT_TRUE(got);
+    EXPECT_EQ(got->first.number, number_);
+    EXPECT_EQ(got->first.subject, "Cannot reach the records database");
+    return got->second;
+  };
+  EXPECT_FALSE(parts().fields);
+  EXPECT_FALSE(parts().escalations);
+  EXPECT_FALSE(parts().promises);
+  escalate(team_, "to tier 2", 200);
+  EXPECT_TRUE(parts().escalations);
+  EXPECT_FALSE(parts().promises);
+  core::Promise p;
+  p.ticket_number = number_;
+  p.owner_id = agent_;
+  p.text = "call back";
+  p.due_at = 5000;
+  p.remind_at = 4000;
+  p.created_at = 300;
+  write([&](Tx& tx) { tx.promises().insert_promise(p); });
+  EXPECT_TRUE(parts().promises);
+  EXPECT_FALSE(parts().fields);
+  read([&](Tx& tx) { EXPECT_FALSE(tx.tickets().ticket_with_parts(number_ + 1000)); });
+}
+
 }  // namespace
 }  // namespace frontline::store::contract
