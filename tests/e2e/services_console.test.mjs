@@ -120,6 +120,8 @@ test('editing the call tree is a new revision; the history shows both and restor
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('heading', { level: 1, name: 'Federal records database' }).waitFor();
   const tree = page.getByRole('list', { name: 'Call tree for +1 555 0100' });
+  // The heading shows before the saved service has loaded: wait for the new step first.
+  await tree.getByText('ask for the on-call DBA').waitFor();
   assert.deepEqual(await tree.getByRole('listitem').allInnerTexts(), ['Press 2: database team', 'Press 4: outages and maintenance', 'ask for the on-call DBA']);
 
   await page.getByRole('link', { name: 'History' }).click();
