@@ -207,14 +207,4 @@ Result<EscalatedTicket> Escalations::deescalate(const core::Actor& actor, Id num
   });
 }
 
-Result<std::optional<EscalationView>> Escalations::current(const core::Actor& actor, Id number) {
-  return in_read<std::optional<EscalationView>>(
-      ctx_.db, [&](store::Tx& tx) -> Result<std::optional<EscalationView>> {
-        auto t = load_visible(tx, actor, number);
-        if (!t) return t.take_error();
-        if (!actor.is_staff()) return std::optional<EscalationView>();
-        return current_escalation_view(tx, number);
-      });
-}
-
 }  // namespace frontline::app

@@ -59,8 +59,6 @@ class Escalations {
   // they are still an enabled member of staff (else unassigned). note: why, optional.
   core::Result<EscalatedTicket> deescalate(const core::Actor& actor, core::Id number,
                                            std::string_view note);
-  // Staff: the current escalation, or nullopt. Customers: nullopt always (it is internal).
-  core::Result<std::optional<EscalationView>> current(const core::Actor& actor, core::Id number);
 
  private:
   Context& ctx_;

@@ -18,6 +18,13 @@ core::Error not_found(core::Id number);
 // Loads a ticket the actor may see, or not_found.
 core::Result<core::Ticket> load_visible(store::Tx& tx, const core::Actor& actor, core::Id number);
 
+// A ticket as the actor may see it, with its intake answers (read only when it has some: one
+// statement otherwise), or not_found. `parts`, when given, says which other optional parts it
+// has (escalations, promises) so a caller reads only those.
+core::Result<core::Ticket> load_seen_with_fields(
+    store::Tx& tx, const core::Actor& actor, core::Id number,
+    store::TicketRepository::TicketParts* parts = nullptr);
+
 // Unit, or forbidden: "you may not <what> on this ticket".
 core::Result<core::Unit> require(const core::Actor& actor, core::TicketAction action,
                                  const core::Ticket& t, std::string_view what);

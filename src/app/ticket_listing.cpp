@@ -275,6 +275,16 @@ Result<core::Ticket> load_visible(store::Tx& tx, const core::Actor& actor, Id nu
   return std::move(*t);
 }
 
+Result<core::Ticket> load_seen_with_fields(store::Tx& tx, const core::Actor& actor, Id number,
+                                           store::TicketRepository::TicketParts* parts) {
+  auto found = tx.tickets().ticket_with_parts(number);
+  if (!found || !core::can_view_ticket(actor, found->first)) return not_found(number);
+  auto& [t, has] = *found;
+  t.fields = has.fields ? tx.intake().ticket_fields(number) : std::vector<core::TicketField>();
+  if (parts) *parts = has;
+  return core::as_seen_by(actor, std::move(t));
+}
+
 Result<core::Unit> require(const core::Actor& actor, core::TicketAction action,
                            const core::Ticket& t, std::string_view what) {
   if (core::can(actor, action, t)) return core::Unit{};
@@ -284,12 +294,8 @@ Result<core::Unit> require(const core::Actor& actor, core::TicketAction action,
 // ---------------------------------------------------------------- one ticket, read
 
 Result<core::Ticket> Tickets::get(const core::Actor& actor, Id number) {
-  return in_read<core::Ticket>(ctx_.db, [&](store::Tx& tx) -> Result<core::Ticket> {
-    auto t = load_visible(tx, actor, number);
-    if (!t) return t;
-    t->fields = tx.intake().ticket_fields(number);
-    return core::as_seen_by(actor, std::move(*t));
-  });
+  return in_read<core::Ticket>(
+      ctx_.db, [&](store::Tx& tx) { return load_seen_with_fields(tx, actor, number); });
 }
 
 Result<std::vector<core::Message>> Tickets::messages(const core::Actor& actor, Id number) {
