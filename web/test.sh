@@ -22,7 +22,9 @@ node_modules/.bin/rolldown src/limits.ts --format esm --platform node --file "$t
 for m in service_text service_form; do
   node_modules/.bin/rolldown "src/$m.ts" --format esm --platform node --file "$tmp/$m.mjs" >/dev/null
 done
-export CHAT_MODULES="$tmp" SERVICE_MODULES="$tmp"
+# Hardware replacements: the address form's order, what is missing, the address as lines.
+node_modules/.bin/rolldown src/replacement_text.ts --format esm --platform node --file "$tmp/replacement_text.mjs" >/dev/null
+export CHAT_MODULES="$tmp" SERVICE_MODULES="$tmp" REPLACEMENT_MODULES="$tmp"
 # One GC thread: process CPU time then counts the work, not how busy V8's helper threads were
 # (the growth tests compare CPU times).
 QUOTING_MODULE="$tmp/quoting.mjs" EVENT_TEXT_MODULE="$tmp/event_text.mjs" node --single-threaded-gc --test tests/

@@ -51,6 +51,8 @@ export interface Ticket {
   escalation?: Escalation | null;
   /** Staff only: the promises made on this ticket, by due time. */
   promises?: TicketPromise[];
+  /** Hardware replacements on this ticket, oldest first (staff and the customer; docs/replacements.md). */
+  replacements?: Replacement[];
 }
 
 /** The ticket's current escalation: to a team or to a contact of the service directory. */
@@ -83,6 +85,52 @@ export interface TicketPromise {
   kept_by: number | null;
   state: 'open' | 'kept' | 'broken';
   late: boolean;
+}
+
+export type ReplacementStatus = 'requested' | 'confirmed' | 'shipped' | 'delivered' | 'returned' | 'cancelled';
+export const REPLACEMENT_STATUSES: ReplacementStatus[] = ['requested', 'confirmed', 'shipped', 'delivered', 'returned', 'cancelled'];
+
+/** Where a replacement goes and whom the courier calls: every key present, '' when unknown. */
+export interface ShippingAddress {
+  name: string;
+  organization: string;
+  line1: string;
+  line2: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+  phone: string;
+  email: string;
+}
+export type AddressKey = keyof ShippingAddress;
+
+/** A hardware replacement on a ticket: the faulty unit, where its replacement goes, how it went. */
+export interface Replacement {
+  id: number;
+  ticket_number: number;
+  status: ReplacementStatus;
+  model: string;
+  serial: string;
+  /** Staff only (internal): customers' JSON has no reason. */
+  reason?: string;
+  address: ShippingAddress;
+  /** The required keys still empty, in form order ("phone" stands for phone-or-email). */
+  address_missing: AddressKey[];
+  confirmed_at: string | null;
+  confirmed_by: { id: number; name: string; role: Role } | null;
+  sent_model: string;
+  sent_serial: string;
+  carrier: string;
+  tracking_number: string;
+  shipped_at: string | null;
+  delivered_at: string | null;
+  returned_at: string | null;
+  cancelled_at: string | null;
+  created_by: { id: number; name: string } | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }
 
 export type IntakeKind = 'text' | 'choice' | 'yes_no' | 'serial' | 'error_message';
@@ -254,7 +302,8 @@ export type MailKind =
   | 'transcript'
   | 'invitation'
   | 'escalation'
-  | 'promise_reminder';
+  | 'promise_reminder'
+  | 'replacement';
 
 export interface MailTemplate {
   kind: MailKind;

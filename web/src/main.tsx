@@ -17,6 +17,7 @@ import { ServiceEditor } from './screens/console/ServiceEditor';
 import { ServiceHistory } from './screens/console/ServiceHistory';
 import { ReportsScreen } from './screens/console/Reports';
 import { PromisesScreen } from './screens/console/Promises';
+import { ReplacementsScreen } from './screens/console/Replacements';
 import { PreferencesScreen } from './screens/console/Preferences';
 import { PortalLayout } from './screens/portal/PortalLayout';
 import { PortalList } from './screens/portal/PortalList';
@@ -116,6 +117,7 @@ function App() {
     else if ((params = match('/console/services/:id/history', path))) screen = <ServiceHistory id={Number(params.id)} />;
     else if (path === '/console/reports') screen = <ReportsScreen me={me} />;
     else if (path === '/console/promises') screen = <PromisesScreen />;
+    else if (path === '/console/replacements') screen = <ReplacementsScreen />;
     else if (path === '/console/preferences') screen = <PreferencesScreen me={me} />;
     else if (path === '/console/macros') screen = <MacrosScreen scope="personal" />;
     else screen = <NotFound home={home} />;

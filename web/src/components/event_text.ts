@@ -13,6 +13,7 @@ const MAIL_KIND: Record<string, string> = {
   transcript: 'the chat transcript',
   escalation: 'the escalation notice',
   promise_reminder: 'the promise reminder',
+  replacement: 'the replacement notice',
 };
 const mailKind = (k: string) => MAIL_KIND[k] ?? `the ${k || 'email'}`;
 
@@ -59,6 +60,22 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
       return `reminded ${d.owner_id ? userName(d.owner_id as number) : 'its owner'} of a promise due soon`;
     case 'promise.broken':
       return d.owner_id ? `recorded a promise of ${userName(d.owner_id as number)} as broken` : 'recorded a promise as broken';
+    case 'ticket.replacement_requested':
+      return `asked for a replacement${d.model ? ` of ${s('model')}` : ''}`;
+    case 'ticket.replacement_updated': {
+      const keys = changedKeys(d);
+      return `changed the replacement${keys ? `’s ${keys}` : ''}`;
+    }
+    case 'ticket.replacement_confirmed':
+      return 'confirmed the replacement’s shipping address';
+    case 'ticket.replacement_shipped':
+      return `shipped the replacement${d.carrier ? ` with ${s('carrier')}` : ''}${d.tracking_number ? `, tracking number ${s('tracking_number')}` : ''}`;
+    case 'ticket.replacement_delivered':
+      return 'recorded the replacement as delivered';
+    case 'ticket.replacement_returned':
+      return 'recorded the faulty unit as returned';
+    case 'ticket.replacement_cancelled':
+      return 'cancelled the replacement';
     case 'ticket.category_changed':
       return d.to ? `set the category to ${s('to')}` : 'cleared the category';
     case 'ticket.tags_changed':
@@ -98,6 +115,30 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
     default:
       return genericText(e.type);
   }
+}
+
+const REPLACEMENT_KEY: Record<string, string> = {
+  model: 'model',
+  serial: 'serial number',
+  address: 'address',
+  name: 'recipient',
+  organization: 'organisation',
+  line1: 'street address',
+  line2: 'address line 2',
+  city: 'city',
+  region: 'region',
+  postal_code: 'postal code',
+  country: 'country',
+  phone: 'phone',
+  email: 'email',
+};
+
+/** "model and address" from a replacement_updated event's changed keys (whatever list it names). */
+function changedKeys(d: Record<string, unknown>): string {
+  const list = [d.changed, d.fields, d.keys].find(Array.isArray) as unknown[] | undefined;
+  const words = [...new Set((list ?? []).map((k) => REPLACEMENT_KEY[String(k).replace(/^address\./, '')] ?? '').filter(Boolean))];
+  if (words.length === 0) return '';
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 /** What an event type without its own phrase reads as: its name spelled out. */

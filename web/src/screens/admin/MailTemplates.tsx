@@ -14,6 +14,7 @@ const TITLE: Record<MailKind, string> = {
   invitation: 'Invitation to a new account',
   escalation: 'Escalation notice to the requester',
   promise_reminder: 'Promise reminder to the technician',
+  replacement: 'Hardware replacement news to the requester',
 };
 const WHEN: Record<MailKind, string> = {
   acknowledgement: 'Sent when a new ticket is opened.',
@@ -23,6 +24,8 @@ const WHEN: Record<MailKind, string> = {
   invitation: 'Sent when an admin invites someone: {{link}} is where they choose their password.',
   escalation: 'Sent to the requester when their ticket is escalated: {{escalated_to}} names who was brought in (never the internal summary).',
   promise_reminder: 'Sent to a technician before a promise they made is due: {{body}} is the promise, {{due_at}} its due time in UTC.',
+  replacement:
+    'Sent to the requester when a hardware replacement on their ticket is requested, changed, confirmed, shipped, delivered, returned or cancelled: {{replacement_status}} says which; when requested it asks them to fill in or confirm the address in the portal. Never the internal reason.',
 };
 
 export function AdminMailTemplates() {

@@ -1,10 +1,13 @@
 // A technician's actions on a chat besides writing: insert a canned response (a macro's reply,
-// placeholders filled), send a form, transfer the chat to someone else or a team with a note,
+// placeholders filled), send a form, ask for the shipping address of a hardware replacement on the
+// chat's ticket (the built-in "Shipping address" form, docs/replacements.md), transfer the chat to someone else or a team with a note,
 // end it (and resolve the ticket if that settles it).
 import { useEffect, useState } from 'preact/hooks';
-import { errorText, get, type Me, post, type Team, type User } from '../../api';
+import { errorText, get, type List, type Me, post, type Replacement, type Team, type User } from '../../api';
 import { Dialog, ErrorMessage, Field } from '../../components/common';
 import { staffUsers, teams } from '../../directory';
+import { useLiveRefresh } from '../../live';
+import { unitText } from '../../replacement_text';
 import { listMacros, type Macro } from '../../macros';
 import { fillPlaceholders } from '../../chat/placeholders';
 import type { Chat, ChatForm } from '../../chat/protocol';
@@ -30,6 +33,18 @@ export function ChatActions({ chat, me, ended, onInsert, onGone }: Props) {
   const [formId, setFormId] = useState('');
   const [dialog, setDialog] = useState<'transfer' | 'end' | null>(null);
   const [error, setError] = useState('');
+  const [awaiting, setAwaiting] = useState<Replacement[]>([]);
+  const [replacementId, setReplacementId] = useState('');
+  const [sentNote, setSentNote] = useState('');
+
+  // The replacements on the chat's ticket still waiting for a confirmed address.
+  const loadReplacements = () =>
+    get<List<Replacement>>(`/tickets/${chat.ticket_number}/replacements`).then(
+      (l) => setAwaiting(l.items.filter((r) => r.status === 'requested')),
+      () => setAwaiting([]),
+    );
+  useEffect(() => void loadReplacements(), [chat.ticket_number]);
+  useLiveRefresh((e) => e.ticket_number === chat.ticket_number && e.type.startsWith('ticket.replacement_'), () => void loadReplacements());
 
   useEffect(() => {
     listMacros().then(
@@ -107,6 +122,46 @@ export function ChatActions({ chat, me, ended, onInsert, onGone }: Props) {
           <button type="submit" class="button-secondary" disabled={!formId}>
             Send form
           </button>
+        </form>
+      )}
+      {awaiting.length > 0 && (
+        <form
+          class="inline-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const id = awaiting.length === 1 ? awaiting[0].id : Number(replacementId);
+            if (!id) return;
+            try {
+              await post(`/chats/${chat.id}/forms`, { replacement_id: id });
+              setReplacementId('');
+              setError('');
+              setSentNote('The shipping address form is in the chat.');
+            } catch (err) {
+              setError(errorText(err));
+            }
+          }}
+        >
+          {awaiting.length > 1 && (
+            <Field label="Replacement">
+              {(p) => (
+                <select {...p} value={replacementId} onChange={(e) => setReplacementId(e.currentTarget.value)}>
+                  <option value="">Choose…</option>
+                  {awaiting.map((r) => (
+                    <option key={r.id} value={String(r.id)}>
+                      {unitText(r.model, r.serial)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          <button type="submit" class="button-secondary" disabled={awaiting.length > 1 && !replacementId}>
+            Ask for shipping address
+            {awaiting.length === 1 && <span class="sr-only"> for the replacement of {unitText(awaiting[0].model, awaiting[0].serial)}</span>}
+          </button>
+          <span role="status" class={sentNote ? 'muted' : 'sr-only'}>
+            {sentNote}
+          </span>
         </form>
       )}
       <div class="inline-form">

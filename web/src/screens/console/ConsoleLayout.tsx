@@ -1,6 +1,6 @@
-// The staff frame: header (product, search, Queues / Chats / Log a call / Directory / Reports / Admin, live
-// indicator, notifications, preferences, sign out), the side navigation (queues with counts and saved filters,
-// or the admin sections), the main region, and the "?" shortcuts dialog. On a phone the header's
+// The staff frame: header (product, search, Queues / Chats / Log a call / Directory / Promises /
+// Replacements / Reports / Admin, live indicator, notifications, preferences, sign out), the side
+// navigation (queues with counts and saved filters, or the admin sections), the main region, and the "?" shortcuts dialog. On a phone the header's
 // links and the side navigation fold behind one "Menu" button (styles.css hides them).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -29,6 +29,7 @@ function sectionOf(path: string) {
   if (path === '/console/chats') return 'chats';
   if (path === '/console/reports') return 'reports';
   if (path === '/console/promises') return 'promises';
+  if (path === '/console/replacements') return 'replacements';
   if (path === '/console/preferences') return 'preferences';
   return 'queues';
 }
@@ -125,6 +126,9 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ComponentChi
           </Link>
           <Link href="/console/promises" aria-current={section === 'promises' ? 'page' : undefined}>
             Promises
+          </Link>
+          <Link href="/console/replacements" aria-current={section === 'replacements' ? 'page' : undefined}>
+            Replacements
           </Link>
           <Link href="/console/reports" aria-current={section === 'reports' ? 'page' : undefined}>
             Reports

@@ -2,7 +2,7 @@
 // with If-Match (conflicts are per field: see TicketProperties.tsx), history, the
 // requester's card with their other tickets and their organisation's open ones, the service the
 // ticket is about with its contacts (TicketService.tsx), escalation and promises
-// (TicketEscalation.tsx), merge and link.
+// (TicketEscalation.tsx), hardware replacements (TicketReplacements.tsx), merge and link.
 // On an active chat's ticket, writing an internal note shows as such to the chat's technicians.
 // Other technicians on the same page show under the header ("Also here"), and so does their typing.
 import { MacroPicker } from '../../components/MacroPicker';
@@ -41,6 +41,7 @@ import { CONFLICT, type Directory, Properties } from './TicketProperties';
 import { TicketFields } from '../../components/IntakeQuestions';
 import { TicketService } from './TicketService';
 import { TicketEscalation, TicketPromises } from './TicketEscalation';
+import { TicketReplacements } from './TicketReplacements';
 import { useNoteTyping } from './useNoteTyping';
 import { type Person, type Typist, usePresence } from './usePresence';
 
@@ -222,6 +223,7 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
           <Properties ticket={ticket} dir={dir} onSaved={setTicket} refetch={fetchTicket} afterSave={() => void load()} />
           <TicketEscalation ticket={ticket} teams={dir.teams} onChanged={changed} />
           <TicketPromises ticket={ticket} onChanged={changed} />
+          <TicketReplacements ticket={ticket} onChanged={changed} />
           <TicketService ticket={ticket} staff={dir.staff} onSaved={setTicket} refetch={fetchTicket} />
           <MacroPicker
             ticket={ticket}

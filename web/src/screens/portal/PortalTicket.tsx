@@ -1,6 +1,7 @@
-// A customer's ticket: the public conversation, a reply box with attachments, and "Mark as
-// resolved" / "Reopen". Internal notes and agent-only fields never reach this screen (the API
-// does not send them) and it offers no agent controls. Staff replies and status changes appear
+// A customer's ticket: the public conversation, a reply box with attachments, "Mark as
+// resolved" / "Reopen", and any hardware replacement with its address form (PortalReplacements).
+// Internal notes and agent-only fields never reach this screen (the API does not send them) and
+// it offers no agent controls. Staff replies and status changes appear
 // live (the feed's events for this ticket refetch it); the reply box keeps what is being typed.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, errorText, get, type List, type Message, patch, type Ticket } from '../../api';
@@ -9,6 +10,7 @@ import { Composer, Conversation } from '../../components/conversation';
 import { TicketFields } from '../../components/IntakeQuestions';
 import { useLiveRefresh } from '../../live';
 import { Link, useLocation } from '../../router';
+import { PortalReplacements } from './PortalReplacements';
 
 export function PortalTicket({ number }: { number: number }) {
   const loc = useLocation();
@@ -100,6 +102,7 @@ export function PortalTicket({ number }: { number: number }) {
         )}
       </div>
       <TicketFields fields={ticket.fields} />
+      <PortalReplacements items={ticket.replacements ?? []} onChanged={() => void load()} />
       <section aria-labelledby="pconv-title">
         <h2 id="pconv-title">Conversation</h2>
         <Conversation messages={messages} requesterId={ticket.requester.id} />
