@@ -127,6 +127,8 @@ export interface Replacement {
   delivered_at: string | null;
   returned_at: string | null;
   cancelled_at: string | null;
+  /** Staff only: why it was cancelled ('' when not said). */
+  cancel_reason?: string;
   created_by: { id: number; name: string } | null;
   created_at: string;
   updated_at: string;

@@ -67,7 +67,9 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
       return `changed the replacement${keys ? `’s ${keys}` : ''}`;
     }
     case 'ticket.replacement_confirmed':
-      return 'confirmed the replacement’s shipping address';
+      return d.by_role && d.by_role !== 'customer'
+        ? 'recorded the replacement’s shipping address as confirmed by the customer'
+        : 'confirmed the replacement’s shipping address';
     case 'ticket.replacement_shipped':
       return `shipped the replacement${d.carrier ? ` with ${s('carrier')}` : ''}${d.tracking_number ? `, tracking number ${s('tracking_number')}` : ''}`;
     case 'ticket.replacement_delivered':

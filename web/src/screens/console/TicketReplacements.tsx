@@ -146,6 +146,7 @@ function ReplacementCard({ r, ticket, onDone, onChanged }: { r: Replacement; tic
       {r.cancelled_at && (
         <p class="muted">
           Cancelled <Time iso={r.cancelled_at} />
+          {r.cancel_reason ? `: ${r.cancel_reason}` : ''}
         </p>
       )}
 
@@ -363,7 +364,7 @@ function CancelForm({ r, onDone, onClose }: { r: Replacement; onDone: () => void
       }}
     >
       <p>The customer is told it is cancelled.{r.status === 'shipped' ? ' It has already shipped: arrange the return with the carrier.' : ''}</p>
-      <Field label="Why (optional)">
+      <Field label="Why (optional)" hint="Internal: the customer does not see it.">
         {(p) => <textarea {...p} rows={2} maxLength={4000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
       </Field>
       <ErrorMessage text={error} />
