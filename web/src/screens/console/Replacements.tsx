@@ -112,6 +112,7 @@ export function ReplacementsScreen() {
         {shipping && (
           <ShipForm
             r={shipping}
+            heading={false}
             onShipped={(r) => {
               setShipping(null);
               setNotice(`Marked shipped: ${unitText(r.model, r.serial)} on ticket #${r.ticket_number}. The customer is emailed the tracking number.`);

@@ -236,7 +236,18 @@ function Shipment({ r }: { r: Replacement }) {
 }
 
 /** Carrier and tracking number (required), what was sent (defaults to the model replaced). */
-export function ShipForm({ r, onShipped, onStale }: { r: Replacement; onShipped: (r: Replacement) => void; onStale?: () => void }) {
+export function ShipForm({
+  r,
+  onShipped,
+  onStale,
+  heading = true,
+}: {
+  r: Replacement;
+  onShipped: (r: Replacement) => void;
+  onStale?: () => void;
+  /** false in a dialog whose title already says it. */
+  heading?: boolean;
+}) {
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   const [sentModel, setSentModel] = useState('');
@@ -276,7 +287,7 @@ export function ShipForm({ r, onShipped, onStale }: { r: Replacement; onShipped:
   const fieldProblem = fields.carrier || fields.tracking_number || fields.sent_model || fields.sent_serial;
   return (
     <form ref={form} onSubmit={ship} class="stack ship-form" noValidate aria-label={`Ship the replacement for ${unitText(r.model, r.serial)}`}>
-      <h4>Ship it</h4>
+      {heading && <h4>Ship it</h4>}
       <Field label="Carrier (required)" error={fields.carrier}>
         {(p) => (
           <input
