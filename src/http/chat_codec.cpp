@@ -160,8 +160,16 @@ core::Result<std::optional<core::Status>> decode_chat_end(std::string_view body)
   });
 }
 
-core::Result<core::Id> decode_chat_form_request(std::string_view body) {
-  return decode<core::Id>(body, [](FieldReader& r) { return r.id("form_id", true).value_or(0); });
+core::Result<ChatFormRequest> decode_chat_form_request(std::string_view body) {
+  return decode<ChatFormRequest>(body, [](FieldReader& r) {
+    ChatFormRequest out;
+    out.form_id = r.id("form_id", false);
+    out.replacement_id = r.id("replacement_id", false);
+    if (out.form_id.has_value() == out.replacement_id.has_value()) {
+      r.type_error("form_id", "give either form_id or replacement_id");
+    }
+    return out;
+  });
 }
 
 core::Result<ChatFormSubmission> decode_chat_form_submission(std::string_view body) {

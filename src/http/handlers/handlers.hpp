@@ -115,6 +115,16 @@ Response ticket_promises_get(Request& req, Services& s);
 Response promises_get(Request& req, Services& s);
 Response promise_kept_post(Request& req, Services& s);
 Response reports_promises_get(Request& req, Services& s);
+Response ticket_replacements_post(Request& req, Services& s);
+Response ticket_replacements_get(Request& req, Services& s);
+Response replacements_get(Request& req, Services& s);
+Response replacement_get(Request& req, Services& s);
+Response replacement_patch(Request& req, Services& s);
+Response replacement_confirm_post(Request& req, Services& s);
+Response replacement_ship_post(Request& req, Services& s);
+Response replacement_delivered_post(Request& req, Services& s);
+Response replacement_returned_post(Request& req, Services& s);
+Response replacement_cancel_post(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 
