@@ -14,6 +14,16 @@ constexpr std::array kStatusNames{std::string_view("requested"), std::string_vie
 
 bool blank(std::string_view s) { return trim(s).empty(); }
 
+// "address.postal_code" → "The postal code of the address", "tracking_number" → "The tracking
+// number": what people read in the problem's detail.
+std::string words(std::string_view field) {
+  const bool in_address = field.starts_with("address.");
+  if (in_address) field.remove_prefix(8);
+  std::string out = "The " + std::string(field);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return in_address ? out + " of the address" : out;
+}
+
 Error conflict(std::string message) {
   return make_error(Errc::conflict, std::move(message), {{"status", "does not allow this"}});
 }
@@ -61,13 +71,19 @@ std::vector<std::string_view> address_missing(const ShippingAddress& a) {
 }
 
 Done check_one_line(std::string_view field, std::string_view value, std::size_t max) {
-  if (!is_valid_utf8(value)) return invalid_field(std::string(field), "is not valid UTF-8");
+  if (!is_valid_utf8(value)) {
+    return invalid_field(std::string(field), "is not valid UTF-8",
+                         words(field) + " has characters that are not valid text (UTF-8).");
+  }
   if (value.size() > max) {
-    return invalid_field(std::string(field), "is longer than " + std::to_string(max) + " bytes");
+    const std::string limit = std::to_string(max) + " bytes";
+    return invalid_field(std::string(field), "is longer than " + limit,
+                         words(field) + " is longer than " + limit + ", the most it can be.");
   }
   if (std::any_of(value.begin(), value.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
-    return invalid_field(std::string(field), "must be one line (no line breaks or tabs)");
+    return invalid_field(std::string(field), "must be one line (no line breaks or tabs)",
+                         words(field) + " is one line: remove the line breaks and tabs.");
   }
   return done();
 }
@@ -77,10 +93,12 @@ Done check_address_value(std::string_view key, std::string_view value) {
   if (auto r = check_one_line(field, value, kMaxAddressFieldBytes); !r) return r;
   if (key == "country" && !value.empty() &&
       (trim(value).size() < kMinCountryBytes || value.size() > kMaxCountryBytes)) {
-    return invalid_field(field, "is 2 to 56 characters (a code like US, or the country's name)");
+    return invalid_field(field, "is 2 to 56 bytes",
+                         "The country is a code like US or the country's name (2 to 56 bytes).");
   }
   if (key == "email" && !blank(value) && !looks_like_email(trim(value))) {
-    return invalid_field(field, "is not an email address");
+    return invalid_field(field, "is not an email address",
+                         "The email of the address does not look like an email address.");
   }
   return done();
 }
