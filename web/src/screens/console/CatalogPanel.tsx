@@ -5,20 +5,13 @@
 import { useState } from 'preact/hooks';
 import { errorText, type Me, post } from '../../api';
 import { ErrorMessage, Field } from '../../components/common';
+import { importSummaryLine } from '../../service_text';
 
 export interface ImportSummary {
   created: number;
   updated: number;
   skipped: { document: number; reason: string }[];
   warnings: string[];
-}
-
-/** "2 services created, 1 updated" — what an import did, in one line. */
-export function importSummaryLine(r: ImportSummary): string {
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  const parts = [`${n(r.created, 'service', 'services')} created`, `${r.updated} updated`];
-  if (r.skipped.length) parts.push(`${n(r.skipped.length, 'document', 'documents')} skipped`);
-  return parts.join(', ') + '.';
 }
 
 export function CatalogPanel({ me, onImported }: { me: Me; onImported: () => void }) {

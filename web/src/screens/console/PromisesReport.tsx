@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, get, qs } from '../../api';
 import { ErrorMessage, Field } from '../../components/common';
 import { formatDay, isCompleteDay } from '../../days';
+import { keptShare } from '../../promise_text';
 
 export interface PromiseReportRow {
   owner: { id: number; name: string };
@@ -19,12 +20,6 @@ export interface PromiseReport {
   from: string;
   to: string;
   rows: PromiseReportRow[];
-}
-
-/** The share of due promises kept in time, as a whole percentage ("—" when none was due). */
-export function keptShare(r: Pick<PromiseReportRow, 'kept' | 'kept_late' | 'broken'>): string {
-  const due = r.kept + r.kept_late + r.broken;
-  return due === 0 ? '—' : `${Math.round((100 * r.kept) / due)}%`;
 }
 
 export function PromisesReportSection() {

@@ -11,8 +11,8 @@ import { ErrorMessage, Field, Notice, Time, useFormErrors, useId } from '../../c
 import { CallTree } from '../../components/ServiceContacts';
 import { ServicePicker } from '../../components/ServicePicker';
 import { Link } from '../../router';
-import type { Service, ServiceContact } from '../../services';
-import { contactKindLabel, escalationOrder } from '../../service_text';
+import type { Service } from '../../services';
+import { contactKindLabel, contactsToOffer, escalationOrder } from '../../service_text';
 
 interface PanelProps {
   ticket: Ticket;
@@ -53,14 +53,6 @@ function EscalatedContact({ e }: { e: NonNullable<Ticket['escalation']> }) {
       )}
     </div>
   );
-}
-
-/** A service's contacts in the order to try them: escalation contacts first, inactive ones last. */
-export function contactsToOffer(contacts: ServiceContact[]): ServiceContact[] {
-  const first = escalationOrder(contacts);
-  const rest = contacts.filter((c) => !first.includes(c));
-  const all = [...first, ...rest];
-  return [...all.filter((c) => c.active !== false), ...all.filter((c) => c.active === false)];
 }
 
 interface ContactChoicesProps {
