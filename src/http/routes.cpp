@@ -104,6 +104,7 @@ std::vector<Route> api_routes() {
       {"GET", "/api/v1/services", in, kFast, h::services_get, ""},
       {"POST", "/api/v1/services", in, kBlocks, h::services_post, ""},
       {"GET", "/api/v1/services/orphans", in, kFast, h::service_orphans_get, ""},
+      {"GET", "/api/v1/services/contacts/overdue", in, kFast, h::service_overdue_contacts_get, ""},
       {"POST", "/api/v1/services/import", in, kBlocks, h::services_import_post, ""},
       {"GET", "/api/v1/services/export", in, kFast, h::services_export_get, ""},
       {"GET", "/api/v1/services/{id}", in, kFast, h::service_get, ""},

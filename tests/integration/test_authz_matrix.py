@@ -144,6 +144,7 @@ EXPECTED = {
     "GET /api/v1/services": SIGNED_IN,
     "POST /api/v1/services": STAFF,
     "GET /api/v1/services/orphans": STAFF,
+    "GET /api/v1/services/contacts/overdue": STAFF,  # a team's contacts due for review
     # A Backstage catalog: admins load one; staff download the directory as one.
     "POST /api/v1/services/import": ADMINS,
     "GET /api/v1/services/export": STAFF,
@@ -369,6 +370,8 @@ class AuthorizationMatrixTest(unittest.TestCase):
         path = pattern
         for key, value in params.items():
             path = path.replace("{%s}" % key, str(value))
+        if pattern == "/api/v1/services/contacts/overdue":
+            path += "?team_id=%d" % self.team_id
 
         staff = role in ("agent", "admin")
         password = {"customer": self.customer.password, "other_customer": self.other.password,

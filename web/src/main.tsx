@@ -12,6 +12,7 @@ import { QueueScreen } from './screens/console/Queue';
 import { TicketScreen } from './screens/console/TicketPage';
 import { CallScreen } from './screens/console/Call';
 import { ServicesScreen } from './screens/console/Services';
+import { OverdueContactsScreen } from './screens/console/OverdueContacts';
 import { ServicePage } from './screens/console/ServicePage';
 import { ServiceEditor } from './screens/console/ServiceEditor';
 import { ServiceHistory } from './screens/console/ServiceHistory';
@@ -109,7 +110,8 @@ function App() {
     else if ((params = match('/console/tickets/:number', path))) screen = <TicketScreen me={me} number={Number(params.number)} />;
     else if (path === '/console/call') screen = <CallScreen me={me} />;
     else if (path === '/console/chats') screen = <ChatsScreen me={me} />;
-    else if (path === '/console/services') screen = <ServicesScreen />;
+    else if (path === '/console/services') screen = <ServicesScreen me={me} />;
+    else if (path === '/console/services/overdue') screen = <OverdueContactsScreen me={me} />;
     else if (path === '/console/services/new') screen = <ServiceEditor />;
     else if ((params = match('/console/services/:id', path))) screen = <ServicePage id={Number(params.id)} />;
     else if ((params = match('/console/services/:id/edit', path))) screen = <ServiceEditor id={Number(params.id)} />;

@@ -98,6 +98,7 @@ Response services_post(Request& req, Services& s);
 Response service_get(Request& req, Services& s);
 Response service_patch(Request& req, Services& s);
 Response service_orphans_get(Request& req, Services& s);
+Response service_overdue_contacts_get(Request& req, Services& s);
 Response services_import_post(Request& req, Services& s);
 Response services_export_get(Request& req, Services& s);
 Response service_revisions_get(Request& req, Services& s);

@@ -1,9 +1,10 @@
-// Reports (staff only): the leaderboard and the closed-ticket report. Both read the server's
-// daily rollups, so they are cheap to reload; they do not follow the live stream.
+// Reports (staff only): the leaderboard, the closed-ticket report and promises kept and broken per
+// technician. The first two read the server's daily rollups; none follows the live stream.
 import type { Me } from '../../api';
 import { useTitle } from '../../components/common';
 import { ClosedReportSection } from './ClosedReport';
 import { LeaderboardSection } from './Leaderboard';
+import { PromisesReportSection } from './PromisesReport';
 
 export function ReportsScreen({ me }: { me: Me }) {
   useTitle('Reports');
@@ -16,6 +17,7 @@ export function ReportsScreen({ me }: { me: Me }) {
       </p>
       <LeaderboardSection me={me} />
       <ClosedReportSection />
+      <PromisesReportSection />
     </>
   );
 }
