@@ -116,6 +116,14 @@ export interface IntakeQuestion {
   active: boolean;
 }
 
+/** GET /reports/fields: tickets created in the range by their answer under one key. */
+export interface AnswerReport {
+  key: string;
+  from: string;
+  to: string;
+  items: { value: string; tickets: number; open: number }[];
+}
+
 /** One answer kept on a ticket: a boolean for yes_no, text otherwise. */
 export interface TicketField {
   question_id: number;

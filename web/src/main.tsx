@@ -27,6 +27,7 @@ import { PortalChat } from './screens/portal/PortalChat';
 import { PortalService, PortalServices } from './screens/portal/PortalServices';
 import { ChatsScreen } from './screens/console/Chats';
 import { AdminChatForms } from './screens/admin/ChatForms';
+import { AdminIntakeQuestions } from './screens/admin/IntakeQuestions';
 import { AdminUsers } from './screens/admin/Users';
 import { AdminTeams } from './screens/admin/Teams';
 import { AdminOrganizations } from './screens/admin/Organizations';
@@ -143,6 +144,7 @@ function App() {
     else if (path === '/admin/mail-templates') screen = <AdminMailTemplates />;
     else if (path === '/admin/macros') screen = <MacrosScreen scope="shared" />;
     else if (path === '/admin/chat-forms') screen = <AdminChatForms />;
+    else if (path === '/admin/intake-questions') screen = <AdminIntakeQuestions />;
     else if (path === '/admin/orphans') screen = <AdminOrphans />;
     else screen = <NotFound home={home} />;
     return <ConsoleLayout me={me}>{screen}</ConsoleLayout>;

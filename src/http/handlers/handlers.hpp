@@ -116,6 +116,7 @@ Response ticket_promises_get(Request& req, Services& s);
 Response promises_get(Request& req, Services& s);
 Response promise_kept_post(Request& req, Services& s);
 Response reports_promises_get(Request& req, Services& s);
+Response reports_fields_get(Request& req, Services& s);
 Response healthz_get(Request& req, Services& s);
 Response metrics_get(Request& req, Services& s);
 

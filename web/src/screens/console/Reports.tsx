@@ -1,7 +1,9 @@
-// Reports (staff only): the leaderboard, the closed-ticket report and promises kept and broken per
-// technician. The first two read the server's daily rollups; none follows the live stream.
+// Reports (staff only): the leaderboard and the closed-ticket report, which read the server's
+// daily rollups, promises kept and broken per technician, and tickets by their intake answer.
+// They are cheap to reload; they do not follow the live stream.
 import type { Me } from '../../api';
 import { useTitle } from '../../components/common';
+import { AnswerReportSection } from './AnswerReport';
 import { ClosedReportSection } from './ClosedReport';
 import { LeaderboardSection } from './Leaderboard';
 import { PromisesReportSection } from './PromisesReport';
@@ -18,6 +20,7 @@ export function ReportsScreen({ me }: { me: Me }) {
       <LeaderboardSection me={me} />
       <ClosedReportSection />
       <PromisesReportSection />
+      <AnswerReportSection />
     </>
   );
 }
