@@ -64,8 +64,9 @@ constexpr std::array kCatalogue{
               kTicket,
               kInternal,
               "",
-              {"from", "to"},
-              "The team changed (team ids; null for none)."},
+              {"from", "to", "from_name", "to_name"},
+              "The team changed (team ids; null for none), with the teams' names when it changed "
+              "(absent on events written before)."},
     EventSpec{ticket_category_changed,
               "ticket.category_changed",
               kTicket,
@@ -354,8 +355,9 @@ constexpr std::array kCatalogue{
               kTicket,
               kInternal,
               "",
-              {"from", "to"},
-              "The directory service the ticket is about changed (service ids; null for none)."},
+              {"from", "to", "from_name", "to_name"},
+              "The directory service the ticket is about changed (service ids; null for none), "
+              "with the services' names when it changed (absent on events written before)."},
     EventSpec{service_created,
               "service.created",
               kDesk,
@@ -390,9 +392,10 @@ constexpr std::array kCatalogue{
               kTicket,
               kInternal,
               "",
-              {"service_id", "contact_id", "note"},
+              {"service_id", "contact_id", "note", "service_name"},
               "A technician working the ticket reported a service's contact as wrong; the "
-              "members of the service's team are notified."},
+              "members of the service's team are notified. `service_name`: the service's name "
+              "then (absent on events written before)."},
     EventSpec{ticket_escalated,
               "ticket.escalated",
               kTicket,

@@ -6,6 +6,7 @@
 #include "channels/chat/chat_frames.hpp"
 #include "http/codec_support.hpp"
 #include "http/field_reader.hpp"
+#include "http/intake_answers.hpp"
 
 namespace frontline::http {
 namespace {
@@ -128,6 +129,10 @@ core::Result<core::ChatIntake> decode_chat_intake(std::string_view body) {
     in.steps_other = r.string("steps_other").value_or("");
     in.serial_number = r.string("serial_number").value_or("");
     in.machine_type = r.string("machine_type").value_or("");
+    in.category = r.string("category").value_or("");
+    if (const auto* answers = r.object("answers")) {
+      r.adopt(read_intake_answers(*answers, in.answers));
+    }
     return in;
   });
 }

@@ -89,7 +89,8 @@ std::vector<Route> api_routes() {
       {"DELETE", "/api/v1/mail/templates/{kind}", in, kBlocks, h::mail_template_delete, ""},
       {"POST", "/api/v1/mail/templates/{kind}/preview", in, kFast, h::mail_template_preview_post,
        ""},
-      {"GET", "/api/v1/categories", in, kFast, h::categories_get, ""},
+      // The chat widget's anonymous visitors pick a category and answer its intake questions.
+      {"GET", "/api/v1/categories", Access::anyone, kFast, h::categories_get, ""},
       {"POST", "/api/v1/categories", in, kBlocks, h::categories_post, ""},
       {"DELETE", "/api/v1/categories/{id}", in, kBlocks, h::category_delete, ""},
       // Escalation and promises (docs/escalation.md).
@@ -117,6 +118,7 @@ std::vector<Route> api_routes() {
       {"GET", "/api/v1/services", in, kFast, h::services_get, ""},
       {"POST", "/api/v1/services", in, kBlocks, h::services_post, ""},
       {"GET", "/api/v1/services/orphans", in, kFast, h::service_orphans_get, ""},
+      {"GET", "/api/v1/services/contacts/overdue", in, kFast, h::service_overdue_contacts_get, ""},
       {"POST", "/api/v1/services/import", in, kBlocks, h::services_import_post, ""},
       {"GET", "/api/v1/services/export", in, kFast, h::services_export_get, ""},
       {"GET", "/api/v1/services/{id}", in, kFast, h::service_get, ""},
@@ -129,13 +131,14 @@ std::vector<Route> api_routes() {
       {"POST", "/api/v1/services/{id}/contacts/{contact}/report-wrong", in, kBlocks,
        h::service_contact_report_wrong_post, ""},
       // Intake questions (docs/intake.md).
-      {"GET", "/api/v1/intake-questions", in, kFast, h::intake_questions_get, ""},
+      {"GET", "/api/v1/intake-questions", Access::anyone, kFast, h::intake_questions_get, ""},
       {"POST", "/api/v1/intake-questions", in, kBlocks, h::intake_questions_post, ""},
       {"PATCH", "/api/v1/intake-questions/{id}", in, kBlocks, h::intake_question_patch, ""},
       {"DELETE", "/api/v1/intake-questions/{id}", in, kBlocks, h::intake_question_delete, ""},
       {"GET", "/api/v1/leaderboard", in, kFast, h::leaderboard_get, ""},
       {"GET", "/api/v1/reports/closed", in, kFast, h::reports_closed_get, ""},
       {"GET", "/api/v1/reports/promises", in, kFast, h::reports_promises_get, ""},
+      {"GET", "/api/v1/reports/fields", in, kFast, h::reports_fields_get, ""},
       {"GET", "/api/v1/boards", in, kFast, h::boards_get, ""},
       {"POST", "/api/v1/boards", in, kBlocks, h::boards_post, ""},
       {"PATCH", "/api/v1/boards/{id}", in, kBlocks, h::board_patch, ""},

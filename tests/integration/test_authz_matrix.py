@@ -97,10 +97,11 @@ EXPECTED = {
     "PUT /api/v1/mail/templates/{kind}": ADMINS,
     "DELETE /api/v1/mail/templates/{kind}": ADMINS,
     "POST /api/v1/mail/templates/{kind}/preview": ADMINS,
-    "GET /api/v1/categories": SIGNED_IN,
+    # The chat widget's anonymous visitors pick a category (and read its form with ?category=).
+    "GET /api/v1/categories": EVERYONE,
     "POST /api/v1/categories": ADMINS,
     "DELETE /api/v1/categories/{id}": ADMINS,
-    # Intake questions: staff read them all (customers read one form with ?category= or
+    # Intake questions: staff read them all (anyone reads one form with ?category= or
     # ?service_id=, which test_intake covers); admins change them.
     "GET /api/v1/intake-questions": STAFF,
     "POST /api/v1/intake-questions": ADMINS,
@@ -108,6 +109,7 @@ EXPECTED = {
     "DELETE /api/v1/intake-questions/{id}": ADMINS,
     "GET /api/v1/leaderboard": STAFF,
     "GET /api/v1/reports/closed": STAFF,
+    "GET /api/v1/reports/fields": STAFF,  # tickets by an intake answer
     "GET /api/v1/boards": STAFF,
     "POST /api/v1/boards": ADMINS,
     "PATCH /api/v1/boards/{id}": ADMINS,
@@ -144,6 +146,7 @@ EXPECTED = {
     "GET /api/v1/services": SIGNED_IN,
     "POST /api/v1/services": STAFF,
     "GET /api/v1/services/orphans": STAFF,
+    "GET /api/v1/services/contacts/overdue": STAFF,  # a team's contacts due for review
     # A Backstage catalog: admins load one; staff download the directory as one.
     "POST /api/v1/services/import": ADMINS,
     "GET /api/v1/services/export": STAFF,
@@ -401,6 +404,10 @@ class AuthorizationMatrixTest(unittest.TestCase):
         path = pattern
         for key, value in params.items():
             path = path.replace("{%s}" % key, str(value))
+        if pattern == "/api/v1/services/contacts/overdue":
+            path += "?team_id=%d" % self.team_id
+        if route == "GET /api/v1/reports/fields":
+            path += "?key=machine_type"
 
         staff = role in ("agent", "admin")
         password = {"customer": self.customer.password, "other_customer": self.other.password,

@@ -345,6 +345,8 @@ class PgIntake final : public IntakeRepository {
                                                    bool include_inactive) override;
   void set_fields(Id ticket_number, const std::vector<core::TicketField>& fields) override;
   std::vector<core::TicketField> ticket_fields(Id ticket_number) override;
+  std::vector<core::IntakeAnswerCount> answer_counts(std::string_view key, core::UnixTime from,
+                                                     core::UnixTime to, int limit) override;
 
  private:
   Connection& db_;
