@@ -18,8 +18,8 @@ for m in outbox links placeholders logbook connection upload; do
 done
 # The size check's sentence (shared by the ticket composer and the chat).
 node_modules/.bin/rolldown src/limits.ts --format esm --platform node --file "$tmp/limits.mjs" >/dev/null
-# The service directory's call-tree text, contact links and editor model.
-for m in service_text service_form; do
+# The service directory's call-tree text, contact links and editor model; the promise report's words.
+for m in service_text service_form promise_text; do
   node_modules/.bin/rolldown "src/$m.ts" --format esm --platform node --file "$tmp/$m.mjs" >/dev/null
 done
 # Hardware replacements: the address form's order, what is missing, the address as lines.

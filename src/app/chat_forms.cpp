@@ -3,6 +3,7 @@
 // its ticket.
 #include "app/chat_support.hpp"
 #include "app/chats.hpp"
+#include "app/replacements.hpp"
 #include "core/text.hpp"
 
 namespace frontline::app {
@@ -39,6 +40,39 @@ Result<PostedEntry> Chats::request_form(const core::Actor& actor, Id chat_id, Id
   });
 }
 
+Result<PostedEntry> Chats::request_address_form(const core::Actor& actor, Id chat_id,
+                                                Id replacement_id) {
+  if (auto r = staff_only(actor, "send a form"); !r) return r.take_error();
+  const auto now = ctx_.clock.now();
+  return in_write<PostedEntry>(ctx_.db, [&](store::Tx& tx) -> Result<PostedEntry> {
+    auto p = participant_in(tx, ChatCaller{actor, {}}, chat_id, now);
+    if (!p) return p.take_error();
+    if (p->chat.status != core::ChatStatus::active) {
+      return make_error(Errc::conflict, "Send a form while the chat is active.");
+    }
+    auto replacement = tx.replacements().replacement_by_id(replacement_id);
+    if (!replacement || replacement->ticket_number != p->chat.ticket_number) {
+      return core::invalid_field("replacement_id", "is not a replacement on this chat's ticket");
+    }
+    if (auto ok = core::check_editable(*replacement); !ok) return ok.take_error();
+    const auto form = shipping_address_form();
+    auto e = entry_by(*p, ChatCaller{actor, {}}, core::ChatEntryKind::form, now);
+    e.body = actor.name + " asked for the shipping address of the replacement " +
+             replacement->model + ".";
+    e.data = Json()
+                 .str("action", "request")
+                 .num("form_id", form.id)
+                 .num("replacement_id", replacement_id)
+                 .raw("form", form_json(form))
+                 .done();
+    auto entry = appended(tx, std::move(e));
+    record_chat_event(
+        tx, actor, p->chat, core::EventType::chat_form_requested,
+        EventData().add("chat_id", chat_id).add("form_id", form.id).add("seq", entry.seq), now);
+    return PostedEntry{std::move(entry), false};
+  });
+}
+
 Result<PostedEntry> Chats::submit_form(const ChatCaller& caller, Id chat_id,
                                        std::int64_t request_seq,
                                        std::vector<std::pair<std::string, std::string>> values,
@@ -63,10 +97,18 @@ Result<PostedEntry> Chats::submit_form(const ChatCaller& caller, Id chat_id,
         request->author_role == core::Role::customer) {
       return core::invalid_field("request_seq", "names no form sent into this chat");
     }
-    auto form = tx.chats().form_by_id(*form_id);
+    // A replacement's shipping address (request_address_form) or a form admins defined.
+    const auto replacement_id = event_int(request->data, "replacement_id");
+    auto form =
+        replacement_id ? std::optional(shipping_address_form()) : tx.chats().form_by_id(*form_id);
     if (!form) return make_error(Errc::conflict, "This form was withdrawn. Ask for a new one.");
     auto checked = values;  // a copy per run: the unit may run again
     if (auto r = core::validate_submission(*form, checked); !r) return r.take_error();
+    if (replacement_id) {
+      auto filled = fill_address_and_confirm_in(tx, writer_of(caller, p->chat), *replacement_id,
+                                                p->chat.ticket_number, checked, now);
+      if (!filled) return filled.take_error();
+    }
     std::string text = form->title + ":";
     std::string json_values;
     for (const auto& f : form->fields) {
@@ -89,12 +131,13 @@ Result<PostedEntry> Chats::submit_form(const ChatCaller& caller, Id chat_id,
     e.body = text;
     e.client_id = client_id;
     e.message_id = message->id;
-    e.data = Json()
-                 .str("action", "submitted")
-                 .num("request_seq", request_seq)
-                 .num("form_id", form->id)
-                 .raw("values", "{" + json_values + "}")
-                 .done();
+    Json data;
+    data.str("action", "submitted")
+        .num("request_seq", request_seq)
+        .num("form_id", form->id)
+        .raw("values", "{" + json_values + "}");
+    if (replacement_id) data.num("replacement_id", *replacement_id);
+    e.data = data.done();
     auto entry = appended(tx, std::move(e));
     record_chat_event(
         tx, writer_of(caller, p->chat), p->chat, core::EventType::chat_form_submitted,

@@ -107,6 +107,10 @@ Result<StartedChat> Chats::start(const std::optional<core::Actor>& actor, core::
     open.subject = subject_from(intake.topic);
     open.body = intake.topic;
     open.channel = core::Channel::chat;
+    // The category's intake form is asked here as on the portal: required answers enforced,
+    // each answer named answers.<id> when refused; the answers become the ticket's fields.
+    open.category = intake.category;
+    open.answers = intake.answers;
     if (!actor) {
       if (auto known = tx.accounts().user_by_email(intake.email);
           known && known->role != core::Role::customer) {

@@ -110,6 +110,12 @@ class Chats {
 
   core::Result<PostedEntry> request_form(const core::Actor& actor, core::Id chat_id,
                                          core::Id form_id);
+  // The built-in "Shipping address" form (shipping_address_form) for a replacement on the
+  // chat's ticket (invalid naming replacement_id otherwise; conflict once it is shipped or
+  // cancelled). Its request entry carries "replacement_id": the customer's submission fills
+  // the replacement's address and confirms it (app/replacements), in the same unit.
+  core::Result<PostedEntry> request_address_form(const core::Actor& actor, core::Id chat_id,
+                                                 core::Id replacement_id);
   core::Result<PostedEntry> submit_form(const ChatCaller& caller, core::Id chat_id,
                                         std::int64_t request_seq,
                                         std::vector<std::pair<std::string, std::string>> values,

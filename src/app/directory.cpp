@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "app/event_data.hpp"
 #include "app/service_drafts.hpp"
@@ -19,6 +20,7 @@ using core::Result;
 
 // The directory holds hundreds of services, not millions: the orphan check reads them all.
 constexpr int kMaxDirectoryRead = 10000;
+constexpr std::size_t kMaxOverdueListed = 1000;
 constexpr int kMaxSearchResults = 100;
 constexpr std::size_t kMaxReportNoteBytes = 2000;
 
@@ -258,10 +260,14 @@ core::Done Directory::report_wrong(const core::Actor& actor, Id id, Id contact_i
     if (auto t = load_visible(tx, actor, ticket_number); !t) {
       return core::invalid_field("ticket", "no such ticket");
     }
-    record_event(
-        tx, actor, ticket_number, core::EventType::service_contact_reported_wrong,
-        EventData().add("service_id", id).add("contact_id", contact_id).add("note", note).str(),
-        now);
+    record_event(tx, actor, ticket_number, core::EventType::service_contact_reported_wrong,
+                 EventData()
+                     .add("service_id", id)
+                     .add("contact_id", contact_id)
+                     .add("note", note)
+                     .add("service_name", s->name)
+                     .str(),
+                 now);
     return core::done();
   });
 }
@@ -308,6 +314,38 @@ Result<std::vector<OrphanService>> Directory::orphans(const core::Actor& actor) 
   return in_read<std::vector<OrphanService>>(ctx_.db, [&](store::Tx& tx) {
     return Result<std::vector<OrphanService>>(find_orphans(tx, now));
   });
+}
+
+Result<std::vector<OverdueContactView>> Directory::overdue_contacts(const core::Actor& actor,
+                                                                    Id team_id) {
+  if (!actor.is_staff()) return staff_only();
+  const auto now = ctx_.clock.now();
+  return in_read<std::vector<OverdueContactView>>(
+      ctx_.db, [&](store::Tx& tx) -> Result<std::vector<OverdueContactView>> {
+        if (!tx.organizations().team_by_id(team_id)) {
+          return core::invalid_field("team_id", "no such team",
+                                     "There is no team " + std::to_string(team_id) + ".");
+        }
+        // The directory is small (see kMaxDirectoryRead): the team's services are read whole,
+        // as the orphan check does, and their overdue contacts sorted here.
+        store::ServiceFilter all;
+        all.match_all = true;
+        all.limit = kMaxDirectoryRead;
+        std::vector<OverdueContactView> out;
+        for (auto& s : tx.services().find_services(all)) {
+          if (s.team_id != team_id) continue;
+          for (auto& c : s.contacts) {
+            if (!core::is_overdue(c, now)) continue;
+            const auto since = core::review_due_at(c);
+            out.push_back({s.id, s.name, std::move(c), since});
+          }
+        }
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+          return std::tie(a.overdue_since, a.contact.id) < std::tie(b.overdue_since, b.contact.id);
+        });
+        if (out.size() > kMaxOverdueListed) out.resize(kMaxOverdueListed);
+        return out;
+      });
 }
 
 Result<std::size_t> Directory::orphan_count() {

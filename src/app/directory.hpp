@@ -69,6 +69,14 @@ struct OrphanService {
   std::int64_t open_tickets = 0;
 };
 
+// A contact of a team's service past its review date (docs/services.md, overdue contacts).
+struct OverdueContactView {
+  core::Id service_id = 0;
+  std::string service_name;
+  core::ServiceContact contact;
+  core::UnixTime overdue_since = 0;  // core::review_due_at
+};
+
 class Directory {
  public:
   explicit Directory(Context& ctx) : ctx_(ctx) {}
@@ -105,6 +113,10 @@ class Directory {
 
   // Staff only: every orphan service by name, with its open tickets.
   core::Result<std::vector<OrphanService>> orphans(const core::Actor& actor);
+  // Staff only: the contacts of team_id's services overdue for review, the longest overdue first
+  // (at most 1000). invalid on team_id for a team that does not exist.
+  core::Result<std::vector<OverdueContactView>> overdue_contacts(const core::Actor& actor,
+                                                                 core::Id team_id);
   // How many services are orphans now, for /metrics (no caller: an operator's gauge).
   core::Result<std::size_t> orphan_count();
 

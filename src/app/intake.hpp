@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "core/civil_date.hpp"
 #include "core/intake.hpp"
 #include "core/result.hpp"
 
@@ -30,6 +31,15 @@ struct IntakeQuestionChanges {
   std::optional<bool> active;
 };
 
+// The report of tickets by their answer under one key (app/intake_report.cpp).
+struct AnswerReport {
+  std::string key;
+  core::Day from = 0, to = 0;                  // UTC days, inclusive
+  std::vector<core::IntakeAnswerCount> items;  // most tickets first
+};
+
+inline constexpr int kMaxAnswerReportLines = 200;
+
 class Intake {
  public:
   explicit Intake(Context& ctx) : ctx_(ctx) {}
@@ -49,6 +59,15 @@ class Intake {
                                             const IntakeQuestionChanges& changes);
   // Admins. Answers already given stay on their tickets.
   core::Done remove(const core::Actor& actor, core::Id id);
+
+  // Staff only: the tickets created on the UTC days [from, to] (YYYY-MM-DD; default the 14 days
+  // to today), not merged away, counted by their answer under `key` (any case; yes/no answers
+  // are "yes" and "no"), with how many of each are still open (neither resolved nor closed).
+  // At most kMaxAnswerReportLines answers, most tickets first. invalid naming key (not a key
+  // questions may have), from or to.
+  core::Result<AnswerReport> answers_report(const core::Actor& actor, std::string key,
+                                            const std::optional<std::string>& from,
+                                            const std::optional<std::string>& to);
 
  private:
   Context& ctx_;

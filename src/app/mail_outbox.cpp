@@ -9,6 +9,7 @@
 #include "app/mail.hpp"
 #include "app/mail_templates.hpp"
 #include "core/civil_date.hpp"
+#include "core/replacement.hpp"
 #include "core/text.hpp"
 
 namespace frontline::app {
@@ -43,6 +44,124 @@ std::string due_words(core::UnixTime t) {
   return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 constexpr std::size_t kMaxReferences = 10;
+
+// A replacement's status in the requester's words.
+std::string_view status_words(core::ReplacementStatus s) {
+  switch (s) {
+    case core::ReplacementStatus::requested:
+      return "waiting for your shipping address";
+    case core::ReplacementStatus::confirmed:
+      return "address confirmed, being prepared";
+    case core::ReplacementStatus::shipped:
+      return "on its way";
+    case core::ReplacementStatus::delivered:
+      return "delivered";
+    case core::ReplacementStatus::returned:
+      return "faulty unit received back";
+    case core::ReplacementStatus::cancelled:
+      return "cancelled";
+  }
+  return "";
+}
+
+std::string_view address_key_words(std::string_view key) {
+  if (key == "line1") return "street address";
+  if (key == "postal_code") return "postal code";
+  if (key == "phone") return "phone number or email";
+  return key;
+}
+
+std::string address_lines(const core::ShippingAddress& a) {
+  std::string out;
+  auto line = [&](const std::string& text) {
+    if (text.empty()) return;
+    out += (out.empty() ? "" : "\n") + text;
+  };
+  line(a.name);
+  line(a.organization);
+  line(a.line1);
+  line(a.line2);
+  std::string city = a.city;
+  if (!a.region.empty()) city += (city.empty() ? "" : ", ") + a.region;
+  if (!a.postal_code.empty()) city += (city.empty() ? "" : " ") + a.postal_code;
+  line(city);
+  line(a.country);
+  line(a.phone);
+  line(a.email);
+  return out;
+}
+
+// The status the replacement had when the event was recorded (the mail may be composed later).
+core::ReplacementStatus status_at(const core::Event& e, const core::Replacement& r) {
+  using core::EventType;
+  using S = core::ReplacementStatus;
+  if (e.is(EventType::replacement_requested)) return S::requested;
+  if (e.is(EventType::replacement_confirmed)) return S::confirmed;
+  if (e.is(EventType::replacement_shipped)) return S::shipped;
+  if (e.is(EventType::replacement_delivered)) return S::delivered;
+  if (e.is(EventType::replacement_returned)) return S::returned;
+  if (e.is(EventType::replacement_cancelled)) return S::cancelled;
+  // replacement_updated: its data says ("status":"requested"; a plain word, never escaped).
+  const std::string_view data = e.data;
+  const auto at = data.find("\"status\":\"");
+  if (at != std::string_view::npos) {
+    const auto from = at + 10;
+    const auto to = data.find('"', from);
+    if (auto s = core::parse_replacement_status(data.substr(from, to - from))) return *s;
+  }
+  return r.status;
+}
+
+// What happened to the replacement and what the requester may do, for {{replacement_news}}.
+// by_customer: the customer did it (only a confirmation is mailed then).
+std::string replacement_news(const core::Event& e, const core::Replacement& r,
+                             const TemplateValues& v, bool by_customer) {
+  using core::EventType;
+  const std::string confirm_in_portal =
+      "Please fill in or confirm the shipping address in the portal: " + v.link;
+  const std::string missing =
+      v.address_missing.empty() ? "" : "\nStill missing: " + v.address_missing + ".";
+  if (e.is(EventType::replacement_requested)) {
+    return "We are sending you a replacement " + r.model + ". " + confirm_in_portal + missing;
+  }
+  if (e.is(EventType::replacement_updated)) {
+    std::string news = "We have updated the details of your replacement.";
+    if (status_at(e, r) == core::ReplacementStatus::requested) {
+      news += " " + confirm_in_portal + missing;
+    }
+    return news;
+  }
+  if (e.is(EventType::replacement_confirmed)) {
+    return (by_customer ? "Thank you for confirming the shipping address:"
+                        : "We have recorded the shipping address you confirmed to us:") +
+           std::string("\n\n") + v.address +
+           "\n\nWe will write to you again when the replacement is on its way.";
+  }
+  if (e.is(EventType::replacement_shipped)) {
+    return "Your replacement is on its way with " + r.carrier + ", tracking number " +
+           r.tracking_number + ".";
+  }
+  if (e.is(EventType::replacement_delivered)) {
+    return "Your replacement has been delivered. If we asked you to send the faulty unit back, "
+           "please do so.";
+  }
+  if (e.is(EventType::replacement_returned)) {
+    return "We have received the faulty unit back. Thank you.";
+  }
+  return "We have cancelled this replacement. If you have a question about it, reply to this "
+         "email.";
+}
+
+bool is_replacement_event(const core::Event& e) {
+  using core::EventType;
+  for (auto t : {EventType::replacement_requested, EventType::replacement_updated,
+                 EventType::replacement_confirmed, EventType::replacement_shipped,
+                 EventType::replacement_delivered, EventType::replacement_returned,
+                 EventType::replacement_cancelled}) {
+    if (e.is(t)) return true;
+  }
+  return false;
+}
 
 // Threads our mail into the conversation the recipient already has.
 void thread_into(store::Tx& tx, Id ticket, core::OutboundMail& m) {
@@ -112,6 +231,29 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     v.escalated_to = escalated_to(tx, e);
     queue("escalation", ticket->requester_email, render(text_for(tx, MailTemplate::escalation), v),
           "auto-generated");
+  } else if (is_replacement_event(e) && !placeholder_requester) {
+    auto id = event_int(e.data, "replacement_id");
+    auto r = id ? tx.replacements().replacement_by_id(*id) : std::nullopt;
+    if (!r) return out;
+    auto actor = e.actor_id ? tx.accounts().user_by_id(*e.actor_id) : std::nullopt;
+    const bool by_customer = actor && actor->role == core::Role::customer;
+    // The customer knows what they did; they get only the receipt of their confirmation.
+    if (by_customer && !e.is(core::EventType::replacement_confirmed)) return out;
+    std::string base = s.public_url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    v.link = base + "/portal/tickets/" + std::to_string(ticket->number);
+    v.model = r->model;
+    v.carrier = r->carrier;
+    v.tracking_number = r->tracking_number;
+    v.address = address_lines(r->address);
+    for (auto key : core::address_missing(r->address)) {
+      v.address_missing += (v.address_missing.empty() ? "" : ", ");
+      v.address_missing += address_key_words(key);
+    }
+    v.replacement_status = status_words(status_at(e, *r));
+    v.replacement_news = replacement_news(e, *r, v, by_customer);
+    queue("replacement", ticket->requester_email,
+          render(text_for(tx, MailTemplate::replacement), v), "auto-generated");
   } else if (e.is(core::EventType::promise_reminded)) {
     auto promise_id = event_int(e.data, "promise_id");
     auto promise = promise_id ? tx.promises().promise_by_id(*promise_id) : std::nullopt;

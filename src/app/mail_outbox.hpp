@@ -8,7 +8,9 @@
 // every public reply by staff to the requester; an assignment notice to the technician a ticket
 // was given to (unless they took it themselves); a notice to the requester when their ticket is
 // escalated, saying who was brought in but not the (internal) summary; a reminder to the owner
-// of a promise due soon. Internal notes never leave.
+// of a promise due soon; a notice to the requester at each step of a hardware replacement (not
+// for changes a customer made themselves, except the confirmation receipt; never the internal
+// reason). Internal notes never leave.
 #pragma once
 
 #include <string>
@@ -26,6 +28,7 @@ struct OutboundSettings {
   int retry_base_seconds = 60;            // first retry; doubles each time
   int retry_max_seconds = 600;            // … up to this, so an hour's outage costs ≤10 min
   int give_up_after_seconds = 3 * 86400;  // then the mail is marked failed for good
+  std::string public_url = "http://127.0.0.1:8080";  // where people open the help desk (links)
 };
 
 // A Message-ID naming our ticket (0: none) and event, unique by a random part, in the domain of

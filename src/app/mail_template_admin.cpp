@@ -112,6 +112,14 @@ Result<RenderedMail> MailTemplateAdmin::preview(const core::Actor& actor, MailTe
   sample.link = "https://help.example.com/welcome?token=…";
   sample.escalated_to = "our Tier 2 team";
   sample.due_at = "2026-11-30 15:00 UTC";
+  sample.replacement_news =
+      "We are sending you a replacement. Please fill in or confirm the shipping address.";
+  sample.replacement_status = "waiting for your address";
+  sample.model = "ThinkPad T14 Gen 3";
+  sample.carrier = "UPS";
+  sample.tracking_number = "1Z999AA10123456784";
+  sample.address = "Dana Reyes\n12 Main St\nSpringfield, IL 62701\nUS";
+  sample.address_missing = "street address, city";
   return render(text, sample);
 }
 

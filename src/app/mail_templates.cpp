@@ -21,6 +21,8 @@ std::string_view to_string(MailTemplate t) {
       return "escalation";
     case MailTemplate::promise_reminder:
       return "promise_reminder";
+    case MailTemplate::replacement:
+      return "replacement";
   }
   return "reply";
 }
@@ -98,6 +100,19 @@ TemplateText built_in_text(MailTemplate t) {
               "({{subject}}) you promised:</p><blockquote>{{body}}</blockquote><p>It is due at "
               "<b>{{due_at}}</b>. Once done, mark it kept on the ticket.</p>"
               "<p>-- <br>{{signature}}</p>"};
+    case MailTemplate::replacement:
+      return {"[#{{ticket_number}}] Your replacement {{model}}: {{replacement_status}}",
+              "Hello {{recipient_name}},\n\n{{replacement_news}}\n\n"
+              "Replacement: {{model}}\nStatus: {{replacement_status}}\n\n"
+              "You can follow it on your request #{{ticket_number}} ({{subject}}):\n{{link}}\n\n"
+              "If something is not right, reply to this email and keep [#{{ticket_number}}] in "
+              "the subject.\n\n-- \n{{signature}}\n",
+              "<p>Hello {{recipient_name}},</p><p>{{replacement_news}}</p>"
+              "<p>Replacement: <b>{{model}}</b><br>Status: <b>{{replacement_status}}</b></p>"
+              "<p>You can follow it on your request <b>#{{ticket_number}}</b> ({{subject}}): "
+              "<a href=\"{{link}}\">{{link}}</a></p>"
+              "<p>If something is not right, reply to this email and keep [#{{ticket_number}}] in "
+              "the subject.</p><p>-- <br>{{signature}}</p>"};
   }
   return {"", "", ""};
 }
@@ -149,6 +164,20 @@ std::string fill(std::string_view text, const TemplateValues& v, FillAs as) {
       append_value(out, v.escalated_to, as, false);
     } else if (name == "due_at") {
       append_value(out, v.due_at, as, false);
+    } else if (name == "replacement_news") {
+      append_value(out, v.replacement_news, as, true);
+    } else if (name == "replacement_status") {
+      append_value(out, v.replacement_status, as, false);
+    } else if (name == "model") {
+      append_value(out, v.model, as, false);
+    } else if (name == "carrier") {
+      append_value(out, v.carrier, as, false);
+    } else if (name == "tracking_number") {
+      append_value(out, v.tracking_number, as, false);
+    } else if (name == "address") {
+      append_value(out, v.address, as, true);
+    } else if (name == "address_missing") {
+      append_value(out, v.address_missing, as, false);
     } else {
       out.append(text.substr(open, close + 2 - open));
     }

@@ -13,7 +13,8 @@
 namespace frontline::app {
 
 // escalation: to the requester when their ticket is escalated (what happens next);
-// promise_reminder: to a technician whose promise on a ticket is due soon.
+// promise_reminder: to a technician whose promise on a ticket is due soon; replacement: to the
+// requester at each step of a hardware replacement ({{replacement_news}} says which).
 enum class MailTemplate {
   acknowledgement,
   reply,
@@ -21,12 +22,13 @@ enum class MailTemplate {
   transcript,
   invitation,
   escalation,
-  promise_reminder
+  promise_reminder,
+  replacement
 };
 inline constexpr MailTemplate kMailTemplates[] = {
-    MailTemplate::acknowledgement, MailTemplate::reply,      MailTemplate::assignment,
-    MailTemplate::transcript,      MailTemplate::invitation, MailTemplate::escalation,
-    MailTemplate::promise_reminder};
+    MailTemplate::acknowledgement,  MailTemplate::reply,      MailTemplate::assignment,
+    MailTemplate::transcript,       MailTemplate::invitation, MailTemplate::escalation,
+    MailTemplate::promise_reminder, MailTemplate::replacement};
 // Whether the template's mail is about a ticket (its subject must keep [#{{ticket_number}}]).
 inline bool about_a_ticket(MailTemplate t) { return t != MailTemplate::invitation; }
 std::string_view to_string(MailTemplate t);
@@ -47,15 +49,27 @@ struct TemplateValues {
   std::string author_name;   // who wrote the reply
   std::string body;          // the reply's text
   std::string signature;     // the help desk's name
-  std::string link;          // the invitation's link
+  std::string link;          // the invitation's link; the ticket in the portal (replacement)
   std::string escalated_to;  // who was brought in: "our Tier 2 team", "the people behind X"
   std::string due_at;        // a promise's due time, "2026-11-30 15:00 UTC"
+  // A hardware replacement: what happened and what the customer may do, in a sentence or two
+  // ("We have sent your replacement …"); its status, model, carrier and tracking number; the
+  // shipping address as lines; the required address fields still missing, in words.
+  std::string replacement_news;
+  std::string replacement_status;
+  std::string model;
+  std::string carrier;
+  std::string tracking_number;
+  std::string address;
+  std::string address_missing;
 };
 
 // The placeholders fill() knows, in the order the template screen lists them.
 inline constexpr std::string_view kPlaceholders[] = {
-    "ticket_number", "subject", "recipient_name", "author_name", "body",
-    "signature",     "link",    "escalated_to",   "due_at"};
+    "ticket_number",      "subject", "recipient_name", "author_name",     "body",
+    "signature",          "link",    "escalated_to",   "due_at",          "replacement_news",
+    "replacement_status", "model",   "carrier",        "tracking_number", "address",
+    "address_missing"};
 
 struct RenderedMail {
   std::string subject;

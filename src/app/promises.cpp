@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "app/event_data.hpp"
+#include "app/report_days.hpp"
 #include "app/ticket_access.hpp"
 #include "core/text.hpp"
 
@@ -16,18 +17,8 @@ using core::Id;
 using core::make_error;
 using core::Result;
 
-constexpr int kMaxReportDays = 3660;
-
 core::Error staff_only() {
   return make_error(Errc::forbidden, "promises are for the support team");
-}
-
-Result<core::Day> day_param(const std::optional<std::string>& text, const char* field,
-                            core::Day fallback) {
-  if (!text) return fallback;
-  auto d = core::parse_day(*text);
-  if (!d) return core::invalid_field(field, "must be a date like 2026-01-31");
-  return *d;
 }
 
 }  // namespace
@@ -132,20 +123,13 @@ Result<PromiseReport> Promises::report(const core::Actor& actor,
   if (!actor.is_staff()) return staff_only();
   const auto now = ctx_.clock.now();
   const auto today = static_cast<core::Day>(now / 86400);
-  auto to = day_param(to_text, "to", today);
-  if (!to) return to.take_error();
-  auto from = day_param(from_text, "from", *to - 13);
-  if (!from) return from.take_error();
-  if (*from > *to) return core::invalid_field("from", "must not be after to");
-  if (*to - *from + 1 > kMaxReportDays) {
-    return core::invalid_field("from", "a report covers at most 3660 days");
-  }
+  auto days = report_days(from_text, to_text, today);
+  if (!days) return days.take_error();
   return in_read<PromiseReport>(ctx_.db, [&](store::Tx& tx) -> Result<PromiseReport> {
     PromiseReport r;
-    r.from = *from;
-    r.to = *to;
-    const auto due = tx.promises().promises_due_between(core::UnixTime{*from} * 86400,
-                                                        (core::UnixTime{*to} + 1) * 86400);
+    r.from = days->from;
+    r.to = days->to;
+    const auto due = tx.promises().promises_due_between(days->starts_at(), days->ends_before());
     r.rows = core::tally_promises(due, now);
     return r;
   });

@@ -1,6 +1,7 @@
 // A ticket's page in one read unit (see header).
 #include "app/ticket_page.hpp"
 
+#include "app/replacements.hpp"
 #include "app/ticket_access.hpp"
 
 namespace frontline::app {
@@ -12,6 +13,7 @@ core::Result<FullTicket> read_ticket_page(Context& ctx, const core::Actor& actor
     if (!t) return t.take_error();
     FullTicket page;
     page.ticket = std::move(*t);
+    if (parts.replacements) page.replacements = ticket_replacements_in(tx, number);
     if (actor.is_staff()) {
       if (parts.escalations) page.escalation = current_escalation_view(tx, number);
       if (parts.promises) page.promises = tx.promises().ticket_promises(number);

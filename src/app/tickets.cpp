@@ -216,21 +216,52 @@ Result<core::Ticket> Tickets::update_in(store::Tx& tx, const core::Actor& actor,
            EventData().add("from", before.assignee_id).add("to", t.assignee_id).str()});
     }
     if (c.team_id && *c.team_id != t.team_id) {
-      if (*c.team_id && !tx.organizations().team_by_id(**c.team_id))
-        return core::invalid_field("team_id", "no such team");
+      std::string to_name;
+      if (*c.team_id) {
+        auto to = tx.organizations().team_by_id(**c.team_id);
+        if (!to) return core::invalid_field("team_id", "no such team");
+        to_name = std::move(to->name);
+      }
+      std::string from_name;
+      if (before.team_id) {
+        if (auto from = tx.organizations().team_by_id(*before.team_id)) {
+          from_name = std::move(from->name);
+        }
+      }
       t.team_id = *c.team_id;
-      changes.push_back({core::EventType::ticket_team_changed,
-                         EventData().add("from", before.team_id).add("to", t.team_id).str()});
+      changes.push_back({core::EventType::ticket_team_changed, EventData()
+                                                                   .add("from", before.team_id)
+                                                                   .add("to", t.team_id)
+                                                                   .add("from_name", from_name)
+                                                                   .add("to_name", to_name)
+                                                                   .str()});
     }
     if (c.service_id && *c.service_id != t.service_id) {
-      if (*c.service_id && !tx.services().service_by_id(**c.service_id)) {
-        return core::invalid_field("service_id", "no such service",
-                                   "There is no service " + std::to_string(**c.service_id) +
-                                       " in the directory. Pick one from the directory search.");
+      // The names go into the event, so the history reads them even after a rename.
+      std::string to_name;
+      if (*c.service_id) {
+        auto to = tx.services().service_by_id(**c.service_id);
+        if (!to) {
+          return core::invalid_field("service_id", "no such service",
+                                     "There is no service " + std::to_string(**c.service_id) +
+                                         " in the directory. Pick one from the directory search.");
+        }
+        to_name = std::move(to->name);
+      }
+      std::string from_name;
+      if (before.service_id) {
+        if (auto from = tx.services().service_by_id(*before.service_id)) {
+          from_name = std::move(from->name);
+        }
       }
       t.service_id = *c.service_id;
-      changes.push_back({core::EventType::ticket_service_changed,
-                         EventData().add("from", before.service_id).add("to", t.service_id).str()});
+      changes.push_back(
+          {core::EventType::ticket_service_changed, EventData()
+                                                        .add("from", before.service_id)
+                                                        .add("to", t.service_id)
+                                                        .add("from_name", from_name)
+                                                        .add("to_name", to_name)
+                                                        .str()});
     }
     if (c.category && *c.category != t.category) {
       t.category = *c.category;

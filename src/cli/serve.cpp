@@ -165,11 +165,11 @@ void serve(const ServeFlags& flags) {
                                      "",
                                      "",
                                      60};
-  const auto outbound = outbound_settings(config);
-  services.invitations.configure({config.public_url.empty()
-                                      ? "http://" + listen.address + ":" + std::to_string(port)
-                                      : config.public_url,
-                                  outbound, 7});
+  auto outbound = outbound_settings(config);
+  outbound.public_url = config.public_url.empty()
+                            ? "http://" + listen.address + ":" + std::to_string(port)
+                            : config.public_url;
+  services.invitations.configure({outbound.public_url, outbound, 7});
   jobs::Scheduler token_use("token use", jobs::token_use_job(services.auth),
                             std::chrono::seconds(5));
   token_use.start();

@@ -72,6 +72,7 @@ Done validate_intake(ChatIntake& in) {
   if (auto r = fit(in.steps_other, "steps_other", 2000); !r) return r;
   if (auto r = fit(in.serial_number, "serial_number", 100); !r) return r;
   if (auto r = fit(in.machine_type, "machine_type", 200); !r) return r;
+  if (auto r = fit(in.category, "category", 100); !r) return r;
   std::vector<std::string> steps;
   for (const auto& step : in.steps_done) {
     const auto& known = chat_steps();

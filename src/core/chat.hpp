@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/intake.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 
@@ -29,6 +30,11 @@ struct ChatIntake {
   std::string steps_other;
   std::string serial_number;
   std::string machine_type;
+  // These two go to the chat's ticket, not to the chat: the ticket's category (as a new ticket's;
+  // "" for none) and the answers to that category's intake questions, checked as POST /tickets
+  // checks them (core::answer_intake_form, in Tickets::open_in).
+  std::string category;
+  std::vector<SubmittedAnswer> answers;
 };
 
 // The troubleshooting steps a customer can tick before a chat, by wire name.

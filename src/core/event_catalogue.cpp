@@ -64,8 +64,9 @@ constexpr std::array kCatalogue{
               kTicket,
               kInternal,
               "",
-              {"from", "to"},
-              "The team changed (team ids; null for none)."},
+              {"from", "to", "from_name", "to_name"},
+              "The team changed (team ids; null for none), with the teams' names when it changed "
+              "(absent on events written before)."},
     EventSpec{ticket_category_changed,
               "ticket.category_changed",
               kTicket,
@@ -354,8 +355,9 @@ constexpr std::array kCatalogue{
               kTicket,
               kInternal,
               "",
-              {"from", "to"},
-              "The directory service the ticket is about changed (service ids; null for none)."},
+              {"from", "to", "from_name", "to_name"},
+              "The directory service the ticket is about changed (service ids; null for none), "
+              "with the services' names when it changed (absent on events written before)."},
     EventSpec{service_created,
               "service.created",
               kDesk,
@@ -390,9 +392,10 @@ constexpr std::array kCatalogue{
               kTicket,
               kInternal,
               "",
-              {"service_id", "contact_id", "note"},
+              {"service_id", "contact_id", "note", "service_name"},
               "A technician working the ticket reported a service's contact as wrong; the "
-              "members of the service's team are notified."},
+              "members of the service's team are notified. `service_name`: the service's name "
+              "then (absent on events written before)."},
     EventSpec{ticket_escalated,
               "ticket.escalated",
               kTicket,
@@ -438,6 +441,60 @@ constexpr std::array kCatalogue{
               "",
               {"promise_id", "owner_id", "due_at"},
               "A promise passed its due time without being kept."},
+    EventSpec{replacement_requested,
+              "ticket.replacement_requested",
+              kTicket,
+              kPublic,
+              "",
+              {"replacement_id", "model", "serial"},
+              "A hardware replacement was created on the ticket; the requester is asked to fill "
+              "in or confirm the shipping address. Replacement events never carry the internal "
+              "reason."},
+    EventSpec{replacement_updated,
+              "ticket.replacement_updated",
+              kTicket,
+              kPublic,
+              "",
+              {"replacement_id", "changed", "status"},
+              "A replacement's model, serial or address changed (`changed`: the keys, such as "
+              "`address.line1`; never the reason); `status` is `requested` again when a confirmed "
+              "address changed."},
+    EventSpec{replacement_confirmed,
+              "ticket.replacement_confirmed",
+              kTicket,
+              kPublic,
+              "",
+              {"replacement_id", "by_role"},
+              "The shipping address was confirmed: by the customer, or by staff on the "
+              "customer's word (`by_role`)."},
+    EventSpec{replacement_shipped,
+              "ticket.replacement_shipped",
+              kTicket,
+              kPublic,
+              "",
+              {"replacement_id", "carrier", "tracking_number", "sent_model"},
+              "The replacement was sent, with its carrier and tracking number."},
+    EventSpec{replacement_delivered,
+              "ticket.replacement_delivered",
+              kTicket,
+              kPublic,
+              "",
+              {"replacement_id"},
+              "The replacement arrived."},
+    EventSpec{replacement_returned,
+              "ticket.replacement_returned",
+              kTicket,
+              kPublic,
+              "",
+              {"replacement_id"},
+              "The faulty unit came back."},
+    EventSpec{replacement_cancelled,
+              "ticket.replacement_cancelled",
+              kTicket,
+              kPublic,
+              "",
+              {"replacement_id", "status"},
+              "The replacement was cancelled (`status`: what it was before)."},
 };
 
 // to_string indexes the table by the enum's value.
@@ -448,7 +505,7 @@ constexpr bool in_enum_order() {
   return true;
 }
 static_assert(in_enum_order(), "kCatalogue lists every EventType once, in declaration order");
-static_assert(static_cast<std::size_t>(promise_broken) + 1 == kCatalogue.size(),
+static_assert(static_cast<std::size_t>(replacement_cancelled) + 1 == kCatalogue.size(),
               "every EventType has an entry in kCatalogue");
 
 }  // namespace

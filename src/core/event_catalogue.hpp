@@ -74,6 +74,13 @@ enum class EventType : std::uint8_t {
   promise_kept,
   promise_reminded,
   promise_broken,
+  replacement_requested,
+  replacement_updated,
+  replacement_confirmed,
+  replacement_shipped,
+  replacement_delivered,
+  replacement_returned,
+  replacement_cancelled,
 };
 
 // Where an event is recorded: on a ticket (so it is part of that ticket's history), desk-wide

@@ -49,6 +49,11 @@ std::string key_from_label(std::string_view label) {
 
 }  // namespace
 
+bool is_intake_key(std::string_view key) {
+  return !key.empty() && key.size() <= kMaxIntakeKeyBytes &&
+         std::all_of(key.begin(), key.end(), is_key_char);
+}
+
 std::string_view to_string(IntakeKind k) {
   for (const auto& [kind, name] : kKinds) {
     if (kind == k) return name;
@@ -79,8 +84,7 @@ Result<Unit> check_intake_question(IntakeQuestion& q) {
   text("help", q.help, kMaxIntakeHelpBytes, false);
   q.key = to_lower_ascii(trim(q.key));
   if (q.key.empty()) q.key = key_from_label(q.label);
-  if (q.key.empty() || q.key.size() > kMaxIntakeKeyBytes ||
-      !std::all_of(q.key.begin(), q.key.end(), is_key_char)) {
+  if (!is_intake_key(q.key)) {
     problems.push_back({"key", "use 1 to 40 lower-case letters, digits or _ (e.g. serial)"});
   }
   const bool has_category = !trim(q.category).empty();

@@ -52,6 +52,18 @@ struct SubmittedAnswer {
   bool flag = false;  // Shape::boolean
 };
 
+// One line of the report of tickets by their answer under a key (GET /reports/fields): an
+// answer as typed (answers differing only in case count as one), how many tickets gave it, and
+// how many of those are not yet resolved or closed.
+struct IntakeAnswerCount {
+  std::string value;  // a yes/no answer is "yes" or "no"
+  std::int64_t tickets = 0;
+  std::int64_t open = 0;
+};
+
+// True for a key questions may have: 1 to 40 of a-z, 0-9 and '_'.
+bool is_intake_key(std::string_view key);
+
 // Trims label, help, key and choices and checks them: a key made of [a-z0-9_] (taken from the
 // label when empty), a label, choices only (and at least two) for a choice question, exactly one
 // scope. Every problem is a FieldError named after the request field.

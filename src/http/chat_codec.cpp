@@ -6,6 +6,7 @@
 #include "channels/chat/chat_frames.hpp"
 #include "http/codec_support.hpp"
 #include "http/field_reader.hpp"
+#include "http/intake_answers.hpp"
 
 namespace frontline::http {
 namespace {
@@ -128,6 +129,10 @@ core::Result<core::ChatIntake> decode_chat_intake(std::string_view body) {
     in.steps_other = r.string("steps_other").value_or("");
     in.serial_number = r.string("serial_number").value_or("");
     in.machine_type = r.string("machine_type").value_or("");
+    in.category = r.string("category").value_or("");
+    if (const auto* answers = r.object("answers")) {
+      r.adopt(read_intake_answers(*answers, in.answers));
+    }
     return in;
   });
 }
@@ -160,8 +165,16 @@ core::Result<std::optional<core::Status>> decode_chat_end(std::string_view body)
   });
 }
 
-core::Result<core::Id> decode_chat_form_request(std::string_view body) {
-  return decode<core::Id>(body, [](FieldReader& r) { return r.id("form_id", true).value_or(0); });
+core::Result<ChatFormRequest> decode_chat_form_request(std::string_view body) {
+  return decode<ChatFormRequest>(body, [](FieldReader& r) {
+    ChatFormRequest out;
+    out.form_id = r.id("form_id", false);
+    out.replacement_id = r.id("replacement_id", false);
+    if (out.form_id.has_value() == out.replacement_id.has_value()) {
+      r.type_error("form_id", "give either form_id or replacement_id");
+    }
+    return out;
+  });
 }
 
 core::Result<ChatFormSubmission> decode_chat_form_submission(std::string_view body) {

@@ -53,7 +53,13 @@ core::Result<ChatMessageInput> decode_chat_message(std::string_view body);
 core::Result<ChatTransferInput> decode_chat_transfer(std::string_view body);
 // {"ticket_status"} or an empty body.
 core::Result<std::optional<core::Status>> decode_chat_end(std::string_view body);
-core::Result<core::Id> decode_chat_form_request(std::string_view body);  // {"form_id"}
+// {"form_id"} (a form admins defined) or {"replacement_id"} (the built-in "Shipping address"
+// form for that replacement): exactly one.
+struct ChatFormRequest {
+  std::optional<core::Id> form_id;
+  std::optional<core::Id> replacement_id;
+};
+core::Result<ChatFormRequest> decode_chat_form_request(std::string_view body);
 core::Result<ChatFormSubmission> decode_chat_form_submission(std::string_view body);
 core::Result<ChatRatingInput> decode_chat_rating(std::string_view body);
 core::Result<core::ChatForm> decode_chat_form(std::string_view body);  // {"title","fields"}

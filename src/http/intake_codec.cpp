@@ -43,6 +43,18 @@ std::string intake_questions_json(const std::vector<core::IntakeQuestion>& qs) {
   return items_json(qs, question_object);
 }
 
+std::string answer_report_json(const app::AnswerReport& r) {
+  json::array items;
+  for (const auto& line : r.items) {
+    items.push_back(
+        json::object{{"value", line.value}, {"tickets", line.tickets}, {"open", line.open}});
+  }
+  return json::serialize(json::object{{"key", r.key},
+                                      {"from", core::format_day(r.from)},
+                                      {"to", core::format_day(r.to)},
+                                      {"items", std::move(items)}});
+}
+
 core::Result<core::IntakeQuestion> decode_intake_question(std::string_view body) {
   return decode<core::IntakeQuestion>(body, [](FieldReader& r) {
     core::IntakeQuestion q;

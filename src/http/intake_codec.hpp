@@ -17,6 +17,9 @@ namespace frontline::http {
 std::string intake_question_json(const core::IntakeQuestion& q);
 std::string intake_questions_json(const std::vector<core::IntakeQuestion>& qs);
 
+// {"key","from","to","items":[{"value","tickets","open"}]}: the report of tickets by an answer.
+std::string answer_report_json(const app::AnswerReport& r);
+
 // POST: label, kind and a scope (category or service_id) required.
 core::Result<core::IntakeQuestion> decode_intake_question(std::string_view body);
 // PATCH: every field optional.

@@ -199,6 +199,14 @@ std::string service_orphans_json(const std::vector<app::OrphanService>& orphans,
   });
 }
 
+std::string overdue_contacts_json(const std::vector<app::OverdueContactView>& overdue) {
+  return items_json(overdue, [](const app::OverdueContactView& o) {
+    return json::object{{"service", json::object{{"id", o.service_id}, {"name", o.service_name}}},
+                        {"contact", contact_object(o.contact, true, true)},
+                        {"overdue_since", iso8601(o.overdue_since)}};
+  });
+}
+
 std::string catalog_import_json(const app::ImportSummary& summary) {
   json::array skipped;
   for (const auto& s : summary.skipped) {

@@ -21,6 +21,8 @@ std::string service_revisions_json(const std::vector<core::ServiceRevision>& rev
 // {"items":[{"service":{…},"reason","open_tickets"}]}
 std::string service_orphans_json(const std::vector<app::OrphanService>& orphans,
                                  const core::Actor& viewer);
+// Staff: {"items":[{"service":{"id","name"},"contact":{…},"overdue_since"}]}
+std::string overdue_contacts_json(const std::vector<app::OverdueContactView>& overdue);
 
 // {"created","updated","skipped":[{"document","reason"}],"warnings":[…]}
 std::string catalog_import_json(const app::ImportSummary& summary);

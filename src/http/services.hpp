@@ -20,6 +20,7 @@
 #include "app/notifications.hpp"
 #include "app/promises.hpp"
 #include "app/ranking.hpp"
+#include "app/replacements.hpp"
 #include "app/reports.hpp"
 #include "app/saved_filters.hpp"
 #include "app/service_catalog.hpp"
@@ -72,6 +73,7 @@ struct Services {
         intake(c),
         escalations(c, tickets),
         promises(c),
+        replacements(c),
         service_catalog(c) {}
   app::Context& ctx;
   app::Tickets tickets;
@@ -92,6 +94,7 @@ struct Services {
   app::Intake intake;
   app::Escalations escalations;
   app::Promises promises;
+  app::Replacements replacements;
   app::ServiceCatalog service_catalog;
   ServerSettings settings;
   Metrics* metrics = nullptr;

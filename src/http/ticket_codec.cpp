@@ -62,6 +62,10 @@ class TicketWriter {
       key("promises");
       out_ += extras.promises;
     }
+    if (!extras.replacements.empty()) {
+      key("replacements");
+      out_ += extras.replacements;
+    }
     out_ += '}';
   }
 
@@ -118,7 +122,8 @@ class TicketWriter {
 std::string ticket_json(const core::Ticket& t, const core::Actor& viewer,
                         const TicketExtras& extras) {
   std::string out;
-  out.reserve(640 + extras.chat.size() + extras.escalation.size() + extras.promises.size());
+  out.reserve(640 + extras.chat.size() + extras.escalation.size() + extras.promises.size() +
+              extras.replacements.size());
   TicketWriter(out).write(t, viewer, extras);
   return out;
 }

@@ -14,11 +14,13 @@ namespace frontline::http {
 
 // What a ticket's JSON carries beyond its own fields, each already JSON (empty: left out).
 // chat: the chat a chat's ticket carries (chat_codec); escalation and promises (staff only:
-// escalation_codec) are written as "escalation" and "promises".
+// escalation_codec) are written as "escalation" and "promises"; replacements (staff and
+// customers, already shaped for the viewer by replacement_codec) as "replacements".
 struct TicketExtras {
   std::string_view chat;
   std::string_view escalation;
   std::string_view promises;
+  std::string_view replacements;
 };
 std::string ticket_json(const core::Ticket& t, const core::Actor& viewer,
                         const TicketExtras& extras = {});

@@ -38,6 +38,15 @@ class IntakeRepository {
   // position kept), or adds it after the ticket's other fields.
   virtual void set_fields(Id ticket_number, const std::vector<core::TicketField>& fields) = 0;
   virtual std::vector<core::TicketField> ticket_fields(Id ticket_number) = 0;
+
+  // The report of tickets by their answer under `key`: of the tickets created in [from, to) and
+  // not merged into another, per answer (ignoring case; the spelling shown is the smallest
+  // byte-wise), how many tickets gave it and how many of them are neither resolved nor closed.
+  // A ticket with two answers under the key counts under each. Most tickets first, then by
+  // answer; at most `limit` lines.
+  virtual std::vector<core::IntakeAnswerCount> answer_counts(std::string_view key,
+                                                             core::UnixTime from, core::UnixTime to,
+                                                             int limit) = 0;
 };
 
 }  // namespace frontline::store

@@ -100,6 +100,7 @@ class TicketRepository {
     bool fields = false;       // intake answers
     bool escalations = false;  // current or past
     bool promises = false;
+    bool replacements = false;  // hardware replacements, any status
   };
   virtual std::optional<std::pair<core::Ticket, TicketParts>> ticket_with_parts(Id number) = 0;
   // Writes every mutable field and tags; returns false when ticket.version - 1 is no longer

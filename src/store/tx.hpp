@@ -21,6 +21,7 @@
 #include "store/notification_repository.hpp"
 #include "store/organization_repository.hpp"
 #include "store/promise_repository.hpp"
+#include "store/replacement_repository.hpp"
 #include "store/saved_filter_repository.hpp"
 #include "store/service_repository.hpp"
 #include "store/store_error.hpp"
@@ -49,6 +50,7 @@ class Tx {
   virtual IntakeRepository& intake() = 0;
   virtual EscalationRepository& escalations() = 0;
   virtual PromiseRepository& promises() = 0;
+  virtual ReplacementRepository& replacements() = 0;
 
   // Maintenance: compacts the search index and refreshes planner statistics (after bulk loads).
   virtual void optimize() = 0;

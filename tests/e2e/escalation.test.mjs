@@ -1,8 +1,10 @@
 // Focus of this file: escalation and promises in the console (docs/escalation.md) — a technician
 // escalates a ticket to another team with a summary from the ticket page (the panel shows it on
 // top, the ticket moves to that team's queue), a missing summary is refused at its field, they
-// record a promise, find it on /console/promises (and not under "Broken"), and mark it kept there.
-// axe on the ticket page with both panels and on /console/promises.
+// record a promise, find it on /console/promises (and not under "Broken"), and mark it kept there;
+// they escalate to a contact of the ticket's service (its call tree and hours shown to choose it)
+// and then to another service's contact found by search, and the panel and the history name them.
+// axe on the ticket page with both panels, with the contact chooser open, and on /console/promises.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
@@ -15,6 +17,8 @@ let ticket;
 let tina;
 let desk;
 let tier2;
+let records;
+let billing;
 const tech = { email: 'tina@frontline.example', name: 'Tina Ticket', password: 'tina-password-1' };
 
 before(async () => {
@@ -25,7 +29,16 @@ before(async () => {
   desk = await admin.post('/teams', { name: 'Service desk', member_ids: [tina.id] });
   tier2 = await admin.post('/teams', { name: 'Tier 2', member_ids: [tom.id] });
   const created = await admin.post('/tickets', { subject: 'VPN drops every hour', body: 'Since Monday.', requester_email: 'caller@agency.example' });
-  ticket = await admin.patch(`/tickets/${created.number}`, { team_id: desk.id, assignee_id: tina.id, status: 'open' }, { 'If-Match': `"${created.version}"` });
+  records = await admin.post('/services', {
+    name: 'Federal records database',
+    team_id: tier2.id,
+    contacts: [
+      { kind: 'email', value: 'records-help@agency.example' },
+      { kind: 'phone', value: '+1 555 0100', call_tree: [{ press: '2', then: 'database team' }, { press: '4', then: 'outages' }], hours: 'Mon-Fri 8-18', time_zone: 'America/New_York', escalation: true },
+    ],
+  });
+  billing = await admin.post('/services', { name: 'Billing portal', keywords: ['invoices'], contacts: [{ kind: 'phone', value: '+1 555 0200', call_tree: [{ press: '9', then: 'billing on call' }] }] });
+  ticket = await admin.patch(`/tickets/${created.number}`, { team_id: desk.id, assignee_id: tina.id, status: 'open', service_id: records.id }, { 'If-Match': `"${created.version}"` });
   browser = await launchBrowser();
   ({ page } = await newPerson(browser, server.url));
   await signInThroughForm(page, tech.email, tech.password);
@@ -50,7 +63,7 @@ test('a summary is required to escalate, refused at its field', { timeout: 60_00
   await page.goto(`/console/tickets/${ticket.number}`);
   await page.getByRole('heading', { level: 1, name: 'VPN drops every hour' }).waitFor();
   await escalation().getByText('Not escalated.').waitFor();
-  await escalation().getByLabel('Team').selectOption({ label: 'Tier 2' });
+  await escalation().getByLabel('Team', { exact: true }).selectOption({ label: 'Tier 2' });
   await escalation().getByRole('button', { name: 'Escalate' }).click();
   await escalation().getByText('Write a summary for the team').waitFor();
   assert.equal(await escalation().getByLabel('Summary').getAttribute('aria-invalid'), 'true');
@@ -61,9 +74,9 @@ test('a technician escalates the ticket to another team with a summary', { timeo
   await page.goto(`/console/tickets/${ticket.number}`);
   await escalation().getByText('Not escalated.').waitFor();
   // The team the ticket is in is not offered.
-  const offered = await escalation().getByLabel('Team').locator('option').allInnerTexts();
+  const offered = await escalation().getByLabel('Team', { exact: true }).locator('option').allInnerTexts();
   assert.deepEqual(offered, ['Choose a team…', 'Tier 2']);
-  await escalation().getByLabel('Team').selectOption({ label: 'Tier 2' });
+  await escalation().getByLabel('Team', { exact: true }).selectOption({ label: 'Tier 2' });
   await escalation().getByLabel('Summary').fill('VPN client reinstalled; logs show certificate errors');
   await escalation().getByRole('button', { name: 'Escalate' }).click();
   await escalation().getByText('Escalated to team Tier 2').first().waitFor();
@@ -132,6 +145,19 @@ test('the promise is on /console/promises, not under Broken, and is marked kept 
   assert.equal(await promises().getByRole('button', { name: /^Kept/ }).count(), 0);
 });
 
+test('the Reports screen counts the kept promise for its technician', { timeout: 60_000 }, async () => {
+  await page.goto('/console/reports');
+  const section = page.getByRole('region', { name: 'Promises kept and broken' });
+  await section.getByLabel('Due from').inputValue().then((v) => assert.match(v, /^\d{4}-\d{2}-\d{2}$/, 'the server\'s default range fills the inputs'));
+  // The promise is due in two days: widen the range to take it in.
+  const later = await page.evaluate(() => new Date(Date.now() + 4 * 86400_000).toISOString().slice(0, 10));
+  await section.getByLabel('Due to').fill(later);
+  const row = section.getByRole('row').filter({ hasText: 'Tina Ticket' });
+  await row.waitFor();
+  assert.deepEqual(await row.locator('td').allInnerTexts(), ['1', '0', '0', '0', '100%']);
+  await noViolations('reports-promises');
+});
+
 test('de-escalating returns the ticket to the team it came from', { timeout: 60_000 }, async () => {
   await page.goto(`/console/tickets/${ticket.number}`);
   await escalation().getByRole('button', { name: 'De-escalate' }).click();
@@ -139,4 +165,48 @@ test('de-escalating returns the ticket to the team it came from', { timeout: 60_
   const now = await admin.get(`/tickets/${ticket.number}`);
   assert.equal(now.escalation, null);
   assert.equal(now.team_id, desk.id);
+});
+
+test('a technician escalates to a contact of the ticket\'s service, then to another service\'s contact found by search', { timeout: 90_000 }, async () => {
+  await page.goto(`/console/tickets/${ticket.number}`);
+  await escalation().getByText('Not escalated.').waitFor();
+  // The history names the service, not its number.
+  await page.getByText('set the service to Federal records database').waitFor();
+  await escalation().getByLabel('A contact in the service directory').check();
+  const own = escalation().getByRole('radiogroup', { name: 'Contacts of Federal records database' });
+  // The escalation contact comes first, with its call tree and hours to choose by.
+  const labels = await own.locator('label').allInnerTexts();
+  assert.match(labels[0], /^Phone \+1 555 0100/);
+  assert.match(labels[1], /^Email records-help@agency\.example/);
+  await own.getByRole('list', { name: 'Call tree for +1 555 0100' }).getByText('Press 2: database team').waitFor();
+  await own.getByText('Hours: Mon-Fri 8-18 (America/New_York)').waitFor();
+  await escalation().getByRole('button', { name: 'Escalate', exact: true }).click();
+  await escalation().getByText('Choose the contact to escalate to.').waitFor();
+  await noViolations('ticket-escalate-to-contact');
+
+  await own.getByLabel(/^Phone \+1 555 0100/).check();
+  await escalation().getByLabel('Summary').fill('Records lookups time out; the agency sees it too');
+  await escalation().getByRole('button', { name: 'Escalate', exact: true }).click();
+  const current = escalation().locator('.escalation-current');
+  await current.getByText('Escalated to phone +1 555 0100 (Federal records database)').waitFor();
+  await current.getByRole('link', { name: 'Federal records database' }).waitFor();
+  await current.getByRole('list', { name: 'Call tree for +1 555 0100' }).getByText('Press 4: outages').waitFor();
+  await current.getByText('Hours: Mon-Fri 8-18').waitFor();
+  let now = await admin.get(`/tickets/${ticket.number}`);
+  assert.equal(now.escalation?.contact_id, records.contacts.find((c) => c.kind === 'phone').id);
+  assert.equal(now.team_id, desk.id, 'a contact escalation leaves the ticket in its team');
+  await page.getByText('escalated it to phone +1 555 0100 (Federal records database)').waitFor();
+
+  // Further, to another service's contact found by a keyword.
+  await escalation().getByLabel('A contact in the service directory').check();
+  await escalation().getByLabel('Or another service').fill('invoices');
+  await escalation().getByRole('radiogroup', { name: 'Matching services' }).getByLabel(/^Billing portal/).check();
+  await escalation().getByRole('radiogroup', { name: 'Contacts of Billing portal' }).getByLabel(/^Phone \+1 555 0200/).check();
+  await escalation().getByLabel('Summary').fill('Invoices for the lookups fail as well');
+  await escalation().getByRole('button', { name: 'Escalate', exact: true }).click();
+  await current.getByText('Escalated to phone +1 555 0200 (Billing portal)').waitFor();
+  now = await admin.get(`/tickets/${ticket.number}`);
+  assert.equal(now.escalation?.service_id, billing.id);
+  await escalation().getByRole('button', { name: 'De-escalate' }).click();
+  await current.getByText('Escalated to phone +1 555 0100 (Federal records database)').waitFor();
 });

@@ -2,11 +2,15 @@
 // portal is asked its questions; a required one left empty is pointed out at that question; the
 // answers (an error message kept with its line breaks, a choice, yes/no) show at the top of the
 // ticket for the customer and for the technician; a technician logging a phone call about a
-// service is asked the service's questions. axe on the form with its questions and on both
-// ticket pages.
+// service is asked the service's questions; a visitor starting a chat in the widget picks the
+// category and answers its questions, which the technician reads on the chat's ticket; staff
+// count tickets by an answer on the Reports page; an admin adds, reorders and deletes questions
+// on the admin screen (an error shown at its field) and the portal's form asks the new one. axe
+// on the form with its questions, both ticket pages, the widget's pre-form, the Reports page and
+// the admin screen.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, eventually, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -122,4 +126,97 @@ test('a technician logging a call about a service is asked the service’s quest
   const t = await admin.get(`/tickets/${number}`);
   assert.equal(t.service_id, vpn.id);
   assert.deepEqual(t.fields.map((f) => f.value), ['Installed the new client']);
+});
+
+test('a visitor’s widget chat answers the category’s questions; the technician reads them on its ticket', { timeout: 90_000 }, async () => {
+  const { page } = await newPerson(browser, server.url);
+  await page.goto('/widget.html');
+  await page.getByLabel('Email (required)').fill('walk-in@visitor.example');
+  await page.getByLabel('What is it about? (required)').fill('Desktop beeps three times');
+  await page.getByLabel('Category (optional)').selectOption('Hardware');
+  const machine = page.getByLabel('Machine type (required)');
+  await machine.waitFor();
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await page.getByText('Please answer this question.').first().waitFor();
+  assert.equal(await machine.getAttribute('aria-invalid'), 'true', 'the unanswered required question is marked');
+  await accessible(page, 'intake-widget-prechat');
+  await page.getByLabel(/What exactly does the error say\?/).fill('Three beeps, then nothing');
+  await machine.selectOption('Desktop');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  const chat = await eventually(async () => (await admin.get('/chats?status=waiting')).items.find((c) => c.email === 'walk-in@visitor.example'), { what: 'the visitor’s chat' });
+
+  await techPage.goto(`/console/tickets/${chat.ticket_number}`);
+  const answers = techPage.getByTestId('ticket-fields');
+  await answers.waitFor();
+  assert.match(await answers.innerText(), /Machine type\s+Desktop/);
+  assert.equal(await answers.locator('pre').innerText(), 'Three beeps, then nothing');
+  await page.context().close();
+
+  // Staff count tickets by that answer on the Reports page.
+  await techPage.goto('/console/reports');
+  const panel = techPage.getByRole('region', { name: 'Tickets by answer' });
+  await panel.getByLabel('Question', { exact: true }).selectOption('machine_type');
+  const row = (value) => panel.locator(`tr[data-value="${value}"]`);
+  await row('Desktop').waitFor();
+  assert.deepEqual(await row('Desktop').locator('td').allInnerTexts(), ['1', '1']);
+  assert.deepEqual(await row('Laptop').locator('td').allInnerTexts(), ['1', '1']);
+  await accessible(techPage, 'intake-reports');
+});
+
+test('an admin adds, reorders and deletes questions; the portal form asks the new one', { timeout: 90_000 }, async () => {
+  const { page } = await newPerson(browser, server.url);
+  await signInThroughForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.waitForURL('**/console');
+  await page.getByRole('link', { name: 'Admin', exact: true }).click();
+  await page.getByRole('link', { name: 'Intake questions' }).click();
+  await page.waitForURL('**/admin/intake-questions');
+  await page.getByLabel('Form', { exact: true }).selectOption({ label: 'Category: Hardware (4)' });
+  const list = page.getByRole('list', { name: 'Questions of Category: Hardware' });
+  await list.getByText('Serial number').waitFor();
+
+  // A key the server refuses is shown at the key field.
+  await page.getByLabel('Question (what the customer reads)').fill('Which office are you in?');
+  await page.getByRole('textbox', { name: /^Key/ }).fill('Office Key!');
+  await page.getByLabel('Kind of answer').selectOption('choice');
+  await page.getByLabel('Choices, one per line').fill('Berlin\nParis');
+  await page.getByLabel('Required', { exact: true }).check();
+  await page.getByRole('button', { name: 'Add question' }).click();
+  const key = page.getByRole('textbox', { name: /^Key/ });
+  await page.locator('input[aria-invalid="true"]').first().waitFor();
+  assert.equal(await key.getAttribute('aria-invalid'), 'true', 'the refused key is marked');
+  await accessible(page, 'intake-admin-error');
+  await key.fill('office');
+  await page.getByRole('button', { name: 'Add question' }).click();
+  await page.getByRole('status').filter({ hasText: 'Added Which office are you in?.' }).waitFor();
+  assert.equal(await page.getByLabel('Question (what the customer reads)').inputValue(), '', 'the editor starts blank again');
+
+  // Moving it up puts it before the serial number.
+  await page.getByRole('button', { name: 'Move up Which office are you in?' }).click();
+  await page.getByRole('status').filter({ hasText: 'Moved Which office are you in? up.' }).waitFor();
+  const form = await admin.get(`/intake-questions?category=Hardware`);
+  assert.deepEqual(form.items.map((q) => q.key).slice(-2), ['office', 'serial']);
+
+  // Editing changes what it names; clearing "Asked on new tickets" stops asking it.
+  await page.getByRole('button', { name: 'Edit Does anyone else in your organisation see it?' }).click();
+  await page.getByLabel('Help (optional)').fill('Ask a colleague nearby.');
+  await page.getByLabel('Asked on new tickets').uncheck();
+  await page.getByRole('button', { name: 'Save question' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved Does anyone else in your organisation see it?.' }).waitFor();
+  await list.getByText(/key others, not asked/).waitFor();
+
+  // Deleting asks first.
+  await page.getByRole('button', { name: 'Delete Serial number' }).click();
+  const dialog = page.getByRole('alertdialog', { name: /Delete “Serial number”\?/ });
+  await dialog.waitFor();
+  await accessible(page, 'intake-admin-confirm');
+  await dialog.getByRole('button', { name: 'Delete question' }).click();
+  await page.getByRole('status').filter({ hasText: 'Deleted Serial number.' }).waitFor();
+  assert.equal(await list.getByText('Serial number').count(), 0);
+  await page.context().close();
+
+  await customerPage.goto('/portal/new');
+  await customerPage.getByLabel('Category').selectOption('Hardware');
+  await customerPage.getByLabel('Which office are you in? (required)').waitFor();
+  assert.equal(await customerPage.getByLabel(/Serial number/).count(), 0, 'the deleted question is no longer asked');
+  assert.equal(await customerPage.getByText('Does anyone else in your organisation see it?').count(), 0, 'the inactive question is no longer asked');
 });

@@ -1,11 +1,16 @@
 // Focus of this file: the console's service directory — a technician creates a service with a
 // phone contact and its call tree, finds it by name, keyword and a pasted URL, reads the call
 // tree as ordered steps, edits it, sees each save in the history and restores an older one;
-// verifies a contact and reports one wrong. axe on the list, the service, the editor and the
-// history.
+// verifies a contact and reports one wrong; finds a contact overdue for review on their team's
+// list; an admin imports a small Backstage catalog through the list screen (and sees a malformed
+// one refused with its line and column), a technician exports it. axe on the list, the service,
+// the editor, the history, the overdue list and the import result.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, eventually, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -194,3 +199,87 @@ test('verifying a contact records how and by whom; reporting one wrong tells its
   const events = await admin.get(`/tickets/${ticket.number}/events`);
   assert.ok(events.items.some((e) => e.type === 'service.contact_reported_wrong'));
 });
+
+/** Runs one statement on the server's SQLite file: a state the API cannot make (months-old checks). */
+function sql(statement) {
+  const script = 'import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1], timeout=30)\ndb.execute(sys.argv[2])\ndb.commit()';
+  execFileSync('python3', ['-c', script, path.join(server.dataDir, 'frontline.db'), statement]);
+}
+
+test('a contact past its review date is listed for its team, linked from the directory', { timeout: 60_000 }, async () => {
+  const s = await serviceByName('Federal records database');
+  const phone = s.contacts.find((c) => c.value === '+1 555 0100');
+  sql(`UPDATE service_contacts SET created_at = created_at - 400 * 86400, last_verified_at = last_verified_at - 400 * 86400 WHERE id = ${phone.id}`);
+  await page.goto('/console/services');
+  await page.getByRole('link', { name: 'Overdue for review' }).click();
+  await page.waitForURL('**/console/services/overdue');
+  await page.getByRole('heading', { level: 1, name: 'Contacts overdue for review' }).waitFor();
+  assert.equal(await page.getByLabel('Team').inputValue(), String(teamId), 'the technician\'s own team first');
+  await page.getByRole('status').filter({ hasText: '1 contact overdue for Database team' }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: '+1 555 0100' });
+  await row.getByRole('link', { name: 'Federal records database' }).waitFor();
+  await row.getByText('You called: it works').waitFor();
+  await noViolations('services-overdue');
+  await row.getByRole('link', { name: 'Federal records database' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Federal records database' }).waitFor();
+  await page.getByText('Overdue for review').first().waitFor();
+});
+
+test('an admin imports a catalog file through the list and finds its service; a technician exports the catalog', { timeout: 90_000 }, async () => {
+  const { page: adminPage } = await newPerson(browser, server.url);
+  await signInThroughForm(adminPage, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await adminPage.waitForURL('**/console');
+  await adminPage.goto('/console/services');
+  const catalog = adminPage.getByRole('region', { name: 'Backstage catalog' });
+  await catalog.locator('summary', { hasText: 'Import catalog' }).click();
+  // Malformed YAML is refused whole, with where it went wrong.
+  await catalog.getByLabel('Or paste the YAML').fill('kind: Component\nmetadata:\n  name: [unclosed\n');
+  await catalog.getByRole('button', { name: 'Import catalog' }).click();
+  await catalog.getByText(/Nothing was imported\. malformed YAML in document 1, line \d+, column \d+/).waitFor();
+
+  const yaml = [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    '  name: payroll',
+    '  title: Payroll system',
+    '  annotations:',
+    '    frontline.io/support-phone: "+1 555 0300"',
+    '    frontline.io/call-tree: "press 3 > payroll desk"',
+    '    frontline.io/colour: blue',
+    'spec:',
+    '  owner: group:default/database-team',
+    '---',
+    'kind: Group',
+    'metadata:',
+    '  name: database-team',
+    '',
+  ].join('\n');
+  await catalog.getByLabel('Catalog file').setInputFiles({ name: 'catalog-info.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+  await eventually(async () => (await catalog.getByLabel('Or paste the YAML').inputValue()).includes('Payroll system'), { what: 'the chosen file in the text box' });
+  await catalog.getByRole('button', { name: 'Import catalog' }).click();
+  await catalog.getByText('Imported: 1 service created, 0 updated, 1 document skipped.').waitFor();
+  await catalog.getByRole('list', { name: 'Skipped documents' }).getByText(/Document 2:/).waitFor();
+  await catalog.getByRole('list', { name: 'Warnings' }).getByText(/frontline\.io\/colour/).waitFor();
+  await noViolationsOn(adminPage, 'services-import-result');
+  // The list reloaded: the new service is there, owned by the team the catalog names.
+  const row = adminPage.getByRole('row').filter({ hasText: 'Payroll system' });
+  await row.getByText('Database team').waitFor();
+  await row.getByText('Phone +1 555 0300').waitFor();
+  await adminPage.close();
+
+  await page.goto('/console/services');
+  const mine = page.getByRole('region', { name: 'Backstage catalog' });
+  assert.equal(await mine.getByText('Import catalog').count(), 0, 'importing is for admins');
+  const [download] = await Promise.all([page.waitForEvent('download'), mine.getByRole('link', { name: 'Export catalog' }).click()]);
+  assert.equal(download.suggestedFilename(), 'catalog-info.yaml');
+  const exported = readFileSync(await download.path(), 'utf8');
+  assert.match(exported, /title: "?Payroll system"?\n/);
+  assert.match(exported, /title: "?Federal records database"?\n/);
+});
+
+async function noViolationsOn(p, name) {
+  await p.waitForLoadState('networkidle').catch(() => {});
+  await screenshot(p, name);
+  assert.deepEqual((await axeViolations(p, name)).map((v) => `${v.impact} ${v.id}: ${v.help}`), [], `${name}: accessibility`);
+}

@@ -25,44 +25,61 @@ email_sources=(src/core/text.cpp src/core/model.cpp src/channels/email/cpu_budge
   src/channels/email/html_to_text.cpp src/channels/email/html_sanitizer.cpp
   src/channels/email/gmime_support.cpp)
 gmime=$(pkg-config --cflags --libs gmime-3.0)
+# Two compilers at a time (the machine has two cores); `finish` waits for all and fails if any did.
+pids=()
+spawn() {
+  while (($(jobs -rp | wc -l) >= 2)); do wait -n || true; done
+  "$@" &
+  pids+=($!)
+}
+finish() {
+  local failed=0
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  pids=()
+  ((failed == 0)) || { echo "fuzz: a build or run failed (see above)"; exit 1; }
+}
 # The search box through the SQLite engine's compiler, checked against a real FTS5 table.
-"$cxx" "${flags[@]}" "${core_sources[@]}" src/store/sqlite/fts5_query.cpp \
+spawn "$cxx" "${flags[@]}" "${core_sources[@]}" src/store/sqlite/fts5_query.cpp \
   tests/fuzz/fuzz_search_query.cpp -lsqlite3 -o "$out/fuzz_search_query"
-"$cxx" "${flags[@]}" "${core_sources[@]}" src/http/request_decoding.cpp src/http/multipart.cpp \
+spawn "$cxx" "${flags[@]}" "${core_sources[@]}" src/http/request_decoding.cpp src/http/multipart.cpp \
   tests/fuzz/fuzz_request_decoding.cpp -lboost_json -o "$out/fuzz_request_decoding"
-"$cxx" "${flags[@]}" src/http/csv.cpp tests/fuzz/fuzz_csv_field.cpp -o "$out/fuzz_csv_field"
+spawn "$cxx" "${flags[@]}" src/http/csv.cpp tests/fuzz/fuzz_csv_field.cpp -o "$out/fuzz_csv_field"
 # What a chat client sends: socket frames and the chat routes' bodies.
-"$cxx" "${flags[@]}" "${core_sources[@]}" src/core/chat.cpp src/channels/chat/chat_frames.cpp \
+spawn "$cxx" "${flags[@]}" "${core_sources[@]}" src/core/chat.cpp src/channels/chat/chat_frames.cpp \
   src/http/chat_codec.cpp src/http/codec_support.cpp tests/fuzz/fuzz_chat_frames.cpp -lboost_json \
   -o "$out/fuzz_chat_frames"
 # The service directory: the search box's host and the POST/PATCH bodies.
-"$cxx" "${flags[@]}" "${core_sources[@]}" src/core/service.cpp src/http/service_codec.cpp \
+spawn "$cxx" "${flags[@]}" "${core_sources[@]}" src/core/service.cpp src/http/service_codec.cpp \
   src/http/codec_support.cpp tests/fuzz/fuzz_service_directory.cpp -lboost_json \
   -o "$out/fuzz_service_directory"
 # Backstage catalog-info.yaml as an admin imports it (yaml-cpp), and written back out.
-"$cxx" "${flags[@]}" src/core/text.cpp src/core/model.cpp src/core/service.cpp \
+spawn "$cxx" "${flags[@]}" src/core/text.cpp src/core/model.cpp src/core/service.cpp \
   src/app/catalog_yaml.cpp tests/fuzz/fuzz_service_catalog.cpp -lyaml-cpp \
   -o "$out/fuzz_service_catalog"
 # The email channel with GMime; the MIME corpus also takes Debian's Python test suite's messages.
 for target in fuzz_mime_parser fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results; do
   # shellcheck disable=SC2086 # $gmime is a list of flags
-  "$cxx" "${flags[@]}" "${email_sources[@]}" "tests/fuzz/$target.cpp" $gmime -o "$out/$target"
+  spawn "$cxx" "${flags[@]}" "${email_sources[@]}" "tests/fuzz/$target.cpp" $gmime -o "$out/$target"
 done
+finish
 mkdir -p "$out/corpus-fuzz_mime_parser"
 cp -n /usr/lib/python3.11/test/test_email/data/*.txt "$out/corpus-fuzz_mime_parser/" 2>/dev/null || true
+# Two targets at a time too; each prints its summary when it ends.
+fuzz_one() {
+  local target=$1 corpus="$out/corpus-$1" seeds="tests/fuzz/corpus/$1" status=0
+  mkdir -p "$corpus" "$seeds"
+  "$out/$target" "${limit[@]}" -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$out/$target-" "$corpus" "$seeds" >"$out/$target.log" 2>&1 || status=$?
+  echo "fuzz: $target (${limit[*]}): $(grep -E "stat::number_of_executed_units" "$out/$target.log" || true)"
+  if ((status != 0)); then
+    grep -E "ERROR|SUMMARY" "$out/$target.log" || true
+    echo "fuzz: $target FAILED (exit $status); see $out/$target.log and $out/$target-crash-*"
+    return 1
+  fi
+}
 for target in fuzz_search_query fuzz_request_decoding fuzz_csv_field fuzz_chat_frames fuzz_mime_parser \
   fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results fuzz_service_directory \
   fuzz_service_catalog; do
-  corpus="$out/corpus-$target"
-  seeds="tests/fuzz/corpus/$target"
-  mkdir -p "$corpus" "$seeds"
-  echo "fuzz: $target (${limit[*]})"
-  status=0
-  "$out/$target" "${limit[@]}" -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$out/$target-" "$corpus" "$seeds" >"$out/$target.log" 2>&1 || status=$?
-  grep -E "stat::number_of_executed_units|ERROR|SUMMARY" "$out/$target.log" || true
-  if ((status != 0)); then
-    echo "fuzz: $target FAILED (exit $status); see $out/$target.log and $out/$target-crash-*"
-    exit 1
-  fi
+  spawn fuzz_one "$target"
 done
+finish

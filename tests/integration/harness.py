@@ -188,6 +188,25 @@ def table_rows(server, table, columns="*"):
         db.close()
 
 
+def execute_sql(server, sql):
+    """Runs one statement of the test's own on the server's database, whichever the engine: for
+    a test that needs a state the API cannot make (a contact added months ago)."""
+    url = server.extra_env.get("FRONTLINE_DATABASE_URL")
+    if url:
+        p = subprocess.run(["psql", url, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                           capture_output=True, text=True, timeout=60)
+        if p.returncode != 0:
+            raise RuntimeError(p.stderr)
+        return
+    import sqlite3
+    db = sqlite3.connect(server.db_path, timeout=30)
+    try:
+        db.execute(sql)
+        db.commit()
+    finally:
+        db.close()
+
+
 def postgres_database(cluster_dir):
     """A new, empty database on the test cluster in cluster_dir; returns its URL."""
     script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "pg_cluster.sh")

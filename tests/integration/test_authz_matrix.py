@@ -97,10 +97,11 @@ EXPECTED = {
     "PUT /api/v1/mail/templates/{kind}": ADMINS,
     "DELETE /api/v1/mail/templates/{kind}": ADMINS,
     "POST /api/v1/mail/templates/{kind}/preview": ADMINS,
-    "GET /api/v1/categories": SIGNED_IN,
+    # The chat widget's anonymous visitors pick a category (and read its form with ?category=).
+    "GET /api/v1/categories": EVERYONE,
     "POST /api/v1/categories": ADMINS,
     "DELETE /api/v1/categories/{id}": ADMINS,
-    # Intake questions: staff read them all (customers read one form with ?category= or
+    # Intake questions: staff read them all (anyone reads one form with ?category= or
     # ?service_id=, which test_intake covers); admins change them.
     "GET /api/v1/intake-questions": STAFF,
     "POST /api/v1/intake-questions": ADMINS,
@@ -108,6 +109,7 @@ EXPECTED = {
     "DELETE /api/v1/intake-questions/{id}": ADMINS,
     "GET /api/v1/leaderboard": STAFF,
     "GET /api/v1/reports/closed": STAFF,
+    "GET /api/v1/reports/fields": STAFF,  # tickets by an intake answer
     "GET /api/v1/boards": STAFF,
     "POST /api/v1/boards": ADMINS,
     "PATCH /api/v1/boards/{id}": ADMINS,
@@ -144,6 +146,7 @@ EXPECTED = {
     "GET /api/v1/services": SIGNED_IN,
     "POST /api/v1/services": STAFF,
     "GET /api/v1/services/orphans": STAFF,
+    "GET /api/v1/services/contacts/overdue": STAFF,  # a team's contacts due for review
     # A Backstage catalog: admins load one; staff download the directory as one.
     "POST /api/v1/services/import": ADMINS,
     "GET /api/v1/services/export": STAFF,
@@ -163,7 +166,23 @@ EXPECTED = {
     "GET /api/v1/promises": STAFF,
     "POST /api/v1/promises/{id}/kept": STAFF,
     "GET /api/v1/reports/promises": STAFF,
+    # Hardware replacements: staff start and move them (customers refused by role before any
+    # lookup); the customer who may see the ticket reads them, changes the address and confirms
+    # it; another customer is told they do not exist.
+    "POST /api/v1/tickets/{number}/replacements": STAFF,
+    "GET /api/v1/tickets/{number}/replacements": OWN_TICKET,
+    "GET /api/v1/replacements": STAFF,
+    "GET /api/v1/replacements/{id}": OWN_TICKET,
+    "PATCH /api/v1/replacements/{id}": OWN_TICKET,  # the address only, for the customer
+    "POST /api/v1/replacements/{id}/confirm": OWN_TICKET,
+    "POST /api/v1/replacements/{id}/ship": STAFF,
+    "POST /api/v1/replacements/{id}/delivered": STAFF,
+    "POST /api/v1/replacements/{id}/returned": STAFF,
+    "POST /api/v1/replacements/{id}/cancel": STAFF,
 }
+
+ADDRESS = {"name": "Dana Reyes", "line1": "12 Main St", "city": "Springfield", "postal_code": "62701",
+           "country": "US", "phone": "+1 217 555 0100"}
 
 def tomorrow():
     """A promise's due time: a day from now, in the API's format."""
@@ -297,6 +316,20 @@ class AuthorizationMatrixTest(unittest.TestCase):
         assert r.status == 201, r.body
         return r.body["seq"]
 
+    def replacement(self, step):
+        """A fresh replacement on the customer's ticket, moved to where `step` may follow."""
+        r = self.agent.client.post("/api/v1/tickets/%d/replacements" % self.ticket(),
+                                   {"model": "ThinkPad T14", "address": ADDRESS})
+        assert r.status == 201, r.body
+        rid = r.body["id"]
+        before = {"ship": ["confirm"], "delivered": ["confirm", "ship"],
+                  "returned": ["confirm", "ship", "delivered"]}.get(step, [])
+        for done in before:
+            body = {"carrier": "UPS", "tracking_number": "1Z"} if done == "ship" else {}
+            moved = self.agent.client.post("/api/v1/replacements/%d/%s" % (rid, done), body)
+            assert moved.status == 200, moved.body
+        return rid
+
     def inbound_mail(self):
         raw = ("From: Matrix Sender <%s@customer.example>\r\nTo: help@desk.example\r\n"
                "Subject: matrix\r\nMessage-ID: <%s@customer.example>\r\n"
@@ -349,6 +382,8 @@ class AuthorizationMatrixTest(unittest.TestCase):
             r = self.agent.client.post("/api/v1/tickets/%d/promises" % self.ticket(),
                                        {"due_at": tomorrow(), "text": "call back"})
             params["id"] = r.body.get("id", 0) if isinstance(r.body, dict) else 0
+        elif pattern.startswith("/api/v1/replacements/{id}"):
+            params["id"] = self.replacement(pattern.rsplit("/", 1)[1])
         elif pattern.startswith("/api/v1/chat-forms/"):
             params["id"] = self.admin_client.post("/api/v1/chat-forms", FORM_BODY).body["id"]
         elif pattern.startswith("/api/v1/chats/{id}"):
@@ -369,6 +404,10 @@ class AuthorizationMatrixTest(unittest.TestCase):
         path = pattern
         for key, value in params.items():
             path = path.replace("{%s}" % key, str(value))
+        if pattern == "/api/v1/services/contacts/overdue":
+            path += "?team_id=%d" % self.team_id
+        if route == "GET /api/v1/reports/fields":
+            path += "?key=machine_type"
 
         staff = role in ("agent", "admin")
         password = {"customer": self.customer.password, "other_customer": self.other.password,
@@ -429,6 +468,9 @@ class AuthorizationMatrixTest(unittest.TestCase):
             "POST /api/v1/tickets/{number}/escalate": lambda: {"team_id": self.team_id, "summary": "matrix"},
             "POST /api/v1/tickets/{number}/promises": lambda: {"due_at": tomorrow(),
                                                                "text": "call back"},
+            "POST /api/v1/tickets/{number}/replacements": lambda: {"model": "ThinkPad T14"},
+            "PATCH /api/v1/replacements/{id}": lambda: {"version": 1, "address": {"city": "Springfield"}},
+            "POST /api/v1/replacements/{id}/ship": lambda: {"carrier": "UPS", "tracking_number": "1Z"},
         }
         if route == "POST /api/v1/mail/inbound":
             body, headers = self.inbound_mail()

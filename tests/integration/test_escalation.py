@@ -38,7 +38,8 @@ class EscalationTestCase(ServerTestCase):
         cls.tier2 = s.user("agent")
         cls.customer = s.user("customer")
         cls.tier1_team = cls.team(unique("Tier 1 "), [cls.agent.id])
-        cls.tier2_team = cls.team(unique("Tier 2 "), [cls.tier2.id])
+        cls.tier2_name = unique("Tier 2 ")
+        cls.tier2_team = cls.team(cls.tier2_name, [cls.tier2.id])
 
     @classmethod
     def tearDownClass(cls):
@@ -86,6 +87,9 @@ class EscalationTest(EscalationTestCase):
         self.assertIn("ticket.created", types)
         self.assertIn("ticket.escalated", types)
         self.assertIn("ticket.team_changed", types)
+        moved = [e["data"] for e in self.agent.client.get("%s/%d/events" % (TICKETS, number)).body["items"]
+                 if e["type"] == "ticket.team_changed"]
+        self.assertEqual(moved[-1]["to_name"], self.tier2_name, "the team's name goes with its id")
         msg, _ = self.smtp.wait_for(lambda rcpt, m: self.customer.email in rcpt and
                                     ("[#%d]" % number) in m["Subject"] and "more help" in m["Subject"],
                                     "the escalation notice")

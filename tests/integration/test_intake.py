@@ -2,8 +2,12 @@
 per-service questions, agents read them, customers only read a form; a new ticket's answers are
 checked (a required question unanswered, a choice not offered, yes/no not a boolean: 422 naming
 answers.<id>), stored as typed fields in form order on the ticket's JSON, found with
-field:KEY=VALUE, and added or corrected by a phone call on an existing ticket. Runs on SQLite and,
-under tests/pg/with_cluster.sh, on PostgreSQL."""
+field:KEY=VALUE, and added or corrected by a phone call on an existing ticket; a chat started from
+the portal or the widget answers its category's questions the same way; the answers report counts
+tickets by their answer under a key. Runs on SQLite and, under tests/pg/with_cluster.sh, on
+PostgreSQL."""
+
+import datetime
 
 import unittest
 from urllib.parse import quote
@@ -282,6 +286,138 @@ class TicketAnswersTest(IntakeTestCase):
         r = self.customer.client.request("POST", TICKETS, body=body,
                                          headers={"Content-Type": content_type})
         self.assertProblem(r, 422, "answers.%d" % self.error["id"])
+
+
+class ChatAnswersTest(IntakeTestCase):
+    CHATS = "/api/v1/chats"
+
+    def test_a_visitor_reads_the_categories_and_a_categorys_form_without_signing_in(self):
+        stranger = self.server.client()
+        cats = stranger.get("/api/v1/categories")
+        self.assertEqual(cats.status, 200, cats.body)
+        self.assertIn(self.category, [c["name"] for c in cats.body["items"]])
+        form = stranger.get("%s?category=%s" % (QUESTIONS, quote(self.category)))
+        self.assertEqual(form.status, 200, form.body)
+        self.assertEqual([q["id"] for q in form.body["items"]],
+                         [self.error["id"], self.machine["id"], self.serial["id"]])
+        # Not the whole list, and not a service that is not public.
+        self.assertProblem(stranger.get(QUESTIONS), 401)
+        self.assertProblem(stranger.get("%s?service_id=%d" % (QUESTIONS, self.private_service_id)), 404)
+
+    def test_a_visitors_chat_with_a_required_answer_missing_is_refused_at_its_field(self):
+        email = unique("visitor-") + "@example.com"
+        r = self.server.client().post(self.CHATS, {
+            "email": email, "topic": unique("Laptop dead "), "category": self.category,
+            "answers": {str(self.machine["id"]): "Laptop"}})
+        self.assertProblem(r, 422, "answers.%d" % self.error["id"])
+        # A choice not offered, from a signed-in customer: named at its question too.
+        r = self.customer.client.post(self.CHATS, {
+            "topic": "x", "category": self.category,
+            "answers": self.good_answers(**{str(self.machine["id"]): "Tablet"})})
+        self.assertProblem(r, 422, "answers.%d" % self.machine["id"])
+        # Nothing was opened for the visitor's address.
+        found = self.agent.client.get("%s?q=%s" % (TICKETS, quote(email)))
+        self.assertEqual(found.body["items"], [])
+
+    def test_a_chats_answers_become_its_tickets_fields(self):
+        serial = unique("SNCHAT").upper()
+        r = self.server.client().post(self.CHATS, {
+            "email": unique("visitor-") + "@example.com", "name": "Vic", "topic": "Laptop dead",
+            "category": self.category,
+            "answers": self.good_answers(**{str(self.serial["id"]): serial})})
+        self.assertEqual(r.status, 201, r.body)
+        t = self.agent.client.get("%s/%d" % (TICKETS, r.body["ticket_number"])).body
+        self.assertEqual(t["channel"], "chat")
+        self.assertEqual(t["category"], self.category)
+        self.assertEqual([(f["key"], f["value"]) for f in t["fields"]],
+                         [(self.error["key"], "E42: disk not found\n    at boot (0x7b)"),
+                          ("machine_type", "Laptop"), ("serial", serial)])
+        found = self.agent.client.get("%s?q=%s" % (TICKETS, quote("field:serial=%s" % serial)))
+        self.assertEqual([x["number"] for x in found.body["items"]], [t["number"]])
+        # A signed-in customer's chat too, and they see the answers on their ticket.
+        mine = self.customer.client.post(self.CHATS, {"topic": "Desktop dead",
+                                                     "category": self.category,
+                                                     "answers": self.good_answers()})
+        self.assertEqual(mine.status, 201, mine.body)
+        seen = self.customer.client.get("%s/%d" % (TICKETS, mine.body["ticket_number"])).body
+        self.assertEqual([f["key"] for f in seen["fields"]], [self.error["key"], "machine_type"])
+        self.customer.client.post("%s/%d/end" % (self.CHATS, mine.body["id"]), {})
+
+
+class AnswerReportTest(ServerTestCase):
+    REPORT = "/api/v1/reports/fields"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        s = cls.server
+        cls.admin = s.admin()
+        cls.agent = s.user("agent")
+        cls.customer = s.user("customer")
+        cls.category = unique("Laptops ")
+        assert cls.admin.post("/api/v1/categories", {"name": cls.category}).status == 201
+        cls.key = "os_" + unique("k")
+        cls.os = cls.admin.post(QUESTIONS, {"category": cls.category, "key": cls.key,
+                                            "kind": "choice", "label": "Operating system",
+                                            "choices": ["Windows", "Linux"]}).body
+        cls.yes_key = "docked_" + unique("k")
+        cls.docked = cls.admin.post(QUESTIONS, {"category": cls.category, "key": cls.yes_key,
+                                                "kind": "yes_no", "label": "Docked?"}).body
+        cls.text_key = "model_" + unique("k")
+        cls.model = cls.admin.post(QUESTIONS, {"category": cls.category, "key": cls.text_key,
+                                               "kind": "text", "label": "Model"}).body
+
+    def open_with(self, answers):
+        r = self.customer.client.post(TICKETS, {"subject": unique("Laptop "), "body": "Broken.",
+                                                "category": self.category, "answers": answers})
+        self.assertEqual(r.status, 201, r.body)
+        return r.body["number"]
+
+    def report(self, client, **params):
+        return client.get("%s?%s" % (self.REPORT, "&".join(
+            "%s=%s" % (k, quote(str(v))) for k, v in params.items())))
+
+    def test_tickets_are_counted_by_answer_most_first_with_the_open_ones(self):
+        os_id, docked_id, model_id = (str(q["id"]) for q in (self.os, self.docked, self.model))
+        first = self.open_with({os_id: "Windows", docked_id: True, model_id: "x1 carbon"})
+        self.open_with({os_id: "Windows", docked_id: False, model_id: "X1 Carbon"})
+        self.open_with({os_id: "Linux", docked_id: True})
+        self.open_with({model_id: "T14"})
+        resolved = self.agent.client.patch("%s/%d" % (TICKETS, first), {"status": "resolved"})
+        self.assertEqual(resolved.status, 200, resolved.body)
+        today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+        r = self.report(self.agent.client, key=self.key, **{"from": today, "to": today})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.body["key"], self.key)
+        self.assertEqual((r.body["from"], r.body["to"]), (today, today))
+        self.assertEqual(r.body["items"], [{"value": "Windows", "tickets": 2, "open": 1},
+                                           {"value": "Linux", "tickets": 1, "open": 1}])
+        # Yes/no answers read "yes" and "no"; text answers differing in case count as one.
+        yes_no = self.report(self.admin, key=self.yes_key).body["items"]
+        self.assertEqual(yes_no, [{"value": "yes", "tickets": 2, "open": 1},
+                                  {"value": "no", "tickets": 1, "open": 1}])
+        models = self.report(self.agent.client, key=self.text_key.upper()).body
+        self.assertEqual(models["key"], self.text_key)
+        self.assertEqual([(i["value"].lower(), i["tickets"]) for i in models["items"]],
+                         [("x1 carbon", 2), ("t14", 1)])
+        # Tickets created outside the range are not counted.
+        yesterday = (datetime.datetime.now(datetime.timezone.utc).date()
+                     - datetime.timedelta(days=1)).isoformat()
+        before = self.report(self.agent.client, key=self.key, **{"from": yesterday, "to": yesterday})
+        self.assertEqual(before.body["items"], [])
+        # A key nobody answered under: an empty report, not an error.
+        self.assertEqual(self.report(self.agent.client, key="never_asked").body["items"], [])
+
+    def test_customers_are_refused_and_bad_parameters_named(self):
+        self.assertProblem(self.report(self.customer.client, key=self.key), 403)
+        self.assertProblem(self.server.client().get("%s?key=%s" % (self.REPORT, self.key)), 401)
+        self.assertProblem(self.agent.client.get(self.REPORT), 422, "key")
+        self.assertProblem(self.report(self.agent.client, key="no spaces"), 422, "key")
+        self.assertProblem(self.report(self.agent.client, key=self.key, **{"from": "yesterday"}),
+                           422, "from")
+        self.assertProblem(self.report(self.agent.client, key=self.key,
+                                       **{"from": "2026-02-01", "to": "2026-01-01"}), 422, "from")
+        self.assertProblem(self.report(self.agent.client, key=self.key, group_by="day"), 400)
 
 
 if __name__ == "__main__":

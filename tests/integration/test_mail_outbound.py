@@ -250,7 +250,7 @@ class MailTemplatesTest(unittest.TestCase):
                 agent = s.user("agent")
                 items = admin.get("/api/v1/mail/templates").body["items"]
                 self.assertEqual([t["kind"] for t in items], ["acknowledgement", "reply", "assignment", "transcript", "invitation",
-                                                      "escalation", "promise_reminder"])
+                                                      "escalation", "promise_reminder", "replacement"])
                 self.assertFalse(any(t["customised"] for t in items))
                 text = {"subject": "[#{{ticket_number}}] Got it: {{subject}}",
                         "body": "Hi {{recipient_name}}, ticket {{ticket_number}} is ours now.",

@@ -2,12 +2,12 @@
 changing services with contacts and call trees, revisions (creation first) and restoring one,
 search by name, keyword or any URL on a service's hosts, what customers may see (public services
 and public contacts only, never revisions), contact verification, the orphans list with its open
-tickets, and tickets naming their service."""
+tickets, a team's contacts overdue for review, and tickets naming their service."""
 
 import unittest
 from urllib.parse import quote
 
-from harness import ServerTestCase, unique
+from harness import ServerTestCase, execute_sql, unique
 
 SERVICES = "/api/v1/services"
 TICKETS = "/api/v1/tickets"
@@ -284,6 +284,54 @@ class VerificationAndOrphansTest(DirectoryTestCase):
         self.assertProblem(self.customer.client.post(path, {"how": "called", "result": "works"}), 403)
 
 
+class OverdueContactsTest(DirectoryTestCase):
+    def backdate(self, contact_id, days):
+        """Makes a contact look added `days` ago (the API cannot: it stamps contacts now)."""
+        execute_sql(self.server, "UPDATE service_contacts SET created_at = created_at - %d WHERE id = %d"
+                    % (days * 86400, contact_id))
+
+    def overdue(self, team_id, client=None):
+        r = (client or self.agent.client).get(SERVICES + "/contacts/overdue?team_id=%d" % team_id)
+        self.assertEqual(r.status, 200, r.body)
+        return r.body["items"]
+
+    def test_a_teams_overdue_contacts_are_listed_oldest_first_with_their_service(self):
+        team = self.admin.post("/api/v1/teams", {"name": unique("Overdue ")}).body["id"]
+        other_team = self.admin.post("/api/v1/teams", {"name": unique("Elsewhere ")}).body["id"]
+        a = self.add_service(team_id=team, contacts=[self.phone(value="+1 555 0101", review_interval_days=30),
+                                                     self.phone(value="+1 555 0102")])
+        b = self.add_service(team_id=team, contacts=[self.phone(value="+1 555 0103", review_interval_days=10)])
+        elsewhere = self.add_service(team_id=other_team, contacts=[self.phone(value="+1 555 0104")])
+        self.assertEqual(self.overdue(team), [], "fresh contacts are not overdue")
+        self.backdate(a["contacts"][0]["id"], 40)   # due 10 days ago
+        self.backdate(a["contacts"][1]["id"], 100)  # 180 days: not yet
+        self.backdate(b["contacts"][0]["id"], 30)   # due 20 days ago
+        self.backdate(elsewhere["contacts"][0]["id"], 400)
+        items = self.overdue(team)
+        self.assertEqual([(i["service"]["id"], i["service"]["name"], i["contact"]["value"]) for i in items],
+                         [(b["id"], b["name"], "+1 555 0103"), (a["id"], a["name"], "+1 555 0101")])
+        first = items[0]
+        self.assertTrue(first["contact"]["overdue"])
+        self.assertEqual(first["overdue_since"], first["contact"]["review_due_at"])
+        self.assertEqual(first["contact"]["call_tree"], [])
+        self.assertIn("notes", first["contact"], "staff see the contact as the directory shows it to staff")
+        # Verifying one takes it off the list.
+        r = self.agent.client.post("%s/%d/contacts/%d/verify" % (SERVICES, b["id"], b["contacts"][0]["id"]),
+                                   {"how": "called", "result": "works"})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual([i["contact"]["value"] for i in self.overdue(team)], ["+1 555 0101"])
+        self.assertEqual([i["service"]["id"] for i in self.overdue(other_team)], [elsewhere["id"]])
+
+    def test_the_team_is_required_and_must_exist_and_the_list_is_for_staff(self):
+        path = SERVICES + "/contacts/overdue"
+        self.assertProblem(self.agent.client.get(path), 422, "team_id")
+        self.assertProblem(self.agent.client.get(path + "?team_id=abc"), 422, "team_id")
+        self.assertProblem(self.agent.client.get(path + "?team_id=999999"), 422, "team_id")
+        self.assertProblem(self.agent.client.get(path + "?team_id=1&team=2"), 400)
+        self.assertProblem(self.customer.client.get(path + "?team_id=%d" % self.team_id), 403)
+        self.assertProblem(self.customer.client.get(path), 403)
+
+
 class ReportWrongTest(DirectoryTestCase):
     def test_reporting_a_contact_wrong_on_a_ticket_notifies_the_teams_members_but_not_the_reporter(self):
         member = self.server.user("agent")
@@ -306,8 +354,8 @@ class ReportWrongTest(DirectoryTestCase):
         self.assertEqual(reports(outsider), [])
         events = self.agent.client.get("%s/%d/events" % (TICKETS, number)).body["items"]
         reported = [e for e in events if e["type"] == "service.contact_reported_wrong"]
-        self.assertEqual([(e["data"]["contact_id"], e["data"]["note"]) for e in reported],
-                         [(cid, "The menu changed: press 3 now")])
+        self.assertEqual([(e["data"]["contact_id"], e["data"]["note"], e["data"]["service_name"]) for e in reported],
+                         [(cid, "The menu changed: press 3 now", s["name"])])
         # Customers never see it on their ticket's history.
         theirs = self.customer.client.get("%s/%d/events" % (TICKETS, number)).body["items"]
         self.assertNotIn("service.contact_reported_wrong", [e["type"] for e in theirs])
@@ -339,8 +387,16 @@ class TicketServiceTest(DirectoryTestCase):
         events = self.agent.client.get("%s/%d/events" % (TICKETS, t["number"])).body["items"]
         changed = [e for e in events if e["type"] == "ticket.service_changed"]
         self.assertEqual([(e["data"]["from"], e["data"]["to"]) for e in changed], [(a["id"], b["id"])])
+        # The names at the time go with the ids, so the history reads them after a rename.
+        self.assertEqual([(e["data"]["from_name"], e["data"]["to_name"]) for e in changed], [(a["name"], b["name"])])
+        r = self.agent.client.patch("%s/%d" % (SERVICES, b["id"]), {"name": unique("Renamed ")})
+        self.assertEqual(r.status, 200, r.body)
         cleared = self.agent.client.patch("%s/%d" % (TICKETS, t["number"]), {"service_id": None})
         self.assertIsNone(cleared.body["service_id"])
+        events = self.agent.client.get("%s/%d/events" % (TICKETS, t["number"])).body["items"]
+        changed = [e["data"] for e in events if e["type"] == "ticket.service_changed"]
+        self.assertEqual((changed[0]["to_name"], changed[1]["from_name"], changed[1]["to_name"]),
+                         (b["name"], r.body["name"], ""))
 
     def test_staff_list_the_tickets_about_a_service_by_id_name_or_search(self):
         s = self.add_service()

@@ -64,11 +64,25 @@ export interface Escalation {
   service_id: number | null;
   service_name: string;
   contact_label: string;
+  /** The directory contact as it is now; null for a team escalation or once it was removed. */
+  contact?: EscalationContact | null;
   summary: string;
   /** null once the user who escalated was deleted. */
   by: { id: number; name: string } | null;
   at: string;
   from_team_id: number | null;
+}
+
+/** A contact escalated to, as the escalation carries it. */
+export interface EscalationContact {
+  id: number;
+  kind: 'phone' | 'email' | 'web';
+  value: string;
+  call_tree: { press: string; then: string }[];
+  hours: string;
+  time_zone: string;
+  notes: string;
+  active: boolean;
 }
 
 /** A promise made to a customer (docs/escalation.md). */
@@ -150,6 +164,14 @@ export interface IntakeQuestion {
   choices: string[];
   required: boolean;
   active: boolean;
+}
+
+/** GET /reports/fields: tickets created in the range by their answer under one key. */
+export interface AnswerReport {
+  key: string;
+  from: string;
+  to: string;
+  items: { value: string; tickets: number; open: number }[];
 }
 
 /** One answer kept on a ticket: a boolean for yes_no, text otherwise. */
@@ -349,7 +371,7 @@ export interface Reply<T> {
   etag: string | null;
 }
 
-type Body = object | FormData | undefined;
+type Body = object | FormData | Blob | undefined;
 
 /** One API call. Throws ApiError for any non-2xx answer (and for a network failure, status 0). */
 export async function request<T>(
@@ -361,8 +383,8 @@ export async function request<T>(
   const init: RequestInit = { method, headers: { Accept: 'application/json', ...headers } };
   const h = init.headers as Record<string, string>;
   if (method !== 'GET' && csrfToken) h['X-CSRF-Token'] = csrfToken;
-  if (body instanceof FormData) {
-    init.body = body;
+  if (body instanceof FormData || body instanceof Blob) {
+    init.body = body; // the browser sets the type: multipart with its boundary, or the Blob's
   } else if (body !== undefined) {
     h['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

@@ -4,6 +4,12 @@
 // orphan reasons, and the server's "contacts[2].value" field errors split per contact.
 import type { CallTreeStep, ContactKind, OrphanReason, ServiceContact, VerificationMethod, VerificationResult } from './services';
 
+interface TeamLike {
+  id: number;
+  name: string;
+  member_ids: number[];
+}
+
 /** One step as a person reads it: "Press 2: database team", "Press 4", or the text alone. */
 export function stepText(step: CallTreeStep): string {
   const press = step.press.trim();
@@ -91,6 +97,29 @@ export function escalationOrder<T extends Pick<ServiceContact, 'escalation' | 'e
     .filter(({ c }) => c.escalation)
     .sort((a, b) => (a.c.escalation_order ?? Infinity) - (b.c.escalation_order ?? Infinity) || a.i - b.i)
     .map(({ c }) => c);
+}
+
+/** A service's contacts in the order to offer them for an escalation: escalation contacts first
+ * (in their order), then the rest as listed, inactive ones last. */
+export function contactsToOffer<T extends Pick<ServiceContact, 'escalation' | 'escalation_order' | 'active'>>(contacts: T[]): T[] {
+  const first = escalationOrder(contacts);
+  const all = [...first, ...contacts.filter((c) => !first.includes(c))];
+  return [...all.filter((c) => c.active !== false), ...all.filter((c) => c.active === false)];
+}
+
+/** The team whose overdue contacts to show: the one asked for (?team=), else the first the user is
+ * in, else the first team; null when there are none. */
+export function defaultTeam<T extends TeamLike>(teams: T[], userId: number, asked: string | null): T | null {
+  const byId = asked ? teams.find((t) => String(t.id) === asked) : undefined;
+  return byId ?? teams.find((t) => t.member_ids.includes(userId)) ?? teams[0] ?? null;
+}
+
+/** What a catalog import did, in one line: "2 services created, 1 updated, 1 document skipped." */
+export function importSummaryLine(r: { created: number; updated: number; skipped: unknown[] }): string {
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const parts = [`${n(r.created, 'service', 'services')} created`, `${r.updated} updated`];
+  if (r.skipped.length) parts.push(`${n(r.skipped.length, 'document', 'documents')} skipped`);
+  return parts.join(', ') + '.';
 }
 
 /**

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-const { describe, genericText } = await import(process.env.EVENT_TEXT_MODULE);
+const { describe, genericText, serviceNamesFrom } = await import(process.env.EVENT_TEXT_MODULE);
 const catalogue = JSON.parse(readFileSync(new URL('../../docs/event_catalogue.json', import.meta.url), 'utf8'));
 
 const names = (id) => `name-of-${id}`;
@@ -39,4 +39,30 @@ test('every type that can be on a ticket has its own phrase in the history', () 
 test('a type the catalogue does not declare reads as its name spelled out', () => {
   assert.equal(describe(event('widget.polished', {}), names, names), 'widget polished');
   assert.ok(!catalogue.events.some((e) => e.name === 'widget.polished'));
+});
+
+test('services, teams and contacts read by name: the name the event carries, else what the page knows', () => {
+  const teams = (id) => (id === 4 ? 'Tier 2' : `#${id} (no longer in the desk)`);
+  const say = (type, data, known) => describe(event(type, data), names, teams, known);
+  assert.equal(say('ticket.service_changed', { from: null, to: 3, from_name: '', to_name: 'Records' }), 'set the service to Records');
+  assert.equal(say('ticket.service_changed', { from: 3, to: 5, from_name: 'Records', to_name: 'Billing' }), 'changed the service from Records to Billing');
+  assert.equal(say('ticket.service_changed', { from: 3, to: null, from_name: 'Records', to_name: '' }), 'cleared the service (was Records)');
+  // Written before events carried names: the page's knowledge, then the number as a last resort.
+  assert.equal(say('ticket.service_changed', { from: null, to: 3 }, { serviceName: (id) => (id === 3 ? 'Records' : '') }), 'set the service to Records');
+  assert.equal(say('ticket.service_changed', { from: null, to: 9 }, { serviceName: () => '' }), 'set the service to service #9');
+  assert.equal(say('service.contact_reported_wrong', { service_id: 3, contact_id: 11, note: 'press 3 now', service_name: 'Records' }), 'reported a contact of Records as wrong: press 3 now');
+  assert.equal(say('ticket.team_changed', { from: 1, to: 7, from_name: 'Desk', to_name: 'Gone team' }), 'moved it to team Gone team');
+  assert.equal(say('ticket.team_changed', { from: 1, to: 4 }), 'moved it to team Tier 2');
+  assert.equal(say('ticket.escalated', { escalation_id: 8, team_id: null, contact_id: 11, summary: 's' }, { escalatedTo: (id) => (id === 8 ? 'phone +1 555 0100 (Records)' : '') }), 'escalated it to phone +1 555 0100 (Records)');
+  assert.equal(say('ticket.escalated', { escalation_id: 2, team_id: null, contact_id: 11, summary: 's' }, { escalatedTo: () => '' }), 'escalated it to a contact in the service directory');
+
+  const known = serviceNamesFrom([
+    event('ticket.service_changed', { from: null, to: 3, from_name: '', to_name: 'Records' }),
+    event('service.contact_reported_wrong', { service_id: 5, contact_id: 1, note: '', service_name: 'Billing' }),
+    event('ticket.service_changed', { from: 5, to: 6 }),
+  ]);
+  assert.deepEqual([...known.entries()].sort(), [
+    [3, 'Records'],
+    [5, 'Billing'],
+  ]);
 });

@@ -2,7 +2,10 @@
 // database team" and come back from the editor's rows without blanks, contact values become
 // links only when safe (never javascript:), verification and orphan reasons read as sentences,
 // escalation contacts come in their order, the server's "contacts[2].time_zone" errors land on
-// the right contact, and the editor's form round-trips a service into the body a PATCH takes.
+// the right contact, the editor's form round-trips a service into the body a PATCH takes,
+// contacts are offered for an escalation in the order to try them, the overdue list's team
+// defaults to the user's, a catalog import's result reads as one line, and the promise report's
+// kept-in-time share.
 // Run by web/test.sh, which bundles src/service_text.ts and src/service_form.ts to
 // $SERVICE_MODULES first.
 import assert from 'node:assert/strict';
@@ -164,4 +167,37 @@ test('a revision’s changes are named against the one before it', () => {
   assert.deepEqual(form.changedParts(snap, snap), []);
   assert.deepEqual(form.changedParts(snap, { ...snap, description: 'new', contacts: [] }), ['description', 'contacts']);
   assert.deepEqual(form.changedParts(null, snap), []);
+});
+
+test('contacts are offered for an escalation in their escalation order, then as listed, inactive ones last', () => {
+  const c = (id, escalation, order, active = true) => ({ id, escalation, escalation_order: order, active });
+  const offered = text.contactsToOffer([c(1, false, null), c(2, true, 2), c(3, false, null, false), c(4, true, 1), c(5, true, 3, false)]);
+  assert.deepEqual(
+    offered.map((x) => x.id),
+    [4, 2, 1, 5, 3],
+  );
+});
+
+test('the overdue list shows the team asked for, else the user’s first team, else the first team', () => {
+  const teams = [
+    { id: 1, name: 'Desk', member_ids: [7] },
+    { id: 2, name: 'DBA', member_ids: [5, 9] },
+  ];
+  assert.equal(text.defaultTeam(teams, 9, null).id, 2);
+  assert.equal(text.defaultTeam(teams, 9, '1').id, 1);
+  assert.equal(text.defaultTeam(teams, 9, '77').id, 2, 'an unknown team in the address falls back to the user’s');
+  assert.equal(text.defaultTeam(teams, 42, null).id, 1);
+  assert.equal(text.defaultTeam([], 9, null), null);
+});
+
+test('a catalog import’s result reads as one line', () => {
+  assert.equal(text.importSummaryLine({ created: 1, updated: 0, skipped: [{}] }), '1 service created, 0 updated, 1 document skipped.');
+  assert.equal(text.importSummaryLine({ created: 3, updated: 2, skipped: [] }), '3 services created, 2 updated.');
+});
+
+test('the promise report’s kept-in-time share counts due promises only', async () => {
+  const { keptShare } = await import(`${process.env.SERVICE_MODULES}/promise_text.mjs`);
+  assert.equal(keptShare({ kept: 3, kept_late: 1, broken: 0, open: 9 }), '75%');
+  assert.equal(keptShare({ kept: 0, kept_late: 0, broken: 0, open: 2 }), '—');
+  assert.equal(keptShare({ kept: 1, kept_late: 1, broken: 1 }), '33%');
 });

@@ -1,4 +1,5 @@
-// Forms in chats: POST /api/v1/chats/{id}/forms {"form_id"} (staff send one) and
+// Forms in chats: POST /api/v1/chats/{id}/forms {"form_id"} (staff send one; {"replacement_id"}
+// sends the built-in "Shipping address" form of a replacement on the chat's ticket) and
 // POST /api/v1/chats/{id}/forms/{request_seq} {"values"} (the customer fills it in); and the
 // forms themselves, /api/v1/chat-forms (staff read, admins write).
 #include "http/chat_codec.hpp"
@@ -11,10 +12,12 @@ namespace frontline::http::handlers {
 Response chat_form_request_post(Request& req, Services& s) {
   auto id = path_id(req);
   if (!id) return no_such("chat");
-  auto form_id = decode_chat_form_request(req.body);
-  if (!form_id) return problem(form_id.error());
-  return reply(s.chats.request_form(req.caller(), *id, *form_id), 201,
-               [](const app::PostedEntry& p) { return chat_entry_json(p.entry); });
+  auto request = decode_chat_form_request(req.body);
+  if (!request) return problem(request.error());
+  auto posted = request->replacement_id
+                    ? s.chats.request_address_form(req.caller(), *id, *request->replacement_id)
+                    : s.chats.request_form(req.caller(), *id, *request->form_id);
+  return reply(posted, 201, [](const app::PostedEntry& p) { return chat_entry_json(p.entry); });
 }
 
 Response chat_form_submit_post(Request& req, Services& s) {

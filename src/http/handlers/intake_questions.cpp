@@ -1,6 +1,7 @@
 // /api/v1/intake-questions — the questions new tickets ask per category and per service: every
-// question (staff), the form for ?category=NAME&service_id=N (anyone signed in: the portal shows
-// it), and adding, changing and deleting questions (admins).
+// question (staff), the form for ?category=NAME&service_id=N (anyone, signed in or not: the portal
+// and the chat widget's anonymous visitors show it; a stranger is a customer here, so only public
+// services), and adding, changing and deleting questions (admins).
 #include <array>
 
 #include "http/handlers/common.hpp"
@@ -14,7 +15,13 @@ Response intake_questions_get(Request& req, Services& s) {
   if (auto bad = unknown_query_param(req, kAllowed)) return *bad;
   auto category = req.query_param("category");
   auto service = req.query_param("service_id");
-  if (!category && !service) return reply(s.intake.list(req.caller()), 200, intake_questions_json);
+  if (!category && !service) {
+    if (!req.actor) {
+      return problem(
+          core::make_error(core::Errc::unauthenticated, "sign in to list every intake question"));
+    }
+    return reply(s.intake.list(req.caller()), 200, intake_questions_json);
+  }
   std::optional<core::Id> service_id;
   if (service && !service->empty()) {
     service_id = core::parse_positive_id(*service);
@@ -23,8 +30,8 @@ Response intake_questions_get(Request& req, Services& s) {
                                       {{"service_id", "must be a positive integer id"}}));
     }
   }
-  return reply(s.intake.form(req.caller(), category.value_or(""), service_id), 200,
-               intake_questions_json);
+  return reply(s.intake.form(req.actor.value_or(core::Actor{}), category.value_or(""), service_id),
+               200, intake_questions_json);
 }
 
 Response intake_questions_post(Request& req, Services& s) {

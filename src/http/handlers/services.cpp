@@ -1,6 +1,7 @@
 // /api/v1/services — the service directory: search (customers: public services only), add and
 // change services (staff; If-Match with the ETag makes a stale edit fail with 412 instead of
-// overwriting), and the orphans nobody can be reached for (staff).
+// overwriting), the orphans nobody can be reached for and a team's contacts overdue for review
+// (staff).
 #include <array>
 
 #include "http/handlers/common.hpp"
@@ -56,6 +57,20 @@ Response service_orphans_get(Request& req, Services& s) {
   return reply(s.directory.orphans(actor), 200, [&](const std::vector<app::OrphanService>& os) {
     return service_orphans_json(os, actor);
   });
+}
+
+Response service_overdue_contacts_get(Request& req, Services& s) {
+  static constexpr std::array<std::string_view, 1> kAllowed{"team_id"};
+  const auto& actor = req.caller();
+  if (!actor.is_staff()) {  // before the query is read: customers learn nothing from it
+    return problem(core::make_error(core::Errc::forbidden, "the overdue list is for staff"));
+  }
+  if (auto bad = unknown_query_param(req, kAllowed)) return *bad;
+  const auto text = req.query_param("team_id");
+  if (!text) return problem(core::invalid_field("team_id", "is required"));
+  auto team = parse_positive_id(*text);
+  if (!team) return problem(core::invalid_field("team_id", "must be a team's id"));
+  return reply(s.directory.overdue_contacts(actor, *team), 200, overdue_contacts_json);
 }
 
 }  // namespace frontline::http::handlers

@@ -168,4 +168,22 @@ std::vector<core::TicketField> PgIntake::ticket_fields(Id ticket_number) {
   return out;
 }
 
+// value is citext: GROUP BY groups ignoring case as SQLite's NOCASE does; min(value::text) picks
+// one spelling the same way every time (COLLATE "C": byte order, as on SQLite).
+std::vector<core::IntakeAnswerCount> PgIntake::answer_counts(std::string_view key,
+                                                             core::UnixTime from, core::UnixTime to,
+                                                             int limit) {
+  auto s = db_.prepare(
+      "SELECT min(f.value::text COLLATE \"C\"), count(DISTINCT f.ticket_number), "
+      "count(DISTINCT f.ticket_number) FILTER (WHERE t.status NOT IN ('resolved', 'closed')) "
+      "FROM ticket_fields f JOIN tickets t ON t.number = f.ticket_number "
+      "WHERE f.question_key = $1 AND t.created_at >= $2 AND t.created_at < $3 "
+      "AND t.merged_into IS NULL "
+      "GROUP BY f.value ORDER BY 2 DESC, 1 LIMIT $4");
+  s.bind(1, key).bind(2, from).bind(3, to).bind(4, std::int64_t{limit});
+  std::vector<core::IntakeAnswerCount> out;
+  while (s.step()) out.push_back({s.text(0), s.int64(1), s.int64(2)});
+  return out;
+}
+
 }  // namespace frontline::store::postgres

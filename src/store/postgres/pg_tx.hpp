@@ -29,6 +29,7 @@ class PgTx final : public Tx {
   IntakeRepository& intake() override { return intake_; }
   EscalationRepository& escalations() override { return escalations_; }
   PromiseRepository& promises() override { return promises_; }
+  ReplacementRepository& replacements() override { return replacements_; }
 
   void optimize() override;
   // For PostgreSQL-only statements outside the repositories (the blob store).
@@ -57,6 +58,7 @@ class PgTx final : public Tx {
   PgIntake intake_{db_};
   PgEscalations escalations_{db_};
   PgPromises promises_{db_};
+  PgReplacements replacements_{db_};
 };
 
 }  // namespace frontline::store::postgres

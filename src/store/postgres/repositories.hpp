@@ -273,6 +273,20 @@ class PgPromises final : public PromiseRepository {
   Connection& db_;
 };
 
+class PgReplacements final : public ReplacementRepository {
+ public:
+  explicit PgReplacements(Connection& conn) : db_(conn) {}
+
+  Id insert_replacement(const core::Replacement& replacement) override;
+  std::optional<core::Replacement> replacement_by_id(Id id) override;
+  std::vector<core::Replacement> ticket_replacements(Id ticket_number) override;
+  std::vector<core::Replacement> list_replacements(const ReplacementFilter& filter) override;
+  bool update_replacement(const core::Replacement& replacement) override;
+
+ private:
+  Connection& db_;
+};
+
 class PgMacros final : public MacroRepository {
  public:
   explicit PgMacros(Connection& conn) : db_(conn) {}
@@ -331,6 +345,8 @@ class PgIntake final : public IntakeRepository {
                                                    bool include_inactive) override;
   void set_fields(Id ticket_number, const std::vector<core::TicketField>& fields) override;
   std::vector<core::TicketField> ticket_fields(Id ticket_number) override;
+  std::vector<core::IntakeAnswerCount> answer_counts(std::string_view key, core::UnixTime from,
+                                                     core::UnixTime to, int limit) override;
 
  private:
   Connection& db_;

@@ -123,7 +123,8 @@ std::optional<std::pair<core::Ticket, TicketRepository::TicketParts>> PgTickets:
       db_.prepare(std::string(kTicketColumns) +
                   ", EXISTS(SELECT 1 FROM ticket_fields f WHERE f.ticket_number = t.number), "
                   "EXISTS(SELECT 1 FROM ticket_escalations e WHERE e.ticket_number = t.number), "
-                  "EXISTS(SELECT 1 FROM promises p WHERE p.ticket_number = t.number) "
+                  "EXISTS(SELECT 1 FROM promises p WHERE p.ticket_number = t.number), "
+                  "EXISTS(SELECT 1 FROM replacements r WHERE r.ticket_number = t.number) "
                   "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = $1");
   s.bind(1, number);
   if (!s.step()) return std::nullopt;
@@ -131,6 +132,7 @@ std::optional<std::pair<core::Ticket, TicketRepository::TicketParts>> PgTickets:
   parts.fields = s.boolean(24) != 0;
   parts.escalations = s.boolean(25) != 0;
   parts.promises = s.boolean(26) != 0;
+  parts.replacements = s.boolean(27) != 0;
   return std::pair(read_ticket(s), parts);
 }
 

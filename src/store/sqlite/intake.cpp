@@ -167,4 +167,22 @@ std::vector<core::TicketField> SqliteIntake::ticket_fields(Id ticket_number) {
   return out;
 }
 
+// GROUP BY value groups ignoring case (the column is NOCASE); min(value COLLATE BINARY) picks one
+// spelling the same way every time. ticket_fields_by_value finds the key's rows.
+std::vector<core::IntakeAnswerCount> SqliteIntake::answer_counts(std::string_view key,
+                                                                 core::UnixTime from,
+                                                                 core::UnixTime to, int limit) {
+  auto s = db_.prepare(
+      "SELECT min(f.value COLLATE BINARY), count(DISTINCT f.ticket_number), "
+      "count(DISTINCT CASE WHEN t.status NOT IN ('resolved', 'closed') THEN f.ticket_number END) "
+      "FROM ticket_fields f JOIN tickets t ON t.number = f.ticket_number "
+      "WHERE f.question_key = ?1 AND t.created_at >= ?2 AND t.created_at < ?3 "
+      "AND t.merged_into IS NULL "
+      "GROUP BY f.value ORDER BY 2 DESC, 1 COLLATE BINARY LIMIT ?4");
+  s.bind(1, key).bind(2, from).bind(3, to).bind(4, std::int64_t{limit});
+  std::vector<core::IntakeAnswerCount> out;
+  while (s.step()) out.push_back({s.text(0), s.int64(1), s.int64(2)});
+  return out;
+}
+
 }  // namespace frontline::store::sqlite

@@ -268,6 +268,20 @@ class SqlitePromises final : public PromiseRepository {
   Connection& db_;
 };
 
+class SqliteReplacements final : public ReplacementRepository {
+ public:
+  explicit SqliteReplacements(Connection& conn) : db_(conn) {}
+
+  Id insert_replacement(const core::Replacement& replacement) override;
+  std::optional<core::Replacement> replacement_by_id(Id id) override;
+  std::vector<core::Replacement> ticket_replacements(Id ticket_number) override;
+  std::vector<core::Replacement> list_replacements(const ReplacementFilter& filter) override;
+  bool update_replacement(const core::Replacement& replacement) override;
+
+ private:
+  Connection& db_;
+};
+
 class SqliteMacros final : public MacroRepository {
  public:
   explicit SqliteMacros(Connection& conn) : db_(conn) {}
@@ -326,6 +340,8 @@ class SqliteIntake final : public IntakeRepository {
                                                    bool include_inactive) override;
   void set_fields(Id ticket_number, const std::vector<core::TicketField>& fields) override;
   std::vector<core::TicketField> ticket_fields(Id ticket_number) override;
+  std::vector<core::IntakeAnswerCount> answer_counts(std::string_view key, core::UnixTime from,
+                                                     core::UnixTime to, int limit) override;
 
  private:
   Connection& db_;

@@ -27,6 +27,7 @@ class SqliteTx final : public Tx {
   IntakeRepository& intake() override { return intake_; }
   EscalationRepository& escalations() override { return escalations_; }
   PromiseRepository& promises() override { return promises_; }
+  ReplacementRepository& replacements() override { return replacements_; }
 
   void optimize() override;
 
@@ -49,6 +50,7 @@ class SqliteTx final : public Tx {
   SqliteIntake intake_{db_};
   SqliteEscalations escalations_{db_};
   SqlitePromises promises_{db_};
+  SqliteReplacements replacements_{db_};
 };
 
 }  // namespace frontline::store::sqlite

@@ -118,7 +118,8 @@ SqliteTickets::ticket_with_parts(Id number) {
       db_.prepare(std::string(kTicketColumns) +
                   ", EXISTS(SELECT 1 FROM ticket_fields f WHERE f.ticket_number = t.number), "
                   "EXISTS(SELECT 1 FROM ticket_escalations e WHERE e.ticket_number = t.number), "
-                  "EXISTS(SELECT 1 FROM promises p WHERE p.ticket_number = t.number) "
+                  "EXISTS(SELECT 1 FROM promises p WHERE p.ticket_number = t.number), "
+                  "EXISTS(SELECT 1 FROM replacements r WHERE r.ticket_number = t.number) "
                   "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = ?");
   s.bind(1, number);
   if (!s.step()) return std::nullopt;
@@ -126,6 +127,7 @@ SqliteTickets::ticket_with_parts(Id number) {
   parts.fields = s.int64(24) != 0;
   parts.escalations = s.int64(25) != 0;
   parts.promises = s.int64(26) != 0;
+  parts.replacements = s.int64(27) != 0;
   return std::pair(read_ticket(s), parts);
 }
 

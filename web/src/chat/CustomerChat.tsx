@@ -2,7 +2,7 @@
 // signed-in customer): the pre-chat form, then waiting in the queue, then the conversation, then
 // the transcript and rating. The widget keeps the chat id and visitor token in sessionStorage,
 // so reloading the page resumes the same chat; the portal finds the customer's open chat.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorText, fieldErrors, type List } from '../api';
 import { chatCall, type ChatAuth } from './http';
 import type { Chat, PreChat, StartedChat } from './protocol';
@@ -50,6 +50,8 @@ export function CustomerChat({ mode, prefill }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
+  // The pre-form's reads (categories, their questions): as a visitor without cookies, or the session.
+  const load = useCallback(<T,>(path: string) => chatCall<T>(mode === 'visitor' ? { kind: 'visitor' } : { kind: 'session' }, 'GET', path), [mode]);
 
   // A signed-in customer may have a chat open from another tab or before a reload.
   useEffect(() => {
@@ -87,6 +89,7 @@ export function CustomerChat({ mode, prefill }: Props) {
         busy={busy}
         error={error}
         fieldErrors={fields}
+        load={load}
         onSubmit={async (p: PreChat) => {
           setBusy(true);
           try {

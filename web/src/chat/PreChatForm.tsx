@@ -1,7 +1,11 @@
 // Before a chat starts: who is asking, about what, and what they already tried, so the
-// technician can skip the basics. Email and topic are required; the rest helps.
-import { useState } from 'preact/hooks';
+// technician can skip the basics. Email and topic are required; the rest helps. Choosing a
+// category asks its intake questions (docs/intake.md), as the portal's new-ticket form does: the
+// answers become the chat ticket's fields, and each refused one is shown at its question.
+import { useEffect, useState } from 'preact/hooks';
+import type { Category, List } from '../api';
 import { ErrorMessage, Field } from '../components/common';
+import { answersToSend, type IntakeAnswers, IntakeFields, missingAnswers, useIntakeForm } from '../components/IntakeQuestions';
 import { type PreChat, STEPS } from './protocol';
 
 interface Props {
@@ -14,9 +18,11 @@ interface Props {
   error: string;
   fieldErrors: Record<string, string>;
   onSubmit: (p: PreChat) => void;
+  /** Reads the API as this customer (a stable function: the widget's sends no cookies). */
+  load: <T>(path: string) => Promise<T>;
 }
 
-export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErrors, onSubmit }: Props) {
+export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErrors, onSubmit, load }: Props) {
   const [p, setP] = useState<PreChat>({
     name: initial.name,
     email: initial.email,
@@ -28,6 +34,16 @@ export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErro
     machine_type: '',
   });
   const [otherTicked, setOtherTicked] = useState(false);
+  const [cats, setCats] = useState<Category[]>([]);
+  const [category, setCategory] = useState('');
+  const questions = useIntakeForm(category, null, load);
+  const [answers, setAnswers] = useState<IntakeAnswers>({});
+  useEffect(() => {
+    load<List<Category>>('/categories').then(
+      (l) => setCats(l.items),
+      () => setCats([]), // no categories offered: the chat starts without one
+    );
+  }, [load]);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const set = (patch: Partial<PreChat>) => setP({ ...p, ...patch });
   const errors = { ...fieldErrors, ...problems };
@@ -38,6 +54,7 @@ export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErro
     if (!p.email.trim()) found.email = 'Enter your email address, so we can answer if the chat is cut off.';
     else if (!/^[^\s@]+@[^\s@]+$/.test(p.email.trim())) found.email = 'This does not look like an email address.';
     if (!p.topic.trim()) found.topic = 'Tell us in a few words what it is about.';
+    Object.assign(found, missingAnswers(questions, answers));
     setProblems(found);
     if (Object.keys(found).length > 0) {
       // After the render that marks them: the first field needing attention gets the focus.
@@ -51,6 +68,7 @@ export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErro
       email: p.email.trim(),
       topic: p.topic.trim(),
       steps_other: otherTicked ? p.steps_other.trim() : '',
+      ...(category ? { category, answers: answersToSend(questions, answers) } : {}),
     });
   };
 
@@ -76,6 +94,21 @@ export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErro
       <Field label="What is it about? (required)" error={errors.topic}>
         {(a) => <input {...a} required maxLength={200} value={p.topic} onInput={(e) => set({ topic: e.currentTarget.value })} />}
       </Field>
+      {cats.length > 0 && (
+        <Field label="Category (optional)" error={errors.category}>
+          {(a) => (
+            <select {...a} value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+              <option value="">Not sure</option>
+              {cats.map((c) => (
+                <option key={c.id} value={c.name}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <IntakeFields questions={questions} answers={answers} onChange={setAnswers} errors={errors} legend={`About your ${category} request`} />
       <label class="check">
         <input type="checkbox" checked={p.technician} onChange={(e) => set({ technician: e.currentTarget.checked })} />I am a
         technical support technician

@@ -51,6 +51,9 @@ export interface PreChat {
   steps_other: string;
   serial_number: string;
   machine_type: string;
+  /** The ticket's category, and the answers to its intake questions (docs/intake.md). */
+  category?: string;
+  answers?: Record<string, string | boolean>;
 }
 
 /** The steps a customer can tick before the chat (anything else goes in steps_other). */

@@ -7,8 +7,15 @@ import { Field, useId } from './common';
 
 export type IntakeAnswers = Record<string, string | boolean>;
 
-/** The questions for this category and service (none for neither), refetched as they change. */
-export function useIntakeForm(category: string, serviceId: number | null | undefined): IntakeQuestion[] {
+/**
+ * The questions for this category and service (none for neither), refetched as they change.
+ * `load` reads the API (the chat widget's anonymous visitor passes one that sends no cookies).
+ */
+export function useIntakeForm(
+  category: string,
+  serviceId: number | null | undefined,
+  load: <T>(path: string) => Promise<T> = get,
+): IntakeQuestion[] {
   const [questions, setQuestions] = useState<IntakeQuestion[]>([]);
   useEffect(() => {
     if (!category && !serviceId) {
@@ -16,14 +23,14 @@ export function useIntakeForm(category: string, serviceId: number | null | undef
       return;
     }
     let alive = true;
-    get<List<IntakeQuestion>>(`/intake-questions${qs({ category, service_id: serviceId })}`).then(
+    load<List<IntakeQuestion>>(`/intake-questions${qs({ category, service_id: serviceId })}`).then(
       (l) => alive && setQuestions(l.items),
       () => alive && setQuestions([]),
     );
     return () => {
       alive = false;
     };
-  }, [category, serviceId]);
+  }, [category, serviceId, load]);
   return questions;
 }
 

@@ -6,6 +6,32 @@ import { priorityLabel, statusLabel } from './common';
 
 export type Names = (id: number | null | undefined) => string;
 
+/** What the page knows besides the people and teams: service names (from the events that carry
+ * them, and the ticket's escalation), and whom a current escalation went to. Either may answer
+ * '' for an id it does not know. */
+export interface Known {
+  serviceName?: (id: number) => string;
+  escalatedTo?: (escalationId: number) => string;
+}
+
+/** Service names the history's own events carry (written with the event since they carry them). */
+export function serviceNamesFrom(events: TicketEvent[]): Map<number, string> {
+  const names = new Map<number, string>();
+  const note = (id: unknown, name: unknown) => {
+    if (typeof id === 'number' && typeof name === 'string' && name) names.set(id, name);
+  };
+  for (const e of events) {
+    const d = e.data ?? {};
+    if (e.type === 'ticket.service_changed') {
+      note(d.from, d.from_name);
+      note(d.to, d.to_name);
+    } else if (e.type === 'service.contact_reported_wrong') {
+      note(d.service_id, d.service_name);
+    }
+  }
+  return names;
+}
+
 const MAIL_KIND: Record<string, string> = {
   acknowledgement: 'the acknowledgement',
   reply: 'the reply',
@@ -20,9 +46,14 @@ const mailKind = (k: string) => MAIL_KIND[k] ?? `the ${k || 'email'}`;
 /** The words after the actor's name for one event of a ticket's history. A type with no case
  * here falls back to its name spelled out — the web tests check every type of the event
  * catalogue (docs/event_catalogue.json) that can be on a ticket has a case. */
-export function describe(e: TicketEvent, userName: Names, teamName: Names): string {
+export function describe(e: TicketEvent, userName: Names, teamName: Names, known: Known = {}): string {
   const d = e.data ?? {};
   const s = (k: string) => (d[k] === null || d[k] === undefined ? '' : String(d[k]));
+  // A service by the name the event carries, else the name the page knows, else its number.
+  const service = (idKey: string, nameKey: string) => {
+    const id = d[idKey];
+    return s(nameKey) || (typeof id === 'number' ? known.serviceName?.(id) : '') || (id ? `service #${String(id)}` : 'a service');
+  };
   switch (e.type) {
     case 'ticket.created':
       return `opened the ticket${d.channel ? ` via ${s('channel')}` : ''}`;
@@ -37,11 +68,12 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
     case 'ticket.assigned':
       return d.to ? `assigned it to ${userName(d.to as number)}` : 'unassigned it';
     case 'ticket.team_changed':
-      return d.to ? `moved it to team ${teamName(d.to as number)}` : 'removed the team';
+      return d.to ? `moved it to team ${s('to_name') || teamName(d.to as number)}` : 'removed the team';
     case 'ticket.service_changed':
-      return d.to ? `set the service to #${d.to as number}` : 'cleared the service';
+      if (!d.to) return d.from ? `cleared the service (was ${service('from', 'from_name')})` : 'cleared the service';
+      return d.from ? `changed the service from ${service('from', 'from_name')} to ${service('to', 'to_name')}` : `set the service to ${service('to', 'to_name')}`;
     case 'service.contact_reported_wrong':
-      return `reported contact #${s('contact_id') || '?'} of service #${s('service_id') || '?'} as wrong`;
+      return `reported a contact of ${service('service_id', 'service_name')} as wrong${d.note ? `: ${s('note')}` : ''}`;
     case 'ticket.fields_answered': {
       const n = Array.isArray(d.question_ids) ? d.question_ids.length : 0;
       return `recorded the caller’s answers to ${n === 1 ? 'a question' : `${n || 'some'} questions`}`;
@@ -49,7 +81,7 @@ export function describe(e: TicketEvent, userName: Names, teamName: Names): stri
     case 'ticket.escalated':
       return d.team_id
         ? `escalated it to team ${teamName(d.team_id as number)}`
-        : `escalated it to contact #${s('contact_id') || '?'}`;
+        : `escalated it to ${(typeof d.escalation_id === 'number' && known.escalatedTo?.(d.escalation_id)) || 'a contact in the service directory'}`;
     case 'ticket.deescalated':
       return d.team_id ? `de-escalated it back to team ${teamName(d.team_id as number)}` : 'de-escalated it';
     case 'promise.made':

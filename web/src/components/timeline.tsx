@@ -3,7 +3,7 @@
 // bounce is recorded under the mail gateway's token); "queued" lines hide once that mail has news.
 import type { TicketEvent } from '../api';
 import { Time } from './common';
-import { describe, type Names } from './event_text';
+import { describe, type Known, type Names } from './event_text';
 
 const mailKey = (e: TicketEvent) => `${String(e.data?.to)} ${String(e.data?.kind)}`;
 
@@ -24,14 +24,14 @@ function withoutSettledQueued(events: TicketEvent[]): TicketEvent[] {
   return keep.reverse();
 }
 
-export function Timeline({ events, userName, teamName }: { events: TicketEvent[]; userName: Names; teamName: Names }) {
+export function Timeline({ events, userName, teamName, known }: { events: TicketEvent[]; userName: Names; teamName: Names; known?: Known }) {
   if (events.length === 0) return <p class="empty">No history yet.</p>;
   return (
     <ol class="timeline">
       {withoutSettledQueued(events).map((e) => (
         <li key={e.id}>
           <span class="who">{e.actor_id && !e.type.startsWith('mail.') ? userName(e.actor_id) : 'Frontline'}</span>{' '}
-          {describe(e, userName, teamName)}{' '}
+          {describe(e, userName, teamName, known)}{' '}
           <span class="muted">
             · <Time iso={e.created_at} />
           </span>

@@ -1,7 +1,8 @@
 // Store contract, run against every engine: intake questions and ticket fields. Focus: a form is
 // the category's questions (any case) then the service's, each by position; inactive questions
 // only on request; choices and fields read back in order; set_fields replaces an answer in place;
-// a deleted question leaves its answers; field filters find tickets by key and value (any case).
+// a deleted question leaves its answers; field filters find tickets by key and value (any case);
+// the answer report counts tickets per answer in a creation range, open ones apart.
 #include <gtest/gtest.h>
 
 #include "store_contract.hpp"
@@ -179,6 +180,55 @@ TEST_P(IntakeContract, FieldFiltersFindTicketsByKeyAndValueIgnoringCase) {
   EXPECT_EQ(numbers({{"others", "yes"}, {"serial", "ABC124"}}), std::vector<Id>{b.number});
   EXPECT_TRUE(numbers({{"serial", "ABC12"}}).empty());
   EXPECT_TRUE(numbers({{"model", "ABC123"}}).empty());
+}
+
+TEST_P(IntakeContract, AnswerCountsGroupTicketsByAnswerIgnoringCaseMostFirstInTheirRange) {
+  const Id ann = user("ann@example.com");
+  auto a = ticket(ann, "a", 1000);
+  auto b = ticket(ann, "b", 1500);
+  auto c = ticket(ann, "c", 1999);
+  auto early = ticket(ann, "too early", 999);
+  auto late = ticket(ann, "too late", 2000);
+  auto merged = ticket(ann, "merged away", 1200);
+  auto field = [](std::string key, std::string value, Id id = 1) {
+    return core::TicketField{id, std::move(key), "Label", IntakeKind::text, std::move(value)};
+  };
+  write([&](Tx& tx) {
+    tx.intake().set_fields(a.number, {field("os", "windows"), field("model", "X1", 3)});
+    tx.intake().set_fields(b.number, {field("os", "Windows"), field("os", "Linux", 2)});
+    tx.intake().set_fields(c.number, {field("os", "Linux")});
+    tx.intake().set_fields(early.number, {field("os", "Linux")});
+    tx.intake().set_fields(late.number, {field("os", "Linux")});
+    tx.intake().set_fields(merged.number, {field("os", "Linux")});
+    a.status = core::Status::resolved;
+    c.status = core::Status::closed;
+    merged.status = core::Status::closed;
+    merged.merged_into = c.number;
+    for (auto* t : {&a, &c, &merged}) ++t->version;
+    tx.tickets().update_ticket(a);
+    tx.tickets().update_ticket(c);
+    tx.tickets().update_ticket(merged);
+  });
+  read([&](Tx& tx) {
+    auto counts = tx.intake().answer_counts("os", 1000, 2000, 10);
+    ASSERT_EQ(counts.size(), 2u);
+    // Ties by answer: "Linux" before "Windows"; the spelling shown is the byte-wise smallest.
+    EXPECT_EQ(counts[0].value, "Linux");
+    EXPECT_EQ(counts[0].tickets, 2);
+    EXPECT_EQ(counts[0].open, 1);  // b; c is closed
+    EXPECT_EQ(counts[1].value, "Windows");
+    EXPECT_EQ(counts[1].tickets, 2);
+    EXPECT_EQ(counts[1].open, 1);  // b; a is resolved
+    auto one = tx.intake().answer_counts("os", 1000, 2000, 1);
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(one[0].value, "Linux");
+    auto wide = tx.intake().answer_counts("os", 0, 10000, 10);
+    ASSERT_EQ(wide.size(), 2u);
+    EXPECT_EQ(wide[0].value, "Linux");
+    EXPECT_EQ(wide[0].tickets, 4);  // early and late too; never the merged one
+    EXPECT_TRUE(tx.intake().answer_counts("OS", 1000, 2000, 10).empty());
+    EXPECT_TRUE(tx.intake().answer_counts("serial", 0, 10000, 10).empty());
+  });
 }
 
 }  // namespace

@@ -226,6 +226,7 @@ function AdminNav({ path }: { path: string }) {
     ['/admin/organizations', 'Organisations'],
     ['/admin/boards', 'Boards'],
     ['/admin/categories', 'Categories'],
+    ['/admin/intake-questions', 'Intake questions'],
     ['/admin/mail-templates', 'Mail templates'],
     ['/admin/macros', 'Macros'],
     ['/admin/chat-forms', 'Chat forms'],

@@ -1,9 +1,12 @@
-// Reports (staff only): the leaderboard and the closed-ticket report. Both read the server's
-// daily rollups, so they are cheap to reload; they do not follow the live stream.
+// Reports (staff only): the leaderboard and the closed-ticket report, which read the server's
+// daily rollups, promises kept and broken per technician, and tickets by their intake answer.
+// They are cheap to reload; they do not follow the live stream.
 import type { Me } from '../../api';
 import { useTitle } from '../../components/common';
+import { AnswerReportSection } from './AnswerReport';
 import { ClosedReportSection } from './ClosedReport';
 import { LeaderboardSection } from './Leaderboard';
+import { PromisesReportSection } from './PromisesReport';
 
 export function ReportsScreen({ me }: { me: Me }) {
   useTitle('Reports');
@@ -16,6 +19,8 @@ export function ReportsScreen({ me }: { me: Me }) {
       </p>
       <LeaderboardSection me={me} />
       <ClosedReportSection />
+      <PromisesReportSection />
+      <AnswerReportSection />
     </>
   );
 }

@@ -2,10 +2,11 @@
 // what it changed from the one before, and its contents; an older state can be restored, which
 // saves it again as a new revision (nothing is lost).
 import { useState } from 'preact/hooks';
-import { get, type List, post } from '../../api';
+import { get, type List, post, type Team } from '../../api';
 import { ErrorMessage, Notice, Time, useData, useTitle } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CallTree } from '../../components/ServiceContacts';
+import { teams } from '../../directory';
 import { Link } from '../../router';
 import type { Service, ServiceRevision } from '../../services';
 import { changedParts } from '../../service_form';
@@ -14,6 +15,7 @@ import { contactKindLabel } from '../../service_text';
 export function ServiceHistory({ id }: { id: number }) {
   const service = useData(() => get<Service>(`/services/${id}`), [id]);
   const revisions = useData(() => get<List<ServiceRevision>>(`/services/${id}/revisions`).then((l) => l.items), [id]);
+  const teamList = useData(() => teams(), []);
   const [restoring, setRestoring] = useState<{ rev: ServiceRevision; number: number } | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
@@ -52,7 +54,7 @@ export function ServiceHistory({ id }: { id: number }) {
           .reverse()
           .map(({ rev, number, before }) => {
             const latest = number === items.length;
-            const parts = number === 1 ? [] : changedParts(before, rev.snapshot);
+            const parts = number === 1 ? [] : changedParts(before, rev.snapshot).map((p) => (p === 'team' ? teamChange(before, rev.snapshot, teamList.data ?? []) : p));
             return (
               <li key={rev.id} class="panel revision">
                 <h2 class="revision-title">
@@ -65,7 +67,7 @@ export function ServiceHistory({ id }: { id: number }) {
                   {parts.length > 0 && <span class="muted"> · changed: {parts.join(', ')}</span>}
                   {number > 1 && parts.length === 0 && <span class="muted"> · no visible change</span>}
                 </p>
-                {rev.snapshot && <Snapshot snapshot={rev.snapshot} label={`Revision ${number}`} />}
+                {rev.snapshot && <Snapshot snapshot={rev.snapshot} label={`Revision ${number}`} teamList={teamList.data ?? []} />}
                 {!latest && rev.snapshot && (
                   <button type="button" class="button-secondary button-small" onClick={() => setRestoring({ rev, number })}>
                     Restore revision {number}
@@ -88,7 +90,20 @@ export function ServiceHistory({ id }: { id: number }) {
   );
 }
 
-function Snapshot({ snapshot, label }: { snapshot: NonNullable<ServiceRevision['snapshot']>; label: string }) {
+type Snap = ServiceRevision['snapshot'];
+
+/** A team by name; one deleted since reads as such (the revision keeps only its id). */
+export function teamLabel(id: number | null | undefined, teamList: Team[]): string {
+  if (!id) return 'no team';
+  return teamList.find((t) => t.id === id)?.name ?? 'a team deleted since';
+}
+
+/** "team (Tier 1 → Databases)". */
+function teamChange(before: Snap, after: Snap, teamList: Team[]): string {
+  return `team (${teamLabel(before?.team_id, teamList)} → ${teamLabel(after?.team_id, teamList)})`;
+}
+
+function Snapshot({ snapshot, label, teamList }: { snapshot: NonNullable<ServiceRevision['snapshot']>; label: string; teamList: Team[] }) {
   return (
     <details>
       <summary>What {label.toLowerCase()} holds</summary>
@@ -108,6 +123,10 @@ function Snapshot({ snapshot, label }: { snapshot: NonNullable<ServiceRevision['
         <div>
           <dt>Keywords</dt>
           <dd>{snapshot.keywords.join(', ') || '—'}</dd>
+        </div>
+        <div>
+          <dt>Owning team</dt>
+          <dd>{teamLabel(snapshot.team_id, teamList)}</dd>
         </div>
         <div>
           <dt>Customers see it</dt>

@@ -1,16 +1,18 @@
 // The service directory's list (agents and admins): one search box that takes a name, a keyword
 // or a pasted web address (the server tells them apart), results as a table with the owning team,
 // the primary contact and what needs attention; the search is kept in the address (?q=) so a
-// result list can be shared and Back returns to it.
+// result list can be shared and Back returns to it. Below: the contacts overdue for review per
+// team, and the directory as a Backstage catalog (export for staff, import for admins).
 import { useEffect, useState } from 'preact/hooks';
-import { type Team } from '../../api';
+import { type Me, type Team } from '../../api';
 import { ErrorMessage, Field, useData, useTitle } from '../../components/common';
 import { teams } from '../../directory';
 import { Link, navigate, useLocation } from '../../router';
 import { searchServices, type Service } from '../../services';
 import { contactKindLabel } from '../../service_text';
+import { CatalogPanel } from './CatalogPanel';
 
-export function ServicesScreen() {
+export function ServicesScreen({ me }: { me: Me }) {
   useTitle('Service directory');
   const loc = useLocation();
   const q = loc.query.get('q') ?? '';
@@ -28,16 +30,21 @@ export function ServicesScreen() {
     return () => clearTimeout(timer);
   }, [text]);
 
-  const { data, error, loading } = useData(() => searchServices(q), [q]);
+  const { data, error, loading, reload } = useData(() => searchServices(q), [q]);
   const teamName = (id: number | null | undefined) => (id ? (teamList.find((t) => t.id === id)?.name ?? `Team #${id}`) : 'No team');
 
   return (
     <section aria-labelledby="services-title">
       <div class="page-head">
         <h1 id="services-title">Service directory</h1>
-        <Link href="/console/services/new" class="button">
-          New service
-        </Link>
+        <div class="actions">
+          <Link href="/console/services/overdue" class="button-secondary">
+            Overdue for review
+          </Link>
+          <Link href="/console/services/new" class="button">
+            New service
+          </Link>
+        </div>
       </div>
       <form
         role="search"
@@ -89,6 +96,7 @@ export function ServicesScreen() {
           </table>
         </div>
       )}
+      <CatalogPanel me={me} onImported={() => void reload()} />
     </section>
   );
 }

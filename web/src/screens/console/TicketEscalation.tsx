@@ -1,11 +1,18 @@
 // The ticket page's escalation and promises panels (docs/escalation.md). "Escalation": the current
-// escalation on top (to whom, the summary, by whom and when), then escalate to another team with
+// escalation on top (to whom — a team, or a directory contact with its call tree, hours and
+// service —, the summary, by whom and when), then escalate to another team or to a contact of the
+// service directory (the ticket's service's contacts, or another service's found by search) with
 // a summary, or de-escalate. "Promises": what was promised to the customer and by when (broken
 // ones flagged), make a new one, mark an open one kept. Server errors show at their field; after
 // each change the page reloads the ticket (onChanged).
-import { useState } from 'preact/hooks';
-import { errorText, post, type Team, type Ticket, type TicketPromise } from '../../api';
-import { ErrorMessage, Field, Notice, Time, useFormErrors } from '../../components/common';
+import { useEffect, useState } from 'preact/hooks';
+import { errorText, get, post, type Team, type Ticket, type TicketPromise } from '../../api';
+import { ErrorMessage, Field, Notice, Time, useFormErrors, useId } from '../../components/common';
+import { CallTree } from '../../components/ServiceContacts';
+import { ServicePicker } from '../../components/ServicePicker';
+import { Link } from '../../router';
+import type { Service } from '../../services';
+import { contactKindLabel, contactsToOffer, escalationOrder } from '../../service_text';
 
 interface PanelProps {
   ticket: Ticket;
@@ -13,14 +20,89 @@ interface PanelProps {
 }
 
 /** Whom an escalation went to, in words: "Tier 2" or "phone +1 555 0100 (Federal records database)". */
-function escalatedTo(e: NonNullable<Ticket['escalation']>): string {
-  if (e.team_id) return `team ${e.team_name || `#${e.team_id}`}`;
-  const label = e.contact_label || `contact #${e.contact_id}`;
+export function escalatedTo(e: NonNullable<Ticket['escalation']>): string {
+  if (e.team_id) return `team ${e.team_name || 'no longer in the desk'}`;
+  const label = e.contact_label || (e.contact ? `${e.contact.kind} ${e.contact.value}` : 'a contact no longer in the directory');
   return e.service_name ? `${label} (${e.service_name})` : label;
 }
 
+/** A contact escalation's details: the contact as the directory has it now, its call tree and hours, its service. */
+function EscalatedContact({ e }: { e: NonNullable<Ticket['escalation']> }) {
+  const c = e.contact;
+  return (
+    <div class="escalation-contact">
+      {e.service_id && (
+        <p>
+          Service: <Link href={`/console/services/${e.service_id}`}>{e.service_name || 'the service'}</Link>
+        </p>
+      )}
+      {c ? (
+        <>
+          {c.active === false && <p class="badge status-closed">Inactive in the directory</p>}
+          <CallTree steps={c.call_tree} label={`Call tree for ${c.value}`} />
+          {(c.hours || c.time_zone) && (
+            <p>
+              Hours: {c.hours || 'not given'}
+              {c.time_zone && <span class="muted"> ({c.time_zone})</span>}
+            </p>
+          )}
+          {c.notes && <p class="contact-notes">Notes: {c.notes}</p>}
+        </>
+      ) : (
+        <p class="muted">The contact has been removed from the directory since.</p>
+      )}
+    </div>
+  );
+}
+
+interface ContactChoicesProps {
+  service: Service;
+  chosen: number | null;
+  onChoose: (contactId: number, service: Service) => void;
+  error?: string;
+}
+
+/** One service's contacts as radio buttons, each with its call tree and hours. */
+function ContactChoices({ service, chosen, onChoose, error }: ContactChoicesProps) {
+  const group = useId('contacts');
+  const offered = contactsToOffer(service.contacts);
+  if (offered.length === 0) return <p class="muted">{service.name} has no contacts in the directory.</p>;
+  return (
+    <div class="contact-choices" role="radiogroup" aria-label={`Contacts of ${service.name}`} aria-invalid={error ? true : undefined}>
+      {offered.map((c) => {
+        const id = `${group}-${c.id}`;
+        const place = escalationOrder(service.contacts).indexOf(c) + 1;
+        return (
+          <div key={c.id} class="contact-choice">
+            <input type="radio" name={group} id={id} value={String(c.id)} checked={chosen === c.id} aria-describedby={`${id}-more`} onChange={() => onChoose(c.id, service)} />
+            <label for={id}>
+              {contactKindLabel(c.kind)} {c.value}
+              {place > 0 && <span class="badge">Escalation {place}</span>}
+              {c.active === false && <span class="badge status-closed">Inactive</span>}
+              {c.overdue && <span class="badge priority-urgent">Overdue for review</span>}
+            </label>
+            <div id={`${id}-more`} class="contact-choice-more">
+              <CallTree steps={c.call_tree} label={`Call tree for ${c.value}`} />
+              {(c.hours || c.time_zone) && (
+                <p class="muted">
+                  Hours: {c.hours || 'not given'}
+                  {c.time_zone && ` (${c.time_zone})`}
+                </p>
+              )}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
 export function TicketEscalation({ ticket, teams, onChanged }: PanelProps & { teams: Team[] }) {
+  const [target, setTarget] = useState<'team' | 'contact'>('team');
   const [teamId, setTeamId] = useState('');
+  const [contactId, setContactId] = useState<number | null>(null);
+  const [ownService, setOwnService] = useState<Service | null>(null);
+  const [otherService, setOtherService] = useState<Service | null>(null);
   const [summary, setSummary] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
@@ -28,12 +110,33 @@ export function TicketEscalation({ ticket, teams, onChanged }: PanelProps & { te
   const current = ticket.escalation ?? null;
   const finished = ticket.status === 'resolved' || ticket.status === 'closed';
   const others = teams.filter((t) => t.id !== ticket.team_id);
+  const serviceId = ticket.service_id ?? null;
+
+  // The ticket's own service is offered first when escalating to a contact.
+  useEffect(() => {
+    setOwnService(null);
+    if (!serviceId || target !== 'contact') return;
+    let alive = true;
+    get<Service>(`/services/${serviceId}`).then(
+      (s) => alive && setOwnService(s),
+      () => {},
+    );
+    return () => {
+      alive = false;
+    };
+  }, [serviceId, target]);
+
+  const chooseContact = (id: number) => {
+    setContactId(id);
+    edited('contact_id');
+  };
 
   const escalate = async (e: Event) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!teamId) problems.team_id = 'Choose the team to escalate to.';
-    if (!summary.trim()) problems.summary = 'Write a summary for the team: what is known and what was tried.';
+    if (target === 'team' && !teamId) problems.team_id = 'Choose the team to escalate to.';
+    if (target === 'contact' && !contactId) problems.contact_id = 'Choose the contact to escalate to.';
+    if (!summary.trim()) problems.summary = `Write a summary for the ${target === 'team' ? 'team' : 'contact'}: what is known and what was tried.`;
     if (Object.keys(problems).length) {
       setFields(problems);
       setError('Some fields need attention.');
@@ -41,11 +144,14 @@ export function TicketEscalation({ ticket, teams, onChanged }: PanelProps & { te
     }
     setBusy(true);
     try {
-      const t = await post<Ticket>(`/tickets/${ticket.number}/escalate`, { team_id: Number(teamId), summary: summary.trim() });
+      const to = target === 'team' ? { team_id: Number(teamId) } : { contact_id: contactId };
+      const t = await post<Ticket>(`/tickets/${ticket.number}/escalate`, { ...to, summary: summary.trim() });
       clear();
       setTeamId('');
+      setContactId(null);
+      setOtherService(null);
       setSummary('');
-      setNotice(`Escalated to ${t.escalation ? escalatedTo(t.escalation) : 'the team'}.`);
+      setNotice(`Escalated to ${t.escalation ? escalatedTo(t.escalation) : 'them'}.`);
       onChanged(t);
     } catch (err) {
       fail(err);
@@ -76,6 +182,7 @@ export function TicketEscalation({ ticket, teams, onChanged }: PanelProps & { te
           <p>
             <strong>Escalated to {escalatedTo(current)}</strong>
           </p>
+          {!current.team_id && <EscalatedContact e={current} />}
           <p class="escalation-summary">{current.summary}</p>
           <p class="muted">
             By {current.by?.name ?? 'a former user'}, <Time iso={current.at} />
@@ -93,27 +200,63 @@ export function TicketEscalation({ ticket, teams, onChanged }: PanelProps & { te
         <p class="hint">Reopen the ticket to escalate it.</p>
       ) : (
         <form onSubmit={escalate} class="stack" noValidate>
-          <h3>{current ? 'Escalate further' : 'Escalate to a team'}</h3>
-          <Field label="Team" error={fields.team_id}>
-            {(p) => (
-              <select
-                {...p}
-                value={teamId}
-                onChange={(e) => {
-                  setTeamId(e.currentTarget.value);
-                  edited('team_id');
+          <h3>{current ? 'Escalate further' : 'Escalate'}</h3>
+          <fieldset class="escalate-to">
+            <legend>Escalate to</legend>
+            <label class="choice">
+              <input type="radio" name="escalate-to" value="team" checked={target === 'team'} onChange={() => setTarget('team')} /> Another team
+            </label>
+            <label class="choice">
+              <input type="radio" name="escalate-to" value="contact" checked={target === 'contact'} onChange={() => setTarget('contact')} /> A contact in the service directory
+            </label>
+          </fieldset>
+          {target === 'team' ? (
+            <Field label="Team" error={fields.team_id}>
+              {(p) => (
+                <select
+                  {...p}
+                  value={teamId}
+                  onChange={(e) => {
+                    setTeamId(e.currentTarget.value);
+                    edited('team_id');
+                  }}
+                >
+                  <option value="">Choose a team…</option>
+                  {others.map((t) => (
+                    <option key={t.id} value={String(t.id)}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : (
+            <div class="escalate-contact">
+              {ownService ? (
+                <>
+                  <h4>Contacts of {ownService.name}</h4>
+                  <ContactChoices service={ownService} chosen={contactId} onChoose={chooseContact} error={fields.contact_id} />
+                </>
+              ) : (
+                !serviceId && <p class="muted">This ticket has no service; find one below.</p>
+              )}
+              <ServicePicker
+                label={serviceId ? 'Or another service' : 'Service'}
+                chosen={otherService}
+                onChoose={(s) => {
+                  setOtherService(s && s.id !== ownService?.id ? s : null);
                 }}
-              >
-                <option value="">Choose a team…</option>
-                {others.map((t) => (
-                  <option key={t.id} value={String(t.id)}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Summary" hint="Internal: the team sees it, the customer does not." error={fields.summary}>
+              />
+              {otherService && (
+                <>
+                  <h4>Contacts of {otherService.name}</h4>
+                  <ContactChoices service={otherService} chosen={contactId} onChoose={chooseContact} error={fields.contact_id} />
+                </>
+              )}
+              <ErrorMessage text={fields.contact_id ?? ''} />
+            </div>
+          )}
+          <Field label="Summary" hint="Internal: the customer does not see it." error={fields.summary}>
             {(p) => (
               <textarea
                 {...p}
@@ -127,7 +270,7 @@ export function TicketEscalation({ ticket, teams, onChanged }: PanelProps & { te
               />
             )}
           </Field>
-          <ErrorMessage text={fields.team_id || fields.summary ? '' : error} />
+          <ErrorMessage text={fields.team_id || fields.contact_id || fields.summary ? '' : error} />
           <div class="actions">
             <button type="submit" class="button button-small" disabled={busy}>
               Escalate

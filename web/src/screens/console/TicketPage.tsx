@@ -32,6 +32,7 @@ import {
 } from '../../components/common';
 import { type ComposeMode, Composer, Conversation } from '../../components/conversation';
 import { useKeys } from '../../components/keys';
+import { type Known, serviceNamesFrom } from '../../components/event_text';
 import { Timeline } from '../../components/timeline';
 import { categories, organizations, staffUsers, teams } from '../../directory';
 import { useLiveRefresh } from '../../live';
@@ -40,7 +41,7 @@ import { Link, navigate } from '../../router';
 import { CONFLICT, type Directory, Properties } from './TicketProperties';
 import { TicketFields } from '../../components/IntakeQuestions';
 import { TicketService } from './TicketService';
-import { TicketEscalation, TicketPromises } from './TicketEscalation';
+import { escalatedTo, TicketEscalation, TicketPromises } from './TicketEscalation';
 import { TicketReplacements } from './TicketReplacements';
 import { useNoteTyping } from './useNoteTyping';
 import { type Person, type Typist, usePresence } from './usePresence';
@@ -140,7 +141,15 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
     if (id === me.id) return `${me.name} (you)`;
     return dir.staff.find((u) => u.id === id)?.name ?? `user #${id}`;
   };
-  const teamName = (id: number | null | undefined) => dir.teams.find((t) => t.id === id)?.name ?? `#${id}`;
+  const teamName = (id: number | null | undefined) => dir.teams.find((t) => t.id === id)?.name ?? `#${id} (no longer in the desk)`;
+  // Names the history's events do not carry themselves (events written before they did).
+  const serviceNames = serviceNamesFrom(events);
+  const current = ticket.escalation;
+  if (current?.service_id && current.service_name) serviceNames.set(current.service_id, current.service_name);
+  const known: Known = {
+    serviceName: (id) => serviceNames.get(id) ?? '',
+    escalatedTo: (id) => (current && current.id === id && !current.team_id ? escalatedTo(current) : ''),
+  };
 
   const take = async () => {
     try {
@@ -216,7 +225,7 @@ export function TicketScreen({ me, number }: { me: Me; number: number }) {
           </section>
           <section aria-labelledby="history-title">
             <h2 id="history-title">History</h2>
-            <Timeline events={events} userName={userName} teamName={teamName} />
+            <Timeline events={events} userName={userName} teamName={teamName} known={known} />
           </section>
         </div>
         <aside class="ticket-side" aria-label="Ticket details">
