@@ -1,7 +1,8 @@
 // Focus of this file: the phone-call form's service lookup — a technician on a call pastes a URL
-// deep inside a service's host, finds the service, reads its call tree as ordered steps, and
-// logs the call with the service attached (a new ticket, or a call added to an open one). axe
-// on the form with the service's contacts shown.
+// deep inside a service's host, finds the service, reads its call tree as ordered steps, logs
+// the call with the service attached and its intake question answered (a new ticket, or a call
+// added to an open one), then, on the new ticket, escalates to tier 2 and records a promise: the
+// whole call as issue 15 tells it. axe on the form with the service's contacts shown.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
@@ -33,6 +34,8 @@ before(async () => {
     ],
   });
   await admin.post('/services', { name: 'Records archive', urls: ['https://archive.records.example.gov/'] });
+  await admin.post('/intake-questions', { service_id: service.id, kind: 'serial', key: 'terminal', label: 'Terminal serial number', required: true });
+  await admin.post('/teams', { name: 'Tier 2', member_ids: [] });
   browser = await launchBrowser();
   ({ page } = await newPerson(browser, server.url));
   await signInThroughForm(page, tech.email, tech.password);
@@ -52,7 +55,7 @@ async function findByPastedUrl() {
   await page.getByRole('radio', { name: /Federal records database/ }).check();
 }
 
-test('on a call, a pasted URL deep inside the service’s host finds it, shows the call tree, and the ticket gets the service', { timeout: 90_000 }, async () => {
+test('on a call, a pasted URL deep inside the service’s host finds it, shows the call tree, the ticket gets the service and the answer, and is escalated with a promise', { timeout: 90_000 }, async () => {
   await page.getByRole('link', { name: 'Log a call' }).click();
   await page.getByRole('heading', { level: 1, name: 'Log a phone call' }).waitFor();
   await page.getByLabel('Find the caller').fill('Zed Newcaller');
@@ -73,6 +76,7 @@ test('on a call, a pasted URL deep inside the service’s host finds it, shows t
   await page.getByLabel('Subject').fill('Cannot reach the records database');
   await page.getByLabel(/The caller’s problem/).fill('Nobody answers at the agency; two weeks now.');
   await page.getByLabel(/Your call notes/).fill('Called +1 555 0100, pressed 2 then 4: DBA will call back.');
+  await page.getByLabel(/Terminal serial number/).fill('TRM-0042');
   await page.getByRole('button', { name: 'Create ticket' }).click();
   const status = page.getByRole('status').filter({ hasText: /Ticket #\d+ created/ });
   await status.waitFor();
@@ -81,12 +85,35 @@ test('on a call, a pasted URL deep inside the service’s host finds it, shows t
   const t = await admin.get(`/tickets/${number}`);
   assert.equal(t.service_id, service.id);
   assert.equal(t.channel, 'phone');
+  assert.deepEqual(t.fields.map((f) => [f.key, f.value]), [['terminal', 'TRM-0042']], 'the call logged the intake answer');
   // The next call starts without a service.
   assert.equal(await page.getByLabel('Find the service').inputValue(), '');
   assert.equal(await page.getByRole('region', { name: /Who supports/ }).count(), 0);
 
   await page.getByRole('link', { name: `Open ticket #${number}` }).click();
   await page.getByRole('region', { name: 'Service' }).getByRole('link', { name: 'Federal records database' }).waitFor();
+  await page.getByText('TRM-0042').first().waitFor();
+
+  // The DBA line is down too: tier 2 takes it, and the caller is promised a call back.
+  const escalation = page.getByRole('region', { name: 'Escalation' });
+  await escalation.getByLabel('Team', { exact: true }).selectOption({ label: 'Tier 2' });
+  await escalation.getByLabel('Summary').fill('DBA line rings out; call tree checked (2, then 4)');
+  await escalation.getByRole('button', { name: 'Escalate' }).click();
+  await escalation.getByText('Escalated to team Tier 2').first().waitFor();
+  const promises = page.getByRole('region', { name: 'Promises' });
+  const due = await page.evaluate(() => {
+    const d = new Date(Date.now() + 86_400_000);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T15:00`;
+  });
+  await promises.getByLabel('Due').fill(due);
+  await promises.getByLabel('Promise').fill('I will call Zed back once tier 2 has reached the DBA');
+  await promises.getByRole('button', { name: 'Record the promise' }).click();
+  await promises.getByRole('list', { name: 'Promises on this ticket' }).getByText('I will call Zed back once tier 2 has reached the DBA', { exact: true }).waitFor();
+  const after = await admin.get(`/tickets/${number}`);
+  assert.equal(after.escalation?.summary, 'DBA line rings out; call tree checked (2, then 4)');
+  assert.equal(after.promises.length, 1);
+  assert.equal(after.service_id, service.id, 'escalating keeps the service');
 });
 
 test('a call added to a caller’s open ticket sets that ticket’s service', { timeout: 90_000 }, async () => {
