@@ -136,6 +136,8 @@ test('a visitor’s widget chat answers the category’s questions; the technici
   await page.getByLabel('Category (optional)').selectOption('Hardware');
   const machine = page.getByLabel('Machine type (required)');
   await machine.waitFor();
+  assert.equal(await page.getByLabel('Machine type (optional)').count(), 0, 'the category asks for the machine type: the form’s own box is gone');
+  assert.equal(await page.getByLabel(/^Serial number/).count(), 1, 'one serial number box: the category’s question');
   await page.getByRole('button', { name: 'Start chat' }).click();
   await page.getByText('Please answer this question.').first().waitFor();
   assert.equal(await machine.getAttribute('aria-invalid'), 'true', 'the unanswered required question is marked');

@@ -1,7 +1,8 @@
 // Before a chat starts: who is asking, about what, and what they already tried, so the
 // technician can skip the basics. Email and topic are required; the rest helps. Choosing a
 // category asks its intake questions (docs/intake.md), as the portal's new-ticket form does: the
-// answers become the chat ticket's fields, and each refused one is shown at its question.
+// answers become the chat ticket's fields, and each refused one is shown at its question; the
+// form's own serial and machine boxes are left out when those questions ask the same.
 import { useEffect, useState } from 'preact/hooks';
 import type { Category, List } from '../api';
 import { ErrorMessage, Field } from '../components/common';
@@ -46,6 +47,9 @@ export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErro
   }, [load]);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const set = (patch: Partial<PreChat>) => setP({ ...p, ...patch });
+  // The fixed serial and machine boxes give way when the category's questions ask the same.
+  const asksSerial = questions.some((q) => q.kind === 'serial');
+  const asksMachine = questions.some((q) => q.key === 'machine_type');
   const errors = { ...fieldErrors, ...problems };
 
   const submit = (e: Event) => {
@@ -68,6 +72,8 @@ export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErro
       email: p.email.trim(),
       topic: p.topic.trim(),
       steps_other: otherTicked ? p.steps_other.trim() : '',
+      serial_number: asksSerial ? '' : p.serial_number,
+      machine_type: asksMachine ? '' : p.machine_type,
       ...(category ? { category, answers: answersToSend(questions, answers) } : {}),
     });
   };
@@ -138,12 +144,16 @@ export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErro
         )}
       </fieldset>
       <div class="row">
-        <Field label="Serial number (optional)">
-          {(a) => <input {...a} autoComplete="off" value={p.serial_number} onInput={(e) => set({ serial_number: e.currentTarget.value })} />}
-        </Field>
-        <Field label="Machine type (optional)">
-          {(a) => <input {...a} autoComplete="off" value={p.machine_type} onInput={(e) => set({ machine_type: e.currentTarget.value })} />}
-        </Field>
+        {!asksSerial && (
+          <Field label="Serial number (optional)">
+            {(a) => <input {...a} autoComplete="off" value={p.serial_number} onInput={(e) => set({ serial_number: e.currentTarget.value })} />}
+          </Field>
+        )}
+        {!asksMachine && (
+          <Field label="Machine type (optional)">
+            {(a) => <input {...a} autoComplete="off" value={p.machine_type} onInput={(e) => set({ machine_type: e.currentTarget.value })} />}
+          </Field>
+        )}
       </div>
       <ErrorMessage text={error} />
       <button type="submit" class="button button-wide" disabled={busy}>
