@@ -7,7 +7,7 @@
 // axe on the ticket page with both panels, with the contact chooser open, and on /console/promises.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
+import { Api, ADMIN_EMAIL, ADMIN_PASSWORD, axeViolations, eventually, launchBrowser, newPerson, screenshot, signInThroughForm, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -148,7 +148,9 @@ test('the promise is on /console/promises, not under Broken, and is marked kept 
 test('the Reports screen counts the kept promise for its technician', { timeout: 60_000 }, async () => {
   await page.goto('/console/reports');
   const section = page.getByRole('region', { name: 'Promises kept and broken' });
-  await section.getByLabel('Due from').inputValue().then((v) => assert.match(v, /^\d{4}-\d{2}-\d{2}$/, 'the server\'s default range fills the inputs'));
+  // The inputs are filled when the server's answer (its default range) has come.
+  const from = await eventually(() => section.getByLabel('Due from').inputValue(), { what: 'the default range' });
+  assert.match(from, /^\d{4}-\d{2}-\d{2}$/, 'the server\'s default range fills the inputs');
   // The promise is due in two days: widen the range to take it in.
   const later = await page.evaluate(() => new Date(Date.now() + 4 * 86400_000).toISOString().slice(0, 10));
   await section.getByLabel('Due to').fill(later);

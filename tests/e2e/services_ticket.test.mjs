@@ -62,7 +62,7 @@ test('a technician chooses the ticket’s service as they type and reads its cal
   assert.deepEqual(await tree.getByRole('listitem').allInnerTexts(), ['Press 2: database team', 'Press 4: outages']);
   await panel().getByText('Hours: Mon-Fri 8-18').waitFor();
   assert.equal((await admin.get(`/tickets/${ticket.number}`)).service_id, service.id);
-  await page.getByText(`set the service to #${service.id}`).waitFor();
+  await page.getByText('set the service to Federal records database').waitFor();
   await noViolations('ticket-service');
 });
 

@@ -6,8 +6,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Me, type Team } from '../../api';
 import { ErrorMessage, Field, useData, useTitle } from '../../components/common';
+import { useAddressSearch } from '../../components/useAddressSearch';
 import { teams } from '../../directory';
-import { Link, navigate, useLocation } from '../../router';
+import { Link, useLocation } from '../../router';
 import { searchServices, type Service } from '../../services';
 import { contactKindLabel } from '../../service_text';
 import { CatalogPanel } from './CatalogPanel';
@@ -16,19 +17,11 @@ export function ServicesScreen({ me }: { me: Me }) {
   useTitle('Service directory');
   const loc = useLocation();
   const q = loc.query.get('q') ?? '';
-  const [text, setText] = useState(q);
+  const { text, setText, go } = useAddressSearch('/console/services', q);
   const [teamList, setTeamList] = useState<Team[]>([]);
   useEffect(() => {
     teams().then(setTeamList, () => {});
   }, []);
-  useEffect(() => setText(q), [q]);
-
-  // Typing searches after a pause; the address follows (replace: no history entry per letter).
-  useEffect(() => {
-    if (text.trim() === q.trim()) return;
-    const timer = setTimeout(() => navigate(`/console/services${text.trim() ? `?q=${encodeURIComponent(text.trim())}` : ''}`, { replace: true }), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
 
   const { data, error, loading, reload } = useData(() => searchServices(q), [q]);
   const teamName = (id: number | null | undefined) => (id ? (teamList.find((t) => t.id === id)?.name ?? `Team #${id}`) : 'No team');
@@ -52,7 +45,7 @@ export function ServicesScreen({ me }: { me: Me }) {
         class="inline-form service-search"
         onSubmit={(e) => {
           e.preventDefault();
-          navigate(`/console/services${text.trim() ? `?q=${encodeURIComponent(text.trim())}` : ''}`, { replace: true });
+          go(text);
         }}
       >
         <Field label="Find a service" hint="A name, a keyword, or paste any web address of the service.">

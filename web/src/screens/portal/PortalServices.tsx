@@ -1,11 +1,11 @@
 // The portal's service directory (customers): find a service by name, keyword or a pasted web
 // address, and see how to reach its support — only the services and contacts the directory
 // marks public (the server filters them; this screen never sees the rest).
-import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get } from '../../api';
 import { ErrorMessage, Field, useData, useTitle } from '../../components/common';
 import { ServiceContacts } from '../../components/ServiceContacts';
-import { Link, navigate, useLocation } from '../../router';
+import { useAddressSearch } from '../../components/useAddressSearch';
+import { Link, useLocation } from '../../router';
 import { searchServices, type Service } from '../../services';
 import { contactKindLabel } from '../../service_text';
 
@@ -13,14 +13,7 @@ export function PortalServices() {
   useTitle('Services');
   const loc = useLocation();
   const q = loc.query.get('q') ?? '';
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
-  const go = (t: string) => navigate(`/portal/services${t.trim() ? `?q=${encodeURIComponent(t.trim())}` : ''}`, { replace: true });
-  useEffect(() => {
-    if (text.trim() === q.trim()) return;
-    const timer = setTimeout(() => go(text), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const { text, setText, go } = useAddressSearch('/portal/services', q);
   const { data, error, loading } = useData(() => searchServices(q), [q]);
 
   return (
