@@ -1,6 +1,7 @@
 // JSON text for event data (see header).
 #include "app/event_data.hpp"
 
+#include <cctype>
 #include <cstdio>
 
 #include "app/notifications.hpp"
@@ -129,6 +130,20 @@ std::optional<std::int64_t> event_int(std::string_view data, std::string_view ke
   }
   if (digits == 0) return std::nullopt;
   return negative ? -v : v;
+}
+
+std::optional<std::string_view> event_word(std::string_view data, std::string_view key) {
+  std::string needle = "\"" + std::string(key) + "\":\"";
+  auto at = data.find(needle);
+  if (at == std::string_view::npos) return std::nullopt;
+  at += needle.size();
+  auto end = at;
+  while (end < data.size() &&
+         (std::isalnum(static_cast<unsigned char>(data[end])) || data[end] == '_')) {
+    ++end;
+  }
+  if (end >= data.size() || data[end] != '"') return std::nullopt;
+  return data.substr(at, end - at);
 }
 
 }  // namespace frontline::app

@@ -42,6 +42,9 @@ void record_message_added(store::Tx& tx, const core::Actor& actor, core::Id numb
 
 // Reads an integer field back from event data this class wrote; nullopt when absent or null.
 std::optional<std::int64_t> event_int(std::string_view data, std::string_view key);
+// Reads a string field that holds a plain word (a status, a role: letters, digits, '_'); a view
+// into data. nullopt when absent, null or anything else.
+std::optional<std::string_view> event_word(std::string_view data, std::string_view key);
 
 // Appends s to out as a JSON string literal (quotes and escapes included).
 void append_json_string(std::string& out, std::string_view s);

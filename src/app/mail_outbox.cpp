@@ -101,21 +101,19 @@ core::ReplacementStatus status_at(const core::Event& e, const core::Replacement&
   if (e.is(EventType::replacement_delivered)) return S::delivered;
   if (e.is(EventType::replacement_returned)) return S::returned;
   if (e.is(EventType::replacement_cancelled)) return S::cancelled;
-  // replacement_updated: its data says ("status":"requested"; a plain word, never escaped).
-  const std::string_view data = e.data;
-  const auto at = data.find("\"status\":\"");
-  if (at != std::string_view::npos) {
-    const auto from = at + 10;
-    const auto to = data.find('"', from);
-    if (auto s = core::parse_replacement_status(data.substr(from, to - from))) return *s;
+  // replacement_updated: its data says ("status":"requested").
+  if (auto word = event_word(e.data, "status")) {
+    if (auto s = core::parse_replacement_status(*word)) return *s;
   }
   return r.status;
 }
 
 // What happened to the replacement and what the requester may do, for {{replacement_news}}.
-// by_customer: the customer did it (only a confirmation is mailed then).
+// by_requester: the requester did it (only a confirmation is mailed then); colleague: the name of
+// another customer of the requester's organisation who did it, or empty.
 std::string replacement_news(const core::Event& e, const core::Replacement& r,
-                             const TemplateValues& v, bool by_customer) {
+                             const TemplateValues& v, bool by_requester,
+                             const std::string& colleague) {
   using core::EventType;
   const std::string confirm_in_portal =
       "Please fill in or confirm the shipping address in the portal: " + v.link;
@@ -132,8 +130,9 @@ std::string replacement_news(const core::Event& e, const core::Replacement& r,
     return news;
   }
   if (e.is(EventType::replacement_confirmed)) {
-    return (by_customer ? "Thank you for confirming the shipping address:"
-                        : "We have recorded the shipping address you confirmed to us:") +
+    return (by_requester        ? "Thank you for confirming the shipping address:"
+            : colleague.empty() ? "We have recorded the shipping address you confirmed to us:"
+                                : colleague + " confirmed the shipping address:") +
            std::string("\n\n") + v.address +
            "\n\nWe will write to you again when the replacement is on its way.";
   }
@@ -236,9 +235,13 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
     auto r = id ? tx.replacements().replacement_by_id(*id) : std::nullopt;
     if (!r) return out;
     auto actor = e.actor_id ? tx.accounts().user_by_id(*e.actor_id) : std::nullopt;
-    const bool by_customer = actor && actor->role == core::Role::customer;
+    // Who did it: the requester themselves, a colleague on an organisation's shared ticket (the
+    // requester is told), or staff.
+    const bool by_requester = actor && actor->id == ticket->requester_id;
+    const std::string colleague =
+        actor && !by_requester && actor->role == core::Role::customer ? actor->name : "";
     // The customer knows what they did; they get only the receipt of their confirmation.
-    if (by_customer && !e.is(core::EventType::replacement_confirmed)) return out;
+    if (by_requester && !e.is(core::EventType::replacement_confirmed)) return out;
     std::string base = s.public_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
     v.link = base + "/portal/tickets/" + std::to_string(ticket->number);
@@ -251,7 +254,7 @@ std::vector<core::OutboundMail> mail_for(store::Tx& tx, const core::Event& e,
       v.address_missing += address_key_words(key);
     }
     v.replacement_status = status_words(status_at(e, *r));
-    v.replacement_news = replacement_news(e, *r, v, by_customer);
+    v.replacement_news = replacement_news(e, *r, v, by_requester, colleague);
     queue("replacement", ticket->requester_email,
           render(text_for(tx, MailTemplate::replacement), v), "auto-generated");
   } else if (e.is(core::EventType::promise_reminded)) {

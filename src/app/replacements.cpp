@@ -298,7 +298,7 @@ Result<core::Replacement> Replacements::update(const core::Actor& actor, Id id,
     const bool reason_changed = c.reason && *c.reason != r.reason;
     if (reason_changed) r.reason = *c.reason;
     if (changed.empty() && !reason_changed) return r;
-    if (!address->empty()) unconfirm_if_changed(r, *address);
+    unconfirm_if_changed(r, *address);
     auto saved = save(tx, std::move(r), now);
     if (!saved) return saved;
     record_updated(tx, actor, *saved, changed, now);

@@ -123,7 +123,9 @@ core::Result<app::ReplacementChanges> decode_replacement_changes(std::string_vie
   return decode<app::ReplacementChanges>(body, [](FieldReader& r) {
     app::ReplacementChanges c;
     c.version = r.integer("version");
-    if (!c.version && !r.raw("version")) r.type_error("version", "is required");
+    // Left out or null: 400 here (a wrong type was refused by integer() already).
+    if (const auto* v = r.raw("version"); !v || v->is_null())
+      r.type_error("version", "is required");
     c.model = r.string("model");
     c.serial = r.string("serial");
     c.reason = r.string("reason");

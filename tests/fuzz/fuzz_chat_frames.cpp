@@ -19,6 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (auto intake = http::decode_chat_intake(text)) (void)core::validate_intake(*intake);
   (void)http::decode_chat_message(text);
   (void)http::decode_chat_transfer(text);
+  (void)http::decode_chat_form_request(text);
   (void)http::decode_chat_end(text);
   (void)http::decode_chat_rating(text);
   if (auto form = http::decode_chat_form(text)) {

@@ -52,6 +52,9 @@ spawn "$cxx" "${flags[@]}" "${core_sources[@]}" src/core/chat.cpp src/channels/c
 spawn "$cxx" "${flags[@]}" "${core_sources[@]}" src/core/service.cpp src/http/service_codec.cpp \
   src/http/codec_support.cpp tests/fuzz/fuzz_service_directory.cpp -lboost_json \
   -o "$out/fuzz_service_directory"
+# Hardware replacements: the create, change, ship and cancel bodies.
+spawn "$cxx" "${flags[@]}" "${core_sources[@]}" src/core/replacement.cpp src/http/replacement_codec.cpp \
+  src/http/codec_support.cpp tests/fuzz/fuzz_replacements.cpp -lboost_json -o "$out/fuzz_replacements"
 # Backstage catalog-info.yaml as an admin imports it (yaml-cpp), and written back out.
 spawn "$cxx" "${flags[@]}" src/core/text.cpp src/core/model.cpp src/core/service.cpp \
   src/app/catalog_yaml.cpp tests/fuzz/fuzz_service_catalog.cpp -lyaml-cpp \
@@ -79,7 +82,7 @@ fuzz_one() {
 }
 for target in fuzz_search_query fuzz_request_decoding fuzz_csv_field fuzz_chat_frames fuzz_mime_parser \
   fuzz_html_to_text fuzz_sanitize_html fuzz_authentication_results fuzz_service_directory \
-  fuzz_service_catalog; do
+  fuzz_service_catalog fuzz_replacements; do
   spawn fuzz_one "$target"
 done
 finish

@@ -155,6 +155,33 @@ class ReplacementFlowTest(ReplacementTestCase):
         subjects = [m["Subject"] for m in self.mails_about(number, "Your replacement")]
         self.assertEqual(len(subjects), 5, subjects)
 
+    def test_a_colleague_on_a_shared_ticket_changing_the_address_is_mailed_to_the_requester(self):
+        s = self.server
+        org = unique("Records Office ")
+        requester = s.user("customer", org=org, name="Rita Requester")
+        colleague = s.user("customer", org=org, name="Carl Colleague")
+        orgs = s.admin().get("/api/v1/organizations").body["items"]
+        oid = [o["id"] for o in orgs if o["name"] == org][0]
+        self.assertEqual(s.admin().patch("/api/v1/organizations/%d" % oid, {"share_tickets": True}).status, 200)
+        number = requester.client.create_ticket(subject=unique("Shared laptop ")).body["number"]
+        rid = self.start(number)["id"]
+
+        def mail_to_requester(subject_part, body_part):
+            msg, _ = self.smtp.wait_for(
+                lambda rcpt, m: requester.email in rcpt and ("[#%d]" % number) in m["Subject"]
+                and subject_part in m["Subject"] and body_part in body_text(m),
+                "the requester's mail: " + subject_part + " " + body_part)
+            return body_text(msg)
+
+        changed = colleague.client.patch("%s/%d" % (REPL, rid), {"version": 1, "address": FULL_ADDRESS})
+        self.assertEqual(changed.status, 200, changed.body)
+        # The requester did not make this change: they are told (the requester's own is not mailed).
+        mail_to_requester("Your replacement", "We have updated the details of your replacement")
+        confirmed = colleague.client.post("%s/%d/confirm" % (REPL, rid), {})
+        self.assertEqual(confirmed.status, 200, confirmed.body)
+        receipt = mail_to_requester("address confirmed", "Carl Colleague confirmed the shipping address")
+        self.assertNotIn("Thank you for confirming", receipt)
+
     def test_staff_record_the_customers_confirmation_given_by_phone(self):
         number = self.customer_ticket()
         rid = self.start(number, address=FULL_ADDRESS)["id"]
@@ -318,6 +345,8 @@ class ReplacementRulesTest(ReplacementTestCase):
         self.assertProblem(a.request("POST", path, b'[1, 2]'), 400)
         self.assertProblem(a.patch("%s/%d" % (REPL, rid), {"version": "1"}), 400, "version")
         self.assertProblem(a.patch("%s/%d" % (REPL, rid), {"version": 1.5}), 400, "version")
+        self.assertProblem(a.patch("%s/%d" % (REPL, rid), {"version": None}), 400, "version")
+        self.assertProblem(a.patch("%s/%d" % (REPL, rid), {"model": "Y"}), 400, "version")
         self.assertProblem(a.post("%s/%d/ship" % (REPL, rid), {"carrier": ["UPS"]}), 400, "carrier")
         self.assertProblem(a.post("%s/%d/confirm" % (REPL, rid), {"now": True}), 400, "now")
         self.assertProblem(a.post("%s/%d/cancel" % (REPL, rid), {"reason": 3}), 400, "reason")

@@ -73,5 +73,20 @@ TEST(RecordEvent, TheFirstMessageIsMarkedSoTheAcknowledgementCoversIt) {
   EXPECT_FALSE(e.internal);
 }
 
+TEST(EventWord, ReadsAPlainWordAndNothingElse) {
+  const std::string data = EventData()
+                               .add("status", "requested")
+                               .add("note", "two words")
+                               .add("by_role", "customer")
+                               .add("id", std::int64_t{4})
+                               .str();
+  EXPECT_EQ(event_word(data, "status"), "requested");
+  EXPECT_EQ(event_word(data, "by_role"), "customer");
+  EXPECT_FALSE(event_word(data, "note"));  // not one word
+  EXPECT_FALSE(event_word(data, "id"));    // not a string
+  EXPECT_FALSE(event_word(data, "missing"));
+  EXPECT_FALSE(event_word(R"({"status":"requested)", "status"));  // cut short
+}
+
 }  // namespace
 }  // namespace frontline::app

@@ -167,10 +167,10 @@ const REPLACEMENT_KEY: Record<string, string> = {
   email: 'email',
 };
 
-/** "model and address" from a replacement_updated event's changed keys (whatever list it names). */
+/** "model and address" from a replacement_updated event's changed keys. */
 function changedKeys(d: Record<string, unknown>): string {
-  const list = [d.changed, d.fields, d.keys].find(Array.isArray) as unknown[] | undefined;
-  const words = [...new Set((list ?? []).map((k) => REPLACEMENT_KEY[String(k).replace(/^address\./, '')] ?? '').filter(Boolean))];
+  const list = Array.isArray(d.changed) ? (d.changed as unknown[]) : [];
+  const words = [...new Set(list.map((k) => REPLACEMENT_KEY[String(k).replace(/^address\./, '')] ?? '').filter(Boolean))];
   if (words.length === 0) return '';
   return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

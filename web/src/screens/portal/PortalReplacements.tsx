@@ -5,8 +5,7 @@
 // screen (the API does not send it to customers).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type AddressKey, errorText, patch, post, type Replacement, type ShippingAddress } from '../../api';
-import { AddressFields, focusFirstInvalid } from '../../components/AddressFields';
-import { AddressBlock, ReplacementStatusBadge } from '../../components/AddressFields';
+import { AddressBlock, AddressFields, focusFirstInvalid, ReplacementStatusBadge } from '../../components/AddressFields';
 import { ErrorMessage, Notice, Time } from '../../components/common';
 import { addressChanges, addressEditable, addressErrors, fullAddress, missingErrors, missingSentence, unitText } from '../../replacement_text';
 
