@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Category, List } from '../api';
 import { ErrorMessage, Field } from '../components/common';
-import { answersToSend, type IntakeAnswers, IntakeFields, missingAnswers, useIntakeForm } from '../components/IntakeQuestions';
+import { answersToSend, CategorySelect, type IntakeAnswers, IntakeFields, missingAnswers, useIntakeForm } from '../components/IntakeQuestions';
 import { type PreChat, STEPS } from './protocol';
 
 interface Props {
@@ -100,20 +100,7 @@ export function PreChatForm({ title, initial, emailFixed, busy, error, fieldErro
       <Field label="What is it about? (required)" error={errors.topic}>
         {(a) => <input {...a} required maxLength={200} value={p.topic} onInput={(e) => set({ topic: e.currentTarget.value })} />}
       </Field>
-      {cats.length > 0 && (
-        <Field label="Category (optional)" error={errors.category}>
-          {(a) => (
-            <select {...a} value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-              <option value="">Not sure</option>
-              {cats.map((c) => (
-                <option key={c.id} value={c.name}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      <CategorySelect label="Category (optional)" categories={cats} value={category} onChange={setCategory} error={errors.category} />
       <IntakeFields questions={questions} answers={answers} onChange={setAnswers} errors={errors} legend={`About your ${category} request`} />
       <label class="check">
         <input type="checkbox" checked={p.technician} onChange={(e) => set({ technician: e.currentTarget.checked })} />I am a

@@ -2,7 +2,7 @@
 // rendered as ordinary fields (each error shown at its question, named answers.<id> by the
 // server), and the answers a ticket keeps, shown at the top of its page.
 import { useEffect, useState } from 'preact/hooks';
-import { get, type IntakeQuestion, type List, qs, type TicketField } from '../api';
+import { type Category, get, type IntakeQuestion, type List, qs, type TicketField } from '../api';
 import { Field, useId } from './common';
 
 export type IntakeAnswers = Record<string, string | boolean>;
@@ -68,6 +68,25 @@ interface IntakeFieldsProps {
 }
 
 /** The questions as form fields, in order, inside one fieldset. */
+/** The category picker whose choice decides the intake form (left out when there are none). */
+export function CategorySelect({ label, categories, value, onChange, error }: { label: string; categories: Category[]; value: string; onChange: (name: string) => void; error?: string }) {
+  if (categories.length === 0) return null;
+  return (
+    <Field label={label} error={error}>
+      {(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+          <option value="">Not sure</option>
+          {categories.map((c) => (
+            <option key={c.id} value={c.name}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export function IntakeFields({ questions, answers, onChange, errors, legend = 'A few questions' }: IntakeFieldsProps) {
   if (questions.length === 0) return null;
   const set = (q: IntakeQuestion, v: string | boolean) => onChange({ ...answers, [String(q.id)]: v });

@@ -235,6 +235,9 @@ function Shipment({ r }: { r: Replacement }) {
   );
 }
 
+const SHIP_KEYS = ['carrier', 'tracking_number', 'sent_model', 'sent_serial'] as const;
+type ShipKey = (typeof SHIP_KEYS)[number];
+
 /** Carrier and tracking number (required), what was sent (defaults to the model replaced). */
 export function ShipForm({
   r,
@@ -248,10 +251,7 @@ export function ShipForm({
   /** false in a dialog whose title already says it. */
   heading?: boolean;
 }) {
-  const [carrier, setCarrier] = useState('');
-  const [tracking, setTracking] = useState('');
-  const [sentModel, setSentModel] = useState('');
-  const [sentSerial, setSentSerial] = useState('');
+  const [sent, setSent] = useState<Record<ShipKey, string>>({ carrier: '', tracking_number: '', sent_model: '', sent_serial: '' });
   const [busy, setBusy] = useState(false);
   const { error, setError, fields, setFields, clear, fail, edited } = useFormErrors();
   const form = useRef<HTMLFormElement>(null);
@@ -259,8 +259,8 @@ export function ShipForm({
   const ship = async (e: Event) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!carrier.trim()) problems.carrier = 'Enter the carrier.';
-    if (!tracking.trim()) problems.tracking_number = 'Enter the tracking number.';
+    if (!sent.carrier.trim()) problems.carrier = 'Enter the carrier.';
+    if (!sent.tracking_number.trim()) problems.tracking_number = 'Enter the tracking number.';
     if (Object.keys(problems).length) {
       setFields(problems);
       setError('Some fields need attention.');
@@ -269,9 +269,9 @@ export function ShipForm({
     }
     setBusy(true);
     try {
-      const body: Record<string, string> = { carrier: carrier.trim(), tracking_number: tracking.trim() };
-      if (sentModel.trim()) body.sent_model = sentModel.trim();
-      if (sentSerial.trim()) body.sent_serial = sentSerial.trim();
+      // The sent model and serial only when given (the server takes the replaced model then).
+      const body: Record<string, string> = {};
+      for (const key of SHIP_KEYS) if (sent[key].trim()) body[key] = sent[key].trim();
       const shipped = await post<Replacement>(`/replacements/${r.id}/ship`, body);
       clear();
       onShipped(shipped);
@@ -284,66 +284,31 @@ export function ShipForm({
     }
   };
 
-  const fieldProblem = fields.carrier || fields.tracking_number || fields.sent_model || fields.sent_serial;
+  const fieldProblem = SHIP_KEYS.some((key) => fields[key]);
+  const field = (key: ShipKey, label: string, extra: { hint?: string; required?: boolean; autoComplete?: string } = {}) => (
+    <Field label={label} hint={extra.hint} error={fields[key]}>
+      {(p) => (
+        <input
+          {...p}
+          aria-required={extra.required}
+          maxLength={200}
+          autoComplete={extra.autoComplete}
+          value={sent[key]}
+          onInput={(e) => {
+            setSent({ ...sent, [key]: e.currentTarget.value });
+            edited(key);
+          }}
+        />
+      )}
+    </Field>
+  );
   return (
     <form ref={form} onSubmit={ship} class="stack ship-form" noValidate aria-label={`Ship the replacement for ${unitText(r.model, r.serial)}`}>
       {heading && <h4>Ship it</h4>}
-      <Field label="Carrier (required)" error={fields.carrier}>
-        {(p) => (
-          <input
-            {...p}
-            aria-required
-            maxLength={200}
-            value={carrier}
-            onInput={(e) => {
-              setCarrier(e.currentTarget.value);
-              edited('carrier');
-            }}
-          />
-        )}
-      </Field>
-      <Field label="Tracking number (required)" error={fields.tracking_number}>
-        {(p) => (
-          <input
-            {...p}
-            aria-required
-            maxLength={200}
-            autoComplete="off"
-            value={tracking}
-            onInput={(e) => {
-              setTracking(e.currentTarget.value);
-              edited('tracking_number');
-            }}
-          />
-        )}
-      </Field>
-      <Field label="Model sent" hint={`Leave empty if it is the same: ${r.model}.`} error={fields.sent_model}>
-        {(p) => (
-          <input
-            {...p}
-            maxLength={200}
-            value={sentModel}
-            onInput={(e) => {
-              setSentModel(e.currentTarget.value);
-              edited('sent_model');
-            }}
-          />
-        )}
-      </Field>
-      <Field label="Serial number sent" error={fields.sent_serial}>
-        {(p) => (
-          <input
-            {...p}
-            maxLength={200}
-            autoComplete="off"
-            value={sentSerial}
-            onInput={(e) => {
-              setSentSerial(e.currentTarget.value);
-              edited('sent_serial');
-            }}
-          />
-        )}
-      </Field>
+      {field('carrier', 'Carrier (required)', { required: true })}
+      {field('tracking_number', 'Tracking number (required)', { required: true, autoComplete: 'off' })}
+      {field('sent_model', 'Model sent', { hint: `Leave empty if it is the same: ${r.model}.` })}
+      {field('sent_serial', 'Serial number sent', { autoComplete: 'off' })}
       <ErrorMessage text={fieldProblem ? '' : error} />
       <div class="actions">
         <button type="submit" class="button button-small" disabled={busy}>

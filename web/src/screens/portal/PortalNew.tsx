@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Category, get, type List, post, type Ticket } from '../../api';
 import { ErrorMessage, Field, useFormErrors, useTitle } from '../../components/common';
-import { answersToSend, type IntakeAnswers, IntakeFields, missingAnswers, useIntakeForm } from '../../components/IntakeQuestions';
+import { answersToSend, CategorySelect, type IntakeAnswers, IntakeFields, missingAnswers, useIntakeForm } from '../../components/IntakeQuestions';
 import { oversizedFiles } from '../../limits';
 import { navigate } from '../../router';
 
@@ -68,20 +68,7 @@ export function PortalNew() {
         <Field label="Description" error={fields.body} hint="What happened, what you expected, and any error message.">
           {(p) => <textarea {...p} rows={8} value={body} onInput={(e) => setBody(e.currentTarget.value)} />}
         </Field>
-        {cats.length > 0 && (
-          <Field label="Category" error={fields.category}>
-            {(p) => (
-              <select {...p} value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-                <option value="">Not sure</option>
-                {cats.map((c) => (
-                  <option key={c.id} value={c.name}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        <CategorySelect label="Category" categories={cats} value={category} onChange={setCategory} error={fields.category} />
         <IntakeFields questions={questions} answers={answers} onChange={setAnswers} errors={fields} legend={`About your ${category} request`} />
         <Field label="Attachments" hint="Optional: screenshots or log files, up to 25 MB each." error={fields.files}>
           {(p) => (
