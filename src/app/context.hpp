@@ -56,12 +56,14 @@ inline core::Error admins_only() {
   return core::make_error(core::Errc::forbidden, "only an admin may do this");
 }
 
-// Runs body(tx) -> Result<T> in a read transaction.
+// Runs body(tx) -> Result<T> in a read transaction (by db.read, or another way of reading).
 template <typename T, typename Body>
-core::Result<T> in_read(store::Database& db, Body&& body) {
+core::Result<T> in_read(store::Database& db, Body&& body,
+                        void (store::Database::*read)(const std::function<void(store::Tx&)>&) =
+                            &store::Database::read) {
   std::optional<core::Result<T>> out;
   try {
-    db.read([&](store::Tx& tx) { out.emplace(body(tx)); });
+    (db.*read)([&](store::Tx& tx) { out.emplace(body(tx)); });
   } catch (const store::StoreError& e) {
     return store_failure(e);
   }

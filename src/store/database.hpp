@@ -22,6 +22,12 @@ class Database {
   // Runs fn inside a read-only transaction. Throws StoreError if the database fails.
   virtual void read(const std::function<void(Tx&)>& fn) = 0;
 
+  // The same, for a read that usually runs one statement (a ticket's page): an engine may run
+  // that statement by itself, without a transaction around it (one statement sees one snapshot),
+  // and run fn again as an ordinary read() when it asks for a second. So fn is re-runnable, like
+  // a write unit. PostgreSQL does this for reads in a fiber (lane_pipeline.hpp); SQLite reads.
+  virtual void read_brief(const std::function<void(Tx&)>& fn) { read(fn); }
+
   // Runs fn inside a write transaction; blocks until the change is durable on disk (it then
   // survives closing and reopening) and visible to every read that starts afterwards. When fn
   // returns false its changes are rolled back (other units in the same batch are unaffected).

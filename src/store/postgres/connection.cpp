@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "store/postgres/lane_pipeline.hpp"
 #include "store/waiter.hpp"
 
 namespace frontline::store::postgres {
@@ -134,6 +135,11 @@ void Stmt::execute() {
   const int count = static_cast<int>(values.size());
   const int* value_lengths = any_binary ? lengths.data() : nullptr;
   const int* formats = any_binary ? binary_.data() : nullptr;
+  if (conn_->lane_) {  // throws on a failure
+    result_.reset(conn_->lane_->run(name_, count, values.data(), value_lengths, formats));
+    row_ = -1;
+    return;
+  }
   conn_->drain();
   result_.reset(
       !conn_->has_deferred()
@@ -245,6 +251,10 @@ Connection::Connection(const std::string& url, int connect_timeout_seconds) {
 Connection::~Connection() { PQfinish(conn_); }
 
 Stmt Connection::prepare(std::string_view sql) {
+  if (lane_) {
+    if (lane_statements_++ > 0) throw NeedsTransaction{};
+    return Stmt(*this, std::string(sql));
+  }
   std::string key(sql);
   auto it = statement_names_.find(key);
   if (it == statement_names_.end()) {
@@ -259,6 +269,7 @@ Stmt Connection::prepare(std::string_view sql) {
 }
 
 void Connection::exec(std::string_view sql) {
+  if (lane_) throw NeedsTransaction{};
   drain();
   // Deferred statements go first in the same simple-protocol message.
   std::string text;

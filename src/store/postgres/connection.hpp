@@ -57,12 +57,19 @@ class PgError : public std::runtime_error {
 PgError::Kind classify_sqlstate(std::string_view sqlstate, bool connection_lost);
 
 class Connection;
+class LanePipeline;
+
+// Thrown by a connection lent from a lane's pipeline (lane_pipeline.hpp) when its unit asks for a
+// second statement or a transaction: the unit is run again as an ordinary read. Not a
+// std::exception, so nothing on the way catches it as a failure.
+struct NeedsTransaction {};
 
 // A cached prepared statement with its parameters, run on first step() or run(). Parameters
 // are numbered from 1 ($1, $2, …) and sent as text; the server infers their types from the SQL
 // (write $1::bigint where it cannot). Rows are read after step() returns true.
 class Stmt {
  public:
+  // name: the prepared statement's name (on a connection lent from a lane, its SQL text).
   Stmt(Connection& conn, std::string name) : conn_(&conn), name_(std::move(name)) {}
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
@@ -119,6 +126,10 @@ class Connection {
   // Connects to url (postgresql://… or key=value), waiting at most connect_timeout_seconds
   // unless the URL sets its own connect_timeout. Throws PgError (unavailable) on failure.
   explicit Connection(const std::string& url, int connect_timeout_seconds = 5);
+  // For one read unit on a lane's shared connection: its first statement runs there, in the
+  // lane's pipeline (statements are keyed by their SQL text); a second one, or anything else,
+  // throws NeedsTransaction.
+  explicit Connection(LanePipeline& lane) : lane_(&lane) {}
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();
@@ -144,7 +155,10 @@ class Connection {
   // A statement without parameters or rows worth reading (SAVEPOINT, RELEASE SAVEPOINT, SELECT
   // pg_current_xact_id()) sent in the same round trip as the next statement, or with COMMIT;
   // a failure surfaces there. ROLLBACK drops it.
-  void defer(std::string sql) { deferred_.push_back(std::move(sql)); }
+  void defer(std::string sql) {
+    if (lane_) throw NeedsTransaction{};
+    deferred_.push_back(std::move(sql));
+  }
   // Ends a read-only transaction later: its COMMIT is sent with the next unit's first statement
   // (one message to the server instead of two), or by send_finishing() when the connection is
   // put aside idle. Nothing depends on it: a read-only COMMIT changes nothing.
@@ -192,6 +206,8 @@ class Connection {
   std::vector<std::string> deferred_;   // defer(): sent before the next statement
   bool unread_answer_ = false;          // send_finishing's or rollback's answer is still unread
   std::unordered_map<std::string, std::string> statement_names_;  // SQL text → "fN"
+  LanePipeline* lane_ = nullptr;  // lent from a lane: no PGconn of its own
+  int lane_statements_ = 0;       // statements prepared so far in that unit (at most one)
 };
 
 // Commits on commit(); rolls back when it goes out of scope uncommitted (an exception).

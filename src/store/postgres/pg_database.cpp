@@ -14,10 +14,12 @@
 #include <mutex>
 #include <random>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "store/postgres/connection.hpp"
+#include "store/postgres/lane_pipeline.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/open_postgres.hpp"
 #include "store/postgres/pg_tx.hpp"
@@ -70,6 +72,9 @@ void migrate(Connection& conn) {
 }
 
 constexpr int kConnectingAtOnce = 2;
+// Statements in flight on one lane at most. Each answer waits in the socket's buffers until its
+// fiber's turn to read, and a ticket's page is a few kilobytes: 32 stay well inside them.
+constexpr std::size_t kLaneDepth = 32;
 
 std::minstd_rand& jitter() {
   thread_local std::minstd_rand engine(std::random_device{}());
@@ -109,6 +114,29 @@ class PgDatabase final : public Database {
     }
     conn.rollback();
     postgres::rethrow_for_store(failed);
+  }
+
+  // In a fiber, the first statement goes to this thread's lane (lane_pipeline.hpp), by itself; a
+  // unit that needs more, a lane that is full or away, or a caller on a thread of its own reads
+  // the ordinary way. The unit then runs again from the start (read units are re-runnable here).
+  void read_brief(const std::function<void(Tx&)>& fn) override {
+    if (auto lane = store::current_waiter() ? lane_of_this_thread() : nullptr) {
+      std::exception_ptr failed;
+      try {
+        Connection lent(*lane);
+        PgTx tx(lent, &identity_);
+        fn(tx);
+        return;
+      } catch (const postgres::NeedsTransaction&) {
+      } catch (const PgError& e) {
+        // Lost on the way (the lane is replaced): the pool may still reach the server.
+        if (e.kind() != PgError::Kind::unavailable) failed = std::current_exception();
+      } catch (...) {
+        failed = std::current_exception();
+      }
+      if (failed) postgres::rethrow_for_store(failed);
+    }
+    read(fn);
   }
 
   void write(const std::function<bool(Tx&)>& fn) override {
@@ -252,6 +280,33 @@ class PgDatabase final : public Database {
     std::unique_ptr<Connection> conn;
   };
 
+  // This thread's lane, connected on first use and again after it broke; null while it connects
+  // (outside the lock: a fiber may step aside there), after it could not (tried again a second
+  // later), or while it has kLaneDepth statements in flight (more would only queue behind them;
+  // the pool serves those).
+  std::shared_ptr<postgres::LanePipeline> lane_of_this_thread() {
+    std::unique_lock lock(lanes_mu_);
+    Lane& lane = lanes_[std::this_thread::get_id()];
+    if (lane.pipeline && lane.pipeline->usable()) {
+      if (lane.pipeline->in_flight() >= kLaneDepth) return nullptr;
+      return lane.pipeline;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (lane.connecting || now < lane.retry_after) return nullptr;
+    lane.connecting = true;
+    lock.unlock();
+    std::shared_ptr<postgres::LanePipeline> made;
+    try {
+      made = std::make_shared<postgres::LanePipeline>(options_.url);
+    } catch (const PgError&) {
+    }
+    lock.lock();
+    lane.connecting = false;
+    lane.pipeline = made;
+    if (!made) lane.retry_after = now + std::chrono::seconds(1);
+    return made;
+  }
+
   std::unique_ptr<Connection> connect_raw() { return std::make_unique<Connection>(options_.url); }
 
   std::unique_ptr<Connection> connect() {
@@ -390,7 +445,14 @@ class PgDatabase final : public Database {
   std::mutex jobs_mu_;                     // guards jobs_conn_
   std::unique_ptr<Connection> jobs_conn_;  // holds the jobs' advisory locks (run_exclusively)
   postgres::IdentityCache identity_;       // who tokens and sessions belong to
-  std::vector<std::string> signals_;       // heard on frontline_signals (listener thread)
+  struct Lane {
+    std::shared_ptr<postgres::LanePipeline> pipeline;  // held by each unit using it, too
+    std::chrono::steady_clock::time_point retry_after;
+    bool connecting = false;
+  };
+  std::mutex lanes_mu_;                              // guards lanes_
+  std::unordered_map<std::thread::id, Lane> lanes_;  // one per network thread
+  std::vector<std::string> signals_;                 // heard on frontline_signals (listener thread)
 };
 
 }  // namespace
