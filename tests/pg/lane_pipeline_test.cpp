@@ -87,7 +87,7 @@ TEST_F(LanePipelineTest, AFailingStatementFailsOnlyItsOwnFiber) {
   for (int i = 0; i < kFibers; ++i) {
     bodies.push_back([&, i] {
       try {
-        // Every fifth divides by zero.
+        // Every fifth divides by zero (the first of all, too, which prepares the statement).
         outcome[i] = std::to_string(ask(lane, "SELECT 100 / $1::bigint", i % 5 == 0 ? 0 : 100));
       } catch (const PgError& e) {
         outcome[i] = "failed " + e.sqlstate();
@@ -208,6 +208,31 @@ TEST_F(LanePipelineTest, ReadBriefUsesTheLaneInAFiberAndRunsAgainAsAReadWhenItNe
   std::string outside;
   db->read_brief([&](Tx& tx) { outside = ran_on(tx); });
   EXPECT_EQ(outside, "pool");
+}
+
+TEST_F(LanePipelineTest, ReadBriefFailsOnlyTheUnitsWhoseStatementFails) {
+  auto db = open_postgres({.url = test_url()});
+  run_fibers({[&] { db->read_brief([](Tx&) {}); }});  // opens this thread's lane
+  constexpr int kFibers = 20;
+  std::vector<std::string> outcome(kFibers);
+  std::vector<std::function<void()>> bodies;
+  for (int i = 0; i < kFibers; ++i) {
+    bodies.push_back([&, i] {
+      try {
+        db->read_brief([&](Tx& tx) {
+          auto s = static_cast<PgTx&>(tx).connection().prepare("SELECT 100 / $1::bigint");
+          s.bind(1, std::int64_t{i % 7 == 3 ? 0 : 100});
+          outcome[i] = s.step() ? s.text(0) : "no row";
+        });
+      } catch (const StoreError&) {
+        outcome[i] = "failed";
+      }
+    });
+  }
+  run_fibers(bodies);
+  for (int i = 0; i < kFibers; ++i) {
+    EXPECT_EQ(outcome[i], i % 7 == 3 ? "failed" : "1") << "fiber " << i;
+  }
 }
 
 TEST_F(LanePipelineTest, ReadBriefFallsBackToThePoolWhenTheLaneIsLost) {

@@ -18,7 +18,7 @@ PGresult* LanePipeline::run(const std::string& sql, int count, const char* const
   if (!usable()) throw PgError("the lane's connection is lost", PgError::Kind::unavailable);
   PGconn* pg = conn_.raw();
   auto [named, first_use] = names_.try_emplace(sql);
-  if (first_use) named->second = "l" + std::to_string(names_.size());
+  if (first_use) named->second = "l" + std::to_string(++statements_named_);
   const std::string name = named->second;
   // Statements sent later (by other fibers) may use the name already: the server prepares it
   // before it reads theirs, as it answers in order.
@@ -37,7 +37,8 @@ PGresult* LanePipeline::run(const std::string& sql, int count, const char* const
   using Owned = std::unique_ptr<PGresult, void (*)(PGresult*)>;
   Owned result(mine.result, PQclear), failure(mine.failure, PQclear);
   if (!failure && result) return result.release();
-  // A prepare that failed leaves no statement by that name: the next use prepares it again.
+  // A prepare that failed leaves no statement by that name: the next use prepares it again,
+  // under a new name (this one may exist after all, when only the query failed).
   if (first_use) {
     auto again = names_.find(sql);
     if (again != names_.end() && again->second == name) names_.erase(again);

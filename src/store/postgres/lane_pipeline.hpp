@@ -57,6 +57,7 @@ class LanePipeline {
 
   Connection conn_;
   std::unordered_map<std::string, std::string> names_;  // SQL text → prepared statement name
+  int statements_named_ = 0;                            // names are never used twice
   std::deque<Slot*> pending_;                           // in the order sent (and answered)
   bool reading_ = false;                                // a fiber is reading the answers
   bool broken_ = false;
