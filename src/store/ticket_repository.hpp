@@ -94,8 +94,9 @@ class TicketRepository {
   virtual void insert_ticket(core::Ticket& ticket, std::string_view public_text,
                              std::string_view internal_text) = 0;
   virtual std::optional<core::Ticket> ticket_by_number(Id number) = 0;
-  // A ticket and which of its optional parts exist, in one statement: its page then reads only
-  // those (GET one ticket is the hottest read, and each statement is a round trip on PostgreSQL).
+  // A ticket and which of its optional parts it has had, in one statement: its page then reads
+  // only those (GET one ticket is the hottest read, and each statement is a round trip on
+  // PostgreSQL). Never false for a part the ticket has; may stay true after its last is gone.
   struct TicketParts {
     bool fields = false;       // intake answers
     bool escalations = false;  // current or past

@@ -1,8 +1,9 @@
 """Focus of this file: on PostgreSQL, reads run in fibers on the network threads (read_fibers),
 and a read waiting for the database never holds up that thread — with one network thread, other
-requests are answered while reads wait on a table another session has locked, and reads queued
-for a connection (more waiting reads than the pool has connections) all finish once the lock
-goes. PostgreSQL suite."""
+requests are answered while reads wait on a table another session has locked, whether they wait
+on pooled connections (a ticket's messages) or on the thread's shared pipeline connection (a
+ticket's page, store/postgres/lane_pipeline), and reads queued for a connection (more waiting
+reads than the pool has connections) all finish once the lock goes. PostgreSQL suite."""
 
 import subprocess
 import threading
@@ -63,9 +64,9 @@ class PostgresReadsTest(unittest.TestCase):
         self.addCleanup(server.close)
         return server, server.extra_env["FRONTLINE_DATABASE_URL"]
 
-    def read_in_background(self, client, number, results):
+    def read_in_background(self, client, path, results):
         def run():
-            results.append(client.get("/api/v1/tickets/%d" % number).status)
+            results.append(client.get(path).status)
         t = threading.Thread(target=run)
         t.start()
         return t
@@ -77,9 +78,32 @@ class PostgresReadsTest(unittest.TestCase):
         lock = TableLock(url, "tickets")
         self.addCleanup(lock.release)
         results = []
-        readers = [self.read_in_background(agent, number, results) for _ in range(3)]
+        messages = "/api/v1/tickets/%d/messages" % number
+        readers = [self.read_in_background(agent, messages, results) for _ in range(3)]
         wait_until(lambda: waiting_on_locks(url) == 3, "three reads waiting on the lock")
         # The only network thread is free: it answers while the three reads wait.
+        self.assertEqual(agent.get("/healthz").status, 200)
+        self.assertEqual(agent.get("/api/v1/me").status, 200)
+        self.assertEqual(results, [], "a read finished while the table was locked")
+        lock.release()
+        for t in readers:
+            t.join(WAIT_SECONDS)
+        self.assertEqual(results, [200, 200, 200])
+
+    def test_ticket_pages_waiting_in_the_shared_pipeline_hold_up_nothing_else(self):
+        server, url = self.start(connections=8)
+        agent = server.user("agent").client
+        number = agent.create_ticket().body["number"]
+        page = "/api/v1/tickets/%d" % number
+        self.assertEqual(agent.get(page).status, 200)  # the thread's pipeline connection opens
+        lock = TableLock(url, "tickets")
+        self.addCleanup(lock.release)
+        results = []
+        readers = [self.read_in_background(agent, page, results) for _ in range(3)]
+        # The first waits on the lock inside PostgreSQL; the others queue behind it on the same
+        # connection (the server answers a pipeline in order).
+        wait_until(lambda: waiting_on_locks(url) >= 1, "a read waiting on the lock")
+        time.sleep(0.3)
         self.assertEqual(agent.get("/healthz").status, 200)
         self.assertEqual(agent.get("/api/v1/me").status, 200)
         self.assertEqual(results, [], "a read finished while the table was locked")
@@ -95,7 +119,8 @@ class PostgresReadsTest(unittest.TestCase):
         lock = TableLock(url, "tickets")
         self.addCleanup(lock.release)
         results = []
-        readers = [self.read_in_background(agent, number, results) for _ in range(6)]
+        messages = "/api/v1/tickets/%d/messages" % number
+        readers = [self.read_in_background(agent, messages, results) for _ in range(6)]
         # Two hold the pool's two connections inside PostgreSQL; four wait for one.
         wait_until(lambda: waiting_on_locks(url) == 2, "two reads waiting on the lock")
         time.sleep(0.5)  # let the other four reach the pool

@@ -119,20 +119,18 @@ std::optional<core::Ticket> PgTickets::ticket_by_number(Id number) {
 
 std::optional<std::pair<core::Ticket, TicketRepository::TicketParts>> PgTickets::ticket_with_parts(
     Id number) {
-  auto s =
-      db_.prepare(std::string(kTicketColumns) +
-                  ", EXISTS(SELECT 1 FROM ticket_fields f WHERE f.ticket_number = t.number), "
-                  "EXISTS(SELECT 1 FROM ticket_escalations e WHERE e.ticket_number = t.number), "
-                  "EXISTS(SELECT 1 FROM promises p WHERE p.ticket_number = t.number), "
-                  "EXISTS(SELECT 1 FROM replacements r WHERE r.ticket_number = t.number) "
-                  "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = $1");
+  auto s = db_.prepare(std::string(kTicketColumns) +
+                       ", t.parts "
+                       "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = $1");
   s.bind(1, number);
   if (!s.step()) return std::nullopt;
+  // Bits kept by triggers (migration 025_ticket_parts).
+  const auto bits = s.int64(24);
   TicketParts parts;
-  parts.fields = s.boolean(24) != 0;
-  parts.escalations = s.boolean(25) != 0;
-  parts.promises = s.boolean(26) != 0;
-  parts.replacements = s.boolean(27) != 0;
+  parts.fields = (bits & 1) != 0;
+  parts.escalations = (bits & 2) != 0;
+  parts.promises = (bits & 4) != 0;
+  parts.replacements = (bits & 8) != 0;
   return std::pair(read_ticket(s), parts);
 }
 

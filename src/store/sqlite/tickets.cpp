@@ -114,20 +114,18 @@ std::optional<core::Ticket> SqliteTickets::ticket_by_number(Id number) {
 
 std::optional<std::pair<core::Ticket, TicketRepository::TicketParts>>
 SqliteTickets::ticket_with_parts(Id number) {
-  auto s =
-      db_.prepare(std::string(kTicketColumns) +
-                  ", EXISTS(SELECT 1 FROM ticket_fields f WHERE f.ticket_number = t.number), "
-                  "EXISTS(SELECT 1 FROM ticket_escalations e WHERE e.ticket_number = t.number), "
-                  "EXISTS(SELECT 1 FROM promises p WHERE p.ticket_number = t.number), "
-                  "EXISTS(SELECT 1 FROM replacements r WHERE r.ticket_number = t.number) "
-                  "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = ?");
+  auto s = db_.prepare(std::string(kTicketColumns) +
+                       ", t.parts "
+                       "FROM tickets t JOIN users u ON u.id = t.requester_id WHERE t.number = ?");
   s.bind(1, number);
   if (!s.step()) return std::nullopt;
+  // Bits kept by triggers (migration 025_ticket_parts).
+  const auto bits = s.int64(24);
   TicketParts parts;
-  parts.fields = s.int64(24) != 0;
-  parts.escalations = s.int64(25) != 0;
-  parts.promises = s.int64(26) != 0;
-  parts.replacements = s.int64(27) != 0;
+  parts.fields = (bits & 1) != 0;
+  parts.escalations = (bits & 2) != 0;
+  parts.promises = (bits & 4) != 0;
+  parts.replacements = (bits & 8) != 0;
   return std::pair(read_ticket(s), parts);
 }
 

@@ -131,6 +131,13 @@ TEST_P(IntakeContract, FieldsReadBackInOrderReplaceInPlaceAndOutliveTheirQuestio
   const auto t = ticket(ann, "Laptop will not boot", 1000);
   const Id serial = question("Hardware", std::nullopt, 1, "serial", IntakeKind::serial);
   const Id error = question("Hardware", std::nullopt, 2, "error", IntakeKind::error_message);
+  // The ticket says it has answers once it has some (its page reads them only then).
+  const auto has_fields = [&] {
+    bool has = false;
+    read([&](Tx& tx) { has = tx.tickets().ticket_with_parts(t.number)->second.fields; });
+    return has;
+  };
+  EXPECT_FALSE(has_fields());
   write([&](Tx& tx) {
     tx.intake().set_fields(
         t.number, {{serial, "serial", "Serial number", IntakeKind::serial, "ABC123"},
@@ -153,6 +160,7 @@ TEST_P(IntakeContract, FieldsReadBackInOrderReplaceInPlaceAndOutliveTheirQuestio
     EXPECT_EQ(fields[2].label, "Others too?");
     EXPECT_TRUE(tx.intake().ticket_fields(t.number + 1).empty());
   });
+  EXPECT_TRUE(has_fields());
 }
 
 TEST_P(IntakeContract, FieldFiltersFindTicketsByKeyAndValueIgnoringCase) {
