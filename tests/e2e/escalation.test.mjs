@@ -176,7 +176,9 @@ test('a technician escalates to a contact of the ticket\'s service, then to anot
   await page.getByText('set the service to Federal records database').waitFor();
   await escalation().getByLabel('A contact in the service directory').check();
   const own = escalation().getByRole('radiogroup', { name: 'Contacts of Federal records database' });
-  // The escalation contact comes first, with its call tree and hours to choose by.
+  // The escalation contact comes first, with its call tree and hours to choose by. (The list
+  // fills in when the directory's answer comes: wait for it before reading all of it.)
+  await own.locator('label').nth(1).waitFor();
   const labels = await own.locator('label').allInnerTexts();
   assert.match(labels[0], /^Phone \+1 555 0100/);
   assert.match(labels[1], /^Email records-help@agency\.example/);

@@ -104,6 +104,7 @@ class PostgresReadsTest(unittest.TestCase):
         # connection (the server answers a pipeline in order).
         wait_until(lambda: waiting_on_locks(url) >= 1, "a read waiting on the lock")
         time.sleep(0.3)
+        self.assertEqual(waiting_on_locks(url), 1, "the three share one connection")
         self.assertEqual(agent.get("/healthz").status, 200)
         self.assertEqual(agent.get("/api/v1/me").status, 200)
         self.assertEqual(results, [], "a read finished while the table was locked")

@@ -13,6 +13,11 @@ LanePipeline::LanePipeline(const std::string& url) : conn_(url) {
   if (PQenterPipelineMode(conn_.raw()) != 1) conn_.throw_error(nullptr, "pipeline");
 }
 
+bool LanePipeline::alive() {
+  if (in_flight() == 0 && usable() && !conn_.alive()) broken_ = true;
+  return usable();
+}
+
 PGresult* LanePipeline::run(const std::string& sql, int count, const char* const* values,
                             const int* lengths, const int* formats) {
   if (!usable()) throw PgError("the lane's connection is lost", PgError::Kind::unavailable);
@@ -52,11 +57,11 @@ void LanePipeline::wait_for(Slot& mine) {
   while (!mine.done) {
     if (!reading_) {
       reading_ = true;
-      read_until_done(mine);
+      read_until_done(mine);  // returns once mine is done
       reading_ = false;
       // The next oldest statement's fiber reads on from here (unless it is awake already).
       if (!pending_.empty()) wake(*pending_.front());
-      continue;
+      return;
     }
     waiter->wait_until_woken([&](std::function<void()> wake) { mine.wake = std::move(wake); });
   }
@@ -84,8 +89,16 @@ void LanePipeline::read_until_done(Slot& mine) {
       fail_all(mine);
       return;
     }
-    waiter->wait_readable(PQsocket(pg));
-    if (PQconsumeInput(pg) != 1) {
+    // Waiting can fail (the socket cannot be watched: no memory, no epoll watches left). The
+    // lane is then given up like a lost connection, so no fiber waits on it for ever and no
+    // slot outlives its fiber in pending_.
+    bool watched = true;
+    try {
+      waiter->wait_readable(PQsocket(pg));
+    } catch (...) {
+      watched = false;
+    }
+    if (!watched || PQconsumeInput(pg) != 1) {
       broken_ = true;
       fail_all(mine);
     }

@@ -35,6 +35,9 @@ class LanePipeline {
 
   // False once the connection is lost: the lane is then replaced.
   bool usable() const { return !broken_ && conn_.ok(); }
+  // usable(), and when nothing is in flight also whether the server said goodbye meanwhile
+  // (restarted, ended the backend): a poll, no round trip.
+  bool alive();
   // Statements sent and not yet answered.
   std::size_t in_flight() const { return pending_.size(); }
 

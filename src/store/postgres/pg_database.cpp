@@ -129,8 +129,10 @@ class PgDatabase final : public Database {
         return;
       } catch (const postgres::NeedsTransaction&) {
       } catch (const PgError& e) {
-        // Lost on the way (the lane is replaced): the pool may still reach the server.
-        if (e.kind() != PgError::Kind::unavailable) failed = std::current_exception();
+        // A lane lost on the way is replaced, and the pool may still reach the server; so may a
+        // statement whose prepare, sent by another fiber, failed (26000). Any other failure is
+        // the statement's own: it would fail on the pool too.
+        if (lane->usable() && e.sqlstate() != "26000") failed = std::current_exception();
       } catch (...) {
         failed = std::current_exception();
       }
@@ -287,23 +289,24 @@ class PgDatabase final : public Database {
   std::shared_ptr<postgres::LanePipeline> lane_of_this_thread() {
     std::unique_lock lock(lanes_mu_);
     Lane& lane = lanes_[std::this_thread::get_id()];
-    if (lane.pipeline && lane.pipeline->usable()) {
+    if (lane.pipeline && lane.pipeline->alive()) {
       if (lane.pipeline->in_flight() >= kLaneDepth) return nullptr;
       return lane.pipeline;
     }
-    const auto now = std::chrono::steady_clock::now();
-    if (lane.connecting || now < lane.retry_after) return nullptr;
+    if (lane.connecting || std::chrono::steady_clock::now() < lane.retry_after) return nullptr;
     lane.connecting = true;
     lock.unlock();
     std::shared_ptr<postgres::LanePipeline> made;
     try {
       made = std::make_shared<postgres::LanePipeline>(options_.url);
-    } catch (const PgError&) {
+    } catch (...) {  // the pool serves meanwhile (and says 503 if the server is away)
     }
     lock.lock();
     lane.connecting = false;
     lane.pipeline = made;
-    if (!made) lane.retry_after = now + std::chrono::seconds(1);
+    // A second after the attempt ended: one that timed out blocked this thread for the connect
+    // timeout, and must not be repeated at once.
+    if (!made) lane.retry_after = std::chrono::steady_clock::now() + std::chrono::seconds(1);
     return made;
   }
 
