@@ -50,6 +50,22 @@ std::int64_t ask(LanePipeline& lane, const std::string& sql, std::int64_t n) {
   return s.int64(0);
 }
 
+// Ends, from another session, the first backend found running a query that ends with `tail`
+// (polled every 50 ms for up to 5 s), while the test's fibers run.
+std::thread end_backend_running(std::string tail) {
+  return std::thread([tail = std::move(tail)] {
+    Connection admin(test_url());
+    for (int tries = 0; tries < 100; ++tries) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      auto s = admin.prepare(
+          "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE $1 "
+          "AND pid <> pg_backend_pid()");
+      s.bind(1, "%" + tail);
+      if (s.step() && s.int64(0) > 0) return;
+    }
+  });
+}
+
 class LanePipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -148,16 +164,7 @@ TEST_F(LanePipelineTest, ALostConnectionFailsEveryStatementInFlight) {
     });
   }
   // Another session ends the lane's backend while the first statement sleeps.
-  std::thread killer([] {
-    Connection admin(test_url());
-    for (int tries = 0; tries < 100; ++tries) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      auto s = admin.prepare(
-          "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE "
-          "'%FROM pg_sleep(2)' AND pid <> pg_backend_pid()");
-      if (s.step() && s.int64(0) > 0) return;
-    }
-  });
+  std::thread killer = end_backend_running("FROM pg_sleep(2)");
   run_fibers(bodies);
   killer.join();
   for (int i = 0; i < kFibers; ++i) EXPECT_EQ(outcome[i], "unavailable") << "fiber " << i;
@@ -272,16 +279,7 @@ TEST_F(LanePipelineTest, ReadBriefFallsBackToThePoolWhenTheLaneIsLostMidStatemen
   std::vector<std::string> where;
   // The unit's statement sleeps; another session ends the lane's backend meanwhile, and the unit
   // is read again through the pool instead of failing.
-  std::thread killer([] {
-    Connection admin(test_url());
-    for (int tries = 0; tries < 100; ++tries) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      auto s = admin.prepare(
-          "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE "
-          "'%FROM pg_sleep(1)' AND pid <> pg_backend_pid()");
-      if (s.step() && s.int64(0) > 0) return;
-    }
-  });
+  std::thread killer = end_backend_running("FROM pg_sleep(1)");
   run_fibers({[&] {
     db->read_brief([&](Tx& tx) {
       auto s = static_cast<PgTx&>(tx).connection().prepare(

@@ -25,11 +25,11 @@ BEGIN
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER ticket_fields_part AFTER INSERT OR UPDATE OF ticket_number ON ticket_fields
+CREATE TRIGGER ticket_fields_part AFTER INSERT ON ticket_fields
   FOR EACH ROW EXECUTE FUNCTION frontline_mark_ticket_part(1);
-CREATE TRIGGER ticket_escalations_part AFTER INSERT OR UPDATE OF ticket_number
-  ON ticket_escalations FOR EACH ROW EXECUTE FUNCTION frontline_mark_ticket_part(2);
-CREATE TRIGGER promises_part AFTER INSERT OR UPDATE OF ticket_number ON promises
+CREATE TRIGGER ticket_escalations_part AFTER INSERT ON ticket_escalations
+  FOR EACH ROW EXECUTE FUNCTION frontline_mark_ticket_part(2);
+CREATE TRIGGER promises_part AFTER INSERT ON promises
   FOR EACH ROW EXECUTE FUNCTION frontline_mark_ticket_part(4);
-CREATE TRIGGER replacements_part AFTER INSERT OR UPDATE OF ticket_number ON replacements
+CREATE TRIGGER replacements_part AFTER INSERT ON replacements
   FOR EACH ROW EXECUTE FUNCTION frontline_mark_ticket_part(8);
