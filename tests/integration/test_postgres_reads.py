@@ -71,6 +71,17 @@ class PostgresReadsTest(unittest.TestCase):
         t.start()
         return t
 
+    def assert_answering_while_waiting_then_all_done(self, agent, lock, readers, results):
+        """The one network thread answers other requests while the readers wait on the lock;
+        once it goes, every reader is answered."""
+        self.assertEqual(agent.get("/healthz").status, 200)
+        self.assertEqual(agent.get("/api/v1/me").status, 200)
+        self.assertEqual(results, [], "a read finished while the table was locked")
+        lock.release()
+        for t in readers:
+            t.join(WAIT_SECONDS)
+        self.assertEqual(results, [200] * len(readers))
+
     def test_other_requests_are_answered_while_reads_wait_on_the_database(self):
         server, url = self.start(connections=8)
         agent = server.user("agent").client
@@ -82,13 +93,7 @@ class PostgresReadsTest(unittest.TestCase):
         readers = [self.read_in_background(agent, messages, results) for _ in range(3)]
         wait_until(lambda: waiting_on_locks(url) == 3, "three reads waiting on the lock")
         # The only network thread is free: it answers while the three reads wait.
-        self.assertEqual(agent.get("/healthz").status, 200)
-        self.assertEqual(agent.get("/api/v1/me").status, 200)
-        self.assertEqual(results, [], "a read finished while the table was locked")
-        lock.release()
-        for t in readers:
-            t.join(WAIT_SECONDS)
-        self.assertEqual(results, [200, 200, 200])
+        self.assert_answering_while_waiting_then_all_done(agent, lock, readers, results)
 
     def test_ticket_pages_waiting_in_the_shared_pipeline_hold_up_nothing_else(self):
         server, url = self.start(connections=8)
@@ -105,13 +110,7 @@ class PostgresReadsTest(unittest.TestCase):
         wait_until(lambda: waiting_on_locks(url) >= 1, "a read waiting on the lock")
         time.sleep(0.3)
         self.assertEqual(waiting_on_locks(url), 1, "the three share one connection")
-        self.assertEqual(agent.get("/healthz").status, 200)
-        self.assertEqual(agent.get("/api/v1/me").status, 200)
-        self.assertEqual(results, [], "a read finished while the table was locked")
-        lock.release()
-        for t in readers:
-            t.join(WAIT_SECONDS)
-        self.assertEqual(results, [200, 200, 200])
+        self.assert_answering_while_waiting_then_all_done(agent, lock, readers, results)
 
     def test_reads_queued_for_a_connection_all_finish(self):
         server, url = self.start(connections=2)

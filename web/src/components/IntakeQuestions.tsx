@@ -67,7 +67,6 @@ interface IntakeFieldsProps {
   legend?: string;
 }
 
-/** The questions as form fields, in order, inside one fieldset. */
 /** The category picker whose choice decides the intake form (left out when there are none). */
 export function CategorySelect({ label, categories, value, onChange, error }: { label: string; categories: Category[]; value: string; onChange: (name: string) => void; error?: string }) {
   if (categories.length === 0) return null;
@@ -87,6 +86,7 @@ export function CategorySelect({ label, categories, value, onChange, error }: { 
   );
 }
 
+/** The questions as form fields, in order, inside one fieldset. */
 export function IntakeFields({ questions, answers, onChange, errors, legend = 'A few questions' }: IntakeFieldsProps) {
   if (questions.length === 0) return null;
   const set = (q: IntakeQuestion, v: string | boolean) => onChange({ ...answers, [String(q.id)]: v });
